@@ -1,2 +1,119 @@
 package dev.tunesmith;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import dev.tunesmith.catalog.CatalogImportService;
+import dev.tunesmith.config.AppConfig;
+import dev.tunesmith.config.ConfigException;
+import dev.tunesmith.config.ConfigLoader;
+import dev.tunesmith.db.Db;
+import dev.tunesmith.db.Migrations;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Entry point of {@code ./tunesmith}: {@code serve}, {@code import}, {@code train}, {@code eval}, {@code bench}. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        List<String> argv = Arrays.asList(args);
+        String command = argv.isEmpty() ? "serve" : argv.get(0);
+        List<String> rest = argv.isEmpty() ? List.of() : argv.subList(1, argv.size());
+        try {
+            AppConfig config = ConfigLoader.fromEnvironment();
+            int code = switch (command) {
+                case "serve" -> serve(config);
+                case "import" -> importData(config, rest);
+                default -> Commands.run(command, rest, config);
+            };
+            if (!"serve".equals(command)) {
+                System.exit(code);
+            }
+        } catch (ConfigException e) {
+            System.err.println("tunesmith: configuration error: " + e.getMessage());
+            System.exit(2);
+        } catch (UsageException e) {
+            System.err.println("tunesmith: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static int serve(AppConfig config) {
+        long started = System.nanoTime();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+        Tunesmith.start(vertx, config).onComplete(ar -> {
+            if (ar.failed()) {
+                System.err.println("tunesmith: failed to start: " + rootMessage(ar.cause()));
+                ar.cause().printStackTrace();
+                vertx.close().onComplete(v -> System.exit(1));
+                return;
+            }
+            Tunesmith app = ar.result();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    app.close().await(5, TimeUnit.SECONDS);
+                    vertx.close().await(5, TimeUnit.SECONDS);
+                } catch (Exception ignored) {
+                    // shutting down anyway
+                }
+            }));
+            System.out.printf("%nTunesmith is running at http://localhost:%d (started in %.1f s)%n", app.port(),
+                    (System.nanoTime() - started) / 1e9);
+            app.generatedAdminPassword().ifPresent(p -> System.out.printf(
+                    "First start: log in as 'admin' with password %s%n(shown once; set TUNESMITH_ADMIN_PASSWORD to choose it)%n", p));
+        });
+        return 0;
+    }
+
+    private static int importData(AppConfig config, List<String> args) {
+        if (args.size() != 2) {
+            throw new UsageException("usage: ./tunesmith import freemusicc|features|lastfm|demo PATH");
+        }
+        CatalogImportService.Kind kind;
+        try {
+            kind = CatalogImportService.Kind.parse(args.get(0));
+        } catch (RuntimeException e) {
+            throw new UsageException("unknown import kind '" + args.get(0) + "': use freemusicc, features, lastfm or demo");
+        }
+        Migrations.migrate(config.db());
+        Vertx vertx = Vertx.vertx();
+        try {
+            var pool = Db.pool(vertx, config.db());
+            var service = new CatalogImportService(vertx, pool);
+            int[] lastPercent = {-1};
+            var report = service.run(kind, Path.of(args.get(1)), fraction -> {
+                int percent = (int) (fraction * 100);
+                if (percent / 10 != lastPercent[0] / 10) {
+                    lastPercent[0] = percent;
+                    System.out.printf("  %3d %%%n", percent);
+                }
+            }).await(30, TimeUnit.MINUTES);
+            System.out.println(report);
+            pool.close().await(5, TimeUnit.SECONDS);
+            return 0;
+        } catch (Exception e) {
+            System.err.println("tunesmith: import failed: " + rootMessage(e));
+            return 1;
+        } finally {
+            vertx.close();
+        }
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.toString() : c.getMessage();
+    }
+
+    /** A command line the user got wrong: printed without a stack trace. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.tunesmith.catalog;
+
+import dev.tunesmith.catalog.importer.CatalogWriter;
+import dev.tunesmith.catalog.importer.DemoCatalog;
+import dev.tunesmith.catalog.importer.FeaturesImporter;
+import dev.tunesmith.catalog.importer.FreeMusicImporter;
+import dev.tunesmith.catalog.importer.GenreFeatures;
+import dev.tunesmith.catalog.importer.ImportReport;
+import dev.tunesmith.catalog.importer.LastfmImporter;
+import dev.tunesmith.http.ApiError;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs imports: parsing on a worker thread, writing through the pool in batches. Used by the CLI
+ * ({@code ./tunesmith import ...}), the admin API and the demo-catalog seeding at first start.
+ */
+public final class CatalogImportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogImportService.class);
+
+    /** The importers of the product. */
+    public enum Kind {
+        FREEMUSICC, FEATURES, LASTFM, DEMO;
+
+        public static Kind parse(String value) {
+            try {
+                return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (RuntimeException e) {
+                throw ApiError.invalid("invalid_kind", "import kind must be one of freemusicc, features, lastfm, demo");
+            }
+        }
+    }
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final CatalogWriter writer;
+    private final GenreFeatures genres;
+
+    public CatalogImportService(Vertx vertx, Pool pool) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.writer = new CatalogWriter(pool);
+        this.genres = GenreFeatures.shipped();
+    }
+
+    /** Imports {@code path} as {@code kind}; {@code progress} receives fractions in [0,1]. */
+    public Future<ImportReport> run(Kind kind, Path path, Consumer<Double> progress) {
+        ImportReport report = new ImportReport(kind.name().toLowerCase(Locale.ROOT));
+        if (kind != Kind.DEMO && !Files.exists(path)) {
+            return Future.failedFuture(ApiError.invalid("invalid_path", "no such file or folder: " + path));
+        }
+        if (kind == Kind.LASTFM) {
+            LastfmImporter importer = new LastfmImporter();
+            return vertx.executeBlocking(() -> importer.parse(path, report), false)
+                    .compose(data -> importer.write(pool, data, report, progress))
+                    .map(v -> report)
+                    .onSuccess(r -> LOG.info("import done {}", r.toJson().copy().put("rejected", r.rejectedCount())));
+        }
+        return vertx.executeBlocking(() -> parse(kind, path, report), false).compose(tracks -> {
+            progress.accept(0.05);
+            if (tracks.isEmpty()) {
+                return Future.succeededFuture(report);
+            }
+            return writer.upsert(tracks, done -> progress.accept(0.05 + 0.95 * done / tracks.size()))
+                    .map(n -> {
+                        report.written(n);
+                        return report;
+                    });
+        }).onSuccess(r -> LOG.info("import done kind={} read={} written={} rejected={}", kind, r.rowsRead(), r.rowsWritten(),
+                r.rejectedCount()));
+    }
+
+    /** Loads the shipped demo catalog when the catalog has no tracks at all. */
+    public Future<Boolean> seedIfEmpty(Path demoCatalog) {
+        return pool.query("SELECT EXISTS (SELECT 1 FROM tracks) AS any").execute().compose(rows -> {
+            if (rows.iterator().next().getBoolean("any")) {
+                return Future.succeededFuture(false);
+            }
+            LOG.info("catalog is empty: loading the demo catalog (freemusi.cc, CC BY-SA 4.0)");
+            return run(Kind.DEMO, demoCatalog, p -> {}).map(r -> true);
+        });
+    }
+
+    private List<TrackRecord> parse(Kind kind, Path path, ImportReport report) throws java.io.IOException {
+        return switch (kind) {
+            case FREEMUSICC -> new FreeMusicImporter(genres).parse(path, report);
+            case FEATURES -> new FeaturesImporter().parse(path, report);
+            case DEMO -> DemoCatalog.read(path, report);
+            case LASTFM -> throw new IllegalStateException("handled separately");
+        };
+    }
+}

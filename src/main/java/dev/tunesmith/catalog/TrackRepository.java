@@ -1,0 +1,65 @@
+package dev.tunesmith.catalog;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Catalog queries. Hidden tracks are never listed. */
+public final class TrackRepository {
+
+    /** A page of tracks and the total number that match. */
+    public record Page(List<Track> items, long total) {}
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    private final Pool pool;
+
+    public TrackRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Full-text search (prefix matching on every word of {@code q}) filtered by an optional tag. */
+    public Future<Page> search(String q, String tag, int limit, int offset) {
+        String tsquery = toTsQuery(q);
+        String where = " WHERE NOT hidden AND ($1::text IS NULL OR search @@ to_tsquery('simple', $1))"
+                + " AND ($2::text IS NULL OR $2 = ANY(tags))";
+        String order = tsquery == null ? " ORDER BY rating DESC NULLS LAST, id" : " ORDER BY ts_rank(search, to_tsquery('simple', $1)) DESC, id";
+        Tuple args = Tuple.of(tsquery, tag == null || tag.isBlank() ? null : tag.trim().toLowerCase());
+        Future<List<Track>> items = pool.preparedQuery("SELECT " + Track.COLUMNS + " FROM tracks" + where + order
+                        + " LIMIT " + limit + " OFFSET " + offset)
+                .execute(args).map(rows -> {
+                    List<Track> list = new ArrayList<>();
+                    for (Row row : rows) {
+                        list.add(Track.from(row));
+                    }
+                    return list;
+                });
+        Future<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM tracks" + where).execute(args)
+                .map(rows -> rows.iterator().next().getLong("n"));
+        return Future.all(items, total).map(cf -> new Page(items.result(), total.result()));
+    }
+
+    public Future<Optional<Track>> find(long id) {
+        return pool.preparedQuery("SELECT " + Track.COLUMNS + " FROM tracks WHERE id = $1 AND NOT hidden").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(Track.from(rows.iterator().next())) : Optional.empty());
+    }
+
+    /** {@code "boards of can"} → {@code boards:* & of:* & can:*}; null when there is no word. */
+    static String toTsQuery(String q) {
+        if (q == null) {
+            return null;
+        }
+        Matcher m = WORD.matcher(q.toLowerCase());
+        List<String> terms = new ArrayList<>();
+        while (m.find() && terms.size() < 16) {
+            terms.add(m.group() + ":*");
+        }
+        return terms.isEmpty() ? null : String.join(" & ", terms);
+    }
+}

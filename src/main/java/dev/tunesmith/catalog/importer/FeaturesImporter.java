@@ -1,0 +1,115 @@
+package dev.tunesmith.catalog.importer;
+
+import static dev.tunesmith.catalog.importer.FreeMusicImporter.doubleOrNull;
+
+import dev.tunesmith.catalog.TrackRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parses a Spotify-style audio-features CSV: columns are found by name in any order (name/title,
+ * artist/artists, album, id, valence, energy, danceability, acousticness, instrumentalness, tempo,
+ * duration_ms/duration_sec, genre/genres); unknown columns are ignored. Features are measured.
+ */
+public final class FeaturesImporter {
+
+    public static final String SOURCE = "spotify";
+
+    /** Blocking. */
+    public List<TrackRecord> parse(Path file, ImportReport report) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no such file: " + file);
+        }
+        List<TrackRecord> tracks = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), ',')) {
+            Map<String, Integer> h = CsvReader.header(csv.next().orElseThrow(() -> new IOException(file + " is empty")));
+            String name = first(h, "name", "title", "track_name");
+            String artist = first(h, "artist", "artists", "artist_name");
+            String id = first(h, "id", "track_id", "uri");
+            if (name == null || artist == null || id == null) {
+                throw new IOException(file.getFileName() + " needs columns for name (name/title), artist (artist/artists) and id");
+            }
+            String name0 = name;
+            String artist0 = artist;
+            String id0 = id;
+            Optional<CsvReader.Record> next;
+            while ((next = csv.next()).isPresent()) {
+                CsvReader.Record r = next.get();
+                report.read(1);
+                try {
+                    String key = get(r, h, id0);
+                    String title = get(r, h, name0);
+                    String performer = cleanArtist(get(r, h, artist0));
+                    if (key.isBlank() || title.isBlank() || performer.isBlank()) {
+                        throw new IllegalArgumentException("id, name and artist are required");
+                    }
+                    if (!seen.add(key)) {
+                        throw new IllegalArgumentException("duplicate id " + key);
+                    }
+                    Double tempo = doubleOrNull(get(r, h, "tempo"), "tempo", 0, 400);
+                    TrackRecord.Features features = new TrackRecord.Features(
+                            unit(r, h, "valence"), unit(r, h, "energy"), unit(r, h, "danceability"),
+                            unit(r, h, "acousticness"), unit(r, h, "instrumentalness"), tempo, false);
+                    Integer duration = null;
+                    Double ms = doubleOrNull(get(r, h, "duration_ms"), "duration_ms", 0, 6 * 3600_000.0);
+                    Double sec = doubleOrNull(get(r, h, "duration_sec"), "duration_sec", 0, 6 * 3600.0);
+                    if (ms != null) {
+                        duration = (int) Math.round(ms / 1000);
+                    } else if (sec != null) {
+                        duration = (int) Math.round(sec);
+                    }
+                    String genreColumn = first(h, "genre", "genres");
+                    String genre = genreColumn == null ? "" : cleanArtist(get(r, h, genreColumn));
+                    List<String> tags = genre.isBlank() ? List.of() : List.of(genre.toLowerCase(Locale.ROOT));
+                    String album = get(r, h, "album");
+                    tracks.add(new TrackRecord(SOURCE, key, title, performer, album.isBlank() ? null : album,
+                            genre.isBlank() ? null : genre, tags, duration, features, null, null, null, null, null, null));
+                } catch (IllegalArgumentException e) {
+                    report.reject(file.getFileName().toString(), r.line(), e.getMessage());
+                }
+            }
+        }
+        return tracks;
+    }
+
+    private static Double unit(CsvReader.Record r, Map<String, Integer> h, String column) {
+        return doubleOrNull(get(r, h, column), column, 0, 1);
+    }
+
+    private static String first(Map<String, Integer> h, String... names) {
+        for (String n : names) {
+            if (h.containsKey(n)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static String get(CsvReader.Record r, Map<String, Integer> h, String column) {
+        return FreeMusicImporter.field(r, h, column);
+    }
+
+    /** {@code "['A', 'B']"} (the Kaggle datasets' list syntax) becomes {@code A}. */
+    static String cleanArtist(String raw) {
+        String s = raw.trim();
+        if (s.startsWith("[") && s.endsWith("]")) {
+            s = s.substring(1, s.length() - 1);
+            int comma = s.indexOf("', ");
+            if (comma > 0) {
+                s = s.substring(0, comma + 1);
+            }
+            s = s.replaceAll("^[\"']|[\"']$", "");
+        }
+        return s.trim();
+    }
+}

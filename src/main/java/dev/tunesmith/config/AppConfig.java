@@ -1,0 +1,62 @@
+package dev.tunesmith.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole configuration, typed and validated once at start-up by {@link ConfigLoader}.
+ * Every key, its default and its environment override are documented in {@code config/README.md}.
+ */
+public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data data) {
+
+    /** HTTP server settings. */
+    public record Http(String host, int port, long bodyLimitBytes, List<String> allowedOrigins, Path webroot) {}
+
+    /** PostgreSQL connection settings; {@code url} is {@code postgresql://user:pass@host:port/db}. */
+    public record Database(
+            String url,
+            String host,
+            int port,
+            String database,
+            String user,
+            String password,
+            int poolSize,
+            Duration connectTimeout,
+            Duration acquireTimeout,
+            Duration statementTimeout,
+            int maxWaitQueue) {
+
+        /** The JDBC URL of the same database, used only by Flyway. */
+        public String jdbcUrl() {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        }
+
+        @Override
+        public String toString() {
+            return "Database[" + user + "@" + host + ":" + port + "/" + database + ", pool=" + poolSize + "]";
+        }
+    }
+
+    /** Token and password settings. The secret is never logged. */
+    public record Auth(
+            String issuer,
+            String audience,
+            Duration tokenTtl,
+            int pbkdf2Iterations,
+            String jwtSecret,
+            Optional<String> adminPassword) {
+
+        @Override
+        public String toString() {
+            return "Auth[iss=" + issuer + ", aud=" + audience + ", ttl=" + tokenTtl + "]";
+        }
+    }
+
+    /** Chat agent settings; an empty base URL means offline agent only. */
+    public record Agent(Optional<String> ollamaBaseUrl, String ollamaModel, Duration ollamaTimeout) {}
+
+    /** Where data lives. */
+    public record Data(Path demoCatalog, Path sharedData) {}
+}

@@ -1,0 +1,257 @@
+package dev.tunesmith.config;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code config/tunesmith.json}, applies environment overrides and validates the result.
+ * Any problem is a {@link ConfigException} naming the key, so the server fails fast at start-up.
+ */
+public final class ConfigLoader {
+
+    private final Map<String, String> env;
+    private final Path home;
+
+    public ConfigLoader(Map<String, String> env, Path home) {
+        this.env = env;
+        this.home = home;
+    }
+
+    /** Loads from the real environment and the user's home directory. */
+    public static AppConfig fromEnvironment() {
+        return new ConfigLoader(System.getenv(), Path.of(System.getProperty("user.home"))).load();
+    }
+
+    public AppConfig load() {
+        Path file = Path.of(env.getOrDefault("TUNESMITH_CONFIG", "config/tunesmith.json"));
+        return load(readJson(file));
+    }
+
+    /** Builds the config from an already parsed defaults object plus the environment. */
+    public AppConfig load(JsonObject json) {
+        JsonObject http = section(json, "http");
+        JsonObject db = section(json, "db");
+        JsonObject auth = section(json, "auth");
+        JsonObject agent = section(json, "agent");
+        JsonObject data = section(json, "data");
+
+        var httpConfig = new AppConfig.Http(
+                env.getOrDefault("TUNESMITH_HOST", string(http, "http.host", "0.0.0.0")),
+                range("PORT", env.get("PORT"), integer(http, "http.port", 8080), 0, 65535),
+                range("http.bodyLimitBytes", null, integer(http, "http.bodyLimitBytes", 1 << 20), 1024, 64 << 20),
+                origins(http),
+                Path.of(env.getOrDefault("TUNESMITH_WEBROOT", string(http, "http.webroot", "webroot"))));
+
+        return new AppConfig(httpConfig, database(db), auth(auth), agent(agent), new AppConfig.Data(
+                Path.of(string(data, "data.demoCatalog", "src/main/resources/catalog/demo-tracks.csv.gz")),
+                Path.of(env.getOrDefault("TUNESMITH_SHARED_DATA", string(data, "data.sharedData", "../shared/data")))));
+    }
+
+    private AppConfig.Database database(JsonObject db) {
+        String url = env.getOrDefault("TUNESMITH_DB_URL", string(db, "db.url", null));
+        if (url == null || url.isBlank()) {
+            throw new ConfigException("db.url (TUNESMITH_DB_URL) is required: postgresql://user:pass@host:port/db");
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("TUNESMITH_DB_URL is not a URL: expected postgresql://user:pass@host:port/db");
+        }
+        if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
+            throw new ConfigException("TUNESMITH_DB_URL must start with postgresql:// (got scheme '" + uri.getScheme() + "')");
+        }
+        if (uri.getHost() == null) {
+            throw new ConfigException("TUNESMITH_DB_URL has no host: expected postgresql://user:pass@host:port/db");
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+        if (path.isBlank()) {
+            throw new ConfigException("TUNESMITH_DB_URL names no database: expected postgresql://user:pass@host:port/db");
+        }
+        String user = "postgres";
+        String password = "";
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = decode(parts[0]);
+            password = parts.length > 1 ? decode(parts[1]) : "";
+        }
+        int poolSize = range("TUNESMITH_DB_POOL_SIZE", env.get("TUNESMITH_DB_POOL_SIZE"),
+                integer(db, "db.poolSize", 16), 1, 200);
+        return new AppConfig.Database(
+                url, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), path, user, password, poolSize,
+                millis(db, "db.connectTimeoutMs", 3000),
+                millis(db, "db.acquireTimeoutMs", 3000),
+                millis(db, "db.statementTimeoutMs", 10000),
+                range("db.maxWaitQueue", null, integer(db, "db.maxWaitQueue", 512), 1, 100_000));
+    }
+
+    private AppConfig.Auth auth(JsonObject auth) {
+        String secret = env.get("TUNESMITH_JWT_SECRET");
+        if (secret != null && !secret.isBlank()) {
+            if (secret.length() < 32) {
+                throw new ConfigException("TUNESMITH_JWT_SECRET must be at least 32 characters (256 bits)");
+            }
+        } else {
+            String configured = env.getOrDefault("TUNESMITH_JWT_SECRET_FILE", string(auth, "auth.secretFile", ""));
+            Path file = configured.isBlank() ? home.resolve(".config/tunesmith/jwt-secret") : Path.of(configured);
+            secret = readOrCreateSecret(file);
+        }
+        Optional<String> adminPassword = Optional.ofNullable(env.get("TUNESMITH_ADMIN_PASSWORD")).filter(p -> !p.isEmpty());
+        if (adminPassword.isPresent() && adminPassword.get().length() < 8) {
+            throw new ConfigException("TUNESMITH_ADMIN_PASSWORD must be at least 8 characters");
+        }
+        return new AppConfig.Auth(
+                nonBlank("auth.issuer", string(auth, "auth.issuer", "tunesmith")),
+                nonBlank("auth.audience", string(auth, "auth.audience", "tunesmith-app")),
+                Duration.ofMinutes(range("auth.tokenTtlMinutes", null, integer(auth, "auth.tokenTtlMinutes", 720), 1, 60 * 24 * 30)),
+                range("auth.pbkdf2Iterations", null, integer(auth, "auth.pbkdf2Iterations", 210_000), 1_000, 10_000_000),
+                secret,
+                adminPassword);
+    }
+
+    private AppConfig.Agent agent(JsonObject agent) {
+        String base = env.getOrDefault("OLLAMA_BASE_URL", string(agent, "agent.ollamaBaseUrl", "")).trim();
+        if (!base.isEmpty() && !base.matches("https?://.+")) {
+            throw new ConfigException("OLLAMA_BASE_URL must be an http(s) URL, e.g. http://localhost:11434 (got '" + base + "')");
+        }
+        return new AppConfig.Agent(
+                base.isEmpty() ? Optional.empty() : Optional.of(base.replaceAll("/+$", "")),
+                nonBlank("OLLAMA_MODEL", env.getOrDefault("OLLAMA_MODEL", string(agent, "agent.ollamaModel", "llama3.1"))),
+                millis(agent, "agent.ollamaTimeoutMs", 60_000));
+    }
+
+    private List<String> origins(JsonObject http) {
+        List<String> origins = new ArrayList<>();
+        String fromEnv = env.get("TUNESMITH_ALLOWED_ORIGINS");
+        if (fromEnv != null) {
+            Arrays.stream(fromEnv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(origins::add);
+        } else {
+            JsonArray array = http.getJsonArray("allowedOrigins", new JsonArray());
+            for (Object o : array) {
+                origins.add(String.valueOf(o));
+            }
+        }
+        for (String origin : origins) {
+            if (!origin.matches("https?://[^/\\s]+")) {
+                throw new ConfigException("TUNESMITH_ALLOWED_ORIGINS: '" + origin
+                        + "' is not an origin (scheme://host[:port], no path)");
+            }
+        }
+        return List.copyOf(origins);
+    }
+
+    private static String readOrCreateSecret(Path file) {
+        try {
+            if (Files.exists(file)) {
+                String secret = Files.readString(file).trim();
+                if (secret.length() < 32) {
+                    throw new ConfigException("JWT secret file " + file + " holds fewer than 32 characters");
+                }
+                return secret;
+            }
+            Files.createDirectories(file.getParent());
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Files.writeString(file, secret + "\n");
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: the file keeps the default permissions
+            }
+            return secret;
+        } catch (IOException e) {
+            throw new ConfigException("cannot read or create the JWT secret file " + file + ": " + e.getMessage()
+                    + " (set TUNESMITH_JWT_SECRET or TUNESMITH_JWT_SECRET_FILE)");
+        }
+    }
+
+    private static JsonObject readJson(Path file) {
+        try {
+            return new JsonObject(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file.toAbsolutePath() + ": " + e.getMessage());
+        } catch (DecodeException e) {
+            throw new ConfigException("config file " + file + " is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static JsonObject section(JsonObject json, String key) {
+        Object value = json.getValue(key);
+        if (value == null) {
+            return new JsonObject();
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw new ConfigException("config key '" + key + "' must be an object");
+        }
+        return object;
+    }
+
+    private static String string(JsonObject section, String key, String fallback) {
+        Object value = section.getValue(key.substring(key.indexOf('.') + 1));
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof String s)) {
+            throw new ConfigException("config key '" + key + "' must be a string");
+        }
+        return s;
+    }
+
+    private static int integer(JsonObject section, String key, int fallback) {
+        Object value = section.getValue(key.substring(key.indexOf('.') + 1));
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw new ConfigException("config key '" + key + "' must be a whole number");
+        }
+        return n.intValue();
+    }
+
+    private static Duration millis(JsonObject section, String key, int fallback) {
+        return Duration.ofMillis(range(key, null, integer(section, key, fallback), 1, 3_600_000));
+    }
+
+    private static int range(String key, String override, int value, int min, int max) {
+        int v = value;
+        if (override != null && !override.isBlank()) {
+            try {
+                v = Integer.parseInt(override.trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key + " must be a whole number (got '" + override + "')");
+            }
+        }
+        if (v < min || v > max) {
+            throw new ConfigException(key + " must be between " + min + " and " + max + " (got " + v + ")");
+        }
+        return v;
+    }
+
+    private static String nonBlank(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(key + " must not be empty");
+        }
+        return value;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}

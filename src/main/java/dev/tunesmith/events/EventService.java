@@ -1,0 +1,74 @@
+package dev.tunesmith.events;
+
+import dev.tunesmith.db.DbErrors;
+import dev.tunesmith.http.ApiError;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.Set;
+
+/**
+ * Records listening events and publishes each on the event bus ({@link #RECORDED}) so profiles and
+ * live metrics update at once, without a retrain.
+ */
+public final class EventService {
+
+    /** Event-bus address: a JSON {@code {"id","userId","trackId","type","playedSec"?}} per stored event. */
+    public static final String RECORDED = "tunesmith.events.recorded";
+
+    public static final Set<String> TYPES = Set.of("play", "skip", "like", "unlike", "favorite", "unfavorite", "share", "comment");
+
+    /** A validated event to store. */
+    public record NewEvent(long trackId, String type, Double playedSec, String text) {
+
+        public static NewEvent fromJson(JsonObject body) {
+            Object track = body.getValue("trackId");
+            if (!(track instanceof Number n) || n.longValue() <= 0 || n.doubleValue() != Math.rint(n.doubleValue())) {
+                throw ApiError.invalid("invalid_track_id", "'trackId' must be a positive whole number");
+            }
+            Object type = body.getValue("type");
+            if (!(type instanceof String t) || !TYPES.contains(t)) {
+                throw ApiError.invalid("invalid_event_type", "'type' must be one of " + String.join(", ", TYPES.stream().sorted().toList()));
+            }
+            Object played = body.getValue("playedSec");
+            Double playedSec = null;
+            if (played != null) {
+                if (!(played instanceof Number p) || p.doubleValue() < 0 || p.doubleValue() > 86_400) {
+                    throw ApiError.invalid("invalid_played_sec", "'playedSec' must be a number of seconds between 0 and 86400");
+                }
+                playedSec = p.doubleValue();
+            }
+            Object text = body.getValue("text");
+            if (text != null && !(text instanceof String)) {
+                throw ApiError.invalid("invalid_text", "'text' must be a string");
+            }
+            String s = (String) text;
+            if (s != null && s.length() > 2000) {
+                throw ApiError.invalid("invalid_text", "'text' must be at most 2000 characters");
+            }
+            if ("comment".equals(t) && (s == null || s.isBlank())) {
+                throw ApiError.invalid("invalid_text", "a comment needs a non-empty 'text'");
+            }
+            return new NewEvent(n.longValue(), t, playedSec, s);
+        }
+    }
+
+    private final Vertx vertx;
+    private final Pool pool;
+
+    public EventService(Vertx vertx, Pool pool) {
+        this.vertx = vertx;
+        this.pool = pool;
+    }
+
+    public Future<Long> record(long userId, NewEvent e) {
+        return pool.preparedQuery("INSERT INTO events (user_id, track_id, type, played_sec, text) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+                .execute(Tuple.of(userId, e.trackId(), e.type(), e.playedSec() == null ? null : e.playedSec().floatValue(), e.text()))
+                .map(rows -> rows.iterator().next().getLong("id"))
+                .recover(err -> Future.failedFuture(DbErrors.isForeignKeyViolation(err) ? ApiError.notFound("track") : err))
+                .onSuccess(id -> vertx.eventBus().publish(RECORDED, new JsonObject().put("id", id).put("userId", userId)
+                        .put("trackId", e.trackId()).put("type", e.type()).put("playedSec", e.playedSec())));
+    }
+}
