@@ -133,7 +133,7 @@ public final class LastfmImporter {
                 INSERT INTO users (username, source, external_id)
                 SELECT n, 'lastfm', e FROM unnest($1::text[], $2::text[]) AS x(n, e)
                 ON CONFLICT (source, external_id) DO UPDATE SET username = EXCLUDED.username
-                RETURNING id, external_id""").execute(Tuple.of(names, ids)).map(LastfmImporter::idMap);
+                RETURNING id, external_id""").execute(Tuple.tuple().addValue(names).addValue(ids)).map(LastfmImporter::idMap);
     }
 
     private static Future<Map<Integer, Long>> upsertArtists(Pool pool, Map<Integer, String[]> artists) {

@@ -1,0 +1,126 @@
+package dev.tunesmith.catalog.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunesmith.TestSupport;
+import dev.tunesmith.catalog.TrackRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Parsing of the three importers on small fixtures written here and on the real files. */
+class ImportersTest {
+
+    @TempDir
+    Path dir;
+
+    private final GenreFeatures genres = GenreFeatures.shipped();
+
+    @Test
+    void should_join_freemusicc_tracks_to_releases_and_report_bad_rows_by_line() throws IOException {
+        Files.writeString(dir.resolve("releases.csv"), """
+                activity,album,artist,catalog,duration,genre,id,label,licenseurl,rating,style,totaldiscs,totaltracks,url,year
+                2.0,Night Drive,Various Artists,X1,600,Electronic,rel1,Lbl,http://creativecommons.org/licenses/by/3.0/,3.0,"Ambient, Downtempo",1,3,http://archive.org/details/rel1,2012
+                """);
+        Files.writeString(dir.resolve("tracks.csv"), """
+                activity,disc,duration,id,rating,title,track,trackartist,trackurl
+                1,1,245,rel1,4,Orange Horizon,1,Valliam,http://www.archive.org/download/rel1/01.mp3
+                3,1,abc,rel1,4,Broken Duration,2,Valliam,http://www.archive.org/download/rel1/02.mp3
+                2,1,200,nope,3,Orphan,1,Someone,http://www.archive.org/download/nope/01.mp3
+                0,1,180,rel1,0,Unrated,3,,http://www.archive.org/download/rel1/03.mp3
+                """);
+        ImportReport report = new ImportReport("freemusicc");
+        List<TrackRecord> tracks = new FreeMusicImporter(genres).parse(dir, report);
+
+        assertEquals(2, tracks.size());
+        TrackRecord first = tracks.get(0);
+        assertEquals("rel1/1/1", first.externalId());
+        assertEquals("Orange Horizon", first.title());
+        assertEquals("Night Drive", first.album());
+        assertEquals(List.of("electronic", "ambient", "downtempo"), first.tags());
+        assertEquals(245, first.durationSec());
+        assertTrue(first.features().estimated());
+        assertTrue(first.features().energy() != null && first.features().energy() < 0.6, "ambient/downtempo is calm");
+        assertTrue(first.url().startsWith("https://"));
+        TrackRecord unrated = tracks.get(1);
+        assertNull(unrated.activity());
+        assertNull(unrated.rating());
+        assertEquals("Various Artists", unrated.artist());
+
+        assertEquals(2, report.rejectedCount());
+        assertEquals(3, report.rejected().get(0).line());
+        assertTrue(report.rejected().get(0).reason().contains("duration"));
+        assertEquals(4, report.rejected().get(1).line());
+        assertTrue(report.rejected().get(1).reason().contains("unknown release"));
+    }
+
+    @Test
+    void should_read_a_features_csv_in_any_column_order_ignoring_unknown_columns() throws IOException {
+        Path file = dir.resolve("features.csv");
+        Files.writeString(file, """
+                tempo,mystery,energy,id,artists,name,valence,danceability,acousticness,duration_ms
+                120.5,?,0.8,sp1,"['Daft Punk', 'Pharrell']",Get Lucky,0.9,0.8,0.04,248000
+                95,?,1.7,sp2,Someone,Too Loud,0.5,0.5,0.5,1000
+                90,?,0.3,,Nameless,No Id,0.2,0.3,0.9,1000
+                """);
+        ImportReport report = new ImportReport("features");
+        List<TrackRecord> tracks = new FeaturesImporter().parse(file, report);
+        assertEquals(1, tracks.size());
+        TrackRecord t = tracks.get(0);
+        assertEquals("Daft Punk", t.artist());
+        assertEquals(0.9, t.features().valence());
+        assertEquals(120.5, t.features().tempo());
+        assertEquals(248, t.durationSec());
+        assertFalse(t.features().estimated());
+        assertEquals(2, report.rejectedCount());
+        assertEquals(3, report.rejected().get(0).line());
+        assertTrue(report.rejected().get(0).reason().contains("energy"));
+    }
+
+    @Test
+    void should_refuse_a_features_csv_without_required_columns() throws IOException {
+        Path file = dir.resolve("bad.csv");
+        Files.writeString(file, "foo,bar\n1,2\n");
+        IOException e = assertThrows(IOException.class, () -> new FeaturesImporter().parse(file, new ImportReport("features")));
+        assertTrue(e.getMessage().contains("name"));
+    }
+
+    @Test
+    void should_estimate_calm_ambient_and_energetic_metal() {
+        var ambient = genres.estimate("Electronic", List.of("ambient"));
+        var metal = genres.estimate("Rock", List.of("metal", "thrash metal"));
+        assertTrue(ambient.estimated());
+        assertTrue(ambient.energy() < metal.energy(), "ambient " + ambient.energy() + " vs metal " + metal.energy());
+        assertEquals(TrackRecord.Features.NONE, genres.estimate(null, List.of("zzzz-unknown")));
+    }
+
+    @Test
+    void should_parse_the_real_freemusicc_database() throws IOException {
+        Path data = TestSupport.sharedData();
+        ImportReport report = new ImportReport("freemusicc");
+        List<TrackRecord> tracks = new FreeMusicImporter(genres).parse(data.resolve("freemusicc"), report);
+        assertEquals(21_502, report.rowsRead());
+        assertTrue(tracks.size() > 21_000, "tracks " + tracks.size());
+        assertTrue(report.rejectedCount() < 200);
+        assertTrue(tracks.stream().filter(t -> t.features().energy() != null).count() > 20_000);
+    }
+
+    @Test
+    void should_parse_the_real_hetrec_lastfm_data() throws IOException {
+        Path data = TestSupport.sharedData();
+        ImportReport report = new ImportReport("lastfm");
+        LastfmImporter.Data parsed = new LastfmImporter().parse(data.resolve("lastfm-hetrec2k"), report);
+        assertEquals(92_834, parsed.plays().size());
+        assertEquals(1_892, parsed.plays().stream().map(p -> p[0]).distinct().count());
+        assertEquals(17_632, parsed.artists().size());
+        assertEquals(25_434, parsed.friends().size());
+        assertTrue(parsed.tags().size() > 180_000);
+    }
+}

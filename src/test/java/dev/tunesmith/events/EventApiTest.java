@@ -1,0 +1,107 @@
+package dev.tunesmith.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunesmith.TestSupport;
+import dev.tunesmith.Tunesmith;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.Checkpoint;
+import io.vertx.junit5.VertxTestContext;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EventApiTest {
+
+    private static Vertx vertx;
+    private static Tunesmith app;
+    private static WebClient client;
+    private static String token;
+    private static long trackId;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        app = TestSupport.startApp(vertx);
+        client = WebClient.create(vertx);
+        token = TestSupport.registerAndLogin(client, app.port(), TestSupport.uniqueUser("ev"));
+        trackId = client.get(app.port(), "127.0.0.1", "/api/tracks?tag=ambient&limit=1").send().await()
+                .bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getLong("id");
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        app.close().await();
+        vertx.close().await();
+    }
+
+    private HttpResponse<Buffer> post(JsonObject body) {
+        return client.post(app.port(), "127.0.0.1", "/api/me/events").putHeader("Authorization", "Bearer " + token)
+                .sendJsonObject(body).await();
+    }
+
+    private static String code(HttpResponse<Buffer> res) {
+        return res.bodyAsJsonObject().getJsonObject("error").getString("code");
+    }
+
+    @Test
+    void should_store_events_and_show_them_in_the_profile() {
+        assertEquals(202, post(new JsonObject().put("trackId", trackId).put("type", "like")).statusCode());
+        HttpResponse<Buffer> play = post(new JsonObject().put("trackId", trackId).put("type", "play").put("playedSec", 120.5));
+        assertEquals(202, play.statusCode());
+        assertTrue(play.bodyAsJsonObject().getLong("id") > 0);
+        assertEquals(202, post(new JsonObject().put("trackId", trackId).put("type", "comment").put("text", "lovely")).statusCode());
+
+        JsonObject profile = client.get(app.port(), "127.0.0.1", "/api/me").putHeader("Authorization", "Bearer " + token).send().await()
+                .bodyAsJsonObject().getJsonObject("profile");
+        assertEquals(1L, profile.getJsonObject("counts").getLong("like"));
+        var trackTags = client.get(app.port(), "127.0.0.1", "/api/tracks/" + trackId).send().await().bodyAsJsonObject().getJsonArray("tags");
+        assertTrue(trackTags.contains(profile.getJsonArray("topTags").getJsonObject(0).getString("name")));
+        assertEquals(2L, profile.getJsonArray("topTags").getJsonObject(0).getLong("count"), "like + full play count, the comment does not");
+        assertTrue(profile.getJsonObject("moodCentre").containsKey("energy"));
+    }
+
+    @Test
+    void should_publish_each_stored_event_on_the_event_bus() throws Throwable {
+        VertxTestContext ctx = new VertxTestContext();
+        Checkpoint received = ctx.checkpoint();
+        var consumer = vertx.eventBus().<JsonObject>consumer(EventService.RECORDED, msg -> ctx.verify(() -> {
+            if ("share".equals(msg.body().getString("type"))) {
+                assertEquals(trackId, msg.body().getLong("trackId"));
+                received.flag();
+            }
+        }));
+        consumer.completion().await();
+        assertEquals(202, post(new JsonObject().put("trackId", trackId).put("type", "share")).statusCode());
+        assertTrue(ctx.awaitCompletion(5, TimeUnit.SECONDS));
+        consumer.unregister();
+        if (ctx.failed()) {
+            throw ctx.causeOfFailure();
+        }
+    }
+
+    @Test
+    void should_reject_bad_events_with_clear_4xx_errors() {
+        assertEquals("invalid_event_type", code(post(new JsonObject().put("trackId", trackId).put("type", "dance"))));
+        assertEquals("invalid_track_id", code(post(new JsonObject().put("trackId", "x").put("type", "like"))));
+        assertEquals("invalid_track_id", code(post(new JsonObject().put("type", "like"))));
+        assertEquals("invalid_played_sec", code(post(new JsonObject().put("trackId", trackId).put("type", "play").put("playedSec", -3))));
+        assertEquals("invalid_text", code(post(new JsonObject().put("trackId", trackId).put("type", "comment"))));
+        assertEquals("invalid_text", code(post(new JsonObject().put("trackId", trackId).put("type", "comment").put("text", "x".repeat(2001)))));
+        HttpResponse<Buffer> unknown = post(new JsonObject().put("trackId", 987654321).put("type", "like"));
+        assertEquals(404, unknown.statusCode());
+        HttpResponse<Buffer> anonymous = client.post(app.port(), "127.0.0.1", "/api/me/events")
+                .sendJsonObject(new JsonObject().put("trackId", trackId).put("type", "like")).await();
+        assertEquals(401, anonymous.statusCode());
+        HttpResponse<Buffer> wrongType = client.post(app.port(), "127.0.0.1", "/api/me/events").putHeader("Authorization", "Bearer " + token)
+                .putHeader("Content-Type", "text/plain").sendBuffer(Buffer.buffer("{}")).await();
+        assertEquals(415, wrongType.statusCode());
+    }
+}
