@@ -1,0 +1,368 @@
+package dev.tunesmith.chat;
+
+import dev.tunesmith.agent.ChatAgent;
+import dev.tunesmith.agent.ConversationStore;
+import dev.tunesmith.agent.TurnSink;
+import dev.tunesmith.auth.AuthHandler;
+import dev.tunesmith.auth.Principal;
+import dev.tunesmith.http.ApiError;
+import dev.tunesmith.http.Responses;
+import dev.tunesmith.http.RouteModule;
+import dev.tunesmith.metrics.Metrics;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code GET /ws/chat} per the contract: Origin allow-list at the handshake (403), an auth frame
+ * within 10 s (else close 4401; 4403 for a disabled user), JSON text frames of at most 16 KiB
+ * (larger, malformed or unknown frames get an error frame and the socket stays usable), a per-user
+ * token bucket (a flood gets an error frame, then close 1008), cancel, and bounded output buffering
+ * (a client that stops reading is closed rather than buffered for without bound).
+ */
+public final class ChatSocket implements RouteModule {
+
+    /** Event-bus address: {@code {"userId"}} — close that user's sockets with 4403 (disabled). */
+    public static final String USER_DISABLED = "tunesmith.users.disabled";
+
+    static final int MAX_FRAME_BYTES = 16 * 1024;
+    static final int MAX_TEXT_CHARS = 4000;
+    static final long AUTH_TIMEOUT_MS = 10_000;
+    static final int MAX_QUEUED_FRAMES = 2_000;
+    static final double BUCKET_CAPACITY = 20;
+    static final double REFILL_PER_SECOND = 2;
+
+    private final Vertx vertx;
+    private final List<String> allowedOrigins;
+    private final AuthHandler auth;
+    private final ChatAgent agent;
+    private final ConversationStore conversations;
+    private final Metrics metrics;
+    private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Session>> byUser = new ConcurrentHashMap<>();
+
+    public ChatSocket(Vertx vertx, List<String> allowedOrigins, AuthHandler auth, ChatAgent agent, ConversationStore conversations,
+            Metrics metrics) {
+        this.vertx = vertx;
+        this.allowedOrigins = allowedOrigins;
+        this.auth = auth;
+        this.agent = agent;
+        this.conversations = conversations;
+        this.metrics = metrics;
+        vertx.eventBus().<JsonObject>consumer(USER_DISABLED, msg -> {
+            Set<Session> sessions = byUser.get(msg.body().getLong("userId"));
+            if (sessions != null) {
+                sessions.forEach(s -> s.context.runOnContext(v -> s.close((short) 4403, "account disabled")));
+            }
+        });
+    }
+
+    @Override
+    public void mount(Router root) {
+        root.get("/ws/chat").handler(this::handshake);
+    }
+
+    private void handshake(RoutingContext ctx) {
+        String origin = ctx.request().getHeader("Origin");
+        String host = ctx.request().getHeader("Host");
+        boolean own = origin != null && host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+        if (!own && (origin == null || !allowedOrigins.contains(origin))) {
+            Responses.error(ctx, 403, "origin_not_allowed", "this origin may not open the chat");
+            return;
+        }
+        ctx.request().toWebSocket().onSuccess(ws -> new Session(ws).start()).onFailure(e -> {
+            if (!ctx.response().ended()) {
+                ctx.fail(ApiError.badRequest("a WebSocket upgrade is required"));
+            }
+        });
+    }
+
+    /** One socket. All its state is touched on its own context (event loop) only. */
+    private final class Session implements TurnSink {
+        private final ServerWebSocket ws;
+        private final Context context = Vertx.currentContext();
+        private final ArrayDeque<String> queue = new ArrayDeque<>();
+        private Principal principal;
+        private UUID conversation = UUID.randomUUID();
+        private ChatAgent.TurnHandle turn;
+        private long authTimer;
+        private boolean closed;
+        private boolean authenticating;
+
+        Session(ServerWebSocket ws) {
+            this.ws = ws;
+        }
+
+        void start() {
+            metrics.socketOpened();
+            authTimer = vertx.setTimer(AUTH_TIMEOUT_MS, id -> {
+                if (principal == null) {
+                    close((short) 4401, "authentication timeout");
+                }
+            });
+            ws.textMessageHandler(this::onText);
+            ws.binaryMessageHandler(b -> send(errorFrame("unsupported_frame", "send JSON text frames")));
+            ws.drainHandler(v -> flush());
+            ws.closeHandler(v -> onClosed());
+            ws.exceptionHandler(e -> close((short) 1011, "error"));
+        }
+
+        private void onText(String text) {
+            if (closed) {
+                return;
+            }
+            if (principal != null && !buckets.computeIfAbsent(principal.userId(), k -> new TokenBucket(BUCKET_CAPACITY, REFILL_PER_SECOND))
+                    .tryTake()) {
+                send(errorFrame("rate_limited", "too many messages; slow down"));
+                close((short) 1008, "rate limit exceeded");
+                return;
+            }
+            if (text.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
+                send(errorFrame("frame_too_large", "frames are limited to 16 KiB"));
+                return;
+            }
+            JsonObject frame;
+            try {
+                frame = new JsonObject(text);
+            } catch (RuntimeException e) {
+                if (principal == null && !authenticating) {
+                    close((short) 4401, "the first frame must be an auth frame");
+                    return;
+                }
+                send(errorFrame("malformed_json", "frames must be JSON objects"));
+                return;
+            }
+            String type = frame.getValue("type") instanceof String s ? s : "";
+            if (principal == null) {
+                if (!"auth".equals(type) || authenticating) {
+                    close((short) 4401, "the first frame must be an auth frame");
+                    return;
+                }
+                authenticate(frame.getValue("token") instanceof String s ? s : null);
+                return;
+            }
+            switch (type) {
+                case "message" -> message(frame);
+                case "cancel" -> cancel();
+                case "auth" -> send(errorFrame("already_authenticated", "this socket is already authenticated"));
+                default -> send(errorFrame("unknown_type", "unknown frame type '" + type + "'"));
+            }
+        }
+
+        private void authenticate(String token) {
+            authenticating = true;
+            auth.authenticate(token).onComplete(ar -> {
+                authenticating = false;
+                if (closed) {
+                    return;
+                }
+                if (ar.failed()) {
+                    boolean disabled = ar.cause() instanceof ApiError e && e.status() == 403;
+                    close(disabled ? (short) 4403 : (short) 4401, disabled ? "account disabled" : "invalid token");
+                    return;
+                }
+                principal = ar.result();
+                vertx.cancelTimer(authTimer);
+                byUser.computeIfAbsent(principal.userId(), k -> ConcurrentHashMap.newKeySet()).add(this);
+                send(new JsonObject().put("type", "ready").put("conversationId", conversation.toString()).put("mode", agent.mode()));
+            });
+        }
+
+        private void message(JsonObject frame) {
+            Object rawText = frame.getValue("text");
+            if (!(rawText instanceof String text) || text.isBlank()) {
+                send(errorFrame("invalid_message", "'text' must be a non-empty string"));
+                return;
+            }
+            if (text.length() > MAX_TEXT_CHARS) {
+                send(errorFrame("invalid_message", "'text' is limited to " + MAX_TEXT_CHARS + " characters"));
+                return;
+            }
+            if (turn != null) {
+                send(errorFrame("turn_in_progress", "wait for the current answer or cancel it"));
+                return;
+            }
+            UUID target = conversation;
+            Object requested = frame.getValue("conversationId");
+            if (requested != null) {
+                try {
+                    target = UUID.fromString(String.valueOf(requested));
+                } catch (IllegalArgumentException e) {
+                    send(errorFrame("invalid_conversation", "'conversationId' must be a UUID"));
+                    return;
+                }
+            }
+            UUID conversationId = target;
+            long userId = principal.userId();
+            turn = () -> { }; // reserved until the agent has it
+            metrics.turn();
+            conversations.ensure(conversationId, userId, text.trim())
+                    .compose(owned -> {
+                        if (!owned) {
+                            throw new ApiError(404, "not_found", "no such conversation");
+                        }
+                        return conversations.addMessage(conversationId, "user", text, null);
+                    })
+                    .onSuccess(id -> {
+                        conversation = conversationId;
+                        turn = agent.run(userId, conversationId, text, this);
+                    })
+                    .onFailure(e -> {
+                        turn = null;
+                        if (e instanceof ApiError a) {
+                            send(errorFrame(a.code(), a.getMessage()));
+                        } else {
+                            send(errorFrame("db_unavailable", "your message could not be stored; try again shortly"));
+                        }
+                    });
+        }
+
+        private void cancel() {
+            if (turn == null) {
+                send(errorFrame("no_turn", "nothing to cancel"));
+                return;
+            }
+            turn.cancel();
+        }
+
+        // --- TurnSink: called from agent threads, hops to this socket's context ---------------
+
+        @Override
+        public void token(String text) {
+            emit(new JsonObject().put("type", "token").put("text", text));
+        }
+
+        @Override
+        public void tool(String name, String status, String summary) {
+            JsonObject f = new JsonObject().put("type", "tool").put("name", name).put("status", status);
+            if (summary != null) {
+                f.put("summary", summary);
+            }
+            emit(f);
+        }
+
+        @Override
+        public void artifact(String type, JsonObject value) {
+            emit(new JsonObject().put("type", type).put(type, value));
+        }
+
+        @Override
+        public void done(long messageId, boolean cancelled) {
+            context.runOnContext(v -> {
+                turn = null;
+                JsonObject f = new JsonObject().put("type", "done").put("messageId", messageId).put("conversationId", conversation.toString());
+                if (cancelled) {
+                    f.put("cancelled", true);
+                }
+                send(f);
+            });
+        }
+
+        @Override
+        public void error(String code, String message) {
+            context.runOnContext(v -> {
+                turn = null;
+                send(errorFrame(code, message));
+            });
+        }
+
+        private void emit(JsonObject frame) {
+            context.runOnContext(v -> send(frame));
+        }
+
+        // --- output with a bound ---------------------------------------------------------------
+
+        private void send(JsonObject frame) {
+            if (closed) {
+                return;
+            }
+            String text = frame.encode();
+            if (!queue.isEmpty() || ws.writeQueueFull()) {
+                if (queue.size() >= MAX_QUEUED_FRAMES) {
+                    if (turn != null) {
+                        turn.cancel();
+                    }
+                    close((short) 1008, "client is not reading");
+                    return;
+                }
+                queue.add(text);
+                return;
+            }
+            ws.writeTextMessage(text);
+        }
+
+        private void flush() {
+            while (!queue.isEmpty() && !ws.writeQueueFull() && !closed) {
+                ws.writeTextMessage(queue.poll());
+            }
+        }
+
+        void close(short code, String reason) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (turn != null) {
+                turn.cancel();
+            }
+            ws.close(code, reason);
+        }
+
+        private void onClosed() {
+            if (turn != null) {
+                turn.cancel();
+            }
+            closed = true;
+            vertx.cancelTimer(authTimer);
+            metrics.socketClosed();
+            if (principal != null) {
+                Set<Session> sessions = byUser.get(principal.userId());
+                if (sessions != null) {
+                    sessions.remove(this);
+                    if (sessions.isEmpty()) {
+                        byUser.remove(principal.userId(), sessions);
+                    }
+                }
+            }
+        }
+
+        private JsonObject errorFrame(String code, String message) {
+            return new JsonObject().put("type", "error").put("code", code).put("message", message);
+        }
+    }
+
+    /** A per-user token bucket: {@code capacity} frames at once, refilled continuously. */
+    static final class TokenBucket {
+        private final double capacity;
+        private final double perNano;
+        private double tokens;
+        private long last = System.nanoTime();
+
+        TokenBucket(double capacity, double perSecond) {
+            this.capacity = capacity;
+            this.perNano = perSecond / 1e9;
+            this.tokens = capacity;
+        }
+
+        synchronized boolean tryTake() {
+            long now = System.nanoTime();
+            tokens = Math.min(capacity, tokens + (now - last) * perNano);
+            last = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return true;
+            }
+            return false;
+        }
+    }
+}
