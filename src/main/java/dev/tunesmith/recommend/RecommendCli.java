@@ -50,7 +50,7 @@ public final class RecommendCli {
             HetRecData d = HetRecData.load(dir);
             System.out.printf("HetRec Last.fm 2K: %d users, %d artists, %d plays; 5-fold per-user 20%% holdout,"
                     + " seed %d, folds evaluated %d%n", d.users().size(), d.items().size(), d.plays().nnz(), seed, folds);
-            List<ScorerTrainer> all = defaultTrainers(d, seed);
+            List<ScorerTrainer> all = defaultTrainers(d, seed, o);
             List<ScorerTrainer> trainers = all;
             if (o.containsKey("scorers")) {
                 List<String> names = Arrays.asList(o.get("scorers").split(","));
@@ -74,16 +74,18 @@ public final class RecommendCli {
     }
 
     /** The scorers evaluated by default, with the hyper-parameters used for HetRec. */
-    public static List<ScorerTrainer> defaultTrainers(HetRecData d, long seed) {
+    public static List<ScorerTrainer> defaultTrainers(HetRecData d, long seed, Map<String, String> o) {
         List<ScorerTrainer> t = new ArrayList<>();
         t.add(new PopularityTrainer());
         t.add(new ContentTrainer(d.tagNames().length, d.itemTags(), d.itemTagCounts(), ContentScorer.Similarity.COSINE));
         t.add(new ContentTrainer(d.tagNames().length, d.itemTags(), d.itemTagCounts(), ContentScorer.Similarity.PEARSON));
-        t.add(new UserKnnTrainer(50));
-        t.add(new ItemKnnTrainer(100, 10f));
-        t.add(new AlsTrainer(64, 10, 2.0, 15, seed));
-        t.add(new BiasedMfTrainer(64, 15, 0.02f, 0.02f, 3, seed));
-        t.add(new EaseTrainer(200, 3));
+        t.add(new UserKnnTrainer(num(o, "userknn-k", 50)));
+        t.add(new ItemKnnTrainer(num(o, "itemknn-k", 100), (float) num(o, "itemknn-shrink", 10.0)));
+        t.add(new AlsTrainer(num(o, "als-factors", 64), num(o, "als-lambda", 10.0), num(o, "als-alpha", 2.0),
+                num(o, "als-iterations", 15), seed));
+        t.add(new BiasedMfTrainer(num(o, "mf-factors", 64), num(o, "mf-epochs", 15), (float) num(o, "mf-lr", 0.02),
+                (float) num(o, "mf-reg", 0.02), 3, seed));
+        t.add(new EaseTrainer(num(o, "ease-lambda", 200.0), num(o, "ease-support", 3)));
         return t;
     }
 
@@ -95,6 +97,14 @@ public final class RecommendCli {
     /** {@code bench rank [--items 100000] [--factors 64] [--queries 2000]}. */
     public static int benchRank(List<String> args) {
         return RankBench.run(options(args));
+    }
+
+    private static int num(Map<String, String> o, String key, int dflt) {
+        return o.containsKey(key) ? Integer.parseInt(o.get(key)) : dflt;
+    }
+
+    private static double num(Map<String, String> o, String key, double dflt) {
+        return o.containsKey(key) ? Double.parseDouble(o.get(key)) : dflt;
     }
 
     static Map<String, String> options(List<String> args) {
