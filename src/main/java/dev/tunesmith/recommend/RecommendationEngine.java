@@ -136,6 +136,11 @@ public final class RecommendationEngine {
         return i < 0 ? Optional.empty() : Optional.of(items.get(i));
     }
 
+    /** All items in dense-index order, with estimated features filled in. */
+    public List<CatalogItem> items() {
+        return items;
+    }
+
     /** The trained ALS model, if any. */
     public Optional<AlsModel> als() {
         return Optional.ofNullable(als);
