@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * "not", "without", "avoid", …) turns the rest of its clause negative, and "not too"/"less" make
  * it a soft negation. Each phrase is matched literally against genre words, known tags and
  * artists, and the {@link MoodVocabulary} (longest match first); phrases with no literal match
- * fall back to the nearest vocabulary entry by embedding cosine (≥ {@value #THRESHOLD}).
+ * fall back to the vocabulary entry whose name or synonym is nearest by embedding cosine
+ * (≥ {@value #THRESHOLD}; every name and synonym is embedded separately once).
  * Positive entries average into a target range per dimension; negated entries bound it from the
  * opposite side ("not too sad" → valence ≥ 0.3) and negated tags/artists become exclusions.
  * Thread-safe once built.
@@ -44,6 +45,7 @@ public final class MoodParser {
     private final EmbeddingModel model;
     private final MoodVocabulary vocabulary;
     private final float[][] entryVectors;
+    private final int[] termEntry;
     private final List<String[]> terms;
     private final List<String> tagWords;
     private final List<String> artists;
@@ -63,12 +65,6 @@ public final class MoodParser {
             Collection<String> knownArtists) {
         this.model = model;
         this.vocabulary = vocabulary;
-        List<TextSegment> segs = vocabulary.entries().stream().map(e -> TextSegment.from(e.text())).toList();
-        List<dev.langchain4j.data.embedding.Embedding> emb = model.embedAll(segs).content();
-        entryVectors = new float[emb.size()][];
-        for (int i = 0; i < emb.size(); i++) {
-            entryVectors[i] = normalised(emb.get(i).vector());
-        }
         terms = new ArrayList<>();
         for (int i = 0; i < vocabulary.entries().size(); i++) {
             MoodEntry e = vocabulary.entries().get(i);
@@ -76,6 +72,14 @@ public final class MoodParser {
             for (String s : e.synonyms()) {
                 terms.add(new String[] {s.toLowerCase(Locale.ROOT), Integer.toString(i)});
             }
+        }
+        List<TextSegment> segs = terms.stream().map(t -> TextSegment.from(t[0])).toList();
+        List<dev.langchain4j.data.embedding.Embedding> emb = model.embedAll(segs).content();
+        entryVectors = new float[emb.size()][];
+        termEntry = new int[emb.size()];
+        for (int i = 0; i < emb.size(); i++) {
+            entryVectors[i] = normalised(emb.get(i).vector());
+            termEntry[i] = Integer.parseInt(terms.get(i)[1]);
         }
         terms.sort(Comparator.comparingInt((String[] t) -> -t[0].length()));
         Set<String> tw = new LinkedHashSet<>(vocabulary.genres());
@@ -192,7 +196,7 @@ public final class MoodParser {
             }
         }
         if (best >= 0) {
-            addEntry(vocabulary.entries().get(best), negated, soft, hits, wantedTags, unwantedTags, labels, prefix);
+            addEntry(vocabulary.entries().get(termEntry[best]), negated, soft, hits, wantedTags, unwantedTags, labels, prefix);
         }
     }
 
