@@ -1,0 +1,289 @@
+package dev.tunesmith.recommend;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.tunesmith.recommend.data.HetRecData;
+import dev.tunesmith.recommend.data.IdIndex;
+import dev.tunesmith.recommend.data.Interactions;
+import dev.tunesmith.recommend.model.AlsModel;
+import dev.tunesmith.recommend.model.AlsTrainer;
+import dev.tunesmith.recommend.model.ModelIo;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Builds {@link RecommendationEngine} snapshots: from the product's catalogue and all users' events
+ * (items are tracks), from HetRec Last.fm (items are artists), or from bytes stored earlier.
+ * Training is CPU-bound: call it on a worker thread, then swap the snapshot in.
+ */
+public final class EngineTrainer {
+    private EngineTrainer() {}
+
+    /**
+     * Training settings.
+     *
+     * @param factors ALS factors
+     * @param lambda ALS λ
+     * @param alpha ALS α
+     * @param iterations ALS sweeps
+     * @param seed random seed
+     * @param weights event weights for building the interaction matrix
+     * @param config blend weights of the engine
+     */
+    public record Options(int factors, double lambda, double alpha, int iterations, long seed, EventWeights weights,
+            EngineConfig config) {
+        /** Defaults (ALS 32 factors, λ 10, α 1, 15 sweeps). */
+        public static final Options DEFAULTS =
+                new Options(32, 10, 1.0, 15, 20110101L, EventWeights.DEFAULTS, EngineConfig.DEFAULTS);
+    }
+
+    /**
+     * Trains on the product's data.
+     *
+     * @param catalog all tracks (duplicate ids: first wins)
+     * @param eventsByUser every user's events
+     * @param embedder embeds each track's tags/genre text; null for no content vectors
+     * @param now time the profiles are decayed to
+     * @param o settings
+     */
+    public static RecommendationEngine train(List<CatalogItem> catalog, Map<Long, List<UserEvent>> eventsByUser,
+            EmbeddingModel embedder, Instant now, Options o) {
+        IdIndex index = IdIndex.of(catalog.stream().mapToLong(CatalogItem::trackId).toArray());
+        CatalogItem[] ordered = new CatalogItem[index.size()];
+        for (CatalogItem c : catalog) {
+            int i = index.index(c.trackId());
+            if (ordered[i] == null) {
+                ordered[i] = c;
+            }
+        }
+        List<CatalogItem> items = withEstimatedFeatures(Arrays.asList(ordered));
+        Map<Long, CatalogItem> byId = new HashMap<>();
+        items.forEach(c -> byId.put(c.trackId(), c));
+        ProfileBuilder pb = new ProfileBuilder(byId::get, o.weights());
+        List<Long> userIds = new ArrayList<>(eventsByUser.keySet());
+        userIds.sort(null);
+        List<int[]> ui = new ArrayList<>();
+        List<Float> vals = new ArrayList<>();
+        float[] pop = new float[items.size()];
+        for (int u = 0; u < userIds.size(); u++) {
+            UserProfile p = pb.build(eventsByUser.get(userIds.get(u)), now);
+            for (var e : p.itemWeights().entrySet()) {
+                int i = index.index(e.getKey());
+                if (i >= 0 && e.getValue() > 0) {
+                    ui.add(new int[] {u, i});
+                    vals.add(e.getValue().floatValue());
+                    pop[i]++;
+                }
+            }
+        }
+        AlsModel als = null;
+        if (!ui.isEmpty()) {
+            int n = ui.size();
+            int[] us = new int[n];
+            int[] is = new int[n];
+            float[] vs = new float[n];
+            for (int k = 0; k < n; k++) {
+                us[k] = ui.get(k)[0];
+                is[k] = ui.get(k)[1];
+                vs[k] = vals.get(k);
+            }
+            Interactions data = Interactions.of(userIds.size(), items.size(), us, is, vs, n);
+            als = new AlsTrainer(o.factors(), o.lambda(), o.alpha(), o.iterations(), o.seed()).fit(data);
+        }
+        float[] emb = embedder == null ? null : embed(embedder, items);
+        int dims = emb == null ? 0 : emb.length / Math.max(1, items.size());
+        return new RecommendationEngine(items, index, emb, dims, als, pop, o.config(), Clock.systemUTC());
+    }
+
+    /**
+     * An engine over HetRec artists: an artist becomes a {@link CatalogItem} (title and artist = the
+     * artist's name, tags = its five most assigned tags, no audio features), ALS is trained on all
+     * play counts.
+     */
+    public static RecommendationEngine fromHetRec(HetRecData d, EmbeddingModel embedder, Options o) {
+        List<CatalogItem> items = new ArrayList<>();
+        for (int i = 0; i < d.items().size(); i++) {
+            int[] t = d.itemTags()[i];
+            float[] c = d.itemTagCounts()[i];
+            Integer[] order = new Integer[t.length];
+            for (int j = 0; j < t.length; j++) {
+                order[j] = j;
+            }
+            Arrays.sort(order, (a, b) -> Float.compare(c[b], c[a]));
+            List<String> tags = new ArrayList<>();
+            for (int j = 0; j < Math.min(5, t.length); j++) {
+                tags.add(d.tagNames()[t[order[j]]]);
+            }
+            String name = d.artistNames()[i] == null ? "artist " + d.items().id(i) : d.artistNames()[i];
+            items.add(new CatalogItem(d.items().id(i), name, name, tags, tags.isEmpty() ? null : tags.get(0), null, 0));
+        }
+        AlsModel als = new AlsTrainer(o.factors(), o.lambda(), o.alpha(), o.iterations(), o.seed()).fit(d.plays());
+        float[] pop = new float[items.size()];
+        for (int i = 0; i < pop.length; i++) {
+            pop[i] = d.plays().itemCount(i);
+        }
+        float[] emb = embedder == null ? null : embed(embedder, items);
+        int dims = emb == null ? 0 : emb.length / Math.max(1, items.size());
+        return new RecommendationEngine(items, d.items(), emb, dims, als, pop, o.config(), Clock.systemUTC());
+    }
+
+    /** Rebuilds an engine from {@link RecommendationEngine#toBytes()} and the current catalogue. */
+    public static RecommendationEngine restore(List<CatalogItem> catalog, byte[] bytes, EngineConfig config) {
+        return ModelIo.fromBytes(bytes, "engine", 1, in -> read(catalog, in, config));
+    }
+
+    private static RecommendationEngine read(List<CatalogItem> catalog, DataInputStream in, EngineConfig config)
+            throws IOException {
+        IdIndex index = IdIndex.read(in);
+        int n = in.readInt();
+        Map<Long, CatalogItem> byId = new HashMap<>();
+        catalog.forEach(c -> byId.putIfAbsent(c.trackId(), c));
+        List<CatalogItem> items = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            float v = in.readFloat();
+            float e = in.readFloat();
+            float t = in.readFloat();
+            boolean est = in.readBoolean();
+            CatalogItem c = byId.get(index.id(i));
+            if (c == null) {
+                throw new IllegalArgumentException("catalogue lacks track " + index.id(i) + "; retrain the engine");
+            }
+            AudioFeatures f = c.features();
+            items.add(new CatalogItem(c.trackId(), c.title(), c.artist(), c.tags(), c.genre(),
+                    new AudioFeatures(nan(v), nan(e), f.danceability(), f.acousticness(), nan(t), est), c.durationSec()));
+        }
+        int dims = in.readInt();
+        int len = in.readInt();
+        float[] emb = null;
+        if (len >= 0) {
+            emb = new float[len];
+            for (int j = 0; j < len; j++) {
+                emb[j] = in.readFloat();
+            }
+        }
+        float[] pop = new float[n];
+        for (int j = 0; j < n; j++) {
+            pop[j] = in.readFloat();
+        }
+        byte[] a = new byte[in.readInt()];
+        in.readFully(a);
+        AlsModel als = a.length == 0 ? null : AlsModel.fromBytes(a);
+        return new RecommendationEngine(items, index, emb, dims, als, pop, config, Clock.systemUTC());
+    }
+
+    private static Double nan(float x) {
+        return Float.isNaN(x) ? null : (double) x;
+    }
+
+    /** Embeds each item's {@link CatalogItem#descriptor()} (batches of 256), flattened items × dims. */
+    public static float[] embed(EmbeddingModel embedder, List<CatalogItem> items) {
+        float[] out = null;
+        int dims = 0;
+        for (int from = 0; from < items.size(); from += 256) {
+            List<TextSegment> segs = items.subList(from, Math.min(items.size(), from + 256)).stream()
+                    .map(c -> TextSegment.from(c.descriptor().isBlank() ? c.artist() : c.descriptor())).toList();
+            var emb = embedder.embedAll(segs).content();
+            for (int j = 0; j < emb.size(); j++) {
+                float[] v = emb.get(j).vector();
+                if (out == null) {
+                    dims = v.length;
+                    out = new float[items.size() * dims];
+                }
+                double s = 0;
+                for (float x : v) {
+                    s += x * x;
+                }
+                float inv = s > 0 ? (float) (1 / Math.sqrt(s)) : 0;
+                for (int d = 0; d < dims; d++) {
+                    out[(from + j) * dims + d] = v[d] * inv;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Fills missing audio features with the mean of items sharing the genre, else sharing a tag,
+     * else the catalogue mean, and marks them estimated. Fields no item has stay null.
+     */
+    public static List<CatalogItem> withEstimatedFeatures(List<CatalogItem> items) {
+        List<Function<AudioFeatures, Double>> fields = List.of(AudioFeatures::valence, AudioFeatures::energy,
+                AudioFeatures::danceability, AudioFeatures::acousticness, AudioFeatures::tempo);
+        int nf = fields.size();
+        Map<String, double[]> byGroup = new HashMap<>();
+        double[] global = new double[2 * nf];
+        for (CatalogItem c : items) {
+            AudioFeatures f = c.features();
+            for (String g : groups(c)) {
+                double[] acc = byGroup.computeIfAbsent(g, k -> new double[2 * nf]);
+                accumulate(acc, f, fields);
+            }
+            accumulate(global, f, fields);
+        }
+        List<CatalogItem> out = new ArrayList<>();
+        for (CatalogItem c : items) {
+            AudioFeatures f = c.features();
+            Double[] v = new Double[nf];
+            boolean est = f.estimated();
+            for (int k = 0; k < nf; k++) {
+                v[k] = fields.get(k).apply(f);
+                if (v[k] == null) {
+                    for (String g : groups(c)) {
+                        double[] acc = byGroup.get(g);
+                        if (acc[nf + k] > 0) {
+                            v[k] = acc[k] / acc[nf + k];
+                            break;
+                        }
+                    }
+                    if (v[k] == null && global[nf + k] > 0) {
+                        v[k] = global[k] / global[nf + k];
+                    }
+                    est |= v[k] != null;
+                }
+            }
+            out.add(new CatalogItem(c.trackId(), c.title(), c.artist(), c.tags(), c.genre(),
+                    new AudioFeatures(v[0], v[1], v[2], v[3], v[4], est && hasAny(v)), c.durationSec()));
+        }
+        return out;
+    }
+
+    private static boolean hasAny(Double[] v) {
+        for (Double d : v) {
+            if (d != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> groups(CatalogItem c) {
+        List<String> g = new ArrayList<>();
+        if (c.genre() != null && !c.genre().isBlank()) {
+            g.add("g:" + c.genre().toLowerCase(Locale.ROOT));
+        }
+        for (String t : c.tags()) {
+            g.add("t:" + t.toLowerCase(Locale.ROOT));
+        }
+        return g;
+    }
+
+    private static void accumulate(double[] acc, AudioFeatures f, List<Function<AudioFeatures, Double>> fields) {
+        int nf = fields.size();
+        for (int k = 0; k < nf; k++) {
+            Double x = fields.get(k).apply(f);
+            if (x != null && !f.estimated()) {
+                acc[k] += x;
+                acc[nf + k] += 1;
+            }
+        }
+    }
+}

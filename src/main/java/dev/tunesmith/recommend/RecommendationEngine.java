@@ -1,0 +1,669 @@
+package dev.tunesmith.recommend;
+
+import dev.tunesmith.recommend.data.IdIndex;
+import dev.tunesmith.recommend.data.UserVector;
+import dev.tunesmith.recommend.model.AlsModel;
+import dev.tunesmith.recommend.model.AlsScorer;
+import dev.tunesmith.recommend.model.ModelIo;
+import dev.tunesmith.recommend.model.Vectors;
+import dev.tunesmith.recommend.mood.MoodTarget;
+import dev.tunesmith.recommend.rerank.CandidateFilter;
+import dev.tunesmith.recommend.rerank.ConstraintCheck;
+import dev.tunesmith.recommend.rerank.Reranker;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Immutable snapshot of the catalogue and the trained models that answers recommendation queries.
+ * Thread-safe; the caller swaps a new snapshot in atomically (e.g. an {@code AtomicReference})
+ * after retraining. Built by {@link EngineTrainer}.
+ *
+ * <p>Per query every item gets a blended score: ALS with the user folded in from the profile, the
+ * cosine between the profile's embedding centroid and the item's tag/genre embedding, the mood fit
+ * (distance to the target valence/energy/tempo ranges, wanted tags and artists, similarity to the
+ * request embedding), popularity and the friends' prior, each standardised and weighted by
+ * {@link EngineConfig}. Hard constraints filter candidates before selection, so a returned playlist
+ * cannot violate them; MMR adds diversity; the result is ordered as an energy arc.
+ */
+public final class RecommendationEngine {
+    private static final String KIND = "engine";
+    private static final int VERSION = 1;
+
+    final List<CatalogItem> items;
+    final IdIndex index;
+    final int[] artistOf;
+    final String[] artistNames;
+    final Map<String, Integer> artistIds;
+    final int[][] tagsOf;
+    final Map<String, Integer> tagIds;
+    final int[] duplicateKey;
+    final float[] valence;
+    final float[] energy;
+    final float[] tempo;
+    final int dims;
+    final float[] embeddings;
+    final AlsModel als;
+    final float[] factorsNormalised;
+    final float[] popularity;
+    final float[] rawPopularity;
+    final EngineConfig config;
+    final Clock clock;
+
+    RecommendationEngine(List<CatalogItem> items, IdIndex index, float[] embeddings, int dims, AlsModel als,
+            float[] popularityCounts, EngineConfig config, Clock clock) {
+        this.items = List.copyOf(items);
+        this.index = index;
+        this.embeddings = embeddings;
+        this.dims = dims;
+        this.als = als;
+        this.config = config;
+        this.clock = clock;
+        int n = items.size();
+        artistOf = new int[n];
+        artistIds = new HashMap<>();
+        List<String> an = new ArrayList<>();
+        tagIds = new HashMap<>();
+        tagsOf = new int[n][];
+        duplicateKey = new int[n];
+        Map<String, Integer> dupIds = new HashMap<>();
+        valence = new float[n];
+        energy = new float[n];
+        tempo = new float[n];
+        for (int i = 0; i < n; i++) {
+            CatalogItem it = items.get(i);
+            String ak = key(it.artist());
+            artistOf[i] = artistIds.computeIfAbsent(ak, k -> {
+                an.add(it.artist());
+                return an.size() - 1;
+            });
+            Set<Integer> tags = new HashSet<>();
+            for (String t : it.tags()) {
+                tags.add(tagIds.computeIfAbsent(key(t), k -> tagIds.size()));
+            }
+            if (it.genre() != null && !it.genre().isBlank()) {
+                tags.add(tagIds.computeIfAbsent(key(it.genre()), k -> tagIds.size()));
+            }
+            tagsOf[i] = tags.stream().mapToInt(Integer::intValue).sorted().toArray();
+            duplicateKey[i] = dupIds.computeIfAbsent(ak + "\u0000" + key(it.title()), k -> dupIds.size());
+            AudioFeatures f = it.features();
+            valence[i] = f.valence() == null ? Float.NaN : f.valence().floatValue();
+            energy[i] = f.energy() == null ? Float.NaN : f.energy().floatValue();
+            tempo[i] = f.tempo() == null ? Float.NaN : f.tempo().floatValue();
+        }
+        artistNames = an.toArray(String[]::new);
+        if (als != null) {
+            int k = als.k();
+            factorsNormalised = als.itemFactors().clone();
+            for (int i = 0; i < n; i++) {
+                float s = (float) Math.sqrt(Vectors.dot(factorsNormalised, i * k, factorsNormalised, i * k, k));
+                for (int f = 0; f < k; f++) {
+                    factorsNormalised[i * k + f] = s > 0 ? factorsNormalised[i * k + f] / s : 0;
+                }
+            }
+        } else {
+            factorsNormalised = null;
+        }
+        rawPopularity = popularityCounts == null ? new float[n] : popularityCounts.clone();
+        popularity = new float[n];
+        for (int i = 0; i < n; i++) {
+            popularity[i] = (float) Math.log1p(popularityCounts == null ? 0 : popularityCounts[i]);
+        }
+        Vectors.standardise(popularity, n);
+    }
+
+    static String key(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT).trim();
+    }
+
+    /** Number of items in the catalogue snapshot. */
+    public int size() {
+        return items.size();
+    }
+
+    /** The item with this track id (features possibly estimated), if present. */
+    public Optional<CatalogItem> item(long trackId) {
+        int i = index.index(trackId);
+        return i < 0 ? Optional.empty() : Optional.of(items.get(i));
+    }
+
+    /** All items in dense-index order, with estimated features filled in. */
+    public List<CatalogItem> items() {
+        return items;
+    }
+
+    /** The trained ALS model, if any. */
+    public Optional<AlsModel> als() {
+        return Optional.ofNullable(als);
+    }
+
+    /** A copy that reads "now" (for recently-played checks) from {@code c}. */
+    public RecommendationEngine withClock(Clock c) {
+        return new RecommendationEngine(items, index, embeddings, dims, als, rawPopularity, config, c);
+    }
+
+
+    /** Recommends a playlist for the profile, mood and constraints. */
+    public Playlist recommend(UserProfile profile, MoodTarget mood, Constraints c) {
+        MoodTarget m = mood == null ? MoodTarget.NONE : mood;
+        Scored s = score(profile, m);
+        CandidateFilter filter = filter(profile, m, c, Set.of());
+        int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * c.count(), 200), filter);
+        int[] chosen = Reranker.select(s.total, pool, c.count(), c.maxPerArtist(), c.diversity(), view);
+        int[] ordered = Reranker.flowOrder(chosen, view);
+        List<PlaylistItem> out = new ArrayList<>();
+        for (int i : ordered) {
+            out.add(new PlaylistItem(items.get(i), s.total[i], reasons(i, s, profile, m)));
+        }
+        return checked(new Playlist(out, describe(c, m, out.size()), m.label()), c, profile, m);
+    }
+
+    /** Up to {@code k} items most similar to the track (embeddings and ALS factors), under the constraints. */
+    public Playlist similarTracks(long trackId, int k, Constraints c) {
+        Constraints ck = c.withCount(k);
+        int seed = index.index(trackId);
+        if (seed < 0) {
+            return new Playlist(List.of(), describe(ck, MoodTarget.NONE, 0), "similar to unknown track " + trackId);
+        }
+        float[] sim = new float[items.size()];
+        for (int i = 0; i < sim.length; i++) {
+            sim[i] = view.similarity(seed, i) + 0.05f * popularity[i];
+        }
+        CandidateFilter filter = filter(null, MoodTarget.NONE, ck, Set.of(seed));
+        int[] pool = Vectors.topK(sim, sim.length, Math.max(config.poolFactor() * k, 200), filter);
+        int[] chosen = Reranker.select(sim, pool, k, ck.maxPerArtist(), ck.diversity(), view);
+        CatalogItem s = items.get(seed);
+        List<PlaylistItem> out = new ArrayList<>();
+        for (int i : chosen) {
+            List<String> r = new ArrayList<>();
+            r.add("similar to '" + s.title() + "' by " + s.artist());
+            List<String> shared = new ArrayList<>();
+            for (int t : tagsOf[i]) {
+                if (java.util.Arrays.binarySearch(tagsOf[seed], t) >= 0 && shared.size() < 3) {
+                    shared.add(tagName(t));
+                }
+            }
+            if (!shared.isEmpty()) {
+                r.add("shares tags: " + String.join(", ", shared));
+            }
+            if (factorsNormalised != null && factorCos(seed, i) > 0.5f) {
+                r.add("often played by the same listeners");
+            }
+            out.add(new PlaylistItem(items.get(i), sim[i], r));
+        }
+        return checked(new Playlist(out, describe(ck, MoodTarget.NONE, out.size()), "similar to " + s.title()), ck,
+                null, MoodTarget.NONE);
+    }
+
+    /**
+     * Applies a refinement (swap one item, more/less energetic, longer/shorter) to a playlist made
+     * by this engine for the same profile, mood and constraints.
+     */
+    public Playlist refine(Playlist current, Refinement r, UserProfile profile, MoodTarget mood, Constraints c) {
+        MoodTarget m = mood == null ? MoodTarget.NONE : mood;
+        return switch (r) {
+            case Refinement.MoreEnergetic e -> recommend(profile, m.shiftEnergy(Math.abs(e.step())), c);
+            case Refinement.LessEnergetic e -> recommend(profile, m.shiftEnergy(-Math.abs(e.step())), c);
+            case Refinement.Shorter s -> {
+                int keep = Math.max(0, current.items().size() - s.by());
+                List<PlaylistItem> sorted = new ArrayList<>(current.items());
+                sorted.sort(Comparator.comparingDouble(PlaylistItem::score).reversed());
+                Set<Long> kept = new HashSet<>();
+                sorted.subList(0, keep).forEach(p -> kept.add(p.item().trackId()));
+                List<PlaylistItem> out = current.items().stream().filter(p -> kept.contains(p.item().trackId())).toList();
+                Constraints ck = c.withCount(Math.max(1, out.size()));
+                yield checked(new Playlist(out, describe(ck, m, out.size()), current.label()), ck, profile, m);
+            }
+            case Refinement.Longer l -> {
+                Constraints ck = c.withCount(current.items().size() + l.by());
+                List<PlaylistItem> out = new ArrayList<>(current.items());
+                out.addAll(fill(current.items(), -1, l.by(), profile, m, ck));
+                yield checked(new Playlist(out, describe(ck, m, out.size()), current.label()), ck, profile, m);
+            }
+            case Refinement.Swap w -> {
+                if (w.position() < 0 || w.position() >= current.items().size()) {
+                    throw new IllegalArgumentException("no item at position " + w.position());
+                }
+                List<PlaylistItem> out = new ArrayList<>(current.items());
+                List<PlaylistItem> repl = fill(current.items(), w.position(), 1, profile, m, c);
+                if (repl.isEmpty()) {
+                    out.remove(w.position());
+                } else {
+                    out.set(w.position(), repl.get(0));
+                }
+                yield checked(new Playlist(out, describe(c, m, out.size()), current.label()), c, profile, m);
+            }
+        };
+    }
+
+    private List<PlaylistItem> fill(List<PlaylistItem> current, int replacing, int n, UserProfile profile,
+            MoodTarget m, Constraints c) {
+        Scored s = score(profile, m);
+        Set<Integer> exclude = new HashSet<>();
+        Map<Integer, Integer> perArtist = new HashMap<>();
+        Set<Integer> dup = new HashSet<>();
+        for (int p = 0; p < current.size(); p++) {
+            int i = index.index(current.get(p).item().trackId());
+            if (i < 0) {
+                continue;
+            }
+            exclude.add(i);
+            if (p != replacing) {
+                perArtist.merge(artistOf[i], 1, Integer::sum);
+                dup.add(duplicateKey[i]);
+            }
+        }
+        CandidateFilter filter = filter(profile, m, c, exclude);
+        int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * (n + current.size()), 200),
+                filter);
+        List<PlaylistItem> out = new ArrayList<>();
+        for (int i : pool) {
+            if (out.size() == n) {
+                break;
+            }
+            if (perArtist.getOrDefault(artistOf[i], 0) >= c.maxPerArtist() || dup.contains(duplicateKey[i])) {
+                continue;
+            }
+            perArtist.merge(artistOf[i], 1, Integer::sum);
+            dup.add(duplicateKey[i]);
+            out.add(new PlaylistItem(items.get(i), s.total[i], reasons(i, s, profile, m)));
+        }
+        return out;
+    }
+
+    private Playlist checked(Playlist p, Constraints c, UserProfile profile, MoodTarget m) {
+        List<String> v = ConstraintCheck.violations(p, c, profile, m, clock.instant());
+        if (!v.isEmpty()) {
+            throw new IllegalStateException("constraint violated (bug): " + v);
+        }
+        return p;
+    }
+
+    private Map<String, Object> describe(Constraints c, MoodTarget m, int returned) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("count", c.count());
+        d.put("noDuplicates", true);
+        d.put("maxPerArtist", c.maxPerArtist());
+        if (!c.excludeArtists().isEmpty()) {
+            d.put("excludeArtists", List.copyOf(new java.util.TreeSet<>(c.excludeArtists())));
+        }
+        if (!c.excludeTags().isEmpty()) {
+            d.put("excludeTags", List.copyOf(new java.util.TreeSet<>(c.excludeTags())));
+        }
+        if (!c.excludeTrackIds().isEmpty()) {
+            d.put("excludeTrackIds", List.copyOf(new java.util.TreeSet<>(c.excludeTrackIds())));
+        }
+        if (!m.unwantedTags().isEmpty()) {
+            d.put("moodExcludedTags", m.unwantedTags());
+        }
+        if (!m.unwantedArtists().isEmpty()) {
+            d.put("moodExcludedArtists", m.unwantedArtists());
+        }
+        if (c.energy() != null) {
+            d.put("energy", c.energy().toString());
+        }
+        if (c.tempo() != null) {
+            d.put("tempo", c.tempo().toString());
+        }
+        if (c.skipRecentlyPlayed()) {
+            d.put("skipRecentlyPlayed", c.recentWindow().toString());
+        }
+        d.put("diversityLambda", c.diversity());
+        d.put("order", "energy arc");
+        if (returned < c.count()) {
+            d.put("shortfall", "only " + returned + " of " + c.count() + " items satisfy every constraint");
+        }
+        return d;
+    }
+
+    private CandidateFilter filter(UserProfile profile, MoodTarget m, Constraints c, Set<Integer> extra) {
+        int n = items.size();
+        boolean[] exItem = new boolean[n];
+        for (int i : extra) {
+            exItem[i] = true;
+        }
+        for (long id : c.excludeTrackIds()) {
+            int i = index.index(id);
+            if (i >= 0) {
+                exItem[i] = true;
+            }
+        }
+        if (c.skipRecentlyPlayed() && profile != null) {
+            Instant since = clock.instant().minus(c.recentWindow());
+            for (var e : profile.lastPlayed().entrySet()) {
+                int i = index.index(e.getKey());
+                if (i >= 0 && e.getValue().isAfter(since)) {
+                    exItem[i] = true;
+                }
+            }
+        }
+        boolean[] exArtist = new boolean[artistNames.length];
+        Set<String> artists = new HashSet<>(c.excludeArtists());
+        m.unwantedArtists().forEach(a -> artists.add(key(a)));
+        for (String a : artists) {
+            Integer id = artistIds.get(a);
+            if (id != null) {
+                exArtist[id] = true;
+            }
+        }
+        boolean[] exTag = new boolean[tagIds.size()];
+        Set<String> tags = new HashSet<>(c.excludeTags());
+        m.unwantedTags().forEach(t -> tags.add(key(t)));
+        for (String t : tags) {
+            Integer id = tagIds.get(t);
+            if (id != null) {
+                exTag[id] = true;
+            }
+        }
+        return new CandidateFilter(exItem, exArtist, exTag, artistOf, tagsOf, energy, tempo, c.energy(), c.tempo());
+    }
+
+    private record Scored(float[] total, float[] cf, float[] content, float[] moodFit, int[] liked) {}
+
+    private Scored score(UserProfile profile, MoodTarget m) {
+        int n = items.size();
+        UserProfile p = profile == null ? UserProfile.empty(clock.instant()) : profile;
+        float[] total = new float[n];
+        List<Integer> likedList = new ArrayList<>();
+        List<Float> likedW = new ArrayList<>();
+        float[] negative = null;
+        for (var e : p.itemWeights().entrySet()) {
+            int i = index.index(e.getKey());
+            if (i < 0) {
+                continue;
+            }
+            double w = e.getValue();
+            if (w > 0) {
+                likedList.add(i);
+                likedW.add((float) w);
+            } else if (w < 0) {
+                if (negative == null) {
+                    negative = new float[n];
+                }
+                negative[i] += (float) -w;
+            }
+        }
+        int[] liked = likedList.stream().mapToInt(Integer::intValue).toArray();
+        float[] cf = null;
+        if (als != null && (liked.length > 0 || !p.friendWeights().isEmpty())) {
+            Map<Integer, Float> uw = new HashMap<>();
+            for (int j = 0; j < liked.length; j++) {
+                uw.merge(liked[j], likedW.get(j), Float::sum);
+            }
+            for (var e : p.friendWeights().entrySet()) {
+                int i = index.index(e.getKey());
+                if (i >= 0) {
+                    uw.merge(i, e.getValue().floatValue(), Float::sum);
+                }
+            }
+            int[] ui = uw.keySet().stream().mapToInt(Integer::intValue).toArray();
+            float[] uv = new float[ui.length];
+            for (int j = 0; j < ui.length; j++) {
+                uv[j] = uw.get(ui[j]);
+            }
+            cf = new float[n];
+            new AlsScorer(als).score(UserVector.of(ui, uv), cf);
+            Vectors.standardise(cf, n);
+            add(total, cf, config.collaborative());
+        }
+        float[] content = null;
+        if (embeddings != null && (liked.length > 0 || negative != null)) {
+            float[] centroid = new float[dims];
+            for (int j = 0; j < liked.length; j++) {
+                axpy(centroid, likedW.get(j), liked[j]);
+            }
+            if (negative != null) {
+                for (int i = 0; i < n; i++) {
+                    if (negative[i] > 0) {
+                        axpy(centroid, -0.5f * negative[i], i);
+                    }
+                }
+            }
+            content = new float[n];
+            for (int i = 0; i < n; i++) {
+                content[i] = Vectors.dot(centroid, 0, embeddings, i * dims, dims);
+            }
+            Vectors.standardise(content, n);
+            add(total, content, config.content());
+        }
+        float[] fit = null;
+        if (!m.isEmpty()) {
+            fit = moodFit(m);
+            add(total, fit, config.mood());
+        }
+        add(total, popularity, p.isNew() ? config.popularityNewUser() : config.popularity());
+        for (var e : p.friendLikes().entrySet()) {
+            int i = index.index(e.getKey());
+            if (i >= 0) {
+                total[i] += (float) (config.friends() * Math.log1p(e.getValue()));
+            }
+        }
+        if (negative != null) {
+            for (int i = 0; i < n; i++) {
+                total[i] -= (float) (config.negative() * negative[i]);
+            }
+        }
+        return new Scored(total, cf, content, fit, liked);
+    }
+
+    private float[] moodFit(MoodTarget m) {
+        int n = items.size();
+        float[] fit = new float[n];
+        Set<Integer> wantedTags = new HashSet<>();
+        for (String t : m.wantedTags()) {
+            Integer id = tagIds.get(key(t));
+            if (id != null) {
+                wantedTags.add(id);
+            }
+        }
+        Set<Integer> wantedArtists = new HashSet<>();
+        for (String a : m.wantedArtists()) {
+            Integer id = artistIds.get(key(a));
+            if (id != null) {
+                wantedArtists.add(id);
+            }
+        }
+        float[] me = m.embedding() != null && embeddings != null && m.embedding().length == dims ? m.embedding() : null;
+        for (int i = 0; i < n; i++) {
+            float f = 0;
+            f -= rangePenalty(m.valence(), valence[i], 0.2f);
+            f -= rangePenalty(m.energy(), energy[i], 0.2f);
+            f -= rangePenalty(m.tempo(), tempo[i], 20f);
+            for (int t : tagsOf[i]) {
+                if (wantedTags.contains(t)) {
+                    f += 0.8f;
+                    break;
+                }
+            }
+            if (wantedArtists.contains(artistOf[i])) {
+                f += 1f;
+            }
+            if (me != null) {
+                f += 2f * Vectors.dot(me, 0, embeddings, i * dims, dims);
+            }
+            fit[i] = f;
+        }
+        return fit;
+    }
+
+    private static float rangePenalty(Range r, float v, float scale) {
+        if (r == null) {
+            return 0;
+        }
+        if (Float.isNaN(v)) {
+            return 0.3f;
+        }
+        return (float) Math.min(3, r.distance(v) / scale);
+    }
+
+    private void axpy(float[] y, float a, int item) {
+        int o = item * dims;
+        for (int d = 0; d < dims; d++) {
+            y[d] += a * embeddings[o + d];
+        }
+    }
+
+    private static void add(float[] total, float[] x, double w) {
+        float wf = (float) w;
+        for (int i = 0; i < total.length; i++) {
+            total[i] += wf * x[i];
+        }
+    }
+
+    private String tagName(int t) {
+        for (var e : tagIds.entrySet()) {
+            if (e.getValue() == t) {
+                return e.getKey();
+            }
+        }
+        return "";
+    }
+
+    private float factorCos(int a, int b) {
+        int k = als.k();
+        return Vectors.dot(factorsNormalised, a * k, factorsNormalised, b * k, k);
+    }
+
+    private List<String> reasons(int i, Scored s, UserProfile profile, MoodTarget m) {
+        List<String> r = new ArrayList<>();
+        CatalogItem it = items.get(i);
+        UserProfile p = profile == null ? UserProfile.empty(clock.instant()) : profile;
+        Integer plays = p.artistPlays().get(it.artist());
+        if (plays != null && plays > 0) {
+            r.add("you played " + it.artist() + (plays == 1 ? " once" : " " + plays + " times"));
+        }
+        if (s.liked.length > 0) {
+            int best = -1;
+            float bestSim = 0.5f;
+            int limit = Math.min(s.liked.length, 200);
+            for (int q = 0; q < limit; q++) {
+                int j = s.liked[q];
+                if (j == i || artistOf[j] == artistOf[i]) {
+                    continue;
+                }
+                float sim = view.similarity(i, j);
+                if (sim > bestSim) {
+                    bestSim = sim;
+                    best = j;
+                }
+            }
+            if (best >= 0) {
+                r.add("similar to '" + items.get(best).title() + "' by " + items.get(best).artist() + ", which you like");
+            } else if (s.cf != null && s.cf[i] > 1.5f) {
+                r.add("listeners with similar taste play this");
+            }
+        }
+        if (!m.isEmpty() && !m.label().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            if (m.energy() != null && !Float.isNaN(energy[i])) {
+                parts.add(String.format(Locale.ROOT, "energy %.2f", energy[i]));
+            }
+            if (m.valence() != null && !Float.isNaN(valence[i])) {
+                parts.add(String.format(Locale.ROOT, "valence %.2f", valence[i]));
+            }
+            if (m.tempo() != null && !Float.isNaN(tempo[i])) {
+                parts.add(String.format(Locale.ROOT, "tempo %.0f BPM", tempo[i]));
+            }
+            for (String t : m.wantedTags()) {
+                Integer id = tagIds.get(key(t));
+                if (id != null && java.util.Arrays.binarySearch(tagsOf[i], id) >= 0) {
+                    parts.add("tagged " + key(t));
+                    break;
+                }
+            }
+            if (!parts.isEmpty()) {
+                boolean est = it.features().estimated() && (m.energy() != null || m.valence() != null);
+                r.add("matches '" + m.label() + "': " + String.join(", ", parts) + (est ? " (estimated)" : ""));
+            }
+        }
+        Integer friends = p.friendLikes().get(it.trackId());
+        if (friends != null && friends > 0) {
+            r.add("liked by " + friends + (friends == 1 ? " friend" : " friends"));
+        }
+        for (UserProfile.TagWeight tw : p.topTags()) {
+            Integer id = tagIds.get(tw.tag());
+            if (id != null && java.util.Arrays.binarySearch(tagsOf[i], id) >= 0) {
+                r.add("you often listen to " + tw.tag());
+                break;
+            }
+        }
+        if (r.isEmpty()) {
+            r.add(p.isNew() ? "popular with listeners here" : "fits your taste profile");
+        }
+        return r;
+    }
+
+    private final Reranker.Items view = new Reranker.Items() {
+        @Override
+        public int artist(int i) {
+            return artistOf[i];
+        }
+
+        @Override
+        public int duplicateKey(int i) {
+            return duplicateKey[i];
+        }
+
+        @Override
+        public float similarity(int a, int b) {
+            if (embeddings != null) {
+                float e = Vectors.dot(embeddings, a * dims, embeddings, b * dims, dims);
+                return factorsNormalised == null ? e : 0.5f * (e + factorCos(a, b));
+            }
+            if (factorsNormalised != null) {
+                return factorCos(a, b);
+            }
+            return artistOf[a] == artistOf[b] ? 1f : 0f;
+        }
+
+        @Override
+        public float energy(int i) {
+            return energy[i];
+        }
+
+        @Override
+        public float tempo(int i) {
+            return tempo[i];
+        }
+    };
+
+    /**
+     * Serialises the trained parts (ids, estimated features, embeddings, popularity, ALS) in a
+     * versioned binary format; the catalogue itself is not included ({@link EngineTrainer#restore}).
+     */
+    public byte[] toBytes() {
+        return ModelIo.toBytes(KIND, VERSION, out -> {
+            index.write(out);
+            out.writeInt(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                AudioFeatures f = items.get(i).features();
+                out.writeFloat(valence[i]);
+                out.writeFloat(energy[i]);
+                out.writeFloat(tempo[i]);
+                out.writeBoolean(f.estimated());
+            }
+            out.writeInt(dims);
+            out.writeInt(embeddings == null ? -1 : embeddings.length);
+            if (embeddings != null) {
+                for (float x : embeddings) {
+                    out.writeFloat(x);
+                }
+            }
+            for (float x : rawPopularity) {
+                out.writeFloat(x);
+            }
+            byte[] a = als == null ? new byte[0] : als.toBytes();
+            out.writeInt(a.length);
+            out.write(a);
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package dev.tunesmith.recommend.model;
+
+import java.util.function.IntPredicate;
+
+/** Small primitive-array helpers shared by scorers (no boxing). */
+public final class Vectors {
+    private Vectors() {}
+
+    /** Dot product of {@code a[ao..ao+k)} and {@code b[bo..bo+k)}. */
+    public static float dot(float[] a, int ao, float[] b, int bo, int k) {
+        float s = 0;
+        for (int f = 0; f < k; f++) {
+            s += a[ao + f] * b[bo + f];
+        }
+        return s;
+    }
+
+    /**
+     * Indices of the {@code k} largest scores among allowed indices, best first (ties by lower
+     * index). Uses a bounded min-heap: O(n log k).
+     */
+    public static int[] topK(float[] scores, int n, int k, IntPredicate allowed) {
+        int[] heap = new int[Math.max(k, 1)];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            if (allowed != null && !allowed.test(i)) {
+                continue;
+            }
+            if (size < k) {
+                heap[size] = i;
+                siftUp(heap, size++, scores);
+            } else if (k > 0 && better(i, heap[0], scores)) {
+                heap[0] = i;
+                siftDown(heap, size, scores);
+            }
+        }
+        int[] out = new int[size];
+        for (int p = size - 1; p >= 0; p--) {
+            out[p] = heap[0];
+            heap[0] = heap[p];
+            siftDown(heap, p, scores);
+        }
+        return out;
+    }
+
+    private static boolean better(int a, int b, float[] s) {
+        return s[a] > s[b] || (s[a] == s[b] && a < b);
+    }
+
+    private static void siftUp(int[] h, int p, float[] s) {
+        while (p > 0) {
+            int parent = (p - 1) >>> 1;
+            if (better(h[parent], h[p], s)) {
+                int t = h[p];
+                h[p] = h[parent];
+                h[parent] = t;
+                p = parent;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static void siftDown(int[] h, int size, float[] s) {
+        int p = 0;
+        while (true) {
+            int l = 2 * p + 1;
+            int r = l + 1;
+            int worst = p;
+            if (l < size && better(h[worst], h[l], s)) {
+                worst = l;
+            }
+            if (r < size && better(h[worst], h[r], s)) {
+                worst = r;
+            }
+            if (worst == p) {
+                return;
+            }
+            int t = h[p];
+            h[p] = h[worst];
+            h[worst] = t;
+            p = worst;
+        }
+    }
+
+    /** Standardises {@code a[0..n)} in place to zero mean and unit variance (constant → zeros). */
+    public static void standardise(float[] a, int n) {
+        double sum = 0;
+        double sq = 0;
+        for (int i = 0; i < n; i++) {
+            sum += a[i];
+            sq += (double) a[i] * a[i];
+        }
+        double mean = sum / n;
+        double var = Math.max(sq / n - mean * mean, 0);
+        float sd = (float) Math.sqrt(var);
+        float m = (float) mean;
+        if (sd < 1e-12f) {
+            java.util.Arrays.fill(a, 0, n, 0f);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            a[i] = (a[i] - m) / sd;
+        }
+    }
+}

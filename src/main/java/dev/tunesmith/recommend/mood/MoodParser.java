@@ -1,0 +1,273 @@
+package dev.tunesmith.recommend.mood;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.tunesmith.recommend.Range;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a free-text request ("rainy evening, melancholic but hopeful", "gym, hard and fast",
+ * "focus, no vocals", "no jazz", "not too sad") into a {@link MoodTarget}.
+ *
+ * <p>The text is split into clauses (commas, "but", "and", "with", …); a negation word ("no",
+ * "not", "without", "avoid", …) turns the rest of its clause negative, and "not too"/"less" make
+ * it a soft negation. Each phrase is matched literally against genre words, known tags and
+ * artists, and the {@link MoodVocabulary} (longest match first); phrases with no literal match
+ * fall back to the vocabulary entry whose name or synonym is nearest by embedding cosine
+ * (≥ {@value #THRESHOLD}; every name and synonym is embedded separately once).
+ * Positive entries average into a target range per dimension; negated entries bound it from the
+ * opposite side ("not too sad" → valence ≥ 0.3) and negated tags/artists become exclusions.
+ * Thread-safe once built.
+ */
+public final class MoodParser {
+    /** Minimum cosine for an embedding match against the vocabulary. */
+    public static final double THRESHOLD = 0.5;
+
+    private static final Pattern CLAUSES =
+            Pattern.compile("\\s*(?:,|;|\\.|!|\\?|/|\\bbut\\b|\\band\\b|\\bwith\\b|\\bplus\\b|\\bthough\\b)\\s*");
+    private static final Pattern NEGATION = Pattern.compile(
+            "\\b(not too|not overly|not very|not so|nothing too|too little|less|no|not|without|avoid|never|"
+                    + "don'?t want|do not want|don'?t play|skip|minus|anything but|except|nothing)\\b\\s*");
+    private static final Set<String> SOFT = Set.of("not too", "not overly", "not very", "not so", "nothing too", "less");
+    private static final Set<String> STOP = Set.of("a", "an", "the", "some", "something", "music", "songs", "song",
+            "tracks", "playlist", "for", "to", "of", "my", "me", "i", "want", "like", "play", "please", "in", "on",
+            "at", "it", "its", "bit", "little", "kind", "sort", "mood", "vibe", "vibes", "feeling", "feel", "very",
+            "really", "quite", "more", "much", "any", "stuff", "but", "yet", "so");
+
+    private final EmbeddingModel model;
+    private final MoodVocabulary vocabulary;
+    private final float[][] entryVectors;
+    private final int[] termEntry;
+    private final List<String[]> terms;
+    private final List<String> tagWords;
+    private final List<String> artists;
+
+    /** Parser with the standard vocabulary and no catalogue-specific tags or artists. */
+    public MoodParser(EmbeddingModel model) {
+        this(model, MoodVocabulary.standard(), List.of(), List.of());
+    }
+
+    /**
+     * @param model embedding model (e.g. in-process MiniLM); the vocabulary is embedded once here
+     * @param vocabulary mood vocabulary
+     * @param knownTags catalogue tags recognised literally (in addition to the vocabulary genres)
+     * @param knownArtists catalogue artists recognised literally
+     */
+    public MoodParser(EmbeddingModel model, MoodVocabulary vocabulary, Collection<String> knownTags,
+            Collection<String> knownArtists) {
+        this.model = model;
+        this.vocabulary = vocabulary;
+        terms = new ArrayList<>();
+        for (int i = 0; i < vocabulary.entries().size(); i++) {
+            MoodEntry e = vocabulary.entries().get(i);
+            terms.add(new String[] {e.name(), Integer.toString(i)});
+            for (String s : e.synonyms()) {
+                terms.add(new String[] {s.toLowerCase(Locale.ROOT), Integer.toString(i)});
+            }
+        }
+        List<TextSegment> segs = terms.stream().map(t -> TextSegment.from(t[0])).toList();
+        List<dev.langchain4j.data.embedding.Embedding> emb = model.embedAll(segs).content();
+        entryVectors = new float[emb.size()][];
+        termEntry = new int[emb.size()];
+        for (int i = 0; i < emb.size(); i++) {
+            entryVectors[i] = normalised(emb.get(i).vector());
+            termEntry[i] = Integer.parseInt(terms.get(i)[1]);
+        }
+        terms.sort(Comparator.comparingInt((String[] t) -> -t[0].length()));
+        Set<String> tw = new LinkedHashSet<>(vocabulary.genres());
+        for (String t : knownTags) {
+            if (t != null && t.length() >= 3) {
+                tw.add(t.toLowerCase(Locale.ROOT).trim());
+            }
+        }
+        tagWords = new ArrayList<>(tw);
+        tagWords.sort(Comparator.comparingInt(String::length).reversed());
+        artists = knownArtists.stream().filter(a -> a != null && a.length() >= 3)
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    private record Hit(MoodEntry entry, boolean negated, boolean soft) {}
+
+    /** Parses a request; never null (an empty or unknown request gives an empty target). */
+    public MoodTarget parse(String text) {
+        String t = text == null ? "" : text.toLowerCase(Locale.ROOT).replace("drum and bass", "drum-and-bass")
+                .replace("r&b", "rnb").replace("hip hop", "hip-hop");
+        List<Hit> hits = new ArrayList<>();
+        Set<String> wantedTags = new LinkedHashSet<>();
+        Set<String> unwantedTags = new LinkedHashSet<>();
+        Set<String> wantedArtists = new LinkedHashSet<>();
+        Set<String> unwantedArtists = new LinkedHashSet<>();
+        List<String> labels = new ArrayList<>();
+        List<String> positiveText = new ArrayList<>();
+        for (String clause : CLAUSES.split(t)) {
+            if (clause.isBlank()) {
+                continue;
+            }
+            Matcher m = NEGATION.matcher(clause);
+            if (m.find()) {
+                String before = clause.substring(0, m.start());
+                String after = clause.substring(m.end());
+                phrase(before, false, false, hits, wantedTags, unwantedTags, wantedArtists, unwantedArtists, labels,
+                        positiveText);
+                boolean soft = SOFT.contains(m.group(1));
+                phrase(after, true, soft, hits, wantedTags, unwantedTags, wantedArtists, unwantedArtists, labels,
+                        positiveText);
+            } else {
+                phrase(clause, false, false, hits, wantedTags, unwantedTags, wantedArtists, unwantedArtists, labels,
+                        positiveText);
+            }
+        }
+        wantedTags.removeAll(unwantedTags);
+        wantedArtists.removeAll(unwantedArtists);
+        Range v = combine(hits, MoodEntry::valence, 0, 1, 0.5, 0.1);
+        Range e = combine(hits, MoodEntry::energy, 0, 1, 0.5, 0.1);
+        Range tempo = combine(hits, MoodEntry::tempo, 40, 220, 120, 10);
+        float[] emb = positiveText.isEmpty() ? null
+                : normalised(model.embed(String.join(", ", positiveText)).content().vector());
+        return new MoodTarget(text == null ? "" : text, String.join(", ", labels), v, e, tempo,
+                List.copyOf(wantedTags), List.copyOf(unwantedTags), List.copyOf(wantedArtists),
+                List.copyOf(unwantedArtists), emb);
+    }
+
+    private void phrase(String raw, boolean negated, boolean soft, List<Hit> hits, Set<String> wantedTags,
+            Set<String> unwantedTags, Set<String> wantedArtists, Set<String> unwantedArtists, List<String> labels,
+            List<String> positiveText) {
+        String p = " " + raw.trim().replaceAll("\\s+", " ") + " ";
+        if (p.isBlank()) {
+            return;
+        }
+        String prefix = negated ? (soft ? "not too " : "no ") : "";
+        boolean literal = false;
+        for (String a : artists) {
+            String al = a.toLowerCase(Locale.ROOT);
+            if (p.contains(" " + al + " ")) {
+                (negated ? unwantedArtists : wantedArtists).add(a);
+                labels.add(prefix + a);
+                p = p.replace(" " + al + " ", " _ ");
+                literal = true;
+            }
+        }
+        for (String[] term : terms) {
+            if (p.contains(" " + term[0] + " ")) {
+                MoodEntry e = vocabulary.entries().get(Integer.parseInt(term[1]));
+                addEntry(e, negated, soft, hits, wantedTags, unwantedTags, labels, prefix);
+                p = p.replace(" " + term[0] + " ", " _ ");
+                literal = true;
+            }
+        }
+        for (String tag : tagWords) {
+            String tl = tag.replace("drum and bass", "drum-and-bass").replace("r&b", "rnb").replace("hip hop", "hip-hop");
+            if (p.contains(" " + tl + " ")) {
+                String canon = tl.replace("drum-and-bass", "drum and bass");
+                (negated ? unwantedTags : wantedTags).add(canon);
+                labels.add(prefix + canon);
+                p = p.replace(" " + tl + " ", " _ ");
+                literal = true;
+            }
+        }
+        String rest = java.util.Arrays.stream(p.trim().split(" "))
+                .filter(w -> !w.isBlank() && !w.equals("_") && !STOP.contains(w)).reduce((a, b) -> a + " " + b)
+                .orElse("");
+        if (!negated && !raw.isBlank()) {
+            positiveText.add(raw.trim());
+        }
+        if (literal || rest.isBlank()) {
+            return;
+        }
+        float[] q = normalised(model.embed(rest).content().vector());
+        int best = -1;
+        double bestCos = THRESHOLD;
+        for (int i = 0; i < entryVectors.length; i++) {
+            double c = 0;
+            for (int d = 0; d < q.length; d++) {
+                c += q[d] * entryVectors[i][d];
+            }
+            if (c >= bestCos) {
+                bestCos = c;
+                best = i;
+            }
+        }
+        if (best >= 0) {
+            addEntry(vocabulary.entries().get(termEntry[best]), negated, soft, hits, wantedTags, unwantedTags, labels, prefix);
+        }
+    }
+
+    private static void addEntry(MoodEntry e, boolean negated, boolean soft, List<Hit> hits, Set<String> wantedTags,
+            Set<String> unwantedTags, List<String> labels, String prefix) {
+        hits.add(new Hit(e, negated, soft));
+        labels.add(prefix + e.name());
+        if (!negated) {
+            wantedTags.addAll(e.tags());
+        } else {
+            wantedTags.addAll(e.oppositeTags());
+            if (!soft) {
+                unwantedTags.addAll(e.tags());
+            }
+        }
+    }
+
+    private static Range combine(List<Hit> hits, java.util.function.Function<MoodEntry, Range> dim, double lo,
+            double hi, double mid, double margin) {
+        double centre = 0;
+        double half = 0;
+        int n = 0;
+        double min = lo;
+        double max = hi;
+        boolean bounded = false;
+        for (Hit h : hits) {
+            Range r = dim.apply(h.entry());
+            if (r == null) {
+                continue;
+            }
+            if (!h.negated()) {
+                centre += r.centre();
+                half += (r.max() - r.min()) / 2;
+                n++;
+            } else {
+                bounded = true;
+                double extra = h.soft() ? 0 : margin;
+                if (r.centre() < mid) {
+                    min = Math.max(min, Math.min(hi, r.max() + extra));
+                } else {
+                    max = Math.min(max, Math.max(lo, r.min() - extra));
+                }
+            }
+        }
+        if (n == 0) {
+            return bounded && min <= max ? new Range(min, max) : null;
+        }
+        centre /= n;
+        half = Math.max(half / n, margin);
+        double a = Math.max(lo, centre - half);
+        double b = Math.min(hi, centre + half);
+        double ia = Math.max(a, min);
+        double ib = Math.min(b, max);
+        if (ia <= ib) {
+            return new Range(ia, ib);
+        }
+        return min <= max ? new Range(min, max) : new Range(a, b);
+    }
+
+    static float[] normalised(float[] v) {
+        double s = 0;
+        for (float x : v) {
+            s += x * x;
+        }
+        float[] out = v.clone();
+        if (s > 0) {
+            float inv = (float) (1 / Math.sqrt(s));
+            for (int i = 0; i < out.length; i++) {
+                out[i] *= inv;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.tunesmith.recommend.mood;
+
+import dev.tunesmith.recommend.Range;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The project's mood vocabulary: moods, activities, settings and textures mapped to
+ * valence/energy/tempo ranges and tags, plus the genre words recognised as tags.
+ *
+ * <p>Sources and method. Valence (pleasant ↔ unpleasant) and energy (arousal) placements follow the
+ * quadrants of Russell's circumplex model of affect (J. A. Russell, "A circumplex model of affect",
+ * J. Pers. Soc. Psychol. 39(6), 1980) and the direction of the valence/arousal norms of Warriner,
+ * Kuperman and Brysbaert ("Norms of valence, arousal, and dominance for 13,915 English lemmas",
+ * Behav. Res. Methods 45, 2013), mapped onto Spotify's 0–1 valence/energy scales. The ranges are
+ * hand-set, rounded approximations chosen by the project, not values copied from those papers.
+ * Tempo ranges follow common BPM conventions (e.g. 120–160 for workouts, 150–180 for running,
+ * below ~95 for slow songs). Genre words are common Last.fm/Spotify genre tags.
+ */
+public final class MoodVocabulary {
+    private final List<MoodEntry> entries;
+    private final List<String> genres;
+
+    /**
+     * @param entries mood entries
+     * @param genres genre/tag words recognised literally in requests
+     */
+    public MoodVocabulary(List<MoodEntry> entries, List<String> genres) {
+        this.entries = List.copyOf(entries);
+        this.genres = List.copyOf(genres);
+    }
+
+    /** Mood entries. */
+    public List<MoodEntry> entries() {
+        return entries;
+    }
+
+    /** Genre/tag words. */
+    public List<String> genres() {
+        return genres;
+    }
+
+    /** The built-in vocabulary (see the class comment for sources). */
+    public static MoodVocabulary standard() {
+        List<MoodEntry> e = new ArrayList<>();
+        add(e, "calm", "calming, tranquil, serene, quiet", r(0.4, 0.7), r(0.0, 0.35), r(60, 100), "ambient, chillout");
+        add(e, "relaxed", "relaxing, chill, chilled, laid back, easy, mellow", r(0.5, 0.8), r(0.1, 0.4), null, "chillout, downtempo, lounge");
+        add(e, "peaceful", "gentle, soothing, soft", r(0.5, 0.8), r(0.0, 0.3), null, "ambient, acoustic");
+        add(e, "melancholic", "melancholy, wistful, bittersweet, blue, somber, pensive", r(0.1, 0.35), r(0.1, 0.45), null, "melancholic, sad");
+        add(e, "sad", "unhappy, depressing, heartbroken, crying, tearful", r(0.0, 0.3), r(0.05, 0.4), null, "sad");
+        add(e, "hopeful", "uplifting, optimistic, inspiring, bright", r(0.55, 0.85), r(0.35, 0.7), null, "");
+        add(e, "happy", "cheerful, joyful, fun, feel good, sunny, upbeat", r(0.7, 1.0), r(0.5, 0.9), null, "happy, pop");
+        add(e, "energetic", "high energy, lively, pumped, hype, powerful", r(0.4, 0.9), r(0.7, 1.0), r(115, 180), "");
+        add(e, "low energy", "low-energy, low key, lowkey, quiet energy", null, r(0.0, 0.35), null, "");
+        add(e, "hard", "heavy, aggressive, brutal, intense, loud, raw", r(0.0, 0.5), r(0.8, 1.0), null, "metal, hard rock, punk");
+        add(e, "angry", "rage, furious, mad", r(0.0, 0.3), r(0.75, 1.0), null, "metal, punk");
+        add(e, "fast", "quick, rapid, high tempo, uptempo", null, r(0.6, 1.0), r(130, 200), "");
+        add(e, "slow", "slow tempo, downtempo, unhurried", null, r(0.0, 0.5), r(50, 95), "downtempo");
+        add(e, "gym", "workout, exercise, training, lifting, fitness, cardio", r(0.4, 0.9), r(0.75, 1.0), r(120, 160), "electronic, hip-hop");
+        add(e, "running", "run, jogging, jog, sprint", r(0.5, 0.9), r(0.7, 1.0), r(150, 180), "electronic");
+        add(e, "focus", "concentration, study, studying, work, working, reading, coding", r(0.3, 0.7), r(0.1, 0.45), null, "instrumental, ambient, classical, post-rock");
+        add(e, "sleep", "sleeping, bedtime, falling asleep, lullaby", r(0.3, 0.7), r(0.0, 0.2), r(50, 80), "ambient");
+        add(e, "party", "dancing, club, celebration, dance floor", r(0.6, 1.0), r(0.7, 1.0), r(115, 135), "dance, electronic, pop");
+        add(e, "romantic", "romance, tender, intimate, date night, love songs", r(0.5, 0.85), r(0.2, 0.55), null, "love, soul, rnb");
+        add(e, "dark", "gloomy, sinister, brooding, haunting, eerie", r(0.0, 0.3), r(0.3, 0.7), null, "dark, gothic");
+        add(e, "dreamy", "ethereal, hazy, floating, atmospheric", r(0.4, 0.7), r(0.1, 0.45), null, "dream pop, shoegaze, ambient");
+        add(e, "rainy", "rain, grey, cloudy, stormy, drizzle", r(0.2, 0.5), r(0.1, 0.45), null, "acoustic, melancholic");
+        add(e, "evening", "night, late night, sunset, dusk", null, r(0.15, 0.5), null, "");
+        add(e, "morning", "sunrise, wake up, breakfast, coffee", r(0.55, 0.85), r(0.3, 0.6), null, "acoustic");
+        add(e, "summer", "beach, sunshine, holiday, vacation, hot", r(0.7, 1.0), r(0.55, 0.9), null, "pop, reggae");
+        add(e, "driving", "road trip, drive, car, highway", r(0.5, 0.85), r(0.55, 0.85), r(100, 140), "rock");
+        add(e, "background", "dinner, cooking, ambience, cafe", r(0.5, 0.8), r(0.1, 0.4), null, "jazz, lounge");
+        add(e, "nostalgic", "nostalgia, memories, old times, retro", r(0.3, 0.6), r(0.2, 0.5), null, "oldies, 80s");
+        add(e, "epic", "cinematic, grand, triumphant, heroic", r(0.4, 0.8), r(0.6, 1.0), null, "soundtrack, epic");
+        add(e, "groovy", "funky, danceable, groove", r(0.6, 0.9), r(0.55, 0.85), null, "funk, disco, dance");
+        add(e, "acoustic", "unplugged, guitar, stripped down", null, r(0.1, 0.5), null, "acoustic, folk, singer-songwriter");
+        add(e, "instrumental", "no words, wordless, without lyrics", null, null, null, "instrumental");
+        add(e, "vocals", "vocal, singing, singer, lyrics, voice", null, null, null, "vocal", "instrumental");
+        add(e, "sad songs", "tearjerker, breakup", r(0.0, 0.3), r(0.1, 0.4), null, "sad");
+        List<String> genres = List.of("jazz", "rock", "metal", "pop", "hip-hop", "hip hop", "rap", "classical",
+                "electronic", "techno", "house", "ambient", "folk", "country", "blues", "soul", "funk", "reggae",
+                "punk", "indie", "rnb", "r&b", "disco", "edm", "lo-fi", "lofi", "dubstep", "trance", "drum and bass",
+                "gospel", "latin", "k-pop", "opera", "grunge", "emo", "ska", "swing", "bossa nova", "post-rock",
+                "shoegaze", "synthpop", "new wave", "industrial", "hardcore", "trap", "dance");
+        return new MoodVocabulary(e, genres);
+    }
+
+    private static Range r(double a, double b) {
+        return new Range(a, b);
+    }
+
+    private static void add(List<MoodEntry> e, String name, String syn, Range v, Range en, Range t, String tags) {
+        add(e, name, syn, v, en, t, tags, "");
+    }
+
+    private static void add(List<MoodEntry> e, String name, String syn, Range v, Range en, Range t, String tags,
+            String opposite) {
+        e.add(new MoodEntry(name, split(syn), v, en, t, split(tags), split(opposite)));
+    }
+
+    private static List<String> split(String s) {
+        return s.isBlank() ? List.of() : List.of(s.split("\\s*,\\s*"));
+    }
+}

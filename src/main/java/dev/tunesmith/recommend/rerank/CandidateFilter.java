@@ -1,0 +1,63 @@
+package dev.tunesmith.recommend.rerank;
+
+import dev.tunesmith.recommend.Range;
+import java.util.function.IntPredicate;
+
+/**
+ * The hard constraints of one query as flat boolean tables over dense indices, so that testing an
+ * item costs a few array reads (no strings or boxing per item).
+ */
+public final class CandidateFilter implements IntPredicate {
+    private final boolean[] excludedItem;
+    private final boolean[] excludedArtist;
+    private final boolean[] excludedTag;
+    private final int[] artistOf;
+    private final int[][] tagsOf;
+    private final float[] energy;
+    private final float[] tempo;
+    private final Range energyRange;
+    private final Range tempoRange;
+
+    /**
+     * @param excludedItem per item, excluded by id, recency or duplicates
+     * @param excludedArtist per artist id
+     * @param excludedTag per tag id
+     * @param artistOf artist id per item
+     * @param tagsOf tag ids per item
+     * @param energy energy per item (NaN unknown)
+     * @param tempo tempo per item (NaN unknown)
+     * @param energyRange allowed energy or null
+     * @param tempoRange allowed tempo or null
+     */
+    public CandidateFilter(boolean[] excludedItem, boolean[] excludedArtist, boolean[] excludedTag, int[] artistOf,
+            int[][] tagsOf, float[] energy, float[] tempo, Range energyRange, Range tempoRange) {
+        this.excludedItem = excludedItem;
+        this.excludedArtist = excludedArtist;
+        this.excludedTag = excludedTag;
+        this.artistOf = artistOf;
+        this.tagsOf = tagsOf;
+        this.energy = energy;
+        this.tempo = tempo;
+        this.energyRange = energyRange;
+        this.tempoRange = tempoRange;
+    }
+
+    @Override
+    public boolean test(int i) {
+        if (excludedItem[i] || excludedArtist[artistOf[i]]) {
+            return false;
+        }
+        if (energyRange != null && (Float.isNaN(energy[i]) || !energyRange.contains(energy[i]))) {
+            return false;
+        }
+        if (tempoRange != null && (Float.isNaN(tempo[i]) || !tempoRange.contains(tempo[i]))) {
+            return false;
+        }
+        for (int t : tagsOf[i]) {
+            if (excludedTag[t]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tunesmith.recommend.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunesmith.recommend.data.Interactions;
+import org.junit.jupiter.api.Test;
+
+class NeighbourhoodTest {
+    // users: 0 → {0,1}, 1 → {0,1,2}, 2 → {2}
+    private final Interactions data = Interactions.of(3, 3, new int[] {0, 0, 1, 1, 1, 2}, new int[] {0, 1, 0, 1, 2, 2},
+            new float[] {1, 1, 1, 1, 1, 1}, 6);
+
+    @Test
+    void should_compute_item_cosine_from_co_occurrence() {
+        // when
+        ItemKnnModel m = new ItemKnnTrainer(2, 0f).fit(data);
+
+        // then: sim(0,1) = 2/(√2·√2) = 1; sim(0,2) = 1/(√2·√2) = 0.5
+        assertEquals(1, m.neighbours()[0]);
+        assertEquals(1.0f, m.similarities()[0], 1e-6f);
+        assertEquals(2, m.neighbours()[1]);
+        assertEquals(0.5f, m.similarities()[1], 1e-6f);
+        assertArrayEquals(m.similarities(), ItemKnnModel.fromBytes(m.toBytes()).similarities());
+    }
+
+    @Test
+    void should_skip_the_user_itself_in_user_knn() {
+        // given
+        UserKnnScorer s = new UserKnnScorer(new UserKnnTrainer(1).fit(data));
+
+        // when: user 0 as a training user
+        float[] sim = s.similarities(data.row(0));
+
+        // then: own row ignored, user 1 is the neighbour, cos = 2·log2²/(√2·√3·log2²)
+        assertEquals(0f, sim[0]);
+        assertEquals(2 / Math.sqrt(6), sim[1], 1e-5);
+        assertEquals(0f, sim[2]);
+        float[] out = new float[3];
+        s.score(data.row(0), out);
+        assertTrue(out[2] > 0);
+    }
+
+    @Test
+    void should_solve_ease_in_closed_form() {
+        // given: users {0,1}, {0,1}, {2}; λ = 1 → G = [[3,2,0],[2,3,0],[0,0,2]]
+        Interactions d = Interactions.of(3, 3, new int[] {0, 0, 1, 1, 2}, new int[] {0, 1, 0, 1, 2},
+                new float[] {1, 1, 1, 1, 1}, 5);
+
+        // when
+        EaseModel m = new EaseTrainer(1, 1).fit(d);
+        float[] s = new float[3];
+        new EaseScorer(m).score(dev.tunesmith.recommend.data.UserVector.of(new int[] {0}, new float[] {1}), s);
+
+        // then: P = G⁻¹ has P01 = −0.4, P11 = 0.6, so B01 = 0.4/0.6 = 2/3; B02 = 0
+        assertEquals(2.0 / 3, s[1], 1e-5);
+        assertEquals(0.0, s[2], 1e-6);
+        assertEquals(0f, m.weights()[0]);
+    }
+
+    @Test
+    void should_rank_by_user_count_in_popularity() {
+        // when
+        PopularityModel m = new PopularityTrainer().fit(data);
+
+        // then
+        assertArrayEquals(new float[] {2, 2, 2}, m.counts());
+        assertArrayEquals(m.counts(), PopularityModel.fromBytes(m.toBytes()).counts());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tunesmith.recommend.mood;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class MoodParserTest {
+    private static MoodParser parser;
+
+    @BeforeAll
+    static void loadModel() {
+        parser = new MoodParser(new AllMiniLmL6V2EmbeddingModel(), MoodVocabulary.standard(), List.of("post-rock"),
+                List.of("Boards of Canada", "Radiohead"));
+    }
+
+    @Test
+    void should_blend_melancholic_and_hopeful_on_a_rainy_evening() {
+        // when
+        MoodTarget m = parser.parse("rainy evening, melancholic but hopeful");
+
+        // then: valence in the middle-low, energy low
+        assertNotNull(m.valence());
+        assertTrue(m.valence().centre() > 0.25 && m.valence().centre() < 0.55, m.valence().toString());
+        assertTrue(m.energy().max() <= 0.6, m.energy().toString());
+        assertTrue(m.label().contains("melancholic") && m.label().contains("hopeful"), m.label());
+        assertNotNull(m.embedding());
+    }
+
+    @Test
+    void should_ask_for_high_energy_and_fast_tempo_at_the_gym() {
+        // when
+        MoodTarget m = parser.parse("gym, hard and fast");
+
+        // then
+        assertTrue(m.energy().min() >= 0.7, m.energy().toString());
+        assertTrue(m.tempo().min() >= 120, m.tempo().toString());
+        assertTrue(m.wantedTags().contains("metal"));
+    }
+
+    @Test
+    void should_exclude_vocals_and_want_instrumentals_when_focusing() {
+        // when
+        MoodTarget m = parser.parse("focus, no vocals");
+
+        // then
+        assertTrue(m.unwantedTags().contains("vocal"), m.unwantedTags().toString());
+        assertTrue(m.wantedTags().contains("instrumental"));
+        assertTrue(m.energy().max() <= 0.5);
+        assertTrue(m.label().contains("no vocals"), m.label());
+    }
+
+    @Test
+    void should_turn_no_jazz_into_an_excluded_tag() {
+        // when
+        MoodTarget m = parser.parse("something relaxing, no jazz");
+
+        // then
+        assertEquals(List.of("jazz"), m.unwantedTags());
+        assertFalse(m.wantedTags().contains("jazz"));
+        assertTrue(m.energy().max() <= 0.45);
+    }
+
+    @Test
+    void should_bound_valence_from_below_when_not_too_sad() {
+        // when
+        MoodTarget m = parser.parse("not too sad");
+
+        // then: a soft negation bounds valence but excludes no tag
+        assertTrue(m.valence().min() >= 0.3, m.valence().toString());
+        assertTrue(m.unwantedTags().isEmpty());
+        assertNull(m.embedding());
+    }
+
+    @Test
+    void should_match_unlisted_words_by_embedding() {
+        // when: no literal vocabulary word
+        MoodTarget m = parser.parse("sweaty cardio");
+        MoodTarget none = parser.parse("quarterly tax report");
+
+        // then: the nearest entry is the gym; an unrelated phrase matches nothing
+        assertEquals("gym", m.label());
+        assertTrue(m.energy().min() >= 0.7, m.energy().toString());
+        assertNull(none.energy());
+        assertEquals("", none.label());
+    }
+
+    @Test
+    void should_recognise_artists_and_excluded_artists() {
+        // when
+        MoodTarget m = parser.parse("like boards of canada but without radiohead");
+
+        // then
+        assertEquals(List.of("Boards of Canada"), m.wantedArtists());
+        assertEquals(List.of("Radiohead"), m.unwantedArtists());
+    }
+}
