@@ -1,6 +1,32 @@
 package dev.tunesmith;
 
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.tunesmith.admin.AdminRoutes;
+import dev.tunesmith.agent.ChatAgent;
+import dev.tunesmith.agent.ConversationStore;
+import dev.tunesmith.agent.IntentRouter;
+import dev.tunesmith.agent.LlmProbe;
+import dev.tunesmith.agent.MusicServices;
+import dev.tunesmith.agent.OfflineChatModel;
+import dev.tunesmith.agent.PgChatMemoryStore;
+import dev.tunesmith.chat.ChatSocket;
+import dev.tunesmith.chat.ConversationRoutes;
+import dev.tunesmith.creation.ArtifactStore;
+import dev.tunesmith.creation.CreationService;
+import dev.tunesmith.creation.UnavailableCreationService;
+import dev.tunesmith.metrics.Metrics;
+import dev.tunesmith.metrics.MetricsRoutes;
+import dev.tunesmith.playlist.CachingEmbeddingModel;
+import dev.tunesmith.playlist.CompanionServices;
+import dev.tunesmith.playlist.PlaylistRoutes;
+import dev.tunesmith.playlist.PlaylistService;
+import dev.tunesmith.playlist.PlaylistStore;
+import dev.tunesmith.playlist.RecommenderService;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Supplier;
 import dev.tunesmith.admin.AuditLog;
 import dev.tunesmith.auth.AuthHandler;
 import dev.tunesmith.auth.AuthRoutes;
@@ -47,11 +73,19 @@ public final class Tunesmith {
     private final AuthHandler authHandler;
     private final UserStatusCache userStatus;
     private final CatalogImportService imports;
+    private final Metrics metrics = new Metrics();
+    private final Supplier<CreationService> creationFactory;
+    private EmbeddingModel embedder;
+    private RecommenderService recommender;
+    private CreationService creation;
+    private LlmProbe probe;
+    private ChatAgent agent;
     private HttpVerticle http;
     private Optional<String> generatedAdminPassword = Optional.empty();
 
-    private Tunesmith(Vertx vertx, AppConfig config) {
+    private Tunesmith(Vertx vertx, AppConfig config, Supplier<CreationService> creationFactory) {
         this.vertx = vertx;
+        this.creationFactory = creationFactory;
         this.config = config;
         this.pool = Db.pool(vertx, config.db());
         this.kdf = vertx.createSharedWorkerExecutor("tunesmith-kdf", 2);
@@ -65,9 +99,14 @@ public final class Tunesmith {
 
     /** Migrates the schema (on a worker), then builds and starts every concern. */
     public static Future<Tunesmith> start(Vertx vertx, AppConfig config) {
+        return start(vertx, config, () -> new UnavailableCreationService("the generation models are not installed"));
+    }
+
+    /** Starts with a given creation service factory (called once, on a worker thread). */
+    public static Future<Tunesmith> start(Vertx vertx, AppConfig config, Supplier<CreationService> creation) {
         return vertx.executeBlocking(() -> Migrations.migrate(config.db()), false)
                 .onSuccess(n -> LOG.info("database {} migrated ({} new migrations)", config.db(), n))
-                .map(n -> new Tunesmith(vertx, config))
+                .map(n -> new Tunesmith(vertx, config, creation))
                 .compose(app -> app.startServices().map(v -> app));
     }
 
@@ -75,19 +114,48 @@ public final class Tunesmith {
         return auth.bootstrapAdmin(config.auth().adminPassword())
                 .onSuccess(p -> generatedAdminPassword = p)
                 .compose(p -> imports.seedIfEmpty(config.data().demoCatalog()))
-                .compose(seeded -> deployHttp());
+                .compose(seeded -> vertx.executeBlocking(() -> {
+                    long t = System.nanoTime();
+                    EmbeddingModel model = new CachingEmbeddingModel(new AllMiniLmL6V2EmbeddingModel());
+                    LOG.info("embedding model loaded in {} ms", (System.nanoTime() - t) / 1_000_000);
+                    return model;
+                }, false))
+                .compose(model -> {
+                    embedder = model;
+                    recommender = new RecommenderService(vertx, pool, embedder);
+                    return recommender.start();
+                })
+                .compose(v -> vertx.executeBlocking(() -> creation = creationFactory.get(), false))
+                .compose(c -> deployHttp());
     }
 
     private Future<Void> deployHttp() {
         TrackRepository tracks = new TrackRepository(pool);
         EventService events = new EventService(vertx, pool);
-        ProfileQueries profiles = new ProfileQueries(pool);
-        HealthRoutes health = new HealthRoutes(pool).with("agent", () -> "offline").with("generator", () -> "cpu");
+        vertx.eventBus().<JsonObject>consumer(EventService.RECORDED, msg -> metrics.event(msg.body().getString("type")));
+        ProfileQueries sqlProfiles = new ProfileQueries(pool);
+        PlaylistStore playlistStore = new PlaylistStore(pool, tracks);
+        PlaylistService playlists = new PlaylistService(vertx, recommender, playlistStore, tracks);
+        ConversationStore conversations = new ConversationStore(pool);
+        ArtifactStore artifacts = new ArtifactStore(pool);
+        MusicServices services = new CompanionServices(recommender, playlists, tracks, creation);
+        probe = new LlmProbe(config.agent().ollamaBaseUrl(), config.agent().ollamaModel());
+        Optional<StreamingChatModel> llm = config.agent().ollamaBaseUrl().map(url -> OllamaStreamingChatModel.builder()
+                .baseUrl(url).modelName(config.agent().ollamaModel()).timeout(config.agent().ollamaTimeout()).build());
+        agent = new ChatAgent(services, conversations, new PgChatMemoryStore(pool), new OfflineChatModel(new IntentRouter(embedder)), llm,
+                probe, metrics::tool, config.agent().ollamaTimeout().toMillis() * 2, 64);
+        ChatSocket chat = new ChatSocket(vertx, config.http().allowedOrigins(), authHandler, agent, conversations, metrics);
+        HealthRoutes health = new HealthRoutes(pool).with("agent", agent::mode).with("generator", creation::device)
+                .with("recommender", () -> recommender.ready() ? "UP" : "STARTING");
         HttpVerticle.Modules modules = new HttpVerticle.Modules(
-                List.of(health),
+                List.of(health, chat, new MetricsRoutes(metrics, authHandler)),
                 List.of(new AuthRoutes(auth)::mount, new CatalogRoutes(tracks)::mount),
                 authHandler,
-                List.of(new EventRoutes(events)::mount, new MeRoutes(p -> profiles.summary(p.userId())),
+                List.of(new EventRoutes(events)::mount,
+                        new MeRoutes(p -> recommender.ready() ? recommender.profile(p.userId()).map(RecommenderService::toJson)
+                                : sqlProfiles.summary(p.userId())),
+                        new PlaylistRoutes(playlists, playlistStore, recommender),
+                        new ConversationRoutes(conversations, artifacts),
                         new AdminRoutes(pool, new AuditLog(pool))));
         http = new HttpVerticle(config.http(), modules);
         return vertx.deployVerticle(http, new DeploymentOptions()).mapEmpty();
@@ -114,7 +182,28 @@ public final class Tunesmith {
         return generatedAdminPassword;
     }
 
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public RecommenderService recommender() {
+        return recommender;
+    }
+
     public Future<Void> close() {
+        if (agent != null) {
+            agent.close();
+        }
+        if (probe != null) {
+            probe.close();
+        }
+        if (creation instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing the generators failed", e);
+            }
+        }
         kdf.close();
         return pool.close();
     }

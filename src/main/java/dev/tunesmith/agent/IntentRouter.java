@@ -248,7 +248,7 @@ public final class IntentRouter {
     }
 
     private static Integer ordinal(String s) {
-        String w = s.replace("#", "").replaceAll("(st|nd|rd|th)$", "");
+        String w = s.replace("#", "").replaceAll("^(\\d+)(st|nd|rd|th)$", "$1");
         int i = ORDINALS.indexOf(w);
         if (i >= 0) {
             return i + 1;

@@ -50,6 +50,19 @@ public final class TrackRepository {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(Track.from(rows.iterator().next())) : Optional.empty());
     }
 
+    /** Tracks by id, in the order asked (unknown or hidden ids are left out). */
+    public Future<List<Track>> findMany(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return pool.preparedQuery("SELECT " + Track.COLUMNS + " FROM tracks WHERE id = ANY($1) AND NOT hidden")
+                .execute(Tuple.of(ids.toArray(Long[]::new))).map(rows -> {
+                    java.util.Map<Long, Track> byId = new java.util.HashMap<>();
+                    rows.forEach(r -> byId.put(r.getLong("id"), Track.from(r)));
+                    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+                });
+    }
+
     /** {@code "boards of can"} → {@code boards:* & of:* & can:*}; null when there is no word. */
     static String toTsQuery(String q) {
         if (q == null) {

@@ -1,0 +1,227 @@
+package dev.tunesmith.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunesmith.TestSupport;
+import dev.tunesmith.Tunesmith;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The chat over a real socket against the real server, offline agent and Postgres. */
+class ChatSocketTest {
+
+    private static Vertx vertx;
+    private static Tunesmith app;
+    private static WebClient http;
+    private static String origin;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        app = TestSupport.startApp(vertx);
+        http = WebClient.create(vertx);
+        origin = "http://127.0.0.1:" + app.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        http.close();
+        app.close().await();
+        vertx.close().await();
+    }
+
+    private ChatClient authed(String token) throws InterruptedException {
+        ChatClient c = ChatClient.connect(vertx, app.port(), origin);
+        c.send(new JsonObject().put("type", "auth").put("token", token));
+        JsonObject ready = c.next(5000);
+        assertEquals("ready", ready.getString("type"), ready.encode());
+        return c;
+    }
+
+    private String user() {
+        return TestSupport.registerAndLogin(http, app.port(), TestSupport.uniqueUser("chat"));
+    }
+
+    @Test
+    void should_answer_ready_with_a_conversation_and_the_offline_mode() throws Exception {
+        try (ChatClient c = ChatClient.connect(vertx, app.port(), origin)) {
+            c.send(new JsonObject().put("type", "auth").put("token", user()));
+            JsonObject ready = c.next(5000);
+            assertEquals("ready", ready.getString("type"));
+            assertEquals("offline", ready.getString("mode"));
+            assertNotNull(UUID.fromString(ready.getString("conversationId")));
+        }
+    }
+
+    @Test
+    void should_close_with_4401_on_a_bad_token_or_a_first_frame_that_is_not_auth() throws Exception {
+        try (ChatClient c = ChatClient.connect(vertx, app.port(), origin)) {
+            c.send(new JsonObject().put("type", "auth").put("token", "nope"));
+            assertEquals((short) 4401, c.awaitClose(5000));
+        }
+        try (ChatClient c = ChatClient.connect(vertx, app.port(), origin)) {
+            c.send(new JsonObject().put("type", "message").put("text", "hi"));
+            assertEquals((short) 4401, c.awaitClose(5000));
+        }
+    }
+
+    @Test
+    void should_refuse_a_foreign_origin_at_the_handshake_with_403() {
+        var client = vertx.createWebSocketClient();
+        try {
+            Exception e = assertThrows(Exception.class, () -> client.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+                    .setPort(app.port()).setURI("/ws/chat").addHeader("Origin", "http://evil.example")).await(5, TimeUnit.SECONDS));
+            Throwable cause = e instanceof UpgradeRejectedException ? e : e.getCause();
+            assertTrue(cause instanceof UpgradeRejectedException, e.toString());
+            assertEquals(403, ((UpgradeRejectedException) cause).getStatus());
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void should_answer_malformed_oversized_and_unknown_frames_with_errors_and_stay_usable() throws Exception {
+        try (ChatClient c = authed(user())) {
+            c.sendText("{not json");
+            assertEquals("malformed_json", c.next(5000).getString("code"));
+            c.sendText("{\"type\":\"message\",\"text\":\"" + "a".repeat(17 * 1024) + "\"}");
+            assertEquals("frame_too_large", c.next(5000).getString("code"));
+            c.send(new JsonObject().put("type", "dance"));
+            assertEquals("unknown_type", c.next(5000).getString("code"));
+            c.send(new JsonObject().put("type", "cancel"));
+            assertEquals("no_turn", c.next(5000).getString("code"));
+            c.send(new JsonObject().put("type", "message").put("text", "hello"));
+            List<JsonObject> turn = c.until("done", 20_000);
+            assertTrue(turn.stream().anyMatch(f -> "token".equals(f.getString("type"))), "the socket still answers: " + turn);
+        }
+    }
+
+    @Test
+    void should_close_a_flooding_client_with_1008_after_an_error_frame() throws Exception {
+        try (ChatClient c = authed(user())) {
+            for (int i = 0; i < 60; i++) {
+                c.send(new JsonObject().put("type", "ping-" + i));
+            }
+            assertEquals((short) 1008, c.awaitClose(10_000));
+            assertTrue(c.frames.stream().anyMatch(f -> "rate_limited".equals(f.getString("code"))), c.frames.toString());
+        }
+    }
+
+    @Test
+    void should_stream_a_playlist_turn_that_honours_constraints_and_store_it() throws Exception {
+        String token = user();
+        try (ChatClient c = authed(token)) {
+            c.send(new JsonObject().put("type", "message").put("text", "rainy Sunday, a bit melancholic but hopeful, no jazz, 12 songs"));
+            List<JsonObject> turn = c.until("done", 30_000);
+            List<String> types = turn.stream().map(f -> f.getString("type")).toList();
+            assertTrue(types.indexOf("tool") < types.indexOf("playlist"), types.toString());
+            assertTrue(types.indexOf("playlist") < types.lastIndexOf("token"), types.toString());
+            assertEquals("done", types.get(types.size() - 1));
+            JsonObject tool = turn.stream().filter(f -> "tool".equals(f.getString("type"))).findFirst().orElseThrow();
+            assertEquals("rankTracks", tool.getString("name"));
+            assertEquals("start", tool.getString("status"));
+
+            JsonObject playlist = turn.stream().filter(f -> "playlist".equals(f.getString("type"))).findFirst().orElseThrow()
+                    .getJsonObject("playlist");
+            JsonArray items = playlist.getJsonArray("items");
+            assertEquals(12, items.size());
+            Set<Long> ids = new HashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                JsonObject item = items.getJsonObject(i);
+                assertFalse(item.getJsonObject("track").getJsonArray("tags").contains("jazz"), "no jazz: " + item.encode());
+                assertFalse(item.getJsonArray("reasons").isEmpty(), "every item has a reason");
+                assertTrue(ids.add(item.getJsonObject("track").getLong("id")), "no duplicates");
+            }
+            assertNotNull(playlist.getLong("id"));
+            assertFalse(playlist.getJsonObject("constraints").isEmpty());
+
+            long messageId = turn.get(turn.size() - 1).getLong("messageId");
+            long stored = app.pool().preparedQuery("SELECT count(*) FROM messages WHERE id = $1 AND role = 'assistant' AND payload ? 'playlist'")
+                    .execute(io.vertx.sqlclient.Tuple.of(messageId)).await().iterator().next().getLong(0);
+            assertEquals(1, stored);
+
+            // export of the stored playlist
+            var m3u = http.get(app.port(), "127.0.0.1", "/api/playlists/" + playlist.getLong("id") + "/export?format=m3u")
+                    .putHeader("Authorization", "Bearer " + token).send().await();
+            assertEquals(200, m3u.statusCode());
+            assertTrue(m3u.bodyAsString().startsWith("#EXTM3U"));
+            assertEquals(12, m3u.bodyAsString().lines().filter(l -> l.startsWith("#EXTINF")).count());
+        }
+    }
+
+    @Test
+    void should_refine_the_last_playlist_swap_and_exclude_an_artist() throws Exception {
+        try (ChatClient c = authed(user())) {
+            c.send(new JsonObject().put("type", "message").put("text", "music for a focused evening of work, 8 songs"));
+            JsonArray first = playlistOf(c.until("done", 30_000));
+            assertEquals(8, first.size());
+
+            c.send(new JsonObject().put("type", "message").put("text", "swap the third one"));
+            JsonArray swapped = playlistOf(c.until("done", 30_000));
+            assertEquals(8, swapped.size());
+            assertNotEquals(trackId(first, 2), trackId(swapped, 2));
+            assertEquals(trackId(first, 0), trackId(swapped, 0));
+            assertEquals(trackId(first, 7), trackId(swapped, 7));
+
+            String artist = swapped.getJsonObject(0).getJsonObject("track").getString("artist");
+            c.send(new JsonObject().put("type", "message").put("text", "no more " + artist));
+            JsonArray without = playlistOf(c.until("done", 30_000));
+            assertFalse(without.isEmpty());
+            for (int i = 0; i < without.size(); i++) {
+                assertNotEquals(artist.toLowerCase(), without.getJsonObject(i).getJsonObject("track").getString("artist").toLowerCase());
+            }
+
+            c.send(new JsonObject().put("type", "message").put("text", "make it 12 songs"));
+            assertEquals(12, playlistOf(c.until("done", 30_000)).size());
+        }
+    }
+
+    @Test
+    void should_list_conversations_and_reload_their_messages() throws Exception {
+        String token = user();
+        try (ChatClient c = authed(token)) {
+            c.send(new JsonObject().put("type", "message").put("text", "what can you do?"));
+            c.until("done", 20_000);
+        }
+        var list = http.get(app.port(), "127.0.0.1", "/api/conversations").putHeader("Authorization", "Bearer " + token).send().await()
+                .bodyAsJsonObject().getJsonArray("items");
+        assertEquals(1, list.size());
+        String conversation = list.getJsonObject(0).getString("id");
+        var messages = http.get(app.port(), "127.0.0.1", "/api/conversations/" + conversation + "/messages")
+                .putHeader("Authorization", "Bearer " + token).send().await().bodyAsJsonObject().getJsonArray("items");
+        assertEquals(2, messages.size());
+        assertEquals("user", messages.getJsonObject(0).getString("role"));
+        assertEquals("what can you do?", messages.getJsonObject(0).getString("content"));
+        assertEquals("assistant", messages.getJsonObject(1).getString("role"));
+        // another user cannot read it
+        String other = user();
+        assertEquals(404, http.get(app.port(), "127.0.0.1", "/api/conversations/" + conversation + "/messages")
+                .putHeader("Authorization", "Bearer " + other).send().await().statusCode());
+    }
+
+    private static JsonArray playlistOf(List<JsonObject> turn) {
+        return turn.stream().filter(f -> "playlist".equals(f.getString("type"))).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no playlist in " + turn)).getJsonObject("playlist").getJsonArray("items");
+    }
+
+    private static long trackId(JsonArray items, int i) {
+        return items.getJsonObject(i).getJsonObject("track").getLong("id");
+    }
+}
