@@ -79,6 +79,8 @@ public final class Tunesmith {
     private RecommenderService recommender;
     private CreationService creation;
     private LlmProbe probe;
+    private MusicServices services;
+    private IntentRouter intentRouter;
     private ChatAgent agent;
     private HttpVerticle http;
     private Optional<String> generatedAdminPassword = Optional.empty();
@@ -138,11 +140,12 @@ public final class Tunesmith {
         PlaylistService playlists = new PlaylistService(vertx, recommender, playlistStore, tracks);
         ConversationStore conversations = new ConversationStore(pool);
         ArtifactStore artifacts = new ArtifactStore(pool);
-        MusicServices services = new CompanionServices(recommender, playlists, tracks, creation);
+        services = new CompanionServices(recommender, playlists, tracks, creation);
+        intentRouter = new IntentRouter(embedder);
         probe = new LlmProbe(config.agent().ollamaBaseUrl(), config.agent().ollamaModel());
         Optional<StreamingChatModel> llm = config.agent().ollamaBaseUrl().map(url -> OllamaStreamingChatModel.builder()
                 .baseUrl(url).modelName(config.agent().ollamaModel()).timeout(config.agent().ollamaTimeout()).build());
-        agent = new ChatAgent(services, conversations, new PgChatMemoryStore(pool), new OfflineChatModel(new IntentRouter(embedder)), llm,
+        agent = new ChatAgent(services, conversations, new PgChatMemoryStore(pool), new OfflineChatModel(intentRouter), llm,
                 probe, metrics::tool, config.agent().ollamaTimeout().toMillis() * 2, 64);
         ChatSocket chat = new ChatSocket(vertx, config.http().allowedOrigins(), authHandler, agent, conversations, metrics);
         HealthRoutes health = new HealthRoutes(pool).with("agent", agent::mode).with("generator", creation::device)
@@ -184,6 +187,15 @@ public final class Tunesmith {
 
     public Metrics metrics() {
         return metrics;
+    }
+
+    /** The services behind the agent's tools (tests drive agents of their own with them). */
+    public MusicServices musicServices() {
+        return services;
+    }
+
+    public IntentRouter intentRouter() {
+        return intentRouter;
     }
 
     public RecommenderService recommender() {

@@ -57,14 +57,14 @@ public final class ChatAgent implements AutoCloseable {
     private final PgChatMemoryStore memory;
     private final StreamingChatModel offline;
     private final Optional<StreamingChatModel> llm;
-    private final LlmProbe probe;
+    private final LlmHealth probe;
     private final ToolObserver observer;
     private final long turnTimeoutMs;
     private final Semaphore slots;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
     public ChatAgent(MusicServices services, ConversationStore conversations, PgChatMemoryStore memory, StreamingChatModel offline,
-            Optional<StreamingChatModel> llm, LlmProbe probe, ToolObserver observer, long turnTimeoutMs, int maxConcurrentTurns) {
+            Optional<StreamingChatModel> llm, LlmHealth probe, ToolObserver observer, long turnTimeoutMs, int maxConcurrentTurns) {
         this.services = services;
         this.conversations = conversations;
         this.memory = memory;

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Health of the Ollama server: probes {@code GET /api/tags} (2 s timeout) at start and every 30 s,
  * and is healthy when the server answers and lists the configured model. Never blocks a caller.
  */
-public final class LlmProbe implements AutoCloseable {
+public final class LlmProbe implements LlmHealth, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LlmProbe.class);
 
@@ -39,11 +39,12 @@ public final class LlmProbe implements AutoCloseable {
         }
     }
 
+    @Override
     public boolean healthy() {
         return healthy.get();
     }
 
-    /** A failed turn marks the LLM down until the next successful probe. */
+    @Override
     public void markUnhealthy() {
         healthy.set(false);
     }
