@@ -8,7 +8,12 @@ function apply(el, attrs) {
     if (value === undefined || value === null || value === false) continue;
     if (key === 'class') el.setAttribute('class', Array.isArray(value) ? value.filter(Boolean).join(' ') : value);
     else if (key === 'dataset') Object.assign(el.dataset, value);
-    else if (key === 'style' && typeof value === 'object') Object.assign(el.style, value);
+    else if (key === 'style' && typeof value === 'object') {
+      for (const [prop, v] of Object.entries(value)) {
+        if (prop.startsWith('--')) el.style.setProperty(prop, String(v));
+        else el.style[prop] = v;
+      }
+    }
     else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
     else if (key === 'value' || key === 'checked' || key === 'selected' || key === 'disabled' && el.namespaceURI !== SVG_NS) el[key] = value;
     else if (key === 'text') el.textContent = String(value);
