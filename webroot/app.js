@@ -64,7 +64,10 @@ let renderSeq = 0;
 async function render() {
   const seq = ++renderSeq;
   let { name, params, query } = parseHash();
-  if (!ROUTES[name]) name = session.isValid() ? DEFAULT_ROUTE : 'login';
+  if (!ROUTES[name]) {
+    name = session.isValid() ? DEFAULT_ROUTE : 'login';
+    history.replaceState(null, '', `#/${name}`);
+  }
   if (!session.isValid() && !ROUTES[name].public) {
     const back = location.hash && !location.hash.startsWith('#/login') ? location.hash : '';
     sessionStorage.setItem('tunesmith.after-login', back);

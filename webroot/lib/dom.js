@@ -102,3 +102,10 @@ export function useStyles(moduleUrl) {
   loadedStyles.add(href);
   document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
 }
+
+/** Replaces el's children, skipping null/undefined/false (unlike native replaceChildren). */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}

@@ -1,7 +1,7 @@
 // #/catalog: search + tag filter + paging over GET /api/tracks, with the profile panel aside.
 // State lives in the hash (#/catalog?q=&tag=&page=) so back/forward and reloads keep it.
 import * as api from '../../api.js';
-import { h, useStyles, clear } from '../../lib/dom.js';
+import { h, useStyles, clear, fill } from '../../lib/dom.js';
 import '../track-card/track-card.js';
 import '../profile-panel/profile-panel.js';
 
@@ -30,7 +30,7 @@ class CatalogView extends HTMLElement {
     this.status = h('p', { class: 'muted small', role: 'status', 'aria-live': 'polite', 'data-testid': 'catalog-status' });
     this.grid = h('div', { class: 'track-grid', 'data-testid': 'track-grid' });
     this.pager = h('nav', { class: 'pager row', 'aria-label': 'Pages' });
-    this.replaceChildren(
+    fill(this, 
       h('div', { class: 'catalog-main stack' },
         h('div', { class: 'row' }, h('h1', { class: 'grow' }, 'Catalog')),
         h('form', { class: 'row search-row', role: 'search', onsubmit: (e) => e.preventDefault() }, this.search),
@@ -74,7 +74,7 @@ class CatalogView extends HTMLElement {
     this.abort = new AbortController();
     const { q, tag, page } = this.state;
     this.renderChips();
-    this.status.replaceChildren(h('span', { class: 'spinner', 'aria-hidden': 'true' }), ' Loading…');
+    fill(this.status, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ' Loading…');
     this.grid.setAttribute('aria-busy', 'true');
     try {
       const res = await api.get('/api/tracks', { q, tag, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, { signal: this.abort.signal });

@@ -1,7 +1,8 @@
 // <ts-chat-message role="user|assistant">: one turn. Assistant turns grow as frames arrive:
 // token text is appended as text nodes, tool frames become progress chips, and playlist /
 // lyrics / melody frames become cards.
-import { h, useStyles, formatDate } from '../../lib/dom.js';
+import * as session from '../../session.js';
+import { h, useStyles, formatDate, fill } from '../../lib/dom.js';
 import '../playlist-card/playlist-card.js';
 import '../lyrics-card/lyrics-card.js';
 import '../melody-card/melody-card.js';
@@ -46,7 +47,7 @@ class ChatMessage extends HTMLElement {
     this.cards = h('div', { class: 'cards' });
     this.footer = h('div', { class: 'msg-footer small muted' });
     this.bubble = h('div', { class: 'bubble' }, this.tools, this.prose, this.cards, this.footer);
-    this.append(h('div', { class: 'avatar', 'aria-hidden': 'true' }, role === 'user' ? '🙂' : '♪'),
+    this.append(h('div', { class: 'avatar', 'aria-hidden': 'true' }, role === 'user' ? (session.user()?.username?.[0] ?? 'U').toUpperCase() : '♪'),
       h('div', { class: 'body' }, h('div', { class: 'who small muted' }, role === 'user' ? 'You' : 'Tunesmith'), this.bubble));
     this.toolChips = new Map();
   }
@@ -84,10 +85,10 @@ class ChatMessage extends HTMLElement {
     }
     chip.dataset.status = status ?? 'start';
     if (status === 'end') {
-      chip.replaceChildren(h('span', { 'aria-hidden': 'true' }, '✓ '), key, summary ? h('span', { class: 'tool-summary' }, ` — ${summary}`) : null);
+      fill(chip, h('span', { 'aria-hidden': 'true' }, '✓ '), key, summary ? h('span', { class: 'tool-summary' }, ` — ${summary}`) : null);
       chip.title = summary ?? `${key} finished`;
     } else {
-      chip.replaceChildren(h('span', { class: 'spinner', 'aria-hidden': 'true' }), ` ${key}…`);
+      fill(chip, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ` ${key}…`);
       chip.title = `${key} running`;
     }
   }
@@ -114,7 +115,7 @@ class ChatMessage extends HTMLElement {
 
   fail({ code, message }) {
     this.finish();
-    this.footer.replaceChildren(h('span', { class: 'inline-error', role: 'alert', 'data-testid': 'chat-error', 'data-code': code ?? '' }, `⚠ ${message ?? 'Something went wrong.'}${code ? ` (${code})` : ''}`));
+    fill(this.footer, h('span', { class: 'inline-error', role: 'alert', 'data-testid': 'chat-error', 'data-code': code ?? '' }, `⚠ ${message ?? 'Something went wrong.'}${code ? ` (${code})` : ''}`));
   }
 
   setTime(at) {

@@ -1,7 +1,7 @@
 // <ts-chat-panel>: connection status, message log and composer on top of the shared
 // ChatConnection. Bubbles `turn-done` {conversationId, messageId} when a turn is stored.
 import * as api from '../../api.js';
-import { h, useStyles, clear, emit } from '../../lib/dom.js';
+import { h, useStyles, clear, emit, fill } from '../../lib/dom.js';
 import { chat } from '../chat-client/chat-connection.js';
 import { payloadArtifacts } from '../chat-message/chat-message.js';
 
@@ -55,6 +55,16 @@ class ChatPanel extends HTMLElement {
     this.modeBadge = h('span', { class: 'badge', 'data-testid': 'chat-mode', title: 'Agent mode' });
     this.retryBtn = h('button', { class: 'btn btn-small', hidden: true, onclick: () => chat.retryNow() }, 'Reconnect now');
     this.log = h('div', { class: 'chat-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions text', 'data-testid': 'chat-log', tabindex: '0' });
+    this.stick = true;
+    this.log.addEventListener('scroll', () => {
+      if (this.autoScrolling) {
+        this.autoScrolling = false;
+        return;
+      }
+      this.stick = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 80;
+    });
+    // Cards grow after they arrive (sheet music renders asynchronously): follow them.
+    this.resizer = new ResizeObserver(() => this.scrollDown());
     this.input = h('textarea', {
       rows: 2, maxlength: MAX_TEXT, placeholder: this.getAttribute('placeholder') ?? 'Ask for a playlist, lyrics or a melody…',
       'aria-label': 'Message', 'data-testid': 'chat-input', class: 'grow',
@@ -70,7 +80,7 @@ class ChatPanel extends HTMLElement {
     this.form = h('form', { class: 'composer', 'data-testid': 'chat-form', onsubmit: (e) => { e.preventDefault(); this.send(this.input.value); } },
       this.input, h('div', { class: 'composer-actions' }, this.stopBtn, this.sendBtn));
     this.emptyState = h('div', { class: 'empty chat-empty' });
-    this.replaceChildren(
+    fill(this, 
       h('div', { class: 'chat-statusbar row' }, this.statusBadge, this.modeBadge, this.retryBtn),
       this.log, this.form);
     this.showEmpty();
@@ -84,7 +94,7 @@ class ChatPanel extends HTMLElement {
   showEmpty() {
     if (!this.log || this.log.querySelector('ts-chat-message')) return;
     const list = this._suggestions ?? [];
-    this.emptyState.replaceChildren(
+    fill(this.emptyState, 
       h('p', this.getAttribute('empty-text') ?? 'Start a conversation with Tunesmith.'),
       list.length ? h('div', { class: 'row suggestions' }, list.map((s) => h('button', { type: 'button', class: 'chip', 'data-testid': 'chat-suggestion', onclick: () => this.send(s) }, s))) : null);
     clear(this.log).append(this.emptyState);
@@ -154,6 +164,7 @@ class ChatPanel extends HTMLElement {
     const el = document.createElement('ts-chat-message');
     el.setAttribute('role-name', role);
     this.log.append(el);
+    this.resizer.observe(el);
     return el;
   }
 
@@ -202,9 +213,15 @@ class ChatPanel extends HTMLElement {
     this.scrollDown();
   }
 
+  /** Keeps the newest output in view unless the reader scrolled up. */
   scrollDown(force = false) {
-    const nearBottom = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 120;
-    if (force || nearBottom) this.log.scrollTop = this.log.scrollHeight;
+    if (force) this.stick = true;
+    if (!this.stick) return;
+    cancelAnimationFrame(this.scrollFrame);
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.autoScrolling = true;
+      this.log.scrollTop = this.log.scrollHeight;
+    });
   }
 }
 

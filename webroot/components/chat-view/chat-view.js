@@ -1,5 +1,5 @@
 // #/chat and #/chat/{conversationId}: history sidebar + chat panel.
-import { h, useStyles } from '../../lib/dom.js';
+import { h, useStyles, fill } from '../../lib/dom.js';
 import '../chat-panel/chat-panel.js';
 import '../conversation-list/conversation-list.js';
 
@@ -19,7 +19,7 @@ class ChatView extends HTMLElement {
     this.sidebar = document.createElement('ts-conversation-list');
     this.panel = document.createElement('ts-chat-panel');
     this.panel.suggestions = SUGGESTIONS;
-    this.replaceChildren(
+    fill(this, 
       h('aside', { class: 'chat-sidebar card', 'aria-label': 'Conversations' }, this.sidebar),
       h('section', { class: 'chat-main', 'aria-labelledby': 'chat-title' }, h('h1', { id: 'chat-title', class: 'visually-hidden' }, 'Chat'), this.panel));
     this.addEventListener('conversation-select', (e) => this.open(e.detail.id));

@@ -1,7 +1,7 @@
 // <ts-conversation-list>: GET /api/conversations; bubbles `conversation-select` {id}
 // and `conversation-new`.
 import * as api from '../../api.js';
-import { h, useStyles, clear, emit, formatDate } from '../../lib/dom.js';
+import { h, useStyles, clear, emit, formatDate, fill } from '../../lib/dom.js';
 
 useStyles(import.meta.url);
 
@@ -11,7 +11,7 @@ class ConversationList extends HTMLElement {
     this.built = true;
     this.classList.add('conversation-list');
     this.list = h('ul', { class: 'conv-items', 'data-testid': 'conversation-list' });
-    this.replaceChildren(
+    fill(this, 
       h('button', { class: 'btn btn-primary new-chat', 'data-testid': 'new-chat', onclick: () => emit(this, 'conversation-new', {}) }, '+ New chat'),
       h('h2', { class: 'conv-heading' }, 'History'),
       this.list);

@@ -1,7 +1,7 @@
 // #/login: log in or register, with the contract's validation rules mirrored client-side.
 import * as api from '../../api.js';
 import * as session from '../../session.js';
-import { h, useStyles, uid } from '../../lib/dom.js';
+import { h, useStyles, uid, fill } from '../../lib/dom.js';
 import { toast } from '../../lib/ui.js';
 
 useStyles(import.meta.url);
@@ -73,7 +73,7 @@ class LoginView extends HTMLElement {
       type: 'button', class: 'link-btn', 'data-testid': 'login-toggle',
       onclick: () => { this.mode = isLogin ? 'register' : 'login'; this.render(); this.user.input.focus(); },
     }, isLogin ? 'New here? Create an account' : 'Have an account? Log in');
-    this.replaceChildren(h('section', { class: 'card login-card', 'aria-labelledby': 'login-title' },
+    fill(this, h('section', { class: 'card login-card', 'aria-labelledby': 'login-title' },
       h('div', { class: 'login-hero', 'aria-hidden': 'true' }, '♪'),
       h('h1', { id: 'login-title' }, isLogin ? 'Welcome to Tunesmith' : 'Join Tunesmith'),
       h('p', { class: 'muted' }, isLogin ? 'Log in to discover, chat about and create music.' : 'Create a listener account.'),

@@ -1,5 +1,5 @@
 // <ts-lyrics-card>: a WS `lyrics` payload — lines with their rhyme-scheme letter and a checks summary.
-import { h, useStyles, show } from '../../lib/dom.js';
+import { h, useStyles, show, fill } from '../../lib/dom.js';
 
 useStyles(import.meta.url);
 
@@ -57,7 +57,7 @@ class LyricsCard extends HTMLElement {
     this.setAttribute('data-testid', 'lyrics-card');
     const rows = rhymeLetters(l.text, l.scheme);
     const checks = l.checks && typeof l.checks === 'object' ? Object.entries(l.checks) : [];
-    this.replaceChildren(
+    fill(this, 
       h('header', { class: 'row between' },
         h('div', h('div', { class: 'eyebrow' }, '✎ Lyrics'), h('h3', { class: 'lyrics-title' }, show(l.title ?? 'Untitled'))),
         l.scheme ? h('span', { class: 'badge', title: 'Rhyme scheme', 'data-testid': 'lyrics-scheme' }, Array.isArray(l.scheme) ? l.scheme.join('') : String(l.scheme)) : null),

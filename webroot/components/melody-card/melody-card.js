@@ -1,6 +1,6 @@
 // <ts-melody-card>: a WS `melody` payload drawn as sheet music with abcjs (vendored, never a
 // CDN) and played with WebAudio. Without abcjs the ABC text is shown instead.
-import { h, useStyles, show } from '../../lib/dom.js';
+import { h, useStyles, show, fill } from '../../lib/dom.js';
 import { loadAbcjs, playTune } from '../../lib/abc.js';
 import { showError } from '../../lib/ui.js';
 
@@ -28,7 +28,7 @@ class MelodyCard extends HTMLElement {
     this.sheet = h('div', { class: 'sheet', 'data-testid': 'melody-sheet', role: 'img', 'aria-label': `Sheet music${m.key ? ` in ${m.key}` : ''}` });
     this.playBtn = h('button', { class: 'btn btn-primary btn-small', 'data-testid': 'melody-play', disabled: true, onclick: () => this.togglePlay() }, '▶ Play');
     const download = h('button', { class: 'btn btn-small', disabled: !abc, onclick: () => this.downloadAbc() }, 'Download .abc');
-    this.replaceChildren(
+    fill(this, 
       h('header', { class: 'row between' },
         h('div', h('div', { class: 'eyebrow' }, '𝄞 Melody'), h('h3', { class: 'melody-title' }, show(m.title ?? titleFromAbc(abc) ?? 'Melody'))),
         h('div', { class: 'row' },
@@ -44,7 +44,7 @@ class MelodyCard extends HTMLElement {
 
   async draw(abc) {
     if (!abc) {
-      this.sheet.replaceChildren(h('p', { class: 'muted' }, 'No notation received.'));
+      fill(this.sheet, h('p', { class: 'muted' }, 'No notation received.'));
       return;
     }
     const ABCJS = await loadAbcjs();
@@ -66,7 +66,7 @@ class MelodyCard extends HTMLElement {
 
   fallback(abc, note) {
     this.sheet.classList.add('fallback');
-    this.sheet.replaceChildren(h('p', { class: 'muted small' }, note), h('pre', { class: 'mono', 'data-testid': 'melody-abc' }, abc));
+    fill(this.sheet, h('p', { class: 'muted small' }, note), h('pre', { class: 'mono', 'data-testid': 'melody-abc' }, abc));
   }
 
   togglePlay() {

@@ -1,7 +1,7 @@
 // <ts-playlist-card>: a WS `playlist` payload — per-track reasons, previews, feedback
 // buttons (via ts-track-card) and authenticated export downloads.
 import * as api from '../../api.js';
-import { h, useStyles, show, formatDuration } from '../../lib/dom.js';
+import { h, useStyles, show, formatDuration, fill } from '../../lib/dom.js';
 import { showError, toast } from '../../lib/ui.js';
 import '../track-card/track-card.js';
 
@@ -44,7 +44,7 @@ class PlaylistCard extends HTMLElement {
           onclick: (e) => { e.preventDefault(); this.exportAs(f); },
         }, f.toUpperCase())))
       : null;
-    this.replaceChildren(
+    fill(this, 
       h('header', { class: 'row between' },
         h('div', h('div', { class: 'eyebrow' }, '♫ Playlist'), h('h3', { class: 'playlist-title' }, show(p.title ?? 'Playlist'))),
         h('span', { class: 'muted small' }, `${items.length} track${items.length === 1 ? '' : 's'}${total ? ` · ${formatDuration(total)}` : ''}`)),

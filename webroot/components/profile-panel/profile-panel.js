@@ -1,6 +1,6 @@
 // <ts-profile-panel>: GET /api/me rendered defensively (any profile fields may be missing).
 import * as api from '../../api.js';
-import { h, svg, useStyles, show, DASH } from '../../lib/dom.js';
+import { h, svg, useStyles, show, DASH, fill } from '../../lib/dom.js';
 
 useStyles(import.meta.url);
 
@@ -78,12 +78,12 @@ class ProfilePanel extends HTMLElement {
   }
 
   async load() {
-    if (!this.me) this.replaceChildren(h('p', { class: 'muted' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ' Loading profile…'));
+    if (!this.me) fill(this, h('p', { class: 'muted' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ' Loading profile…'));
     try {
       this.me = await api.get('/api/me');
       this.render();
     } catch (e) {
-      this.replaceChildren(h('h2', 'Your profile'), h('p', { class: 'form-error', role: 'alert' }, e.message));
+      fill(this, h('h2', 'Your profile'), h('p', { class: 'form-error', role: 'alert' }, e.message));
     }
   }
 
@@ -93,7 +93,7 @@ class ProfilePanel extends HTMLElement {
     const known = new Set(['topTags', 'tags', 'topArtists', 'artists', 'moodCentre', 'moodCenter', 'mood', 'counts']);
     const counts = pick(p, 'counts') ?? Object.fromEntries(Object.entries(p).filter(([k, v]) => typeof v === 'number' && !known.has(k)));
     const roles = Array.isArray(me.roles) ? me.roles : [];
-    this.replaceChildren(
+    fill(this, 
       h('div', { class: 'row between' }, h('h2', me.username ?? 'Your profile'), h('div', { class: 'row' }, roles.map((r) => h('span', { class: 'badge' }, r)))),
       countsBlock(counts),
       listBlock('Top tags', pick(p, 'topTags', 'tags'), 'profile-tags'),

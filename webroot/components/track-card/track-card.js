@@ -1,7 +1,7 @@
 // <ts-track-card>: one Track (CONTRACT) with feature bars, a preview player and
 // like / skip / favourite buttons. Bubbles `track-event` {trackId, type, playedSec?}
 // and `tag-select` {tag}; the parent decides what to do with them.
-import { h, emit, useStyles, formatDuration, show } from '../../lib/dom.js';
+import { h, emit, useStyles, formatDuration, show, fill } from '../../lib/dom.js';
 
 useStyles(import.meta.url);
 
@@ -90,7 +90,7 @@ class TrackCard extends HTMLElement {
 
     this.likeBtn = h('button', { class: 'btn btn-small', 'aria-pressed': 'false', 'data-testid': 'like-button', title: 'Like', onclick: () => this.toggle('like') }, '♥ Like');
     this.favBtn = h('button', { class: 'btn btn-small', 'aria-pressed': 'false', 'data-testid': 'favorite-button', title: 'Favourite', onclick: () => this.toggle('favorite') }, '★ Favourite');
-    const skipBtn = h('button', { class: 'btn btn-small', 'data-testid': 'skip-button', title: 'Skip', onclick: () => this.skip() }, '⏭ Skip');
+    const skipBtn = h('button', { class: 'btn btn-small', 'data-testid': 'skip-button', title: 'Skip', onclick: () => this.skip() }, '» Skip');
     this.playBtn = h('button', { class: 'btn btn-small play-btn', 'data-testid': 'preview-button', 'aria-label': `Play preview of ${t.title ?? 'track'}`, onclick: () => this.togglePreview() }, '▶');
     this.player = h('div', { class: 'player' });
     if (!t.url) {
@@ -105,7 +105,7 @@ class TrackCard extends HTMLElement {
       ? h('div', { class: 'tags' }, t.tags.map((tag) => h('button', { class: 'chip', type: 'button', title: `Filter by ${tag}`, onclick: () => emit(this, 'tag-select', { tag }) }, String(tag))))
       : null;
 
-    this.replaceChildren(
+    fill(this, 
       h('div', { class: 'track-head' },
         this.playBtn,
         h('div', { class: 'track-meta' },
@@ -130,11 +130,9 @@ class TrackCard extends HTMLElement {
   }
 
   skip() {
-    const playedSec = this.audio ? this.playedSec : undefined;
-    if (this.audio) {
-      this.audio.pause();
-      this.playedSec = 0;
-    }
+    // playedSec on a skip: where in the preview the listener gave up.
+    const playedSec = this.audio && this.audio.currentTime > 0 ? this.audio.currentTime : undefined;
+    this.audio?.pause();
     this.send('skip', playedSec);
   }
 
@@ -146,7 +144,8 @@ class TrackCard extends HTMLElement {
     if (!this.audio) this.createAudio();
     if (this.audio.paused) {
       this.audio.play().catch((e) => {
-        if (e?.name !== 'AbortError') this.previewFailed();
+        // NotSupportedError: no playable source. NotAllowedError/AbortError: the native controls stay usable.
+        if (e?.name === 'NotSupportedError') this.previewFailed();
       });
     } else {
       this.audio.pause();
@@ -183,7 +182,7 @@ class TrackCard extends HTMLElement {
     audio.addEventListener('ended', stopped);
     audio.addEventListener('error', () => this.previewFailed());
     this.audio = audio;
-    this.player.replaceChildren(audio);
+    fill(this.player, audio);
   }
 
   /** Reports seconds listened since the last report as a `play` event. */
@@ -202,7 +201,7 @@ class TrackCard extends HTMLElement {
     this.playBtn.disabled = true;
     this.playBtn.textContent = '▶';
     this.playBtn.title = 'Preview unavailable';
-    this.player.replaceChildren(h('p', { class: 'muted small preview-error', 'data-testid': 'preview-error', role: 'status' }, 'Preview unavailable for this track.'));
+    fill(this.player, h('p', { class: 'muted small preview-error', 'data-testid': 'preview-error', role: 'status' }, 'Preview unavailable for this track.'));
   }
 }
 
