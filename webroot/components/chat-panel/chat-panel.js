@@ -190,14 +190,27 @@ class ChatPanel extends HTMLElement {
     this.stopped = true;
   }
 
-  onDone(frame) {
+  async onDone(frame) {
     const msg = this.current;
     if (!msg) return;
     msg.finish({ stopped: this.stopped && !msg.prose.textContent });
     this.stopped = false;
     this.current = null;
     this.renderBusy();
+    if (!this.conversationId) this.conversationId = await this.newestConversationId();
     emit(this, 'turn-done', { conversationId: this.conversationId, messageId: frame.messageId });
+  }
+
+  /** `done` does not name a new conversation: continue in the most recently updated one. */
+  async newestConversationId() {
+    try {
+      const res = await api.get('/api/conversations');
+      const items = (Array.isArray(res?.items) ? res.items : []).slice()
+        .sort((a, b) => String(b.updatedAt ?? '').localeCompare(String(a.updatedAt ?? '')));
+      return items[0]?.id ?? null;
+    } catch {
+      return null;
+    }
   }
 
   onError(frame) {

@@ -43,14 +43,11 @@ class ChatView extends HTMLElement {
     this.panel.loadConversation(id);
   }
 
-  async onTurnDone({ conversationId }) {
-    const items = await this.sidebar.refresh();
-    // A new conversation's id is not in the `done` frame: adopt the most recently updated one.
-    const id = conversationId ?? items[0]?.id ?? null;
-    if (id !== null && id !== undefined) {
-      this.panel.conversationId = id;
-      this.sidebar.selected = id;
-      history.replaceState(null, '', `#/chat/${encodeURIComponent(id)}`);
+  onTurnDone({ conversationId }) {
+    this.sidebar.refresh();
+    if (conversationId !== null && conversationId !== undefined) {
+      this.sidebar.selected = conversationId;
+      history.replaceState(null, '', `#/chat/${encodeURIComponent(conversationId)}`);
     }
   }
 }

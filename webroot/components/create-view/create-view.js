@@ -59,7 +59,7 @@ class CreateView extends HTMLElement {
         field('Syllables / line', number('syllables', 8, 3, 20, 'lyrics-syllables'))),
       h('button', { class: 'btn btn-primary', type: 'submit', 'data-testid': 'lyrics-submit' }, 'Write lyrics'));
     const melodyForm = h('form', { class: 'card stack create-form', 'data-testid': 'melody-form', onsubmit: (e) => this.submit(e, 'melody') },
-      h('h2', '𝄞 Melody'),
+      h('h2', '♩ Melody'),
       h('div', { class: 'grid-2' },
         field('Key', select('key', KEYS, 'C', 'melody-key')),
         field('Meter', select('meter', METERS, '4/4', 'melody-meter')),

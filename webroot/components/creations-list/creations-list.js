@@ -71,7 +71,7 @@ class CreationsList extends HTMLElement {
     for (const a of items) {
       const body = h('div', { class: 'creation-body' });
       const details = h('details', { class: 'creation', 'data-testid': 'creation-item', 'data-kind': a.kind ?? '' },
-        h('summary', h('span', { class: 'badge' }, a.kind === 'melody' ? '𝄞 melody' : '✎ lyrics'), ' ', h('strong', a.title || 'Untitled'), ' ', h('span', { class: 'muted small' }, formatDate(a.createdAt))),
+        h('summary', h('span', { class: 'badge' }, a.kind === 'melody' ? '♩ melody' : '✎ lyrics'), ' ', h('strong', a.title || 'Untitled'), ' ', h('span', { class: 'muted small' }, formatDate(a.createdAt))),
         body);
       details.addEventListener('toggle', () => {
         if (!details.open || body.firstChild) return;

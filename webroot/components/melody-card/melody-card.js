@@ -23,17 +23,19 @@ class MelodyCard extends HTMLElement {
   render() {
     const m = this._melody ?? {};
     const abc = typeof m.abc === 'string' ? m.abc : '';
+    const key = m.key ?? abcHeader(abc, 'K');
+    const meter = m.meter ?? abcHeader(abc, 'M');
     this.classList.add('melody-card', 'card');
     this.setAttribute('data-testid', 'melody-card');
-    this.sheet = h('div', { class: 'sheet', 'data-testid': 'melody-sheet', role: 'img', 'aria-label': `Sheet music${m.key ? ` in ${m.key}` : ''}` });
+    this.sheet = h('div', { class: 'sheet', 'data-testid': 'melody-sheet', role: 'img', 'aria-label': `Sheet music${key ? ` in ${key}` : ''}` });
     this.playBtn = h('button', { class: 'btn btn-primary btn-small', 'data-testid': 'melody-play', disabled: true, onclick: () => this.togglePlay() }, '▶ Play');
     const download = h('button', { class: 'btn btn-small', disabled: !abc, onclick: () => this.downloadAbc() }, 'Download .abc');
     fill(this, 
       h('header', { class: 'row between' },
-        h('div', h('div', { class: 'eyebrow' }, '𝄞 Melody'), h('h3', { class: 'melody-title' }, show(m.title ?? titleFromAbc(abc) ?? 'Melody'))),
+        h('div', h('div', { class: 'eyebrow' }, '♩ Melody'), h('h3', { class: 'melody-title' }, show(m.title ?? titleFromAbc(abc) ?? 'Melody'))),
         h('div', { class: 'row' },
-          h('span', { class: 'chip' }, `Key ${show(m.key)}`),
-          h('span', { class: 'chip' }, `Meter ${show(m.meter)}`),
+          h('span', { class: 'chip' }, `Key ${show(key)}`),
+          h('span', { class: 'chip' }, `Meter ${show(meter)}`),
           h('span', { class: 'chip' }, `${show(m.bars)} bars`))),
       this.sheet,
       h('div', { class: 'row' }, this.playBtn, download),
@@ -101,9 +103,13 @@ class MelodyCard extends HTMLElement {
   }
 }
 
-function titleFromAbc(abc) {
-  const m = /^T:\s*(.+)$/m.exec(abc ?? '');
+function abcHeader(abc, field) {
+  const m = new RegExp(`^${field}:\\s*(.+)$`, 'm').exec(abc ?? '');
   return m ? m[1].trim() : null;
+}
+
+function titleFromAbc(abc) {
+  return abcHeader(abc, 'T');
 }
 
 customElements.define('ts-melody-card', MelodyCard);
