@@ -4,19 +4,10 @@ import * as api from '../../api.js';
 import { h, useStyles, show, formatDate, fill } from '../../lib/dom.js';
 import { table, details } from '../../lib/admin.js';
 import { toast, showError, confirmDialog } from '../../lib/ui.js';
+import { METRICS, evalChartData } from '../../lib/eval.js';
 import '../bar-chart/bar-chart.js';
 
 useStyles(import.meta.url);
-
-const METRICS = ['ndcg10', 'map10', 'recall20', 'coverage', 'novelty'];
-
-export function evalChartData(run) {
-  const scorers = run?.results?.scorers && typeof run.results.scorers === 'object' ? Object.entries(run.results.scorers) : [];
-  return {
-    groups: METRICS,
-    series: scorers.map(([name, m]) => ({ name, values: METRICS.map((k) => (typeof m?.[k] === 'number' ? m[k] : null)) })),
-  };
-}
 
 class AdminModels extends HTMLElement {
   connectedCallback() {

@@ -2,6 +2,7 @@
 // token text is appended as text nodes, tool frames become progress chips, and playlist /
 // lyrics / melody frames become cards.
 import * as session from '../../session.js';
+import { payloadArtifacts } from '../../lib/payload.js';
 import { h, useStyles, formatDate, fill } from '../../lib/dom.js';
 import '../playlist-card/playlist-card.js';
 import '../lyrics-card/lyrics-card.js';
@@ -11,29 +12,7 @@ useStyles(import.meta.url);
 
 const CARD = { playlist: 'ts-playlist-card', lyrics: 'ts-lyrics-card', melody: 'ts-melody-card' };
 
-/** Pulls playlist/lyrics/melody objects out of a stored message payload (several shapes). */
-export function payloadArtifacts(payload) {
-  let p = payload;
-  if (typeof p === 'string') {
-    try {
-      p = JSON.parse(p);
-    } catch {
-      return [];
-    }
-  }
-  if (!p || typeof p !== 'object') return [];
-  const list = Array.isArray(p) ? p : Array.isArray(p.events) ? p.events : Array.isArray(p.artifacts) ? p.artifacts : [p];
-  const out = [];
-  for (const entry of list) {
-    if (!entry || typeof entry !== 'object') continue;
-    for (const kind of Object.keys(CARD)) {
-      const v = entry[kind];
-      if (Array.isArray(v)) v.forEach((x) => out.push({ kind, value: x }));
-      else if (v && typeof v === 'object') out.push({ kind, value: v });
-    }
-  }
-  return out;
-}
+export { payloadArtifacts };
 
 class ChatMessage extends HTMLElement {
   connectedCallback() {

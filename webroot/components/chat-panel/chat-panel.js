@@ -3,7 +3,8 @@
 import * as api from '../../api.js';
 import { h, useStyles, clear, emit, fill } from '../../lib/dom.js';
 import { chat } from '../chat-client/chat-connection.js';
-import { payloadArtifacts } from '../chat-message/chat-message.js';
+import { payloadArtifacts } from '../../lib/payload.js';
+import '../chat-message/chat-message.js';
 
 useStyles(import.meta.url);
 

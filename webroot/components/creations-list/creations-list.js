@@ -2,32 +2,11 @@
 // into a lyrics or melody card.
 import * as api from '../../api.js';
 import { h, useStyles, clear, formatDate, fill } from '../../lib/dom.js';
+import { artifactToCard } from '../../lib/payload.js';
 import '../lyrics-card/lyrics-card.js';
 import '../melody-card/melody-card.js';
 
 useStyles(import.meta.url);
-
-function parseContent(content) {
-  if (typeof content !== 'string') return content;
-  const t = content.trim();
-  if (t.startsWith('{')) {
-    try {
-      return JSON.parse(t);
-    } catch {
-      // plain text
-    }
-  }
-  return content;
-}
-
-/** Artifact -> the object a lyrics/melody card expects. */
-export function artifactToCard(a) {
-  const c = parseContent(a?.content);
-  if (a?.kind === 'melody') {
-    return typeof c === 'object' && c ? { title: a.title, ...c, abc: c.abc ?? '' } : { id: a.id, title: a.title, abc: String(c ?? '') };
-  }
-  return typeof c === 'object' && c ? { title: a.title, ...c, text: c.text ?? c.lyrics ?? '' } : { id: a.id, title: a.title, text: String(c ?? '') };
-}
 
 class CreationsList extends HTMLElement {
   connectedCallback() {

@@ -3,24 +3,9 @@ import * as api from '../../api.js';
 import * as session from '../../session.js';
 import { h, useStyles, uid, fill } from '../../lib/dom.js';
 import { toast } from '../../lib/ui.js';
+import { PASSWORD_MIN, validatePassword, validateUsername } from '../../lib/validate.js';
 
 useStyles(import.meta.url);
-
-export const USERNAME_RE = /^[a-z0-9_.-]{3,32}$/;
-export const PASSWORD_MIN = 8;
-
-export function validateUsername(v) {
-  if (!v) return 'Enter a username.';
-  if (v.length < 3 || v.length > 32) return 'Username must be 3–32 characters.';
-  if (!USERNAME_RE.test(v)) return 'Use only lowercase letters, digits, “_”, “.” and “-”.';
-  return '';
-}
-
-export function validatePassword(v) {
-  if (!v) return 'Enter a password.';
-  if (v.length < PASSWORD_MIN) return `Password must be at least ${PASSWORD_MIN} characters.`;
-  return '';
-}
 
 const MESSAGES = {
   invalid_credentials: 'Wrong username or password.',

@@ -1,26 +1,10 @@
 // <ts-lyrics-card>: a WS `lyrics` payload — lines with their rhyme-scheme letter and a checks summary.
 import { h, useStyles, show, fill } from '../../lib/dom.js';
+import { rhymeLetters } from '../../lib/lyrics.js';
 
 useStyles(import.meta.url);
 
-/** Letters per line: a scheme as long as all lines maps 1:1, otherwise it repeats per stanza. */
-export function rhymeLetters(text, scheme) {
-  const lines = String(text ?? '').replace(/\r\n?/g, '\n').split('\n');
-  const letters = String(Array.isArray(scheme) ? scheme.join('') : scheme ?? '').replace(/[^A-Za-z]/g, '').toUpperCase();
-  const nonBlank = lines.filter((l) => l.trim()).length;
-  let global = 0;
-  let inStanza = 0;
-  return lines.map((line) => {
-    if (!line.trim()) {
-      inStanza = 0;
-      return { line, letter: null };
-    }
-    const i = letters.length === nonBlank ? global : inStanza;
-    global += 1;
-    inStanza += 1;
-    return { line, letter: letters ? letters[i % letters.length] : null };
-  });
-}
+export { rhymeLetters };
 
 function checkValue(v) {
   if (v === true) return { text: '✓', cls: 'ok' };

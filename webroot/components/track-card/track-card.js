@@ -1,33 +1,12 @@
 // <ts-track-card>: one Track (CONTRACT) with feature bars, a preview player and
 // like / skip / favourite buttons. Bubbles `track-event` {trackId, type, playedSec?}
 // and `tag-select` {tag}; the parent decides what to do with them.
+import { FEATURES, estimatedKeys } from '../../lib/features.js';
 import { h, emit, useStyles, formatDuration, show, fill } from '../../lib/dom.js';
 
 useStyles(import.meta.url);
 
-const FEATURES = [
-  { key: 'valence', label: 'Valence', min: 0, max: 1 },
-  { key: 'energy', label: 'Energy', min: 0, max: 1 },
-  { key: 'danceability', label: 'Dance', min: 0, max: 1 },
-  { key: 'acousticness', label: 'Acoustic', min: 0, max: 1 },
-  { key: 'tempo', label: 'Tempo', min: 40, max: 220, unit: ' bpm' },
-];
-
 let playing = null;
-
-/** Which features are estimates rather than measured (several server shapes accepted). */
-export function estimatedKeys(track) {
-  const f = track?.features ?? {};
-  const all = FEATURES.map((x) => x.key);
-  const flags = [track?.featuresEstimated, track?.estimated, f.estimated, f._estimated, track?.estimatedFeatures, f.estimatedKeys];
-  const out = new Set();
-  for (const flag of flags) {
-    if (flag === true) all.forEach((k) => out.add(k));
-    else if (Array.isArray(flag)) flag.forEach((k) => out.add(k));
-  }
-  if (f.source === 'estimated' || track?.featureSource === 'estimated') all.forEach((k) => out.add(k));
-  return out;
-}
 
 export function featureBars(track) {
   const f = track?.features ?? {};
@@ -78,7 +57,6 @@ class TrackCard extends HTMLElement {
     const compact = this.hasAttribute('compact');
     this.classList.add('track-card');
     this.classList.toggle('compact', compact);
-    this.dataset.testid = 'track-card';
     this.setAttribute('data-testid', 'track-card');
     this.dataset.trackId = t.id ?? '';
     this.liked = false;
