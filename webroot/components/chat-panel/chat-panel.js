@@ -122,8 +122,8 @@ class ChatPanel extends HTMLElement {
   }
 
   renderBusy() {
-    const busy = chat.busy && !!this.current;
-    this.stopBtn.hidden = !busy;
+    // Stop stays offered for a turn started before this panel was (re)mounted.
+    this.stopBtn.hidden = !chat.busy;
     this.sendBtn.disabled = chat.busy;
     this.sendBtn.setAttribute('aria-disabled', String(chat.busy));
   }

@@ -2,7 +2,7 @@
 // like / skip / favourite buttons. Bubbles `track-event` {trackId, type, playedSec?}
 // and `tag-select` {tag}; the parent decides what to do with them.
 import { FEATURES, estimatedKeys } from '../../lib/features.js';
-import { h, emit, useStyles, formatDuration, show, fill } from '../../lib/dom.js';
+import { h, emit, useStyles, formatDuration, show, fill, uid } from '../../lib/dom.js';
 
 useStyles(import.meta.url);
 
@@ -62,7 +62,7 @@ class TrackCard extends HTMLElement {
     this.liked = false;
     this.favorite = false;
 
-    const titleId = `track-${t.id ?? Math.random().toString(36).slice(2)}-title`;
+    const titleId = uid('track-title');
     this.setAttribute('role', 'article');
     this.setAttribute('aria-labelledby', titleId);
 
