@@ -1,0 +1,88 @@
+// #/create: lyric and melody forms that send chat turns over the shared socket, plus
+// "My creations". Listeners without the creator role get pointers to the chat instead.
+import * as session from '../../session.js';
+import { h, useStyles, uid, fill } from '../../lib/dom.js';
+import '../chat-panel/chat-panel.js';
+import '../creations-list/creations-list.js';
+
+useStyles(import.meta.url);
+
+const SCHEMES = ['AABB', 'ABAB', 'ABCB', 'ABBA', 'AAAA'];
+const KEYS = ['C', 'G', 'D', 'A', 'E', 'F', 'Bb', 'Eb', 'Am', 'Em', 'Dm', 'Bm', 'Gm', 'Cm'];
+const METERS = ['4/4', '3/4', '6/8', '2/4', '5/4'];
+const MOODS = ['happy', 'melancholic', 'calm', 'energetic', 'dreamy', 'tense'];
+
+function field(label, control, hint) {
+  const id = control.id || uid('f');
+  control.id = id;
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('div', { class: 'field-hint' }, hint) : null);
+}
+
+const select = (name, options, value, testid) => h('select', { name, 'data-testid': testid }, options.map((o) => h('option', { value: o, selected: o === value }, o)));
+const number = (name, value, min, max, testid) => h('input', { type: 'number', name, value, min, max, step: 1, required: true, 'data-testid': testid });
+
+export function lyricsPrompt({ theme, scheme, lines, syllables }) {
+  return `Write song lyrics about "${theme}" with rhyme scheme ${scheme}, ${lines} lines, about ${syllables} syllables per line.`;
+}
+
+export function melodyPrompt({ key, meter, bars, mood }) {
+  return `Compose a ${bars}-bar melody in ${key}, meter ${meter}, mood ${mood}.`;
+}
+
+class CreateView extends HTMLElement {
+  connectedCallback() {
+    if (this.built) return;
+    this.built = true;
+    this.classList.add('create-view');
+    const isCreator = session.hasRole('creator') || session.hasRole('admin');
+    if (!isCreator) {
+      fill(this, h('section', { class: 'card stack', 'data-testid': 'create-locked' },
+        h('h1', 'Create'),
+        h('p', 'Writing lyrics and melodies is for accounts with the creator role. Ask an administrator to grant it.'),
+        h('p', 'Meanwhile you can ask in the chat, for example:'),
+        h('ul', ['“Write lyrics about city lights, rhyme scheme AABB, 8 lines”', '“Compose a 16-bar melody in G, 3/4, calm”'].map((t) => h('li', t))),
+        h('p', h('a', { class: 'btn btn-primary', href: '#/chat' }, 'Open the chat'))));
+      return;
+    }
+    this.panel = document.createElement('ts-chat-panel');
+    this.panel.setAttribute('empty-text', 'Results appear here. You can refine them by replying.');
+    this.panel.setAttribute('placeholder', 'Refine: “make the chorus shorter”, “transpose to A minor”…');
+    this.creations = document.createElement('ts-creations-list');
+    this.addEventListener('turn-done', () => this.creations.refresh());
+
+    const lyricsForm = h('form', { class: 'card stack create-form', 'data-testid': 'lyrics-form', onsubmit: (e) => this.submit(e, 'lyrics') },
+      h('h2', '✎ Lyrics'),
+      field('Theme', h('input', { name: 'theme', required: true, maxlength: 200, placeholder: 'e.g. leaving a small town', 'data-testid': 'lyrics-theme' })),
+      h('div', { class: 'grid-3' },
+        field('Rhyme scheme', select('scheme', SCHEMES, 'AABB', 'lyrics-scheme')),
+        field('Lines', number('lines', 8, 2, 64, 'lyrics-lines')),
+        field('Syllables / line', number('syllables', 8, 3, 20, 'lyrics-syllables'))),
+      h('button', { class: 'btn btn-primary', type: 'submit', 'data-testid': 'lyrics-submit' }, 'Write lyrics'));
+    const melodyForm = h('form', { class: 'card stack create-form', 'data-testid': 'melody-form', onsubmit: (e) => this.submit(e, 'melody') },
+      h('h2', '♩ Melody'),
+      h('div', { class: 'grid-2' },
+        field('Key', select('key', KEYS, 'C', 'melody-key')),
+        field('Meter', select('meter', METERS, '4/4', 'melody-meter')),
+        field('Bars', number('bars', 8, 1, 64, 'melody-bars')),
+        field('Mood', select('mood', MOODS, 'calm', 'melody-mood'))),
+      h('button', { class: 'btn btn-primary', type: 'submit', 'data-testid': 'melody-submit' }, 'Compose melody'));
+
+    fill(this, 
+      h('h1', 'Create'),
+      h('div', { class: 'create-layout' },
+        h('div', { class: 'stack' }, lyricsForm, melodyForm),
+        h('section', { class: 'create-results', 'aria-label': 'Results' }, this.panel)),
+      h('section', { class: 'card' }, this.creations));
+  }
+
+  submit(e, kind) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    if (!form.reportValidity()) return;
+    const data = Object.fromEntries(new FormData(form).entries());
+    const text = kind === 'lyrics' ? lyricsPrompt({ ...data, theme: data.theme.trim() }) : melodyPrompt(data);
+    this.panel.send(text);
+  }
+}
+
+customElements.define('ts-create-view', CreateView);

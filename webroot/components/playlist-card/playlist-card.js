@@ -1,0 +1,75 @@
+// <ts-playlist-card>: a WS `playlist` payload — per-track reasons, previews, feedback
+// buttons (via ts-track-card) and authenticated export downloads.
+import * as api from '../../api.js';
+import { h, useStyles, show, formatDuration, fill } from '../../lib/dom.js';
+import { showError, toast } from '../../lib/ui.js';
+import '../track-card/track-card.js';
+
+useStyles(import.meta.url);
+
+const FORMATS = ['m3u', 'xspf', 'jspf'];
+
+function constraintChips(constraints) {
+  if (!constraints || typeof constraints !== 'object') return null;
+  const entries = Object.entries(constraints).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  if (!entries.length) return null;
+  return h('div', { class: 'row constraints', 'aria-label': 'Constraints' }, entries.map(([k, v]) => {
+    const value = Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? Object.entries(v).map(([a, b]) => `${a} ${show(b)}`).join(', ') : show(v);
+    return h('span', { class: 'chip' }, `${k}: ${value}`);
+  }));
+}
+
+class PlaylistCard extends HTMLElement {
+  set playlist(p) {
+    this._playlist = p;
+    this.render();
+  }
+
+  get playlist() {
+    return this._playlist;
+  }
+
+  render() {
+    const p = this._playlist ?? {};
+    const items = Array.isArray(p.items) ? p.items : [];
+    this.classList.add('playlist-card', 'card');
+    this.setAttribute('data-testid', 'playlist-card');
+    this.dataset.playlistId = p.id ?? '';
+    const total = items.reduce((s, it) => s + (typeof it?.track?.durationSec === 'number' ? it.track.durationSec : 0), 0);
+    const exports = p.id !== undefined && p.id !== null
+      ? h('div', { class: 'row exports', role: 'group', 'aria-label': 'Export playlist' },
+        h('span', { class: 'muted small' }, 'Export:'),
+        FORMATS.map((f) => h('a', {
+          class: 'btn btn-small', href: `/api/playlists/${encodeURIComponent(p.id)}/export?format=${f}`, 'data-testid': `export-${f}`,
+          onclick: (e) => { e.preventDefault(); this.exportAs(f); },
+        }, f.toUpperCase())))
+      : null;
+    fill(this, 
+      h('header', { class: 'row between' },
+        h('div', h('div', { class: 'eyebrow' }, '♫ Playlist'), h('h3', { class: 'playlist-title' }, show(p.title ?? 'Playlist'))),
+        h('span', { class: 'muted small' }, `${items.length} track${items.length === 1 ? '' : 's'}${total ? ` · ${formatDuration(total)}` : ''}`)),
+      constraintChips(p.constraints),
+      h('ol', { class: 'playlist-items' }, items.map((it) => {
+        const card = document.createElement('ts-track-card');
+        card.setAttribute('compact', '');
+        card.track = it?.track ?? {};
+        card.reasons = it?.reasons ?? [];
+        return h('li', card);
+      })),
+      exports,
+    );
+  }
+
+  async exportAs(format) {
+    const p = this._playlist ?? {};
+    const base = String(p.title ?? 'playlist').replace(/[^\w.-]+/g, '_').slice(0, 60) || 'playlist';
+    try {
+      const name = await api.download(`/api/playlists/${encodeURIComponent(p.id)}/export`, { format }, `${base}.${format}`);
+      toast(`Downloaded ${name}`, 'ok', 2500);
+    } catch (e) {
+      showError(e, 'Export failed: ');
+    }
+  }
+}
+
+customElements.define('ts-playlist-card', PlaylistCard);
