@@ -12,8 +12,6 @@ useStyles(import.meta.url);
 
 const CARD = { playlist: 'ts-playlist-card', lyrics: 'ts-lyrics-card', melody: 'ts-melody-card' };
 
-export { payloadArtifacts };
-
 class ChatMessage extends HTMLElement {
   connectedCallback() {
     if (this.built) return;

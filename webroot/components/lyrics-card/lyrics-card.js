@@ -4,8 +4,6 @@ import { rhymeLetters } from '../../lib/lyrics.js';
 
 useStyles(import.meta.url);
 
-export { rhymeLetters };
-
 function checkValue(v) {
   if (v === true) return { text: '✓', cls: 'ok' };
   if (v === false) return { text: '✗', cls: 'bad' };
