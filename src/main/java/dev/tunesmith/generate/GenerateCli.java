@@ -1,0 +1,61 @@
+package dev.tunesmith.generate;
+
+import dev.tunesmith.generate.melody.MelodyConfig;
+import dev.tunesmith.generate.melody.MelodyTrainer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Command-line entry points of creation assist, called from {@code Main}. Each returns a process
+ * exit code (0 success, 2 bad arguments, 1 failure) and prints errors as one line.
+ */
+public final class GenerateCli {
+
+    private GenerateCli() {}
+
+    /**
+     * {@code train-melody --data DIR --epochs N --out DIR --seed S [--hidden H] [--layers L]
+     * [--extra-keys K] [--max-batches B]}: trains the melody model; the output folder can replace
+     * {@code src/main/resources/models/melody}.
+     */
+    public static int trainMelody(List<String> args) {
+        System.setProperty("ai.djl.offline", "true");
+        try {
+            CliArgs a = new CliArgs(args, List.of("data", "epochs", "out", "seed", "hidden", "layers", "extra-keys", "max-batches", "batch", "window", "lr"));
+            Path data = Path.of(a.get("data", "../shared/data/nottingham-abc"));
+            Path out = Path.of(a.get("out", "target/models/melody"));
+            MelodyTrainer.Options d = MelodyTrainer.Options.defaults(data, out, a.getInt("epochs", 4), a.getLong("seed", 42));
+            MelodyConfig shape = new MelodyConfig(8, d.shape().embedding(), a.getInt("hidden", d.shape().hidden()), a.getInt("layers", d.shape().layers()), d.shape().dropout());
+            MelodyTrainer.Options o = new MelodyTrainer.Options(data, out, d.epochs(), d.seed(), a.getInt("batch", d.batchSize()), a.getInt("window", d.window()),
+                    a.getInt("extra-keys", d.extraKeys()), shape, Float.parseFloat(a.get("lr", Float.toString(d.learningRate()))), a.getInt("max-batches", 0), System.err);
+            MelodyTrainer.Result r = MelodyTrainer.train(o);
+            System.out.printf(Locale.ROOT, "{\"bestValidationLoss\":%.4f,\"bestEpoch\":%d,\"tokensPerSecond\":%.0f,\"parameters\":%d,\"vocabulary\":%d,\"out\":\"%s\"}%n",
+                    r.bestValidationLoss(), r.bestEpoch(), r.trainTokensPerSecond(), r.parameters(), r.vocabularySize(), out);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("train-melody: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("train-melody failed: " + e);
+            return 1;
+        }
+    }
+
+    /** Developer entry point: {@code GenerateCli train-melody|train-lyrics|bench args...}. */
+    public static void main(String[] argv) {
+        if (argv.length == 0) {
+            System.err.println("usage: GenerateCli train-melody|train-lyrics|bench [--options]");
+            System.exit(2);
+        }
+        List<String> rest = List.of(argv).subList(1, argv.length);
+        int code = switch (argv[0]) {
+            case "train-melody" -> trainMelody(rest);
+            default -> {
+                System.err.println("unknown command " + argv[0]);
+                yield 2;
+            }
+        };
+        System.exit(code);
+    }
+}
