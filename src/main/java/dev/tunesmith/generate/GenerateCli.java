@@ -1,6 +1,8 @@
 package dev.tunesmith.generate;
 
+import dev.tunesmith.generate.harmony.Harmonizer;
 import dev.tunesmith.generate.melody.MelodyConfig;
+import dev.tunesmith.generate.melody.MelodyCorpus;
 import dev.tunesmith.generate.melody.MelodyTrainer;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,14 +32,38 @@ public final class GenerateCli {
             MelodyTrainer.Options o = new MelodyTrainer.Options(data, out, d.epochs(), d.seed(), a.getInt("batch", d.batchSize()), a.getInt("window", d.window()),
                     a.getInt("extra-keys", d.extraKeys()), shape, Float.parseFloat(a.get("lr", Float.toString(d.learningRate()))), a.getInt("max-batches", 0), System.err);
             MelodyTrainer.Result r = MelodyTrainer.train(o);
-            System.out.printf(Locale.ROOT, "{\"bestValidationLoss\":%.4f,\"bestEpoch\":%d,\"tokensPerSecond\":%.0f,\"parameters\":%d,\"vocabulary\":%d,\"out\":\"%s\"}%n",
-                    r.bestValidationLoss(), r.bestEpoch(), r.trainTokensPerSecond(), r.parameters(), r.vocabularySize(), out);
+            System.out.printf(Locale.ROOT, "{\"bestValidationLoss\":%.4f,\"bestEpoch\":%d,\"tokensPerSecond\":%.0f,\"parameters\":%d,\"vocabulary\":%d,\"harmonyAgreement\":%.4f,\"out\":\"%s\"}%n",
+                    r.bestValidationLoss(), r.bestEpoch(), r.trainTokensPerSecond(), r.parameters(), r.vocabularySize(), r.harmonyAgreement(), out);
             return 0;
         } catch (IllegalArgumentException e) {
             System.err.println("train-melody: " + e.getMessage());
             return 2;
         } catch (Exception e) {
             System.err.println("train-melody failed: " + e);
+            return 1;
+        }
+    }
+
+    /**
+     * {@code train-harmony --data DIR --out DIR --seed S}: counts the corpus chords into
+     * {@code harmony.tsv} (the train-melody command does this too) and prints the held-out agreement.
+     */
+    public static int trainHarmony(List<String> args) {
+        try {
+            CliArgs a = new CliArgs(args, List.of("data", "out", "seed"));
+            Path data = Path.of(a.get("data", "../shared/data/nottingham-abc"));
+            Path out = Path.of(a.get("out", "target/models/melody"));
+            java.nio.file.Files.createDirectories(out);
+            MelodyCorpus corpus = MelodyCorpus.load(data, a.getLong("seed", 42), 0.05);
+            Harmonizer h = Harmonizer.train(corpus.train());
+            h.write(out.resolve("harmony.tsv"));
+            System.out.printf(Locale.ROOT, "{\"harmonyAgreement\":%.4f,\"validationTunes\":%d,\"out\":\"%s\"}%n", h.agreement(corpus.validation()), corpus.validation().size(), out);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("train-harmony: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("train-harmony failed: " + e);
             return 1;
         }
     }
@@ -51,6 +77,7 @@ public final class GenerateCli {
         List<String> rest = List.of(argv).subList(1, argv.length);
         int code = switch (argv[0]) {
             case "train-melody" -> trainMelody(rest);
+            case "train-harmony" -> trainHarmony(rest);
             default -> {
                 System.err.println("unknown command " + argv[0]);
                 yield 2;

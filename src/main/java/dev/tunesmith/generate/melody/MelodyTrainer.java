@@ -14,6 +14,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.tunesmith.generate.abc.Tune;
+import dev.tunesmith.generate.harmony.Harmonizer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -70,8 +71,9 @@ public final class MelodyTrainer {
      * @param trainTokensPerSecond training throughput
      * @param parameters trainable scalars
      * @param vocabularySize tokens in the vocabulary
+     * @param harmonyAgreement share of validation slots where the harmonizer's chord matches the tune's
      */
-    public record Result(double bestValidationLoss, int bestEpoch, double trainTokensPerSecond, long parameters, int vocabularySize) {}
+    public record Result(double bestValidationLoss, int bestEpoch, double trainTokensPerSecond, long parameters, int vocabularySize, double harmonyAgreement) {}
 
     /** Runs training and writes the model folder. */
     public static Result train(Options o) throws IOException {
@@ -127,6 +129,10 @@ public final class MelodyTrainer {
             }
         }
         double tps = trainedTokens / Math.max(1e-9, trainNanos / 1e9);
+        Harmonizer harmonizer = Harmonizer.train(corpus.train());
+        harmonizer.write(o.out().resolve("harmony.tsv"));
+        double agreement = harmonizer.agreement(corpus.validation());
+        log(o, "harmony: chord agreement on validation tunes %.3f%n", agreement);
         vocab.write(o.out().resolve("vocab.txt"));
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("train.seed", Long.toString(o.seed()));
@@ -139,9 +145,10 @@ public final class MelodyTrainer {
         facts.put("train.window", Integer.toString(o.window()));
         facts.put("train.batchSize", Integer.toString(o.batchSize()));
         facts.put("train.learningRate", Float.toString(o.learningRate()));
+        facts.put("harmony.validationAgreement", String.format(Locale.ROOT, "%.4f", agreement));
         facts.put("train.tokensPerSecond", String.format(Locale.ROOT, "%.0f", tps));
         cfg.write(o.out().resolve("melody.properties"), facts);
-        return new Result(best, bestEpoch, tps, params, vocab.size());
+        return new Result(best, bestEpoch, tps, params, vocab.size(), agreement);
     }
 
     /** Vocabulary over every allowed transposition of every tune, plus specials and {@code |]}. */
