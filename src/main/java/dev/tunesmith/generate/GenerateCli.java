@@ -1,7 +1,9 @@
 package dev.tunesmith.generate;
 
+import dev.tunesmith.generate.lm.LmConfig;
+import dev.tunesmith.generate.lm.TokenLm;
+import dev.tunesmith.generate.lm.Vocabulary;
 import dev.tunesmith.generate.harmony.Harmonizer;
-import dev.tunesmith.generate.melody.MelodyConfig;
 import dev.tunesmith.generate.melody.MelodyCorpus;
 import dev.tunesmith.generate.melody.MelodyTrainer;
 import java.nio.file.Path;
@@ -28,7 +30,7 @@ public final class GenerateCli {
             Path data = Path.of(a.get("data", "../shared/data/nottingham-abc"));
             Path out = Path.of(a.get("out", "target/models/melody"));
             MelodyTrainer.Options d = MelodyTrainer.Options.defaults(data, out, a.getInt("epochs", 4), a.getLong("seed", 42));
-            MelodyConfig shape = new MelodyConfig(8, d.shape().embedding(), a.getInt("hidden", d.shape().hidden()), a.getInt("layers", d.shape().layers()), d.shape().dropout());
+            LmConfig shape = new LmConfig(8, d.shape().embedding(), a.getInt("hidden", d.shape().hidden()), a.getInt("layers", d.shape().layers()), d.shape().dropout());
             MelodyTrainer.Options o = new MelodyTrainer.Options(data, out, d.epochs(), d.seed(), a.getInt("batch", d.batchSize()), a.getInt("window", d.window()),
                     a.getInt("extra-keys", d.extraKeys()), shape, Float.parseFloat(a.get("lr", Float.toString(d.learningRate()))), a.getInt("max-batches", 0), System.err);
             MelodyTrainer.Result r = MelodyTrainer.train(o);

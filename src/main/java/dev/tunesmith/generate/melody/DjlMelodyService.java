@@ -1,5 +1,8 @@
 package dev.tunesmith.generate.melody;
 
+import dev.tunesmith.generate.lm.LmConfig;
+import dev.tunesmith.generate.lm.TokenLm;
+import dev.tunesmith.generate.lm.Vocabulary;
 import ai.djl.inference.Predictor;
 import dev.tunesmith.generate.Melody;
 import dev.tunesmith.generate.MelodyRequest;
@@ -47,12 +50,12 @@ public final class DjlMelodyService implements MelodyService {
     private static final Set<String> LIVELY_WORDS = Set.of("lively", "happy", "energetic", "upbeat", "dance", "dancing", "fast", "joyful", "bright",
             "party", "festive", "fun", "jig", "reel", "cheerful", "bouncy", "driving", "quick", "playful", "excited");
 
-    private final MelodyModel model;
+    private final TokenLm model;
     private final Harmonizer harmonizer;
-    private final BlockingQueue<Predictor<MelodyModel.Step, MelodyModel.StepResult>> pool;
-    private final List<Predictor<MelodyModel.Step, MelodyModel.StepResult>> all = new ArrayList<>();
+    private final BlockingQueue<Predictor<TokenLm.Step, TokenLm.StepResult>> pool;
+    private final List<Predictor<TokenLm.Step, TokenLm.StepResult>> all = new ArrayList<>();
 
-    private DjlMelodyService(MelodyModel model, Harmonizer harmonizer, int predictors) {
+    private DjlMelodyService(TokenLm model, Harmonizer harmonizer, int predictors) {
         if (predictors < 1) {
             throw new IllegalArgumentException("predictors must be at least 1");
         }
@@ -60,21 +63,21 @@ public final class DjlMelodyService implements MelodyService {
         this.harmonizer = harmonizer;
         this.pool = new ArrayBlockingQueue<>(predictors);
         for (int i = 0; i < predictors; i++) {
-            Predictor<MelodyModel.Step, MelodyModel.StepResult> p = model.newPredictor();
+            Predictor<TokenLm.Step, TokenLm.StepResult> p = model.newPredictor();
             all.add(p);
             pool.add(p);
         }
     }
 
     /** Service over a loaded model (the service takes ownership and closes it). */
-    public static DjlMelodyService of(MelodyModel model, Harmonizer harmonizer, int predictors) {
+    public static DjlMelodyService of(TokenLm model, Harmonizer harmonizer, int predictors) {
         return new DjlMelodyService(model, harmonizer, predictors);
     }
 
     /** Loads the shipped model and harmonizer from the classpath. */
     public static DjlMelodyService loadShipped(int predictors) {
         System.setProperty("ai.djl.offline", "true");
-        return of(MelodyModel.loadShipped(), Harmonizer.loadShipped(), predictors);
+        return of(TokenLm.loadClasspath("models/melody/", "melody"), Harmonizer.loadShipped(), predictors);
     }
 
     /** Loads a trained folder; its {@code harmony.tsv} is used when present. */
@@ -91,7 +94,7 @@ public final class DjlMelodyService implements MelodyService {
         } else {
             h = Harmonizer.loadShipped();
         }
-        return of(MelodyModel.load(dir), h, predictors);
+        return of(TokenLm.load(dir, "melody"), h, predictors);
     }
 
     /**
@@ -125,7 +128,7 @@ public final class DjlMelodyService implements MelodyService {
         long seed = req.seed() != null ? req.seed() : ThreadLocalRandom.current().nextLong();
         List<String> prefix = List.of(MelodyTokens.BOS, meterToken, keyToken, moodToken(req.moodHint(), req.tempoBpm()));
         MelodyGrammar grammar = new MelodyGrammar(vocab, key, meter, req.bars());
-        Predictor<MelodyModel.Step, MelodyModel.StepResult> p = borrow();
+        Predictor<TokenLm.Step, TokenLm.StepResult> p = borrow();
         MelodyDecoder.Result r;
         long start = System.nanoTime();
         try {
@@ -143,9 +146,9 @@ public final class DjlMelodyService implements MelodyService {
         return new Generated(new Melody(abc, key.toString(), meter.toString(), req.bars()), r.tokens(), r.steps(), nanos);
     }
 
-    private Predictor<MelodyModel.Step, MelodyModel.StepResult> borrow() {
+    private Predictor<TokenLm.Step, TokenLm.StepResult> borrow() {
         try {
-            Predictor<MelodyModel.Step, MelodyModel.StepResult> p = pool.poll(60, TimeUnit.SECONDS);
+            Predictor<TokenLm.Step, TokenLm.StepResult> p = pool.poll(60, TimeUnit.SECONDS);
             if (p == null) {
                 throw new IllegalStateException("melody generator busy: no predictor free within 60 s");
             }
@@ -239,13 +242,13 @@ public final class DjlMelodyService implements MelodyService {
     }
 
     /** The loaded model (for benchmarks). */
-    public MelodyModel model() {
+    public TokenLm model() {
         return model;
     }
 
     @Override
     public void close() {
-        for (Predictor<MelodyModel.Step, MelodyModel.StepResult> p : all) {
+        for (Predictor<TokenLm.Step, TokenLm.StepResult> p : all) {
             p.close();
         }
         model.close();

@@ -1,5 +1,8 @@
 package dev.tunesmith.generate.melody;
 
+import dev.tunesmith.generate.lm.LmConfig;
+import dev.tunesmith.generate.lm.TokenLm;
+import dev.tunesmith.generate.lm.Vocabulary;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import java.util.ArrayList;
@@ -20,12 +23,12 @@ final class MelodyDecoder {
      */
     record Result(List<String> tokens, int steps) {}
 
-    static Result decode(Predictor<MelodyModel.Step, MelodyModel.StepResult> predictor, Vocabulary vocab, List<String> prefix,
+    static Result decode(Predictor<TokenLm.Step, TokenLm.StepResult> predictor, Vocabulary vocab, List<String> prefix,
             MelodyGrammar grammar, double temperature, double topP, Random rng) {
         List<String> out = new ArrayList<>();
         int steps = 0;
         try {
-            MelodyModel.StepResult r = predictor.predict(new MelodyModel.Step(vocab.encode(prefix), null, null));
+            TokenLm.StepResult r = predictor.predict(new TokenLm.Step(vocab.encode(prefix), null, null));
             while (!grammar.done()) {
                 boolean[] mask = grammar.allowed();
                 int id = sample(r.logits(), mask, temperature, topP, rng);
@@ -33,7 +36,7 @@ final class MelodyDecoder {
                 out.add(vocab.token(id));
                 steps++;
                 if (!grammar.done()) {
-                    r = predictor.predict(new MelodyModel.Step(new int[] {id}, r.h(), r.c()));
+                    r = predictor.predict(new TokenLm.Step(new int[] {id}, r.h(), r.c()));
                 }
             }
         } catch (TranslateException e) {

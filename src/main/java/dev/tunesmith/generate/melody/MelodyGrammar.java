@@ -1,5 +1,8 @@
 package dev.tunesmith.generate.melody;
 
+import dev.tunesmith.generate.lm.LmConfig;
+import dev.tunesmith.generate.lm.TokenLm;
+import dev.tunesmith.generate.lm.Vocabulary;
 import dev.tunesmith.generate.abc.Fraction;
 import dev.tunesmith.generate.abc.Key;
 import dev.tunesmith.generate.abc.Meter;

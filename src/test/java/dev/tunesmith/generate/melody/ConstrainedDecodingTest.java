@@ -1,5 +1,8 @@
 package dev.tunesmith.generate.melody;
 
+import dev.tunesmith.generate.lm.LmConfig;
+import dev.tunesmith.generate.lm.TokenLm;
+import dev.tunesmith.generate.lm.Vocabulary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class ConstrainedDecodingTest {
 
-    private static MelodyModel model;
+    private static TokenLm model;
 
     /** A tiny vocabulary with awkward lengths so that the grammar has to work. */
     static Vocabulary tinyVocabulary() {
@@ -38,7 +41,7 @@ class ConstrainedDecodingTest {
     @BeforeAll
     static void load() {
         Vocabulary v = tinyVocabulary();
-        model = MelodyModel.untrained(v, new MelodyConfig(v.size(), 8, 16, 1, 0f), 3, Device.cpu());
+        model = TokenLm.untrained("melody", v, new LmConfig(v.size(), 8, 16, 1, 0f), 3, Device.cpu());
     }
 
     @AfterAll
@@ -51,7 +54,7 @@ class ConstrainedDecodingTest {
         // given
         String[][] cases = {{"4/4", "D"}, {"6/8", "Em"}, {"3/4", "Bb"}, {"9/8", "F#m"}, {"2/4", "D"}, {"3/2", "Em"}};
         int tunes = 0;
-        try (Predictor<MelodyModel.Step, MelodyModel.StepResult> p = model.newPredictor()) {
+        try (Predictor<TokenLm.Step, TokenLm.StepResult> p = model.newPredictor()) {
             for (long seed = 0; seed < 40; seed++) {
                 String[] c = cases[(int) (seed % cases.length)];
                 Key key = Key.parse(c[1]);
@@ -78,7 +81,7 @@ class ConstrainedDecodingTest {
         // given
         Key key = Key.parse("D");
         Meter meter = Meter.parse("6/8");
-        try (Predictor<MelodyModel.Step, MelodyModel.StepResult> p = model.newPredictor()) {
+        try (Predictor<TokenLm.Step, TokenLm.StepResult> p = model.newPredictor()) {
             // when
             MelodyDecoder.Result r = MelodyDecoder.decode(p, model.vocabulary(), List.of(MelodyTokens.BOS, "M:6/8", "K:D", MelodyTokens.LIVELY),
                     new MelodyGrammar(model.vocabulary(), key, meter, 8), 1.5, 0.9, new Random(99));
@@ -94,7 +97,7 @@ class ConstrainedDecodingTest {
     void should_end_on_the_tonic() {
         Key key = Key.parse("Em");
         Meter meter = Meter.parse("3/4");
-        try (Predictor<MelodyModel.Step, MelodyModel.StepResult> p = model.newPredictor()) {
+        try (Predictor<TokenLm.Step, TokenLm.StepResult> p = model.newPredictor()) {
             for (long seed = 0; seed < 10; seed++) {
                 MelodyDecoder.Result r = MelodyDecoder.decode(p, model.vocabulary(), List.of(MelodyTokens.BOS, "M:3/4", "K:Em", MelodyTokens.CALM),
                         new MelodyGrammar(model.vocabulary(), key, meter, 4), 1.0, 1.0, new Random(seed));

@@ -1,4 +1,4 @@
-package dev.tunesmith.generate.melody;
+package dev.tunesmith.generate.lm;
 
 import java.io.BufferedReader;
 import java.io.IOException;

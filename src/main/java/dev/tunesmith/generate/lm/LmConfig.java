@@ -1,4 +1,4 @@
-package dev.tunesmith.generate.melody;
+package dev.tunesmith.generate.lm;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Shape of the melody network, stored next to the weights as {@code melody.properties}.
+ * Shape of a token language model, stored next to the weights as {@code NAME.properties}.
  *
  * @param vocabSize number of tokens
  * @param embedding embedding width
@@ -19,20 +19,20 @@ import java.util.TreeMap;
  * @param layers LSTM layers
  * @param dropout dropout between LSTM layers while training
  */
-public record MelodyConfig(int vocabSize, int embedding, int hidden, int layers, float dropout) {
+public record LmConfig(int vocabSize, int embedding, int hidden, int layers, float dropout) {
 
     /** Validates sizes. */
-    public MelodyConfig {
+    public LmConfig {
         if (vocabSize < 8 || embedding < 1 || hidden < 1 || layers < 1 || dropout < 0 || dropout >= 1) {
-            throw new IllegalArgumentException("invalid melody model configuration");
+            throw new IllegalArgumentException("invalid language model configuration");
         }
     }
 
     /** Reads the {@code model.*} keys of a properties file. */
-    public static MelodyConfig read(InputStream in) throws IOException {
+    public static LmConfig read(InputStream in) throws IOException {
         Properties p = new Properties();
         p.load(in);
-        return new MelodyConfig(
+        return new LmConfig(
                 Integer.parseInt(p.getProperty("model.vocabSize")),
                 Integer.parseInt(p.getProperty("model.embedding")),
                 Integer.parseInt(p.getProperty("model.hidden")),

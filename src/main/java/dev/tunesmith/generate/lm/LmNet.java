@@ -1,4 +1,4 @@
-package dev.tunesmith.generate.melody;
+package dev.tunesmith.generate.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -18,16 +18,16 @@ import ai.djl.util.PairList;
  * <p>Input: {@code ids (B, T)} and optionally the state {@code h, c (layers, B, hidden)}. Output:
  * {@code logits (B, T, V), h, c}.
  */
-final class MelodyNet extends AbstractBlock {
+final class LmNet extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
-    private final MelodyConfig config;
+    private final LmConfig config;
     private final IdEmbedding embedding;
     private final LSTM lstm;
     private final Linear output;
 
-    MelodyNet(MelodyConfig config) {
+    LmNet(LmConfig config) {
         super(VERSION);
         this.config = config;
         embedding = addChildBlock("embedding", new IdEmbedding.Builder().setDictionarySize(config.vocabSize()).setEmbeddingSize(config.embedding()).build());

@@ -1,4 +1,4 @@
-package dev.tunesmith.generate.melody;
+package dev.tunesmith.generate.lm;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -24,22 +24,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The melody network with its vocabulary: an immutable, loaded model that hands out
- * (non-thread-safe) step predictors. Files: {@code melody.params}, {@code vocab.txt},
- * {@code melody.properties}.
+ * A token language model (embedding → LSTM → vocabulary logits) with its vocabulary: immutable
+ * once loaded; hands out step predictors, which are not thread-safe. Files in a model folder:
+ * {@code NAME.params}, {@code NAME.properties}, {@code vocab.txt}.
  */
-public final class MelodyModel implements AutoCloseable {
-
-    /** Classpath folder of the shipped model. */
-    public static final String CLASSPATH_DIR = "models/melody/";
+public final class TokenLm implements AutoCloseable {
 
     private final Model model;
-    private final MelodyNet net;
+    private final LmNet net;
     private final Vocabulary vocabulary;
-    private final MelodyConfig config;
+    private final LmConfig config;
     private final Device device;
 
-    private MelodyModel(Model model, MelodyNet net, Vocabulary vocabulary, MelodyConfig config, Device device) {
+    private TokenLm(Model model, LmNet net, Vocabulary vocabulary, LmConfig config, Device device) {
         this.model = model;
         this.net = net;
         this.vocabulary = vocabulary;
@@ -53,58 +50,58 @@ public final class MelodyModel implements AutoCloseable {
     }
 
     /** A model with freshly initialised (untrained) weights, seeded. */
-    public static MelodyModel untrained(Vocabulary vocabulary, MelodyConfig config, long seed, Device device) {
+    public static TokenLm untrained(String name, Vocabulary vocabulary, LmConfig config, long seed, Device device) {
         Engine.getInstance().setRandomSeed((int) seed);
-        Model model = Model.newInstance("melody", device);
-        MelodyNet net = new MelodyNet(config);
+        Model model = Model.newInstance(name, device);
+        LmNet net = new LmNet(config);
         model.setBlock(net);
         net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1));
-        return new MelodyModel(model, net, vocabulary, config, device);
+        return new TokenLm(model, net, vocabulary, config, device);
     }
 
-    /** Loads a model from a folder written by the trainer. */
-    public static MelodyModel load(Path dir) {
+    /** Loads {@code name.params}, {@code name.properties} and {@code vocab.txt} from a folder. */
+    public static TokenLm load(Path dir, String name) {
         try (InputStream v = Files.newInputStream(dir.resolve("vocab.txt"));
-                InputStream c = Files.newInputStream(dir.resolve("melody.properties"));
-                InputStream p = Files.newInputStream(dir.resolve("melody.params"))) {
-            return load(v, c, p);
+                InputStream c = Files.newInputStream(dir.resolve(name + ".properties"));
+                InputStream p = Files.newInputStream(dir.resolve(name + ".params"))) {
+            return load(name, v, c, p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load melody model from " + dir, e);
+            throw new UncheckedIOException("cannot load model " + name + " from " + dir, e);
         }
     }
 
-    /** Loads the model shipped under {@value #CLASSPATH_DIR}. */
-    public static MelodyModel loadShipped() {
-        ClassLoader cl = MelodyModel.class.getClassLoader();
-        try (InputStream v = open(cl, "vocab.txt");
-                InputStream c = open(cl, "melody.properties");
-                InputStream p = open(cl, "melody.params")) {
-            return load(v, c, p);
+    /** Loads the same files from a classpath folder such as {@code models/melody/}. */
+    public static TokenLm loadClasspath(String folder, String name) {
+        ClassLoader cl = TokenLm.class.getClassLoader();
+        try (InputStream v = open(cl, folder + "vocab.txt");
+                InputStream c = open(cl, folder + name + ".properties");
+                InputStream p = open(cl, folder + name + ".params")) {
+            return load(name, v, c, p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the shipped melody model", e);
+            throw new UncheckedIOException("cannot load the shipped model " + folder + name, e);
         }
     }
 
-    private static InputStream open(ClassLoader cl, String name) throws FileNotFoundException {
-        InputStream in = cl.getResourceAsStream(CLASSPATH_DIR + name);
+    private static InputStream open(ClassLoader cl, String path) throws FileNotFoundException {
+        InputStream in = cl.getResourceAsStream(path);
         if (in == null) {
-            throw new FileNotFoundException("classpath resource " + CLASSPATH_DIR + name + " is missing");
+            throw new FileNotFoundException("classpath resource " + path + " is missing");
         }
         return in;
     }
 
-    private static MelodyModel load(InputStream vocab, InputStream config, InputStream params) throws IOException {
+    private static TokenLm load(String name, InputStream vocab, InputStream config, InputStream params) throws IOException {
         Vocabulary v = Vocabulary.read(vocab);
-        MelodyConfig c = MelodyConfig.read(config);
+        LmConfig c = LmConfig.read(config);
         if (c.vocabSize() != v.size()) {
             throw new IOException("vocabulary has " + v.size() + " tokens but the model expects " + c.vocabSize());
         }
-        MelodyModel m = untrained(v, c, 0, defaultDevice());
+        TokenLm m = untrained(name, v, c, 0, defaultDevice());
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(params))) {
             m.net.loadParameters(m.model.getNDManager(), in);
         } catch (ai.djl.MalformedModelException e) {
             m.close();
-            throw new IOException("malformed melody weights", e);
+            throw new IOException("malformed weights for " + name, e);
         }
         return m;
     }
@@ -122,7 +119,7 @@ public final class MelodyModel implements AutoCloseable {
     }
 
     /** The network shape. */
-    public MelodyConfig config() {
+    public LmConfig config() {
         return config;
     }
 
@@ -131,7 +128,8 @@ public final class MelodyModel implements AutoCloseable {
         return device;
     }
 
-    Model djlModel() {
+    /** The DJL model (for training). */
+    public Model djlModel() {
         return model;
     }
 
@@ -169,9 +167,9 @@ public final class MelodyModel implements AutoCloseable {
     public record StepResult(float[] logits, float[] h, float[] c) {}
 
     private static final class StepTranslator implements Translator<Step, StepResult> {
-        private final MelodyConfig config;
+        private final LmConfig config;
 
-        StepTranslator(MelodyConfig config) {
+        StepTranslator(LmConfig config) {
             this.config = config;
         }
 
