@@ -43,7 +43,11 @@ final class LmNet extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = embedding.forward(ps, new NDList(inputs.get(0)), training).head();
+        // x = onehot(ids) · E, reading the embedding table directly: IdEmbedding.forward temporarily
+        // re-attaches the shared table to a per-call scope, which races between predictors.
+        NDArray ids = inputs.get(0);
+        NDArray table = ps.getValue(embedding.getParameters().valueAt(0), ids.getDevice(), training);
+        NDArray x = ids.oneHot(config.vocabSize()).toType(table.getDataType(), false).matMul(table);
         NDList lstmIn = inputs.size() >= 3 ? new NDList(x, inputs.get(1), inputs.get(2)) : new NDList(x);
         NDList o = lstm.forward(ps, lstmIn, training);
         NDArray logits = output.forward(ps, new NDList(o.get(0)), training).head();
