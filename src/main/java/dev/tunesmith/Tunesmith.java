@@ -16,7 +16,7 @@ import dev.tunesmith.chat.ChatSocket;
 import dev.tunesmith.chat.ConversationRoutes;
 import dev.tunesmith.creation.ArtifactStore;
 import dev.tunesmith.creation.CreationService;
-import dev.tunesmith.creation.UnavailableCreationService;
+import dev.tunesmith.creation.GeneratorCreationService;
 import dev.tunesmith.metrics.Metrics;
 import dev.tunesmith.metrics.MetricsRoutes;
 import dev.tunesmith.playlist.CachingEmbeddingModel;
@@ -107,7 +107,7 @@ public final class Tunesmith {
 
     /** Migrates the schema (on a worker), then builds and starts every concern. */
     public static Future<Tunesmith> start(Vertx vertx, AppConfig config) {
-        return start(vertx, config, () -> new UnavailableCreationService("the generation models are not installed"));
+        return start(vertx, config, null);
     }
 
     /** Starts with a given creation service factory (called once, on a worker thread). */
@@ -133,7 +133,8 @@ public final class Tunesmith {
                     recommender = new RecommenderService(vertx, pool, embedder);
                     return recommender.start();
                 })
-                .compose(v -> vertx.executeBlocking(() -> creation = creationFactory.get(), false))
+                .compose(v -> vertx.executeBlocking(() -> creation = creationFactory != null ? creationFactory.get()
+                        : GeneratorCreationService.loadShipped(new ArtifactStore(pool)), false))
                 .compose(c -> deployHttp());
     }
 
