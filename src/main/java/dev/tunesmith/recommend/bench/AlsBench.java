@@ -41,7 +41,8 @@ public final class AlsBench {
             Interactions train = d.plays().filter(Splits.trainMask(fold, 0));
             int[][] test = Splits.heldOut(d.plays(), fold, 0);
             int cg = Integer.parseInt(o.getOrDefault("cg", "0"));
-            AlsTrainer trainer = new AlsTrainer(k, lambda, alpha, iters, RecommendCli.SEED, cg);
+            boolean weighted = o.containsKey("weighted-lambda");
+            AlsTrainer trainer = new AlsTrainer(k, lambda, alpha, iters, RecommendCli.SEED, cg, weighted);
             trainer.fit(train);
             List<Double> secs = new ArrayList<>();
             ItemScorer scorer = null;
@@ -54,7 +55,7 @@ public final class AlsBench {
             double ndcg = Evaluator.evaluate(scorer, train, test)[0];
             List<String> rows = new ArrayList<>();
             List<String> json = new ArrayList<>();
-            String name = cg > 0 ? "tunesmith-cg" + cg : "tunesmith-chol";
+            String name = (cg > 0 ? "tunesmith-cg" + cg : "tunesmith-chol") + (weighted ? "-wl" : "");
             rows.add(String.format(Locale.ROOT, "%-14s %8.3f %8.3f %8.4f", name, secs.get(0),
                     secs.get(secs.size() / 2), ndcg));
             json.add(String.format(Locale.ROOT, "{\"impl\":\"%s\",\"train_s_best\":%.3f,\"train_s_median\":%.3f,"
@@ -70,7 +71,7 @@ public final class AlsBench {
                 }
             }
             System.out.printf(Locale.ROOT,
-                    "bench als: HetRec fold 0 (%d users x %d artists, %d training pairs), k=%d, lambda=%.1f, alpha=%.1f,"
+                    "bench als: HetRec fold 0 (%d users x %d artists, %d training pairs), k=%d, lambda=%.4g, alpha=%.3g,"
                             + " %d iterations, %d threads available%n",
                     train.users(), train.items(), train.nnz(), k, lambda, alpha, iters,
                     Runtime.getRuntime().availableProcessors());
@@ -108,9 +109,11 @@ public final class AlsBench {
         }
         String javaBin = o.getOrDefault("spark-java", System.getenv().getOrDefault("SPARK_JAVA",
                 "/usr/lib/jvm/java-17-openjdk-amd64/bin/java"));
-        // Spark scales regParam by each row's number of ratings (ALS-WR); this matches λ for an average user
+        // Spark scales regParam by each row's number of ratings (ALS-WR): with --weighted-lambda the
+        // objectives are identical; otherwise λ / (mean ratings per user) matches λ for an average user
         double meanPerUser = (double) train.nnz() / train.users();
-        double reg = Double.parseDouble(o.getOrDefault("spark-reg", Double.toString(lambda / meanPerUser)));
+        double dflt = o.containsKey("weighted-lambda") ? lambda : lambda / meanPerUser;
+        double reg = Double.parseDouble(o.getOrDefault("spark-reg", Double.toString(dflt)));
         Path work = Files.createTempDirectory("tunesmith-spark-als");
         Path tsv = work.resolve("train.tsv");
         try (BufferedWriter w = Files.newBufferedWriter(tsv)) {
