@@ -17,7 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code bench als}: trains implicit ALS on fold 0 of the evaluation protocol (80 % of each
+ * {@code bench als [--data DIR] [--factors 64] [--lambda 1.25] [--alpha 2] [--iterations 15] [--cg 3 | --cg 0]
+ * [--plain-lambda] [--repeats 3] [--spark]}: trains implicit ALS on fold 0 of the evaluation protocol (80 % of each
  * HetRec user's artists) with fixed factors/λ/α/iterations and reports wall-clock training seconds
  * (best and median of {@code --repeats}, after one warm-up run) and NDCG@10 on the held-out 20 %.
  * With {@code --spark} it also runs Apache Spark MLlib ALS (implicitPrefs, same rank, α, maxIter,
@@ -32,7 +33,7 @@ public final class AlsBench {
         try {
             Path dir = Path.of(o.getOrDefault("data", "../shared/data/lastfm-hetrec2k"));
             int k = Integer.parseInt(o.getOrDefault("factors", "64"));
-            double lambda = Double.parseDouble(o.getOrDefault("lambda", "50"));
+            double lambda = Double.parseDouble(o.getOrDefault("lambda", "1.25"));
             double alpha = Double.parseDouble(o.getOrDefault("alpha", "2"));
             int iters = Integer.parseInt(o.getOrDefault("iterations", "15"));
             int repeats = Integer.parseInt(o.getOrDefault("repeats", "3"));
@@ -40,8 +41,8 @@ public final class AlsBench {
             int[] fold = Splits.foldOfEntry(d.plays(), 5, RecommendCli.SEED);
             Interactions train = d.plays().filter(Splits.trainMask(fold, 0));
             int[][] test = Splits.heldOut(d.plays(), fold, 0);
-            int cg = Integer.parseInt(o.getOrDefault("cg", "0"));
-            boolean weighted = o.containsKey("weighted-lambda");
+            int cg = Integer.parseInt(o.getOrDefault("cg", "3"));
+            boolean weighted = !o.containsKey("plain-lambda");
             AlsTrainer trainer = new AlsTrainer(k, lambda, alpha, iters, RecommendCli.SEED, cg, weighted);
             trainer.fit(train);
             List<Double> secs = new ArrayList<>();
@@ -112,7 +113,7 @@ public final class AlsBench {
         // Spark scales regParam by each row's number of ratings (ALS-WR): with --weighted-lambda the
         // objectives are identical; otherwise λ / (mean ratings per user) matches λ for an average user
         double meanPerUser = (double) train.nnz() / train.users();
-        double dflt = o.containsKey("weighted-lambda") ? lambda : lambda / meanPerUser;
+        double dflt = !o.containsKey("plain-lambda") ? lambda : lambda / meanPerUser;
         double reg = Double.parseDouble(o.getOrDefault("spark-reg", Double.toString(dflt)));
         Path work = Files.createTempDirectory("tunesmith-spark-als");
         Path tsv = work.resolve("train.tsv");
