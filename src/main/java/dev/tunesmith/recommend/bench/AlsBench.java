@@ -103,7 +103,7 @@ public final class AlsBench {
      */
     private static String sparkRow(Map<String, String> o, Interactions train, int[][] test, int k, double lambda,
             double alpha, int iters, int repeats) throws Exception {
-        Path dir = Path.of(o.getOrDefault("spark-dir", "bench-spark/target"));
+        Path dir = Path.of(o.getOrDefault("spark-dir", "src/bench-spark/target"));
         Path cpFile = dir.resolve("spark-cp.txt");
         if (!Files.isRegularFile(cpFile) || !Files.isDirectory(dir.resolve("classes"))) {
             return null;
