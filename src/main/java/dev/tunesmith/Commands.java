@@ -6,6 +6,8 @@ import dev.tunesmith.catalog.importer.FreeMusicImporter;
 import dev.tunesmith.catalog.importer.GenreFeatures;
 import dev.tunesmith.catalog.importer.ImportReport;
 import dev.tunesmith.config.AppConfig;
+import dev.tunesmith.generate.GenerateCli;
+import dev.tunesmith.recommend.RecommendCli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,8 +25,48 @@ final class Commands {
     static int run(String command, List<String> args, AppConfig config) {
         return switch (command) {
             case "derive-catalog" -> deriveCatalog(config, args);
+            case "eval" -> RecommendCli.eval(withDefaultData(args, config.data().sharedData().resolve("lastfm-hetrec2k")));
+            case "train" -> train(config, args);
+            case "bench" -> bench(config, args);
             default -> throw new Main.UsageException("unknown command '" + command + "' (see ./tunesmith help)");
         };
+    }
+
+    private static int train(AppConfig config, List<String> args) {
+        String what = args.isEmpty() || args.get(0).startsWith("--") ? "recommender" : args.get(0);
+        List<String> rest = args.isEmpty() || args.get(0).startsWith("--") ? args : args.subList(1, args.size());
+        return switch (what) {
+            case "recommender" -> TrainRecommender.run(config);
+            case "melody" -> GenerateCli.trainMelody(withDefaultData(rest, config.data().sharedData().resolve("nottingham-abc")));
+            case "harmony" -> GenerateCli.trainHarmony(withDefaultData(rest, config.data().sharedData().resolve("nottingham-abc")));
+            case "lyrics" -> GenerateCli.trainLyrics(withDefaultData(rest, config.data().sharedData().resolve("gutenberg-songs")));
+            default -> throw new Main.UsageException("train what? recommender, melody, harmony or lyrics");
+        };
+    }
+
+    private static int bench(AppConfig config, List<String> args) {
+        if (args.isEmpty()) {
+            throw new Main.UsageException("bench what? als, rank, generate or chat");
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "als" -> RecommendCli.benchAls(withDefaultData(rest, config.data().sharedData().resolve("lastfm-hetrec2k")));
+            case "rank" -> RecommendCli.benchRank(rest);
+            case "generate" -> GenerateCli.bench(rest);
+            case "chat" -> dev.tunesmith.chat.ChatBench.run(config, rest);
+            default -> throw new Main.UsageException("bench what? als, rank, generate or chat");
+        };
+    }
+
+    /** Adds {@code --data DIR} when the caller gave none. */
+    private static List<String> withDefaultData(List<String> args, Path dir) {
+        if (args.contains("--data")) {
+            return args;
+        }
+        List<String> out = new java.util.ArrayList<>(args);
+        out.add("--data");
+        out.add(dir.toString());
+        return out;
     }
 
     /**

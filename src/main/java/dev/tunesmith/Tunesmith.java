@@ -16,7 +16,7 @@ import dev.tunesmith.chat.ChatSocket;
 import dev.tunesmith.chat.ConversationRoutes;
 import dev.tunesmith.creation.ArtifactStore;
 import dev.tunesmith.creation.CreationService;
-import dev.tunesmith.creation.UnavailableCreationService;
+import dev.tunesmith.creation.GeneratorCreationService;
 import dev.tunesmith.metrics.Metrics;
 import dev.tunesmith.metrics.MetricsRoutes;
 import dev.tunesmith.playlist.CachingEmbeddingModel;
@@ -27,6 +27,12 @@ import dev.tunesmith.playlist.PlaylistStore;
 import dev.tunesmith.playlist.RecommenderService;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
+import dev.tunesmith.admin.JobService;
+import dev.tunesmith.http.StaticGuard;
+import dev.tunesmith.playlist.EvalRunner;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import dev.tunesmith.admin.AuditLog;
 import dev.tunesmith.auth.AuthHandler;
 import dev.tunesmith.auth.AuthRoutes;
@@ -101,7 +107,7 @@ public final class Tunesmith {
 
     /** Migrates the schema (on a worker), then builds and starts every concern. */
     public static Future<Tunesmith> start(Vertx vertx, AppConfig config) {
-        return start(vertx, config, () -> new UnavailableCreationService("the generation models are not installed"));
+        return start(vertx, config, null);
     }
 
     /** Starts with a given creation service factory (called once, on a worker thread). */
@@ -127,7 +133,8 @@ public final class Tunesmith {
                     recommender = new RecommenderService(vertx, pool, embedder);
                     return recommender.start();
                 })
-                .compose(v -> vertx.executeBlocking(() -> creation = creationFactory.get(), false))
+                .compose(v -> vertx.executeBlocking(() -> creation = creationFactory != null ? creationFactory.get()
+                        : GeneratorCreationService.loadShipped(new ArtifactStore(pool)), false))
                 .compose(c -> deployHttp());
     }
 
@@ -150,18 +157,43 @@ public final class Tunesmith {
         ChatSocket chat = new ChatSocket(vertx, config.http().allowedOrigins(), authHandler, agent, conversations, metrics);
         HealthRoutes health = new HealthRoutes(pool).with("agent", agent::mode).with("generator", creation::device)
                 .with("recommender", () -> recommender.ready() ? "UP" : "STARTING");
+        JobService jobs = new JobService(vertx, pool);
+        AdminRoutes admin = new AdminRoutes(vertx, pool, new AuditLog(pool), userStatus, jobs, imports, jobKinds(), this::liveOverview,
+                recommender::activate);
         HttpVerticle.Modules modules = new HttpVerticle.Modules(
-                List.of(health, chat, new MetricsRoutes(metrics, authHandler)),
-                List.of(new AuthRoutes(auth)::mount, new CatalogRoutes(tracks)::mount),
+                List.of(health, chat, new MetricsRoutes(metrics, authHandler), new StaticGuard()),
+                List.of(new AuthRoutes(auth)::mount, new CatalogRoutes(tracks)::mount, admin.stream(authHandler)),
                 authHandler,
                 List.of(new EventRoutes(events)::mount,
                         new MeRoutes(p -> recommender.ready() ? recommender.profile(p.userId()).map(RecommenderService::toJson)
                                 : sqlProfiles.summary(p.userId())),
                         new PlaylistRoutes(playlists, playlistStore, recommender),
                         new ConversationRoutes(conversations, artifacts),
-                        new AdminRoutes(pool, new AuditLog(pool))));
+                        admin));
         http = new HttpVerticle(config.http(), modules);
         return vertx.deployVerticle(http, new DeploymentOptions()).mapEmpty();
+    }
+
+    /** The jobs an admin can start from the dashboard. */
+    private AdminRoutes.JobKinds jobKinds() {
+        Map<String, Function<JobService.Job, Future<JsonObject>>> kinds = new LinkedHashMap<>();
+        kinds.put("train-recommender", job -> recommender.retrain(job::progress, job.id()).map(v -> new JsonObject().put("version", v)));
+        kinds.put("eval", job -> EvalRunner.run(vertx, pool, config.data().sharedData().resolve("lastfm-hetrec2k"), 1, job));
+        return new AdminRoutes.JobKinds(kinds);
+    }
+
+    /** The dashboard's live numbers (the database counts are added by the admin routes). */
+    private JsonObject liveOverview() {
+        return new JsonObject()
+                .put("activeSockets", metrics.openSockets())
+                .put("eventsPerMin", metrics.eventsPerMinute())
+                .put("turnsPerMin", metrics.turnsPerMinute())
+                .put("tools", metrics.tools())
+                .put("agent", new JsonObject().put("mode", agent.mode()).put("model",
+                        agent.mode().equals("llm") ? config.agent().ollamaModel() : "tunesmith-offline (MiniLM intents)"))
+                .put("generator", creation.device())
+                .put("recommender", recommender.ready() ? recommender.snapshot().version() : "starting")
+                .put("db", new JsonObject().put("status", "UP").put("poolSize", pool.size()).put("maxPoolSize", config.db().poolSize()));
     }
 
     public int port() {

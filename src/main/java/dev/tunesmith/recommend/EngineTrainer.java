@@ -136,6 +136,34 @@ public final class EngineTrainer {
         return new RecommendationEngine(items, d.items(), emb, dims, als, pop, o.config(), Clock.systemUTC());
     }
 
+    /**
+     * An engine over a catalogue with factors trained elsewhere (benchmarks, external training).
+     *
+     * @param catalog items in the order of the factor rows (ids must be distinct)
+     * @param als item factors, one row per catalogue item
+     * @param popularity users per item (may be null)
+     */
+    public static RecommendationEngine fromFactors(List<CatalogItem> catalog, AlsModel als, float[] popularity,
+            EngineConfig config) {
+        IdIndex index = IdIndex.of(catalog.stream().mapToLong(CatalogItem::trackId).toArray());
+        if (index.size() != catalog.size() || als.items() != catalog.size()) {
+            throw new IllegalArgumentException("catalogue ids must be distinct and match the factor rows");
+        }
+        CatalogItem[] ordered = new CatalogItem[catalog.size()];
+        float[] f = new float[als.itemFactors().length];
+        float[] pop = new float[catalog.size()];
+        int k = als.k();
+        for (int j = 0; j < catalog.size(); j++) {
+            int i = index.index(catalog.get(j).trackId());
+            ordered[i] = catalog.get(j);
+            System.arraycopy(als.itemFactors(), j * k, f, i * k, k);
+            pop[i] = popularity == null ? 0 : popularity[j];
+        }
+        AlsModel reordered = new AlsModel(k, als.lambda(), als.alpha(), f, als.gram());
+        return new RecommendationEngine(Arrays.asList(ordered), index, null, 0, reordered, pop, config,
+                Clock.systemUTC());
+    }
+
     /** Rebuilds an engine from {@link RecommendationEngine#toBytes()} and the current catalogue. */
     public static RecommendationEngine restore(List<CatalogItem> catalog, byte[] bytes, EngineConfig config) {
         return ModelIo.fromBytes(bytes, "engine", 1, in -> read(catalog, in, config));

@@ -45,6 +45,9 @@ public final class RecommendationEngine {
     final String[] artistNames;
     final Map<String, Integer> artistIds;
     final int[][] tagsOf;
+    final int[] tagStart;
+    final int[] tagFlat;
+    final int duplicateKeys;
     final Map<String, Integer> tagIds;
     final int[] duplicateKey;
     final float[] valence;
@@ -101,6 +104,15 @@ public final class RecommendationEngine {
             tempo[i] = f.tempo() == null ? Float.NaN : f.tempo().floatValue();
         }
         artistNames = an.toArray(String[]::new);
+        duplicateKeys = dupIds.size();
+        tagStart = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            tagStart[i + 1] = tagStart[i] + tagsOf[i].length;
+        }
+        tagFlat = new int[tagStart[n]];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(tagsOf[i], 0, tagFlat, tagStart[i], tagsOf[i].length);
+        }
         if (als != null) {
             int k = als.k();
             factorsNormalised = als.itemFactors().clone();
@@ -364,10 +376,11 @@ public final class RecommendationEngine {
                 exTag[id] = true;
             }
         }
-        return new CandidateFilter(exItem, exArtist, exTag, artistOf, tagsOf, energy, tempo, c.energy(), c.tempo());
+        return new CandidateFilter(exItem, exArtist, exTag, artistOf, tagStart, tagFlat, energy, tempo, c.energy(),
+                c.tempo());
     }
 
-    private record Scored(float[] total, float[] cf, float[] content, float[] moodFit, int[] liked) {}
+    private record Scored(float[] total, float[] cf, float[] content, int[] liked) {}
 
     private Scored score(UserProfile profile, MoodTarget m) {
         int n = items.size();
@@ -435,10 +448,8 @@ public final class RecommendationEngine {
             Vectors.standardise(content, n);
             add(total, content, config.content());
         }
-        float[] fit = null;
         if (!m.isEmpty()) {
-            fit = moodFit(m);
-            add(total, fit, config.mood());
+            moodFit(m, total, (float) config.mood());
         }
         add(total, popularity, p.isNew() ? config.popularityNewUser() : config.popularity());
         for (var e : p.friendLikes().entrySet()) {
@@ -452,47 +463,61 @@ public final class RecommendationEngine {
                 total[i] -= (float) (config.negative() * negative[i]);
             }
         }
-        return new Scored(total, cf, content, fit, liked);
+        return new Scored(total, cf, content, liked);
     }
 
-    private float[] moodFit(MoodTarget m) {
+    /** Adds weight × mood fit of every item to {@code total}. */
+    private void moodFit(MoodTarget m, float[] total, float weight) {
         int n = items.size();
-        float[] fit = new float[n];
-        Set<Integer> wantedTags = new HashSet<>();
+        boolean[] wantedTag = new boolean[tagIds.size()];
+        boolean anyTag = false;
         for (String t : m.wantedTags()) {
             Integer id = tagIds.get(key(t));
             if (id != null) {
-                wantedTags.add(id);
+                wantedTag[id] = true;
+                anyTag = true;
             }
         }
-        Set<Integer> wantedArtists = new HashSet<>();
+        boolean[] wantedArtist = new boolean[artistNames.length];
+        boolean anyArtist = false;
         for (String a : m.wantedArtists()) {
             Integer id = artistIds.get(key(a));
             if (id != null) {
-                wantedArtists.add(id);
+                wantedArtist[id] = true;
+                anyArtist = true;
             }
         }
         float[] me = m.embedding() != null && embeddings != null && m.embedding().length == dims ? m.embedding() : null;
+        Range rv = m.valence();
+        Range re = m.energy();
+        Range rt = m.tempo();
         for (int i = 0; i < n; i++) {
             float f = 0;
-            f -= rangePenalty(m.valence(), valence[i], 0.2f);
-            f -= rangePenalty(m.energy(), energy[i], 0.2f);
-            f -= rangePenalty(m.tempo(), tempo[i], 20f);
-            for (int t : tagsOf[i]) {
-                if (wantedTags.contains(t)) {
-                    f += 0.8f;
-                    break;
+            if (rv != null) {
+                f -= rangePenalty(rv, valence[i], 0.2f);
+            }
+            if (re != null) {
+                f -= rangePenalty(re, energy[i], 0.2f);
+            }
+            if (rt != null) {
+                f -= rangePenalty(rt, tempo[i], 20f);
+            }
+            if (anyTag) {
+                for (int p = tagStart[i]; p < tagStart[i + 1]; p++) {
+                    if (wantedTag[tagFlat[p]]) {
+                        f += 0.8f;
+                        break;
+                    }
                 }
             }
-            if (wantedArtists.contains(artistOf[i])) {
+            if (anyArtist && wantedArtist[artistOf[i]]) {
                 f += 1f;
             }
             if (me != null) {
                 f += 2f * Vectors.dot(me, 0, embeddings, i * dims, dims);
             }
-            fit[i] = f;
+            total[i] += weight * f;
         }
-        return fit;
     }
 
     private static float rangePenalty(Range r, float v, float scale) {
@@ -606,6 +631,16 @@ public final class RecommendationEngine {
         @Override
         public int artist(int i) {
             return artistOf[i];
+        }
+
+        @Override
+        public int artistCount() {
+            return artistNames.length;
+        }
+
+        @Override
+        public int duplicateKeyCount() {
+            return duplicateKeys;
         }
 
         @Override

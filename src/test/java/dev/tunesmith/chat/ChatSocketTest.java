@@ -216,6 +216,46 @@ class ChatSocketTest {
                 .putHeader("Authorization", "Bearer " + other).send().await().statusCode());
     }
 
+    @Test
+    void should_compose_a_melody_then_add_chords_and_store_both() throws Exception {
+        String token = user();
+        try (ChatClient c = authed(token)) {
+            c.send(new JsonObject().put("type", "message").put("text", "compose a jig in D, 16 bars"));
+            List<JsonObject> turn = c.until("done", 60_000);
+            JsonObject melody = turn.stream().filter(f -> "melody".equals(f.getString("type"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no melody in " + turn)).getJsonObject("melody");
+            assertEquals("6/8", melody.getString("meter"));
+            assertEquals(16, melody.getInteger("bars"));
+            assertTrue(melody.getString("key").startsWith("D"), melody.encode());
+            assertTrue(melody.getString("abc").contains("K:"), melody.getString("abc"));
+
+            c.send(new JsonObject().put("type", "message").put("text", "now harmonize it with chords"));
+            List<JsonObject> second = c.until("done", 60_000);
+            JsonObject harmonized = second.stream().filter(f -> "melody".equals(f.getString("type"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no melody in " + second)).getJsonObject("melody");
+            assertTrue(harmonized.getString("abc").matches("(?s).*\"[A-G][#b]?(m|7|maj7|m7|dim)?\".*"), harmonized.getString("abc"));
+        }
+        var artifacts = http.get(app.port(), "127.0.0.1", "/api/me/artifacts").putHeader("Authorization", "Bearer " + token).send().await()
+                .bodyAsJsonObject().getJsonArray("items");
+        assertEquals(2, artifacts.size());
+        assertEquals("melody", artifacts.getJsonObject(0).getString("kind"));
+    }
+
+    @Test
+    void should_write_lyrics_with_a_checked_rhyme_scheme() throws Exception {
+        try (ChatClient c = authed(user())) {
+            c.send(new JsonObject().put("type", "message").put("text", "write lyrics about the sea, ABAB, 8 lines, 8 syllables"));
+            List<JsonObject> turn = c.until("done", 60_000);
+            JsonObject lyrics = turn.stream().filter(f -> "lyrics".equals(f.getString("type"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no lyrics in " + turn)).getJsonObject("lyrics");
+            assertEquals("ABAB", lyrics.getString("scheme"));
+            assertEquals(8, lyrics.getString("text").strip().lines().filter(l -> !l.isBlank()).count());
+            JsonObject checks = lyrics.getJsonObject("checks");
+            assertTrue(checks.containsKey("schemeAdherence") && checks.containsKey("syllableAdherence"), checks.encode());
+            assertNotNull(lyrics.getLong("id"));
+        }
+    }
+
     private static JsonArray playlistOf(List<JsonObject> turn) {
         return turn.stream().filter(f -> "playlist".equals(f.getString("type"))).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no playlist in " + turn)).getJsonObject("playlist").getJsonArray("items");

@@ -8,11 +8,22 @@ public final class Vectors {
 
     /** Dot product of {@code a[ao..ao+k)} and {@code b[bo..bo+k)}. */
     public static float dot(float[] a, int ao, float[] b, int bo, int k) {
-        float s = 0;
-        for (int f = 0; f < k; f++) {
-            s += a[ao + f] * b[bo + f];
+        // four independent partial sums break the floating-point add dependency chain
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int f = 0;
+        for (; f + 3 < k; f += 4) {
+            s0 += a[ao + f] * b[bo + f];
+            s1 += a[ao + f + 1] * b[bo + f + 1];
+            s2 += a[ao + f + 2] * b[bo + f + 2];
+            s3 += a[ao + f + 3] * b[bo + f + 3];
         }
-        return s;
+        for (; f < k; f++) {
+            s0 += a[ao + f] * b[bo + f];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**

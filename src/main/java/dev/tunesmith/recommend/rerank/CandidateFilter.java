@@ -12,7 +12,8 @@ public final class CandidateFilter implements IntPredicate {
     private final boolean[] excludedArtist;
     private final boolean[] excludedTag;
     private final int[] artistOf;
-    private final int[][] tagsOf;
+    private final int[] tagStart;
+    private final int[] tags;
     private final float[] energy;
     private final float[] tempo;
     private final Range energyRange;
@@ -23,19 +24,21 @@ public final class CandidateFilter implements IntPredicate {
      * @param excludedArtist per artist id
      * @param excludedTag per tag id
      * @param artistOf artist id per item
-     * @param tagsOf tag ids per item
+     * @param tagStart CSR start of each item's tags in {@code tags} (length items + 1)
+     * @param tags tag ids of all items, concatenated
      * @param energy energy per item (NaN unknown)
      * @param tempo tempo per item (NaN unknown)
      * @param energyRange allowed energy or null
      * @param tempoRange allowed tempo or null
      */
     public CandidateFilter(boolean[] excludedItem, boolean[] excludedArtist, boolean[] excludedTag, int[] artistOf,
-            int[][] tagsOf, float[] energy, float[] tempo, Range energyRange, Range tempoRange) {
+            int[] tagStart, int[] tags, float[] energy, float[] tempo, Range energyRange, Range tempoRange) {
         this.excludedItem = excludedItem;
         this.excludedArtist = excludedArtist;
         this.excludedTag = excludedTag;
         this.artistOf = artistOf;
-        this.tagsOf = tagsOf;
+        this.tagStart = tagStart;
+        this.tags = tags;
         this.energy = energy;
         this.tempo = tempo;
         this.energyRange = energyRange;
@@ -53,8 +56,8 @@ public final class CandidateFilter implements IntPredicate {
         if (tempoRange != null && (Float.isNaN(tempo[i]) || !tempoRange.contains(tempo[i]))) {
             return false;
         }
-        for (int t : tagsOf[i]) {
-            if (excludedTag[t]) {
+        for (int p = tagStart[i]; p < tagStart[i + 1]; p++) {
+            if (excludedTag[tags[p]]) {
                 return false;
             }
         }

@@ -12,10 +12,16 @@ public final class Reranker {
 
     /** What the re-ranker needs to know about items (dense indices). */
     public interface Items {
-        /** Artist id of the item. */
+        /** Artist id of the item, in [0, artistCount()). */
         int artist(int i);
 
-        /** Id shared by duplicates (same artist and normalised title). */
+        /** Number of artist ids. */
+        int artistCount();
+
+        /** Number of duplicate keys. */
+        int duplicateKeyCount();
+
+        /** Id shared by duplicates (same artist and normalised title), in [0, duplicateKeyCount()). */
         int duplicateKey(int i);
 
         /** Similarity in [−1, 1] between two items. */
@@ -46,8 +52,8 @@ public final class Reranker {
         float[] maxSim = new float[m];
         Arrays.fill(maxSim, -1f);
         boolean[] used = new boolean[m];
-        java.util.HashMap<Integer, Integer> perArtist = new java.util.HashMap<>();
-        java.util.HashSet<Integer> keys = new java.util.HashSet<>();
+        int[] perArtist = new int[items.artistCount()];
+        boolean[] keys = new boolean[items.duplicateKeyCount()];
         int[] out = new int[Math.min(count, m)];
         int n = 0;
         while (n < out.length) {
@@ -58,7 +64,7 @@ public final class Reranker {
                     continue;
                 }
                 int i = pool[q];
-                if (perArtist.getOrDefault(items.artist(i), 0) >= maxPerArtist || keys.contains(items.duplicateKey(i))) {
+                if (perArtist[items.artist(i)] >= maxPerArtist || keys[items.duplicateKey(i)]) {
                     used[q] = true;
                     continue;
                 }
@@ -75,8 +81,8 @@ public final class Reranker {
             used[best] = true;
             int chosen = pool[best];
             out[n++] = chosen;
-            perArtist.merge(items.artist(chosen), 1, Integer::sum);
-            keys.add(items.duplicateKey(chosen));
+            perArtist[items.artist(chosen)]++;
+            keys[items.duplicateKey(chosen)] = true;
             if (lambda > 0) {
                 for (int q = 0; q < m; q++) {
                     if (!used[q]) {

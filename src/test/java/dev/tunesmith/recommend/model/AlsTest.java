@@ -63,6 +63,23 @@ class AlsTest {
     }
 
     @Test
+    void should_reach_the_cholesky_ranking_with_conjugate_gradient() {
+        // given
+        Interactions data = planted(7, null);
+        AlsScorer chol = new AlsScorer(new AlsTrainer(4, 10, 2.0, 10, 1).fit(data));
+        AlsScorer cg = new AlsScorer(new AlsTrainer(4, 10, 2.0, 10, 1, 3).fit(data));
+
+        // when
+        float[] a = new float[40];
+        float[] b = new float[40];
+        chol.score(data.row(0), a);
+        cg.score(data.row(0), b);
+
+        // then: same top-5 items
+        assertArrayEquals(Vectors.topK(a, 40, 5, null), Vectors.topK(b, 40, 5, null));
+    }
+
+    @Test
     void should_fold_in_by_solving_the_normal_equations_exactly() {
         // given
         AlsModel m = new AlsTrainer(3, 0.5, 1.5, 5, 3).fit(planted(11, null));

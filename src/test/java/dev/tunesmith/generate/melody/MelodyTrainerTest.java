@@ -1,0 +1,45 @@
+package dev.tunesmith.generate.melody;
+
+import dev.tunesmith.generate.lm.LmConfig;
+import dev.tunesmith.generate.lm.TokenLm;
+import dev.tunesmith.generate.lm.Vocabulary;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.inference.Predictor;
+import dev.tunesmith.generate.abc.CorpusFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MelodyTrainerTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void should_train_a_few_batches_then_save_and_reload_the_model() throws Exception {
+        // given
+        Path data = CorpusFixture.nottingham();
+        MelodyTrainer.Options o = new MelodyTrainer.Options(data, out, 1, 11, 4, 32, 0, new LmConfig(8, 16, 32, 1, 0f), 1e-2f, 3, null);
+        // when
+        MelodyTrainer.Result r = MelodyTrainer.train(o);
+        // then
+        assertTrue(Double.isFinite(r.bestValidationLoss()));
+        assertTrue(Files.exists(out.resolve("melody.params")));
+        assertTrue(Files.exists(out.resolve("checkpoints/melody-epoch-001.params")));
+        try (TokenLm m = TokenLm.load(out, "melody");
+                Predictor<TokenLm.Step, TokenLm.StepResult> p = m.newPredictor();
+                TokenLm m2 = TokenLm.load(out, "melody");
+                Predictor<TokenLm.Step, TokenLm.StepResult> p2 = m2.newPredictor()) {
+            assertEquals(r.vocabularySize(), m.vocabulary().size());
+            int[] prefix = m.vocabulary().encode(java.util.List.of("<bos>", "M:6/8", "K:D", "<mood:lively>"));
+            TokenLm.StepResult a = p.predict(new TokenLm.Step(prefix, null, null));
+            TokenLm.StepResult b = p2.predict(new TokenLm.Step(prefix, null, null));
+            assertEquals(m.vocabulary().size(), a.logits().length);
+            assertArrayEquals(a.logits(), b.logits(), 1e-5f);
+        }
+    }
+}
