@@ -147,60 +147,76 @@ describe('Tunesmith in a real browser', { timeout: 230_000 }, () => {
     });
   });
 
-  test('creator gets lyrics and a melody drawn as sheet music', async (t) => {
-    const admin = await adminApi();
-    const me = await listener('e2e-creator');
-    const patched = await admin.patch(`/api/admin/users/${me.id}`, { roles: ['listener', 'creator'] });
-    assert.deepEqual([...(patched?.roles ?? [])].sort(), ['creator', 'listener'], `PATCH answered ${JSON.stringify(patched)}`);
+  /** A listener made a creator through the admin API (once per run), with a fresh login. */
+  let creatorPromise;
+  function creator() {
+    creatorPromise ??= (async () => {
+      const me = await listener('e2e-creator');
+      await (await adminApi()).patch(`/api/admin/users/${me.id}`, { roles: ['listener', 'creator'] });
+      const { user } = await login(s.api, me.username, me.password);
+      assert.deepEqual([...user.roles].sort(), ['creator', 'listener'], 'the PATCH made the listener a creator');
+      return me;
+    })();
+    return creatorPromise;
+  }
 
-    const unavailable = [];
-    await onPage(s, 'creator', async (page) => {
-      const socket = recordChatFrames(page);
-      await loginThroughForm(page, s.baseUrl, me.username, me.password);
-      assert.ok((await storedSession(page)).user.roles.includes('creator'), 'the new login carries the creator role');
-      await page.getByTestId('nav-create').waitFor();
-      await openChat(page);
+  /**
+   * Logs the creator in, opens the chat and sends one request. Resolves to {page, answer, frame} with
+   * the `kind` frame, or {unavailable: message} when the server says generation is unavailable.
+   */
+  async function createInChat(page, prompt, kind) {
+    const me = await creator();
+    const socket = recordChatFrames(page);
+    await loginThroughForm(page, s.baseUrl, me.username, me.password);
+    assert.ok((await storedSession(page)).user.roles.includes('creator'), 'the session carries the creator role');
+    await page.getByTestId('nav-create').waitFor();
+    await openChat(page);
+    const from = socket.frames.length;
+    const answer = await sendChat(page, prompt);
+    const end = await socket.waitFor((f) => f.type === 'done' || f.type === 'error', 120_000, from);
+    await waitForTurnEnd(page);
+    const turn = socket.frames.slice(from);
+    const frame = turn.find((f) => f.type === kind);
+    if (frame) return { answer, frame };
+    // Without the generation models the server says so: in an error frame or in the answer's prose.
+    const said = end.type === 'error' ? end.message : turn.filter((f) => f.type === 'token').map((f) => f.text).join('');
+    if (/unavailable/i.test(said ?? '')) return { unavailable: said.trim() };
+    return assert.fail(`no ${kind} frame for "${prompt}"; frames: ${turn.map((f) => f.type).join(', ')}; said: ${said}`);
+  }
 
-      /** Sends one request; returns {answer, frame} with the artifact frame, or null when generation is unavailable. */
-      async function ask(prompt, kind) {
-        const from = socket.frames.length;
-        const answer = await sendChat(page, prompt);
-        const end = await socket.waitFor((f) => f.type === 'done' || f.type === 'error', 120_000, from);
-        await waitForTurnEnd(page);
-        const turn = socket.frames.slice(from);
-        const frame = turn.find((f) => f.type === kind);
-        if (frame) return { answer, frame };
-        // Without the generation models the server says so: as an error frame or in the answer's prose.
-        const said = end.type === 'error' ? end.message : turn.filter((f) => f.type === 'token').map((f) => f.text).join('');
-        if (/unavailable/i.test(said ?? '')) {
-          unavailable.push(`${kind}: ${said.trim()}`);
-          return null;
-        }
-        assert.fail(`no ${kind} frame for "${prompt}"; frames: ${turn.map((f) => f.type).join(', ')}; said: ${said}`);
-      }
-
-      const lyrics = await ask(LYRICS_PROMPT, 'lyrics');
-      if (lyrics) {
-        const card = lyrics.answer.getByTestId('lyrics-card');
-        await card.waitFor();
-        const l = lyrics.frame.lyrics;
-        assert.equal(l.text.split('\n').filter((x) => x.trim()).length, 8, `eight lines: ${l.text}`);
-        assert.equal(await card.locator('.lyric-line').count(), 8, 'the card shows eight lines');
-        assert.match([l.scheme ?? ''].flat().join(''), /^ABAB/, `rhyme scheme ABAB, got ${l.scheme}`);
-      }
-
-      const melody = await ask(MELODY_PROMPT, 'melody');
-      if (melody) {
-        const card = melody.answer.getByTestId('melody-card');
-        await card.getByTestId('melody-sheet').locator('svg').first().waitFor({ timeout: 20_000 });
-        const m = melody.frame.melody;
-        assert.equal(Number(m.bars), 16, `16 bars, got ${m.bars}`);
-        assert.match(String(m.key), /^D/, `in D, got ${m.key}`);
-        assert.match(m.abc, /^K:\s*D/m, 'the ABC names the key');
-      }
-      await screenshot(page, 'creator');
+  test('creator gets lyrics with the asked rhyme scheme', async (t) => {
+    const result = await onPage(s, 'creator-lyrics', async (page) => {
+      const r = await createInChat(page, LYRICS_PROMPT, 'lyrics');
+      if (r.unavailable) return r;
+      const card = r.answer.getByTestId('lyrics-card');
+      await card.waitFor();
+      const l = r.frame.lyrics;
+      assert.equal(l.text.split('\n').filter((x) => x.trim()).length, 8, `eight lines: ${l.text}`);
+      assert.equal(await card.locator('.lyric-line').count(), 8, 'the card shows eight lines');
+      assert.match([l.scheme ?? ''].flat().join(''), /^ABAB/, `rhyme scheme ABAB, got ${l.scheme}`);
+      await screenshot(page, 'creator-lyrics');
+      return r;
     });
-    if (unavailable.length) t.skip(`generation unavailable on this server: ${unavailable.join(' | ')}`);
+    if (result.unavailable) t.skip(`lyrics generation unavailable: ${result.unavailable}`);
+  });
+
+  test('creator gets a melody drawn as sheet music', async (t) => {
+    const result = await onPage(s, 'creator-melody', async (page) => {
+      const r = await createInChat(page, MELODY_PROMPT, 'melody');
+      if (r.unavailable) return r;
+      const card = r.answer.getByTestId('melody-card');
+      await card.getByTestId('melody-sheet').locator('svg').first().waitFor({ timeout: 20_000 });
+      assert.equal(await card.getByTestId('melody-abc').count(), 0, 'sheet music, not the ABC-text fallback');
+      const m = r.frame.melody;
+      assert.equal(Number(m.bars), 16, `16 bars, got ${m.bars}`);
+      assert.match(String(m.key), /^D/, `in D, got ${m.key}`);
+      assert.match(m.abc, /^K:\s*D/m, 'the ABC names the key');
+      // A jig is in compound time.
+      assert.match(String(m.meter), /^(6|9|12)\/8$/, `a jig meter, got ${m.meter}`);
+      await screenshot(page, 'creator-melody');
+      return r;
+    });
+    if (result.unavailable) t.skip(`melody generation unavailable: ${result.unavailable}`);
   });
 
   test('admin watches live numbers move and a training job reach 100 %', async () => {
