@@ -3,7 +3,7 @@
 # it downloads no browser), checks for Debian's Chromium and Node >= 20, then runs Node's test
 # runner with the TAP reporter, so the summary ends with "# pass N" / "# fail N".
 # Without Chromium (or a recent Node) it prints why and exits 0, unless TUNESMITH_E2E_REQUIRED=1.
-# The harness builds the server only when target/ lacks a build (TUNESMITH_E2E_BUILD=1 forces it).
+# The harness builds the server when target/ lacks a fresh build (TUNESMITH_E2E_BUILD=1 forces it).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"

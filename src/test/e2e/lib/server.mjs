@@ -2,7 +2,7 @@
 // optional build, the e2e database, a free port on 127.0.0.1, /health polling, and a kill that
 // also runs when the test process dies.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readdirSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -44,22 +44,37 @@ export function findJdk() {
   throw new Error('no JDK >= 21 found (set JAVA_HOME); the e2e tests start the real server');
 }
 
-function isBuilt() {
-  return existsSync(join(ROOT, 'target/classes/dev/tunesmith/Main.class'))
+/** Newest modification time (ms) of the files under path; 0 when absent. */
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** A build exists and no Java source, resource, migration or the POM is newer than its classes. */
+function isBuiltAndFresh() {
+  const built = existsSync(join(ROOT, 'target/classes/dev/tunesmith/Main.class'))
     && existsSync(join(ROOT, 'target/lib'))
     && existsSync(join(ROOT, 'webroot/vendor/abcjs-basic-min.js'));
+  if (!built) return false;
+  const sources = Math.max(...['src/main', 'sql', 'pom.xml'].map((p) => newestMtime(join(ROOT, p))));
+  return sources <= newestMtime(join(ROOT, 'target/classes'));
 }
 
 /**
- * Builds with Maven unless the caller already did. TUNESMITH_E2E_BUILD=1 forces a build, =0 skips it;
- * otherwise only a missing build is made. Offline first (everything is cached after ./tunesmith setup).
+ * Builds with Maven when target/ has no build or an older one than the sources (webroot is served
+ * from the work tree and needs none). TUNESMITH_E2E_BUILD=1 always builds, =0 never does.
+ * Offline first (everything is cached after ./tunesmith setup), then online.
  */
 export function buildIfNeeded(javaHome) {
   const flag = process.env.TUNESMITH_E2E_BUILD;
-  if (flag === '0' || (flag !== '1' && isBuilt())) return;
+  if (flag === '0' || (flag !== '1' && isBuiltAndFresh())) return;
   const env = { ...process.env, JAVA_HOME: javaHome, PATH: `${javaHome}/bin:${process.env.PATH}` };
   for (const args of [['-o', '-B', '-q', '-DskipTests', 'package'], ['-B', '-q', '-DskipTests', 'package']]) {
-    const r = spawnSync('mvn', args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const r = spawnSync('mvn', args, { cwd: ROOT, env, stdio: ['ignore', 2, 2] }); // stdout is the runner's TAP stream
     if (r.status === 0) return;
   }
   throw new Error('mvn -DskipTests package failed; see the output above');
