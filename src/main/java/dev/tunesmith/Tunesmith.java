@@ -17,6 +17,12 @@ import dev.tunesmith.chat.ConversationRoutes;
 import dev.tunesmith.creation.ArtifactStore;
 import dev.tunesmith.creation.CreationService;
 import dev.tunesmith.creation.GeneratorCreationService;
+import dev.tunesmith.creation.LlmLyricsGenerator;
+import dev.tunesmith.generate.LyricsGenerator;
+import dev.tunesmith.generate.lyrics.LyricsChecker;
+import dev.tunesmith.generate.lyrics.Pronunciations;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.tunesmith.metrics.Metrics;
 import dev.tunesmith.metrics.MetricsRoutes;
 import dev.tunesmith.playlist.CachingEmbeddingModel;
@@ -134,7 +140,7 @@ public final class Tunesmith {
                     return recommender.start();
                 })
                 .compose(v -> vertx.executeBlocking(() -> creation = creationFactory != null ? creationFactory.get()
-                        : GeneratorCreationService.loadShipped(new ArtifactStore(pool)), false))
+                        : GeneratorCreationService.loadShipped(new ArtifactStore(pool), this::lyricsWithLlm), false))
                 .compose(c -> deployHttp());
     }
 
@@ -149,7 +155,9 @@ public final class Tunesmith {
         ArtifactStore artifacts = new ArtifactStore(pool);
         services = new CompanionServices(recommender, playlists, tracks, creation);
         intentRouter = new IntentRouter(embedder);
-        probe = new LlmProbe(config.agent().ollamaBaseUrl(), config.agent().ollamaModel());
+        if (probe == null) {
+            probe = new LlmProbe(config.agent().ollamaBaseUrl(), config.agent().ollamaModel());
+        }
         Optional<StreamingChatModel> llm = config.agent().ollamaBaseUrl().map(url -> OllamaStreamingChatModel.builder()
                 .baseUrl(url).modelName(config.agent().ollamaModel()).timeout(config.agent().ollamaTimeout()).build());
         agent = new ChatAgent(services, conversations, new PgChatMemoryStore(pool), new OfflineChatModel(intentRouter), llm,
@@ -172,6 +180,21 @@ public final class Tunesmith {
                         admin));
         http = new HttpVerticle(config.http(), modules);
         return vertx.deployVerticle(http, new DeploymentOptions()).mapEmpty();
+    }
+
+    /** With Ollama configured, lyrics come from the LLM (checked and repaired), else from the DJL model. */
+    private LyricsGenerator lyricsWithLlm(LyricsGenerator shipped) {
+        if (config.agent().ollamaBaseUrl().isEmpty()) {
+            return shipped;
+        }
+        if (probe == null) {
+            if (probe == null) {
+            probe = new LlmProbe(config.agent().ollamaBaseUrl(), config.agent().ollamaModel());
+        }
+        }
+        ChatModel chat = OllamaChatModel.builder().baseUrl(config.agent().ollamaBaseUrl().get()).modelName(config.agent().ollamaModel())
+                .timeout(config.agent().ollamaTimeout()).build();
+        return new LlmLyricsGenerator(chat, probe, new LyricsChecker(Pronunciations.shared()), shipped, 2);
     }
 
     /** The jobs an admin can start from the dashboard. */

@@ -3,7 +3,9 @@ package dev.tunesmith.creation;
 import dev.tunesmith.agent.MusicServices;
 import dev.tunesmith.agent.ToolFailure;
 import dev.tunesmith.generate.Lyrics;
+import dev.tunesmith.generate.LyricsGenerator;
 import dev.tunesmith.generate.LyricsRequest;
+import dev.tunesmith.generate.lyrics.ModelLyricsGenerator;
 import dev.tunesmith.generate.LyricsService;
 import dev.tunesmith.generate.Melody;
 import dev.tunesmith.generate.MelodyRequest;
@@ -44,6 +46,14 @@ public final class GeneratorCreationService implements CreationService, AutoClos
 
     /** Loads the shipped models (blocking: a few seconds on first use while DJL extracts its natives). */
     public static GeneratorCreationService loadShipped(ArtifactStore artifacts) {
+        return loadShipped(artifacts, g -> g);
+    }
+
+    /**
+     * Loads the shipped models; {@code lyricsWrapper} may put another generator (an LLM) in front of
+     * the shipped lyrics model, which it then uses as its fallback.
+     */
+    public static GeneratorCreationService loadShipped(ArtifactStore artifacts, java.util.function.UnaryOperator<LyricsGenerator> lyricsWrapper) {
         MelodyService m = null;
         String mProblem = null;
         LyricsService l = null;
@@ -56,7 +66,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
             LOG.warn("melody model unavailable: {}", mProblem);
         }
         try {
-            l = LyricsService.loadShipped();
+            l = LyricsService.of(lyricsWrapper.apply(ModelLyricsGenerator.loadShipped(2)));
             LOG.info("lyrics model loaded");
         } catch (RuntimeException | LinkageError e) {
             lProblem = e.getMessage() == null ? e.toString() : e.getMessage();
