@@ -63,33 +63,49 @@ final class Answers {
         String intro = switch (tool) {
             case "refinePlaylist" -> "Updated \"" + p.getString("title") + "\" — " + items.size() + " tracks:";
             case "similarTracks" -> "Tracks in the same vein — " + items.size() + ":";
-            default -> "Here's \"" + p.getString("title") + "\" — " + items.size() + " tracks:";
+            default -> "Here's \"" + p.getString("title") + "\" — " + items.size() + " tracks, each with why it's there:";
         };
         StringBuilder sb = new StringBuilder(intro);
         for (int i = 0; i < items.size(); i++) {
             JsonObject item = items.getJsonObject(i);
             sb.append('\n').append(item.getInteger("position", i + 1)).append(". ").append(item.getString("title"))
                     .append(" — ").append(item.getString("artist"));
-            JsonArray reasons = item.getJsonArray("reasons", new JsonArray());
-            if (!reasons.isEmpty()) {
-                sb.append(" (").append(reasons.getString(0)).append(')');
-            }
         }
         JsonObject constraints = p.getJsonObject("constraints", new JsonObject());
         List<String> honoured = new ArrayList<>();
         constraints.forEach(e -> {
-            if (!e.getKey().equals("shortfall")) {
-                honoured.add(e.getKey() + " " + e.getValue());
+            String worded = constraint(e.getKey(), e.getValue());
+            if (worded != null) {
+                honoured.add(worded);
             }
         });
         if (!honoured.isEmpty()) {
-            sb.append("\nConstraints honoured: ").append(String.join("; ", honoured)).append('.');
+            sb.append("\nGuaranteed: ").append(String.join(", ", honoured)).append('.');
         }
         if (constraints.containsKey("shortfall")) {
             sb.append("\nOnly ").append(items.size()).append(" tracks fit every constraint.");
         }
         sb.append("\nSay \"less upbeat\", \"swap the third one\" or \"make it longer\" to refine it.");
         return sb.toString();
+    }
+
+    /** A satisfied constraint in words, or null for ones not worth saying. */
+    static String constraint(String key, Object value) {
+        String v = String.valueOf(value);
+        boolean empty = v.isBlank() || v.equals("[]") || v.equals("false") || v.equals("null");
+        return switch (key) {
+            case "noDuplicates" -> "Boolean.TRUE".equals(v) || "true".equals(v) ? "no duplicates" : null;
+            case "maxPerArtist" -> "at most " + v + " per artist";
+            case "excludeArtists", "excludeTags", "moodExcludedTags", "moodExcludedArtists" -> empty ? null : "no " + v.replaceAll("^\\[|\\]$", "");
+            case "excludeTrackIds" -> empty ? null : "leaving out " + (v.replaceAll("[^,]", "").length() + 1) + " given tracks";
+            case "energy" -> "energy within " + v;
+            case "tempo" -> "tempo within " + v + " BPM";
+            case "skipRecentlyPlayed" -> empty ? null : "nothing you played in the last day";
+            case "diversityLambda" -> "varied (MMR λ " + v + ")";
+            case "order" -> v.contains("energy") ? "ordered as an energy arc" : "ordered by " + v;
+            case "count", "shortfall" -> null;
+            default -> key + " " + v;
+        };
     }
 
     private static String lyrics(JsonObject l) {

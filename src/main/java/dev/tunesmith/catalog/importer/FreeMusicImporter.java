@@ -87,7 +87,7 @@ public final class FreeMusicImporter {
                     tags.addAll(release.styles());
                     List<String> tagList = List.copyOf(tags);
                     tracks.add(new TrackRecord(SOURCE, key, title.trim(), artist.trim(), release.album(), release.genre(),
-                            tagList, duration, genres.estimate(release.genre(), release.styles()), activity, rating,
+                            tagList, duration, withActivity(genres.estimate(release.genre(), release.styles()), activity), activity, rating,
                             release.year(), release.label(), url.isBlank() ? null : url.replace("http://", "https://"),
                             release.licence()));
                 } catch (IllegalArgumentException e) {
@@ -171,6 +171,24 @@ public final class FreeMusicImporter {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " '" + value + "' is not a number");
         }
+    }
+
+    /**
+     * The genre table gives every track of a style the same features; the curators' per-track
+     * activity (1 passive, 2 medium, 3 active) moves energy by ±0.15 and danceability by ±0.08.
+     */
+    static TrackRecord.Features withActivity(TrackRecord.Features f, Integer activity) {
+        if (activity == null || f.energy() == null) {
+            return f;
+        }
+        int step = activity - 2;
+        return new TrackRecord.Features(f.valence(), clamp(f.energy() + 0.15 * step),
+                f.danceability() == null ? null : clamp(f.danceability() + 0.08 * step), f.acousticness(), f.instrumentalness(),
+                f.tempo(), f.estimated());
+    }
+
+    private static double clamp(double v) {
+        return Math.round(Math.max(0, Math.min(1, v)) * 1000) / 1000.0;
     }
 
     /** freemusi.cc writes 0 for "not rated". */
