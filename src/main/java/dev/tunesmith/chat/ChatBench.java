@@ -156,10 +156,22 @@ public final class ChatBench {
         AtomicInteger ready = new AtomicInteger();
         Map<String, Integer> codes = new java.util.concurrent.ConcurrentHashMap<>();
         List<Future<WebSocket>> connecting = new ArrayList<>();
+        int opened = 0;
         for (String token : tokens) {
+            if (++opened % 100 == 0) {
+                Future.join(connecting).await(60, TimeUnit.SECONDS); // ramp up in batches of 100 connections
+                long batchDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (ready.get() + closed.get() < opened - 100 && System.nanoTime() < batchDeadline) {
+                    Thread.sleep(20);
+                }
+            }
             connecting.add(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws/chat")
                     .addHeader("Origin", "http://127.0.0.1:" + port)).onSuccess(ws -> {
                         Session s = new Session(ws);
+                        ws.closeHandler(v -> {
+                            closed.incrementAndGet();
+                            sessions.remove(s);
+                        });
                         ws.textMessageHandler(text -> {
                             JsonObject f = new JsonObject(text);
                             long now = System.nanoTime();
@@ -188,7 +200,6 @@ public final class ChatBench {
                                 }
                             }
                         });
-                        ws.closeHandler(v -> closed.incrementAndGet());
                         ws.writeTextMessage(new JsonObject().put("type", "auth").put("token", token).encode());
                     }));
         }
@@ -226,7 +237,7 @@ public final class ChatBench {
         Thread.sleep(3000);
         long[] ff = firstFrames.stream().mapToLong(Long::longValue).toArray();
         long[] cc = completes.stream().mapToLong(Long::longValue).toArray();
-        int held = ready.get() - (int) closed.get();
+        int held = sessions.size();
         client.close();
         return new Result(held, turns.get(), seconds, ff, cc, errors.get(), closed.get(), codes);
     }

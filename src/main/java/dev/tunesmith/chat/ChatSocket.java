@@ -167,6 +167,10 @@ public final class ChatSocket implements RouteModule {
                     return;
                 }
                 if (ar.failed()) {
+                    if (dev.tunesmith.db.DbErrors.isUnavailable(ar.cause())) {
+                        close((short) 1013, "try again later"); // not the client's fault: no 4401
+                        return;
+                    }
                     boolean disabled = ar.cause() instanceof ApiError e && e.status() == 403;
                     close(disabled ? (short) 4403 : (short) 4401, disabled ? "account disabled" : "invalid token");
                     return;

@@ -159,7 +159,7 @@ public final class EngineTrainer {
             System.arraycopy(als.itemFactors(), j * k, f, i * k, k);
             pop[i] = popularity == null ? 0 : popularity[j];
         }
-        AlsModel reordered = new AlsModel(k, als.lambda(), als.alpha(), f, als.gram());
+        AlsModel reordered = new AlsModel(k, als.lambda(), als.alpha(), f, als.gram(), als.weightedLambda());
         return new RecommendationEngine(Arrays.asList(ordered), index, null, 0, reordered, pop, config,
                 Clock.systemUTC());
     }

@@ -84,8 +84,8 @@ public final class RecommendCli {
         t.add(new ContentTrainer(d.tagNames().length, d.itemTags(), d.itemTagCounts(), ContentScorer.Similarity.PEARSON));
         t.add(new UserKnnTrainer(num(o, "userknn-k", 50)));
         t.add(new ItemKnnTrainer(num(o, "itemknn-k", 100), (float) num(o, "itemknn-shrink", 10.0)));
-        t.add(new AlsTrainer(num(o, "als-factors", 64), num(o, "als-lambda", 50.0), num(o, "als-alpha", 2.0),
-                num(o, "als-iterations", 15), seed, num(o, "als-cg", 3)));
+        t.add(new AlsTrainer(num(o, "als-factors", 64), num(o, "als-lambda", 1.25), num(o, "als-alpha", 2.0),
+                num(o, "als-iterations", 15), seed, num(o, "als-cg", 3), !o.containsKey("als-plain-lambda")));
         t.add(new BiasedMfTrainer(num(o, "mf-factors", 64), num(o, "mf-epochs", 40), (float) num(o, "mf-lr", 0.05),
                 (float) num(o, "mf-reg", 0.02), 3, seed));
         t.add(new EaseTrainer(num(o, "ease-lambda", 75.0), num(o, "ease-support", 3)));

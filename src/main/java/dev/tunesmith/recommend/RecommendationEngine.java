@@ -407,6 +407,7 @@ public final class RecommendationEngine {
         }
         int[] liked = likedList.stream().mapToInt(Integer::intValue).toArray();
         float[] cf = null;
+        boolean popularityAdded = false;
         if (als != null && (liked.length > 0 || !p.friendWeights().isEmpty())) {
             Map<Integer, Float> uw = new HashMap<>();
             for (int j = 0; j < liked.length; j++) {
@@ -424,9 +425,32 @@ public final class RecommendationEngine {
                 uv[j] = uw.get(ui[j]);
             }
             cf = new float[n];
-            new AlsScorer(als).score(UserVector.of(ui, uv), cf);
-            Vectors.standardise(cf, n);
-            add(total, cf, config.collaborative());
+            double[] xd = new AlsScorer(als).foldIn(UserVector.of(ui, uv));
+            int k = als.k();
+            float[] x = new float[k];
+            for (int f = 0; f < k; f++) {
+                x[f] = (float) xd[f];
+            }
+            float[] y = als.itemFactors();
+            double sum = 0;
+            double sq = 0;
+            // s_i = xᵤ·yᵢ, then standardised and blended with popularity in one more pass
+            for (int i = 0; i < n; i++) {
+                float v = Vectors.dot(x, 0, y, i * k, k);
+                cf[i] = v;
+                sum += v;
+                sq += (double) v * v;
+            }
+            float mean = (float) (sum / n);
+            float sd = (float) Math.sqrt(Math.max(sq / n - (sum / n) * (sum / n), 1e-24));
+            float wc = (float) config.collaborative();
+            float wp = (float) (p.isNew() ? config.popularityNewUser() : config.popularity());
+            for (int i = 0; i < n; i++) {
+                float z = (cf[i] - mean) / sd;
+                cf[i] = z;
+                total[i] = wc * z + wp * popularity[i];
+            }
+            popularityAdded = true;
         }
         float[] content = null;
         if (embeddings != null && (liked.length > 0 || negative != null)) {
@@ -451,7 +475,9 @@ public final class RecommendationEngine {
         if (!m.isEmpty()) {
             moodFit(m, total, (float) config.mood());
         }
-        add(total, popularity, p.isNew() ? config.popularityNewUser() : config.popularity());
+        if (!popularityAdded) {
+            add(total, popularity, p.isNew() ? config.popularityNewUser() : config.popularity());
+        }
         for (var e : p.friendLikes().entrySet()) {
             int i = index.index(e.getKey());
             if (i >= 0) {

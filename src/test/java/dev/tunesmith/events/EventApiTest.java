@@ -52,20 +52,37 @@ class EventApiTest {
     }
 
     @Test
-    void should_store_events_and_show_them_in_the_profile() {
+    void should_store_events_and_update_the_cached_profile_without_retraining() throws Exception {
+        // given a profile that is already built and cached (empty)
+        JsonObject before = me().getJsonObject("profile");
+        assertTrue(before.getJsonArray("topTags").isEmpty());
+
+        // when
         assertEquals(202, post(new JsonObject().put("trackId", trackId).put("type", "like")).statusCode());
         HttpResponse<Buffer> play = post(new JsonObject().put("trackId", trackId).put("type", "play").put("playedSec", 120.5));
         assertEquals(202, play.statusCode());
         assertTrue(play.bodyAsJsonObject().getLong("id") > 0);
         assertEquals(202, post(new JsonObject().put("trackId", trackId).put("type", "comment").put("text", "lovely")).statusCode());
 
-        JsonObject profile = client.get(app.port(), "127.0.0.1", "/api/me").putHeader("Authorization", "Bearer " + token).send().await()
-                .bodyAsJsonObject().getJsonObject("profile");
-        assertEquals(1L, profile.getJsonObject("counts").getLong("like"));
+        // then the profile shows them within a second (incremental update from the event bus)
+        JsonObject profile = null;
+        for (int i = 0; i < 20; i++) {
+            profile = me().getJsonObject("profile");
+            if (profile.getJsonObject("counts").getInteger("comment", 0) == 1) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertEquals(1, profile.getJsonObject("counts").getInteger("like"));
+        assertEquals(1, profile.getJsonObject("counts").getInteger("play"));
+        assertEquals(1, profile.getJsonObject("counts").getInteger("comment"));
         var trackTags = client.get(app.port(), "127.0.0.1", "/api/tracks/" + trackId).send().await().bodyAsJsonObject().getJsonArray("tags");
-        assertTrue(trackTags.contains(profile.getJsonArray("topTags").getJsonObject(0).getString("name")));
-        assertEquals(2L, profile.getJsonArray("topTags").getJsonObject(0).getLong("count"), "like + full play count, the comment does not");
+        assertTrue(trackTags.contains(profile.getJsonArray("topTags").getJsonObject(0).getString("name")), profile.encode());
         assertTrue(profile.getJsonObject("moodCentre").containsKey("energy"));
+    }
+
+    private JsonObject me() {
+        return client.get(app.port(), "127.0.0.1", "/api/me").putHeader("Authorization", "Bearer " + token).send().await().bodyAsJsonObject();
     }
 
     @Test

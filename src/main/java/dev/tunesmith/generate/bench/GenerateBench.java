@@ -96,6 +96,8 @@ public final class GenerateBench {
             long time16 = 0;
             int n16 = 0;
             List<String> failures = new ArrayList<>();
+            double[] moodLength = new double[2];
+            int[] moodNotes = new int[2];
             for (int i = 0; i < o.melodySamples(); i++) {
                 MelodyRequest req = new MelodyRequest(KEYS[i % KEYS.length], METERS[i % METERS.length], BARS[i % BARS.length], MOODS[i % MOODS.length],
                         i % 3 == 0 ? 100.0 + i % 60 : null, (long) i, 1.0, 0.95);
@@ -112,6 +114,16 @@ public final class GenerateBench {
                     Tune t = AbcParser.parse(g.melody().abc());
                     boolean ok = TuneTiming.strictlyValid(t) && TuneTiming.bars(t).size() == req.bars()
                             && t.body().stream().filter(e -> !(e instanceof AbcElement.LineBreak) && !(e instanceof AbcElement.Space)).reduce((a, b) -> b).orElse(null) instanceof AbcElement.BarLine;
+                    String mood = req.moodHint() == null ? "" : req.moodHint();
+                    int group = mood.contains("lively") || mood.contains("happy") ? 0 : mood.contains("calm") || mood.contains("melancholy") ? 1 : -1;
+                    if (group >= 0) {
+                        for (AbcElement e : t.body()) {
+                            if (e instanceof AbcElement.Note n) {
+                                moodLength[group] += n.length().toDouble() * 8;
+                                moodNotes[group]++;
+                            }
+                        }
+                    }
                     if (ok) {
                         valid++;
                     } else {
@@ -135,6 +147,8 @@ public final class GenerateBench {
             r.put("melody.msPer16BarTune", n16 == 0 ? null : time16 / 1e6 / n16);
             r.put("melody.noveltyRate", checked == 0 ? null : (double) novel / checked);
             r.put("melody.noveltyChecked", checked);
+            r.put("melody.meanNoteEighths.lively", moodNotes[0] == 0 ? null : moodLength[0] / moodNotes[0]);
+            r.put("melody.meanNoteEighths.calm", moodNotes[1] == 0 ? null : moodLength[1] / moodNotes[1]);
             r.put("melody.failures", failures.stream().limit(5).toList());
             if (validation != null) {
                 Harmonizer h = Harmonizer.loadShipped();

@@ -1,6 +1,6 @@
 package dev.tunesmith.generate.melody;
 
-import dev.tunesmith.generate.lm.LmConfig;
+import dev.tunesmith.generate.lm.PredictorPool;
 import dev.tunesmith.generate.lm.TokenLm;
 import dev.tunesmith.generate.lm.Vocabulary;
 import ai.djl.inference.Predictor;
@@ -33,10 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@link MelodyService} on the DJL melody model: a fixed pool of predictors (a {@link Predictor} is
@@ -52,21 +49,12 @@ public final class DjlMelodyService implements MelodyService {
 
     private final TokenLm model;
     private final Harmonizer harmonizer;
-    private final BlockingQueue<Predictor<TokenLm.Step, TokenLm.StepResult>> pool;
-    private final List<Predictor<TokenLm.Step, TokenLm.StepResult>> all = new ArrayList<>();
+    private final PredictorPool pool;
 
     private DjlMelodyService(TokenLm model, Harmonizer harmonizer, int predictors) {
-        if (predictors < 1) {
-            throw new IllegalArgumentException("predictors must be at least 1");
-        }
         this.model = model;
         this.harmonizer = harmonizer;
-        this.pool = new ArrayBlockingQueue<>(predictors);
-        for (int i = 0; i < predictors; i++) {
-            Predictor<TokenLm.Step, TokenLm.StepResult> p = model.newPredictor();
-            all.add(p);
-            pool.add(p);
-        }
+        this.pool = new PredictorPool(model, predictors);
     }
 
     /** Service over a loaded model (the service takes ownership and closes it). */
@@ -128,13 +116,13 @@ public final class DjlMelodyService implements MelodyService {
         long seed = req.seed() != null ? req.seed() : ThreadLocalRandom.current().nextLong();
         List<String> prefix = List.of(MelodyTokens.BOS, meterToken, keyToken, moodToken(req.moodHint(), req.tempoBpm()));
         MelodyGrammar grammar = new MelodyGrammar(vocab, key, meter, req.bars());
-        Predictor<TokenLm.Step, TokenLm.StepResult> p = borrow();
+        Predictor<TokenLm.Step, TokenLm.StepResult> p = pool.borrow();
         MelodyDecoder.Result r;
         long start = System.nanoTime();
         try {
             r = MelodyDecoder.decode(p, vocab, prefix, grammar, req.temperature(), req.topP(), new Random(seed));
         } finally {
-            pool.add(p);
+            pool.release(p);
         }
         long nanos = System.nanoTime() - start;
         Tune tune = harmonizer.harmonize(assemble(r.tokens(), key, meter, req.tempoBpm()));
@@ -144,19 +132,6 @@ public final class DjlMelodyService implements MelodyService {
             throw new IllegalStateException("generated tune failed validation: " + abc);
         }
         return new Generated(new Melody(abc, key.toString(), meter.toString(), req.bars()), r.tokens(), r.steps(), nanos);
-    }
-
-    private Predictor<TokenLm.Step, TokenLm.StepResult> borrow() {
-        try {
-            Predictor<TokenLm.Step, TokenLm.StepResult> p = pool.poll(60, TimeUnit.SECONDS);
-            if (p == null) {
-                throw new IllegalStateException("melody generator busy: no predictor free within 60 s");
-            }
-            return p;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a melody predictor", e);
-        }
     }
 
     private static String supported(Vocabulary vocab, String prefix) {
@@ -248,9 +223,7 @@ public final class DjlMelodyService implements MelodyService {
 
     @Override
     public void close() {
-        for (Predictor<TokenLm.Step, TokenLm.StepResult> p : all) {
-            p.close();
-        }
+        pool.close();
         model.close();
     }
 }

@@ -1,7 +1,5 @@
 package dev.tunesmith.generate.melody;
 
-import dev.tunesmith.generate.lm.LmConfig;
-import dev.tunesmith.generate.lm.TokenLm;
 import dev.tunesmith.generate.lm.Vocabulary;
 import dev.tunesmith.generate.abc.Fraction;
 import dev.tunesmith.generate.abc.Key;

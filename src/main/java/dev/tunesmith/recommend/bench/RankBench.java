@@ -66,7 +66,7 @@ public final class RankBench {
             pop[i] = (float) Math.floor(Math.exp(r.nextDouble() * 8));
         }
         RecommendationEngine engine =
-                EngineTrainer.fromFactors(items, new AlsModel(k, 50, 2, y, gram), pop, EngineConfig.DEFAULTS);
+                EngineTrainer.fromFactors(items, new AlsModel(k, 50, 2, y, gram, false), pop, EngineConfig.DEFAULTS);
         Instant now = Instant.now();
         Map<Long, CatalogItem> byId = new HashMap<>();
         items.forEach(c -> byId.put(c.trackId(), c));

@@ -32,7 +32,7 @@ public record AlsScorer(AlsModel model) implements ItemScorer {
         // A = YᵀY + λI
         System.arraycopy(model.gram(), 0, ad, 0, k * k);
         for (int f = 0; f < k; f++) {
-            ad[f * k + f] += model.lambda();
+            ad[f * k + f] += model.regularisation(user.size());
         }
         for (int e = 0; e < user.size(); e++) {
             int o = user.items()[e] * k;

@@ -27,6 +27,7 @@ public final class AlsTrainer implements ScorerTrainer {
     private final int iterations;
     private final long seed;
     private final int cgSteps;
+    private final boolean weightedLambda;
 
     /**
      * Exact Cholesky solves.
@@ -50,6 +51,21 @@ public final class AlsTrainer implements ScorerTrainer {
      * @param cgSteps conjugate-gradient steps per solve, or 0 for exact Cholesky solves
      */
     public AlsTrainer(int k, double lambda, double alpha, int iterations, long seed, int cgSteps) {
+        this(k, lambda, alpha, iterations, seed, cgSteps, false);
+    }
+
+    /**
+     * @param k factors
+     * @param lambda L2 regularisation λ
+     * @param alpha confidence scale α
+     * @param iterations full (X then Y) sweeps
+     * @param seed seed for the initial factors
+     * @param cgSteps conjugate-gradient steps per solve, or 0 for exact Cholesky solves
+     * @param weightedLambda scale λ by each row's number of interactions (ALS-WR, Spark's convention)
+     */
+    public AlsTrainer(int k, double lambda, double alpha, int iterations, long seed, int cgSteps,
+            boolean weightedLambda) {
+        this.weightedLambda = weightedLambda;
         this.cgSteps = cgSteps;
         this.k = k;
         this.lambda = lambda;
@@ -94,7 +110,7 @@ public final class AlsTrainer implements ScorerTrainer {
         for (int j = 0; j < y.length; j++) {
             yf[j] = (float) y[j];
         }
-        return new AlsModel(k, lambda, alpha, yf, gram.data.clone());
+        return new AlsModel(k, lambda, alpha, yf, gram.data.clone(), weightedLambda);
     }
 
     private void gram(double[] f, int rows, DMatrixRMaj out) {
@@ -132,10 +148,11 @@ public final class AlsTrainer implements ScorerTrainer {
             Range r = new Range();
             for (int row = ch; row < rows; row += chunks) {
                 rangeOf.of(row, r);
+                double reg = weightedLambda ? lambda * (r.to - r.from) : lambda;
                 if (cgSteps > 0) {
-                    w.conjugateGradient(gram, other, r.from, r.to, index, value, lambda, alpha, target, row * k, cgSteps);
+                    w.conjugateGradient(gram, other, r.from, r.to, index, value, reg, alpha, target, row * k, cgSteps);
                 } else {
-                    w.solve(gram, other, r.from, r.to, index, value, lambda, alpha, target, row * k);
+                    w.solve(gram, other, r.from, r.to, index, value, reg, alpha, target, row * k);
                 }
             }
         });

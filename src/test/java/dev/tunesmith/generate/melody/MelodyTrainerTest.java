@@ -2,7 +2,6 @@ package dev.tunesmith.generate.melody;
 
 import dev.tunesmith.generate.lm.LmConfig;
 import dev.tunesmith.generate.lm.TokenLm;
-import dev.tunesmith.generate.lm.Vocabulary;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
