@@ -108,8 +108,12 @@ SELECT 'CREATE DATABASE ${DB_NAME} OWNER tunesmith' WHERE NOT EXISTS (SELECT FRO
     }
   }
   if (process.env.TUNESMITH_E2E_KEEP_DB !== '1') {
-    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url, '-c', 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;'],
-      { stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url, '-c', 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;'],
+        { stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (e) {
+      throw new Error(`could not empty the e2e database ${url.replace(/:[^:@/]*@/, ':***@')}: ${String(e.stderr ?? e.message).trim()}`);
+    }
   }
   return url;
 }
