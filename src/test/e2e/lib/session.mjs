@@ -1,11 +1,16 @@
 // One e2e session: the server and the browser, started once for all tests of a file and always
 // torn down; `onPage` gives each test a page of its own and keeps a screenshot when it fails.
-import { screenshot, launchBrowser } from './browser.mjs';
+import { rmSync } from 'node:fs';
+import { launchBrowser, screenshot, SCREENSHOTS } from './browser.mjs';
 import { startServer } from './server.mjs';
 import { apiClient } from './api.mjs';
 
-/** Starts the server, then Chromium; on a failed browser start the server is stopped again. */
+/**
+ * Starts the server, then Chromium; on a failed browser start the server is stopped again.
+ * target/screenshots/ is emptied first, so it holds this run's pictures only.
+ */
 export async function startSession() {
+  rmSync(SCREENSHOTS, { recursive: true, force: true });
   const server = await startServer();
   let browser;
   try {
