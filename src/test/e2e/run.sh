@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the real-browser end-to-end tests: installs their npm dependencies (playwright-core only,
 # it downloads no browser), checks for Debian's Chromium and Node >= 20, then runs Node's test
-# runner with the TAP reporter, so the summary ends with "# pass N" / "# fail N".
+# runner on src/test/e2e/*.test.mjs with the TAP reporter, so the summary ends with "# pass N" / "# fail N".
 # Without Chromium (or a recent Node) it prints why and exits 0, unless TUNESMITH_E2E_REQUIRED=1.
 # The harness builds the server when target/ lacks a fresh build (TUNESMITH_E2E_BUILD=1 forces it).
 set -euo pipefail
@@ -26,4 +26,6 @@ node_major="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$node_major" -ge 20 ] || skip "Node $(node --version) is too old; playwright-core needs Node >= 20"
 
 npm ci --prefix "$E2E" --no-audit --no-fund --loglevel=error
-exec node --test --test-reporter=tap "$E2E/"
+# The shell expands the file list: the same files `node --test src/test/e2e/` finds on Node 20, and
+# it also works on Node >= 21, where a directory argument is taken as a module path (MODULE_NOT_FOUND).
+exec node --test --test-reporter=tap "$E2E"/*.test.mjs

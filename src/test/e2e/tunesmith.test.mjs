@@ -1,7 +1,7 @@
 // Tunesmith end to end: the real server (Postgres, demo catalog, recommender) driven through
 // Debian's Chromium. One server and one browser for the file; every test has its own page and user.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, beforeEach, describe, test } from 'node:test';
 import { login, register, uniqueName } from './lib/api.mjs';
 import { screenshot } from './lib/browser.mjs';
 import { ADMIN_PASSWORD } from './lib/server.mjs';
@@ -23,10 +23,20 @@ function intIn(text) {
 
 describe('Tunesmith in a real browser', { timeout: 230_000 }, () => {
   let s;
+  let startError;
 
+  // A failed start fails every test with its reason (a failing `before` would only count them as cancelled).
   before(async () => {
-    s = await startSession();
+    try {
+      s = await startSession();
+    } catch (e) {
+      startError = e;
+    }
   }, { timeout: 150_000 });
+
+  beforeEach(() => {
+    if (startError) throw startError;
+  });
 
   after(async () => {
     await s?.close();

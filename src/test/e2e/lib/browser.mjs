@@ -10,7 +10,7 @@ export const SCREENSHOTS = join(ROOT, 'target/screenshots');
 
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
-  '--disable-component-update', '--disable-sync',
+  '--disable-component-update', '--disable-sync', '--disable-quic',
 ];
 
 /**

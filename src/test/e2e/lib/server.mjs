@@ -2,7 +2,7 @@
 // optional build, the e2e database, a free port on 127.0.0.1, /health polling, and a kill that
 // also runs when the test process dies.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -108,10 +108,22 @@ SELECT 'CREATE DATABASE ${DB_NAME} OWNER tunesmith' WHERE NOT EXISTS (SELECT FRO
     }
   }
   if (process.env.TUNESMITH_E2E_KEEP_DB !== '1') {
-    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url, '-c', 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;'],
-      { stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url, '-c', 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;'],
+        { stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (e) {
+      throw new Error(`could not empty the e2e database ${url.replace(/:[^:@/]*@/, ':***@')}: ${String(e.stderr ?? e.message).trim()}`);
+    }
   }
   return url;
+}
+
+function logTail(file, lines = 15) {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
 }
 
 export function freePort() {
@@ -188,13 +200,13 @@ export async function startServer() {
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
   for (;;) {
     if (exited !== null) {
-      throw new Error(`the server exited (${exited.code ?? exited.signal}) before it was healthy; see ${logFile}`);
+      throw new Error(`the server exited (${exited.code ?? exited.signal}) before it was healthy; the end of ${logFile}:\n${logTail(logFile)}`);
     }
     const h = await health(baseUrl);
     if (h?.status === 'UP') return { baseUrl, port, logFile, health: h, stop };
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`GET /health was not UP within ${HEALTH_TIMEOUT_MS / 1000} s (last: ${JSON.stringify(h)}); see ${logFile}`);
+      throw new Error(`GET /health was not UP within ${HEALTH_TIMEOUT_MS / 1000} s (last: ${JSON.stringify(h)}); the end of ${logFile}:\n${logTail(logFile)}`);
     }
     await delay(500);
   }

@@ -14,8 +14,14 @@ async function fillAndSubmit(page, username, password) {
   await page.getByTestId('login-submit').click();
 }
 
-/** Signed in means: the header names the user (the shell renders it from the stored session). */
+/**
+ * Signed in means: the login view is gone (the shell routes on from #/login) and the header names
+ * the user. Waiting for both matters: the header can show the user while the login view is still
+ * mounted, and logging out in that moment brings back the same (register-mode) form.
+ */
 async function signedInAs(page, username) {
+  await page.waitForURL((url) => !url.hash.startsWith('#/login'));
+  await page.locator('ts-login-view').waitFor({ state: 'detached' });
   const who = page.getByTestId('current-user');
   await who.waitFor();
   const shown = (await who.textContent())?.trim();
