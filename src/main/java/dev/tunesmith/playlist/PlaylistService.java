@@ -51,7 +51,8 @@ public final class PlaylistService {
     public Future<JsonObject> recommendations(long userId, int k, String moodText) {
         return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> {
             MoodTarget mood = recommender.mood(moodText);
-            return recommender.recommend(profile, mood, constraints(new PlaylistRequest(moodText, k, null, null, null, null, null, null, null), mood));
+            return recommender.recommend(profile, mood, constraints(new PlaylistRequest(moodText, k, null, null, null, null, null, null, null), mood,
+                    recommender.snapshot()));
         }, false)).compose(playlist -> tracks.findMany(playlist.trackIds()).map(found -> {
             Map<Long, Track> byId = new HashMap<>();
             found.forEach(t -> byId.put(t.id(), t));
@@ -72,7 +73,7 @@ public final class PlaylistService {
         String moodText = request.mood() == null ? "" : request.mood().trim();
         return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> {
             MoodTarget mood = recommender.mood(moodText);
-            Constraints c = constraints(request, mood);
+            Constraints c = constraints(request, mood, recommender.snapshot());
             return new Object[] {recommender.recommend(profile, mood, c), c};
         }, false)).compose(r -> save(userId, conversationId, title(moodText), moodText, (Playlist) r[0], (Constraints) r[1]));
     }
@@ -166,22 +167,46 @@ public final class PlaylistService {
                 .compose(id -> store.toJson(new PlaylistStore.Stored(id, userId, conversationId, title, mood, constraints, ids, scores, reasons)));
     }
 
-    /** The hard constraints of a request: explicit values, then the mood's exclusions. */
-    static Constraints constraints(PlaylistRequest r, MoodTarget mood) {
+    /**
+     * The hard constraints of a request: explicit values, then the mood's exclusions. Each excluded
+     * term goes where the catalog knows it (a "no jazz" meant as an artist becomes a tag exclusion);
+     * a term the catalog knows as neither is kept as asked.
+     */
+    static Constraints constraints(PlaylistRequest r, MoodTarget mood, RecommenderService.Snapshot catalog) {
         int count = r.count() == null ? DEFAULT_COUNT : Math.max(1, Math.min(100, r.count()));
         Set<String> artists = new HashSet<>(mood.unwantedArtists());
         Set<String> tags = new HashSet<>(mood.unwantedTags());
+        List<String> asked = new ArrayList<>();
         if (r.excludeArtists() != null) {
-            r.excludeArtists().stream().filter(a -> a != null && !a.isBlank()).forEach(a -> artists.add(a.trim()));
+            r.excludeArtists().stream().filter(a -> a != null && !a.isBlank()).forEach(a -> {
+                asked.add(a.trim());
+                sort(a.trim(), false, catalog, artists, tags);
+            });
         }
         if (r.excludeTags() != null) {
-            r.excludeTags().stream().filter(t -> t != null && !t.isBlank()).forEach(t -> tags.add(t.trim()));
+            r.excludeTags().stream().filter(t -> t != null && !t.isBlank() && !asked.contains(t.trim()))
+                    .forEach(t -> sort(t.trim(), true, catalog, artists, tags));
         }
         Constraints c = Constraints.defaults().withCount(count).withExclusions(artists, tags)
                 .withMaxPerArtist(r.maxPerArtist() == null ? 2 : Math.max(1, r.maxPerArtist()));
         Range energy = range(r.minEnergy(), r.maxEnergy(), 0, 1);
         Range tempo = range(r.minTempo(), r.maxTempo(), 0, 300);
         return (energy != null || tempo != null) ? c.withRanges(energy, tempo) : c;
+    }
+
+    private static void sort(String term, boolean askedAsTag, RecommenderService.Snapshot catalog, Set<String> artists, Set<String> tags) {
+        String key = term.toLowerCase(Locale.ROOT);
+        boolean isTag = catalog.knownTags().contains(key);
+        boolean isArtist = catalog.knownArtists().contains(key);
+        if (isTag) {
+            tags.add(term);
+        }
+        if (isArtist) {
+            artists.add(term);
+        }
+        if (!isTag && !isArtist) {
+            (askedAsTag ? tags : artists).add(term);
+        }
     }
 
     private static Range range(Double min, Double max, double lo, double hi) {

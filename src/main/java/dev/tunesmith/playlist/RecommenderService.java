@@ -48,7 +48,8 @@ public final class RecommenderService {
     private static final int MAX_CACHED_PROFILES = 20_000;
 
     /** The live engine with the catalog facts built for it. */
-    public record Snapshot(RecommendationEngine engine, MoodParser moods, ProfileBuilder profiles, String version) {}
+    public record Snapshot(RecommendationEngine engine, MoodParser moods, ProfileBuilder profiles, String version, Set<String> knownTags,
+            Set<String> knownArtists) {}
 
     private final Vertx vertx;
     private final Pool pool;
@@ -150,7 +151,11 @@ public final class RecommenderService {
         }
         MoodParser moods = new MoodParser(embedder, MoodVocabulary.standard(), tags, artists);
         ProfileBuilder builder = new ProfileBuilder(id -> engine.item(id).orElse(null), EngineTrainer.Options.DEFAULTS.weights());
-        return new Snapshot(engine, moods, builder, version);
+        Set<String> lowerTags = new HashSet<>();
+        tags.forEach(t -> lowerTags.add(t.toLowerCase(java.util.Locale.ROOT)));
+        Set<String> lowerArtists = new HashSet<>();
+        artists.forEach(a -> lowerArtists.add(a.toLowerCase(java.util.Locale.ROOT)));
+        return new Snapshot(engine, moods, builder, version, Set.copyOf(lowerTags), Set.copyOf(lowerArtists));
     }
 
     public Snapshot snapshot() {
