@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunesmith.AppTestBase;
 import dev.tunesmith.TestSupport;
-import dev.tunesmith.Tunesmith;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
@@ -14,33 +13,18 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class AdminApiTest {
+class AdminApiTest extends AppTestBase {
 
-    private static Vertx vertx;
-    private static Tunesmith app;
-    private static WebClient http;
     private static String admin;
 
     @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        app = TestSupport.startApp(vertx);
-        http = WebClient.create(vertx);
+    static void setUp() {
         admin = TestSupport.login(http, app.port(), "admin", TestSupport.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
-        app.close().await();
-        vertx.close().await();
     }
 
     private HttpResponse<Buffer> call(HttpMethod method, String path, String token, JsonObject body) {

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.tunesmith.AppTestBase;
 import dev.tunesmith.TestSupport;
-import dev.tunesmith.Tunesmith;
 import dev.tunesmith.agent.ScriptedStreamingChatModel.Reply;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,8 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,25 +25,9 @@ import org.junit.jupiter.api.Test;
  * Postgres, tool scoping to the caller, fallback to the offline agent, and cancel. The tools run
  * against the real services of a running app.
  */
-class ChatAgentTest {
+class ChatAgentTest extends AppTestBase {
 
-    private static Vertx vertx;
-    private static Tunesmith app;
-    private static WebClient http;
 
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        app = TestSupport.startApp(vertx);
-        http = WebClient.create(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
-        app.close().await();
-        vertx.close().await();
-    }
 
     /** Records what a turn streams, in order. */
     static final class Recording implements TurnSink {

@@ -5,47 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunesmith.AppTestBase;
 import dev.tunesmith.TestSupport;
-import dev.tunesmith.Tunesmith;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Register, login, tokens and roles over real HTTP against the real server and Postgres. */
-class AuthApiTest {
+class AuthApiTest extends AppTestBase {
 
-    private static Vertx vertx;
-    private static Tunesmith app;
-    private static WebClient client;
     private static int port;
 
     @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        app = TestSupport.startApp(vertx);
+    static void setUp() {
         port = app.port();
-        client = WebClient.create(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        app.close().await();
-        vertx.close().await();
     }
 
     private HttpResponse<Buffer> post(String path, JsonObject body) {
-        return client.post(port, "127.0.0.1", path).sendJsonObject(body).await();
+        return http.post(port, "127.0.0.1", path).sendJsonObject(body).await();
     }
 
     private HttpResponse<Buffer> get(String path, String token) {
-        var req = client.get(port, "127.0.0.1", path);
+        var req = http.get(port, "127.0.0.1", path);
         if (token != null) {
             req.putHeader("Authorization", "Bearer " + token);
         }
@@ -93,7 +78,7 @@ class AuthApiTest {
         assertEquals("invalid_password", code(post("/api/auth/register", new JsonObject().put("username", "okname").put("password", "short"))));
         HttpResponse<Buffer> missing = post("/api/auth/register", new JsonObject());
         assertEquals(400, missing.statusCode());
-        HttpResponse<Buffer> malformed = client.post(port, "127.0.0.1", "/api/auth/register")
+        HttpResponse<Buffer> malformed = http.post(port, "127.0.0.1", "/api/auth/register")
                 .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer("{not json")).await();
         assertEquals(400, malformed.statusCode());
         assertEquals("malformed_json", code(malformed));
@@ -113,7 +98,7 @@ class AuthApiTest {
     @Test
     void should_reject_missing_expired_tampered_and_unsigned_tokens() {
         String name = TestSupport.uniqueUser("tok");
-        String token = TestSupport.registerAndLogin(client, port, name);
+        String token = TestSupport.registerAndLogin(http, port, name);
         long id = get("/api/me", token).bodyAsJsonObject().getLong("id");
         long future = Instant.now().plusSeconds(600).getEpochSecond();
         JsonObject hs = new JsonObject().put("alg", "HS256").put("typ", "JWT");
@@ -148,13 +133,13 @@ class AuthApiTest {
 
     @Test
     void should_forbid_admin_routes_to_listeners_and_allow_the_bootstrap_admin() {
-        String listener = TestSupport.registerAndLogin(client, port, TestSupport.uniqueUser("role"));
+        String listener = TestSupport.registerAndLogin(http, port, TestSupport.uniqueUser("role"));
         HttpResponse<Buffer> denied = get("/api/admin/users", listener);
         assertEquals(403, denied.statusCode());
         assertEquals("forbidden", code(denied));
         assertEquals(401, get("/api/admin/users", null).statusCode());
 
-        String admin = TestSupport.login(client, port, "admin", TestSupport.ADMIN_PASSWORD);
+        String admin = TestSupport.login(http, port, "admin", TestSupport.ADMIN_PASSWORD);
         HttpResponse<Buffer> users = get("/api/admin/users?q=admin", admin);
         assertEquals(200, users.statusCode());
         assertTrue(users.bodyAsJsonObject().getLong("total") >= 1);
@@ -163,7 +148,7 @@ class AuthApiTest {
     @Test
     void should_reject_tokens_of_a_disabled_user_at_once() {
         String name = TestSupport.uniqueUser("dis");
-        String token = TestSupport.registerAndLogin(client, port, name);
+        String token = TestSupport.registerAndLogin(http, port, name);
         long id = get("/api/me", token).bodyAsJsonObject().getLong("id");
         TestSupport.jdbc("UPDATE users SET disabled = true WHERE id = " + id);
         app.userStatus().invalidate(id);

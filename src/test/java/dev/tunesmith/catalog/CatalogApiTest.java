@@ -3,40 +3,21 @@ package dev.tunesmith.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunesmith.AppTestBase;
 import dev.tunesmith.TestSupport;
-import dev.tunesmith.Tunesmith;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class CatalogApiTest {
+class CatalogApiTest extends AppTestBase {
 
-    private static Vertx vertx;
-    private static Tunesmith app;
-    private static WebClient client;
 
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        app = TestSupport.startApp(vertx);
-        client = WebClient.create(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        app.close().await();
-        vertx.close().await();
-    }
 
     private HttpResponse<Buffer> get(String path) {
-        return client.get(app.port(), "127.0.0.1", path).send().await();
+        return http.get(app.port(), "127.0.0.1", path).send().await();
     }
 
     @Test

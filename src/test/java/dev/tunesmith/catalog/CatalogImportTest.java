@@ -3,38 +3,22 @@ package dev.tunesmith.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunesmith.AppTestBase;
 import dev.tunesmith.TestSupport;
-import dev.tunesmith.Tunesmith;
 import dev.tunesmith.catalog.importer.ImportReport;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Imports into the real test database: idempotence and counts. */
-class CatalogImportTest {
+class CatalogImportTest extends AppTestBase {
 
-    private static Vertx vertx;
-    private static Tunesmith app;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        app = TestSupport.startApp(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close().await();
-        vertx.close().await();
-    }
 
     private long count(String sql) {
         Row row = app.pool().query(sql).execute().await().iterator().next();

@@ -7,44 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunesmith.AppTestBase;
 import dev.tunesmith.TestSupport;
-import dev.tunesmith.Tunesmith;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The chat over a real socket against the real server, offline agent and Postgres. */
-class ChatSocketTest {
+class ChatSocketTest extends AppTestBase {
 
-    private static Vertx vertx;
-    private static Tunesmith app;
-    private static WebClient http;
     private static String origin;
 
     @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        app = TestSupport.startApp(vertx);
-        http = WebClient.create(vertx);
+    static void setUp() {
         origin = "http://127.0.0.1:" + app.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
-        app.close().await();
-        vertx.close().await();
     }
 
     private ChatClient authed(String token) throws InterruptedException {

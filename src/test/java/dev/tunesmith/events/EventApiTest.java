@@ -3,9 +3,8 @@ package dev.tunesmith.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunesmith.AppTestBase;
 import dev.tunesmith.TestSupport;
-import dev.tunesmith.Tunesmith;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -13,37 +12,23 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.Checkpoint;
 import io.vertx.junit5.VertxTestContext;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class EventApiTest {
+class EventApiTest extends AppTestBase {
 
-    private static Vertx vertx;
-    private static Tunesmith app;
-    private static WebClient client;
     private static String token;
     private static long trackId;
 
     @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        app = TestSupport.startApp(vertx);
-        client = WebClient.create(vertx);
-        token = TestSupport.registerAndLogin(client, app.port(), TestSupport.uniqueUser("ev"));
-        trackId = client.get(app.port(), "127.0.0.1", "/api/tracks?tag=ambient&limit=1").send().await()
+    static void setUp() {
+        token = TestSupport.registerAndLogin(http, app.port(), TestSupport.uniqueUser("ev"));
+        trackId = http.get(app.port(), "127.0.0.1", "/api/tracks?tag=ambient&limit=1").send().await()
                 .bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getLong("id");
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-        app.close().await();
-        vertx.close().await();
-    }
-
     private HttpResponse<Buffer> post(JsonObject body) {
-        return client.post(app.port(), "127.0.0.1", "/api/me/events").putHeader("Authorization", "Bearer " + token)
+        return http.post(app.port(), "127.0.0.1", "/api/me/events").putHeader("Authorization", "Bearer " + token)
                 .sendJsonObject(body).await();
     }
 
@@ -76,13 +61,13 @@ class EventApiTest {
         assertEquals(1, profile.getJsonObject("counts").getInteger("like"));
         assertEquals(1, profile.getJsonObject("counts").getInteger("play"));
         assertEquals(1, profile.getJsonObject("counts").getInteger("comment"));
-        var trackTags = client.get(app.port(), "127.0.0.1", "/api/tracks/" + trackId).send().await().bodyAsJsonObject().getJsonArray("tags");
+        var trackTags = http.get(app.port(), "127.0.0.1", "/api/tracks/" + trackId).send().await().bodyAsJsonObject().getJsonArray("tags");
         assertTrue(trackTags.contains(profile.getJsonArray("topTags").getJsonObject(0).getString("name")), profile.encode());
         assertTrue(profile.getJsonObject("moodCentre").containsKey("energy"));
     }
 
     private JsonObject me() {
-        return client.get(app.port(), "127.0.0.1", "/api/me").putHeader("Authorization", "Bearer " + token).send().await().bodyAsJsonObject();
+        return http.get(app.port(), "127.0.0.1", "/api/me").putHeader("Authorization", "Bearer " + token).send().await().bodyAsJsonObject();
     }
 
     @Test
@@ -114,10 +99,10 @@ class EventApiTest {
         assertEquals("invalid_text", code(post(new JsonObject().put("trackId", trackId).put("type", "comment").put("text", "x".repeat(2001)))));
         HttpResponse<Buffer> unknown = post(new JsonObject().put("trackId", 987654321).put("type", "like"));
         assertEquals(404, unknown.statusCode());
-        HttpResponse<Buffer> anonymous = client.post(app.port(), "127.0.0.1", "/api/me/events")
+        HttpResponse<Buffer> anonymous = http.post(app.port(), "127.0.0.1", "/api/me/events")
                 .sendJsonObject(new JsonObject().put("trackId", trackId).put("type", "like")).await();
         assertEquals(401, anonymous.statusCode());
-        HttpResponse<Buffer> wrongType = client.post(app.port(), "127.0.0.1", "/api/me/events").putHeader("Authorization", "Bearer " + token)
+        HttpResponse<Buffer> wrongType = http.post(app.port(), "127.0.0.1", "/api/me/events").putHeader("Authorization", "Bearer " + token)
                 .putHeader("Content-Type", "text/plain").sendBuffer(Buffer.buffer("{}")).await();
         assertEquals(415, wrongType.statusCode());
     }

@@ -4,35 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunesmith.AppTestBase;
 import dev.tunesmith.TestSupport;
-import dev.tunesmith.Tunesmith;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class RecommendationsApiTest {
+class RecommendationsApiTest extends AppTestBase {
 
-    private static Vertx vertx;
-    private static Tunesmith app;
-    private static WebClient http;
 
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        app = TestSupport.startApp(vertx);
-        http = WebClient.create(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
-        app.close().await();
-        vertx.close().await();
-    }
 
     private JsonArray recommendations(String token, String query) {
         var res = http.get(app.port(), "127.0.0.1", "/api/me/recommendations" + query).putHeader("Authorization", "Bearer " + token).send().await();
