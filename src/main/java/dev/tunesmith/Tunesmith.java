@@ -36,6 +36,8 @@ import java.util.function.Supplier;
 import dev.tunesmith.admin.JobService;
 import dev.tunesmith.http.StaticGuard;
 import dev.tunesmith.playlist.EvalRunner;
+import dev.tunesmith.creation.TrainingJobs;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -93,6 +95,7 @@ public final class Tunesmith {
     private LlmProbe probe;
     private MusicServices services;
     private IntentRouter intentRouter;
+    private JobService jobs;
     private ChatAgent agent;
     private HttpVerticle http;
     private Optional<String> generatedAdminPassword = Optional.empty();
@@ -165,9 +168,9 @@ public final class Tunesmith {
         ChatSocket chat = new ChatSocket(vertx, config.http().allowedOrigins(), authHandler, agent, conversations, metrics);
         HealthRoutes health = new HealthRoutes(pool).with("agent", agent::mode).with("generator", creation::device)
                 .with("recommender", () -> recommender.ready() ? "UP" : "STARTING");
-        JobService jobs = new JobService(vertx, pool);
+        jobs = new JobService(vertx, pool);
         AdminRoutes admin = new AdminRoutes(vertx, pool, new AuditLog(pool), userStatus, jobs, imports, jobKinds(), this::liveOverview,
-                recommender::activate);
+                recommender::activate, id -> recommender.profile(id).map(RecommenderService::toJson));
         HttpVerticle.Modules modules = new HttpVerticle.Modules(
                 List.of(health, chat, new MetricsRoutes(metrics, authHandler), new StaticGuard()),
                 List.of(new AuthRoutes(auth)::mount, new CatalogRoutes(tracks)::mount, admin.stream(authHandler)),
@@ -202,6 +205,10 @@ public final class Tunesmith {
         Map<String, Function<JobService.Job, Future<JsonObject>>> kinds = new LinkedHashMap<>();
         kinds.put("train-recommender", job -> recommender.retrain(job::progress, job.id()).map(v -> new JsonObject().put("version", v)));
         kinds.put("eval", job -> EvalRunner.run(vertx, pool, config.data().sharedData().resolve("lastfm-hetrec2k"), 1, job));
+        TrainingJobs training = new TrainingJobs(vertx.createSharedWorkerExecutor("tunesmith-training", 1, 6, java.util.concurrent.TimeUnit.HOURS),
+                pool, config.data().sharedData(), Path.of(System.getProperty("user.home"), ".local/state/tunesmith"));
+        kinds.put("train-melody", job -> jobs.params(job.id()).compose(p -> training.melody(job, p)));
+        kinds.put("train-lyrics", job -> jobs.params(job.id()).compose(p -> training.lyrics(job, p)));
         return new AdminRoutes.JobKinds(kinds);
     }
 

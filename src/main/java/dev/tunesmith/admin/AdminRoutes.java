@@ -47,9 +47,11 @@ public final class AdminRoutes implements RouteModule {
     private final JobKinds jobKinds;
     private final Supplier<JsonObject> overview;
     private final Function<String, Future<Void>> activateModel;
+    private final Function<Long, Future<JsonObject>> profileOf;
 
     public AdminRoutes(Vertx vertx, Pool pool, AuditLog audit, UserStatusCache userStatus, JobService jobs, CatalogImportService imports,
-            JobKinds jobKinds, Supplier<JsonObject> liveOverview, Function<String, Future<Void>> activateModel) {
+            JobKinds jobKinds, Supplier<JsonObject> liveOverview, Function<String, Future<Void>> activateModel,
+            Function<Long, Future<JsonObject>> profileOf) {
         this.vertx = vertx;
         this.pool = pool;
         this.audit = audit;
@@ -59,6 +61,7 @@ public final class AdminRoutes implements RouteModule {
         this.jobKinds = jobKinds;
         this.overview = liveOverview;
         this.activateModel = activateModel;
+        this.profileOf = profileOf;
     }
 
     @Override
@@ -66,6 +69,7 @@ public final class AdminRoutes implements RouteModule {
         api.route("/admin/*").handler(AuthHandler.require(Role.ADMIN)).handler(this::auditCall);
         api.get("/admin/overview").handler(ctx -> Responses.reply(ctx, 200, overview()));
         api.get("/admin/users").handler(this::users);
+        api.get("/admin/users/:id").handler(this::user);
         api.patch("/admin/users/:id").handler(this::updateUser);
         api.get("/admin/users/:id/export").handler(this::exportUser);
         api.delete("/admin/users/:id/data").handler(this::deleteUserData);
@@ -164,6 +168,18 @@ public final class AdminRoutes implements RouteModule {
         Future<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM users WHERE ($1::text IS NULL OR username LIKE $1)")
                 .execute(args).map(rows -> rows.iterator().next().getLong("n"));
         Responses.reply(ctx, 200, Future.all(items, total).map(cf -> new JsonObject().put("items", items.result()).put("total", total.result())));
+    }
+
+    /** One user with their profile summary (top tags/artists, mood centre, event counts). */
+    private void user(RoutingContext ctx) {
+        long id = Responses.idParam(ctx, "id");
+        Responses.reply(ctx, 200, rows("SELECT id, username, roles, disabled, source, created_at AS \"createdAt\" FROM users WHERE id = $1",
+                Tuple.of(id)).compose(found -> {
+                    if (found.isEmpty()) {
+                        throw ApiError.notFound("user");
+                    }
+                    return profileOf.apply(id).map(profile -> found.getJsonObject(0).put("profile", profile));
+                }));
     }
 
     private void updateUser(RoutingContext ctx) {

@@ -133,6 +133,12 @@ public final class JobService {
                 .execute(Tuple.of(id, state, message, result, log)).onFailure(e -> LOG.warn("job {} result not saved", id, e));
     }
 
+    /** The parameters a job was started with. */
+    public Future<JsonObject> params(long id) {
+        return pool.preparedQuery("SELECT params FROM jobs WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? new JsonObject() : (JsonObject) rows.iterator().next().getValue("params"));
+    }
+
     public Future<JsonArray> list(int limit) {
         return pool.preparedQuery("SELECT id, kind, state, progress, message, created_at, started_at, finished_at FROM jobs "
                 + "ORDER BY id DESC LIMIT $1").execute(Tuple.of(limit)).map(rows -> {

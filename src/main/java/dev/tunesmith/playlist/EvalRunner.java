@@ -1,5 +1,6 @@
 package dev.tunesmith.playlist;
 
+import dev.tunesmith.admin.JobLog;
 import dev.tunesmith.admin.JobService;
 import dev.tunesmith.recommend.RecommendCli;
 import dev.tunesmith.recommend.data.HetRecData;
@@ -11,9 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class EvalRunner {
             HetRecData d = HetRecData.load(hetrec);
             List<ScorerTrainer> trainers = RecommendCli.defaultTrainers(d, RecommendCli.SEED, Map.of());
             job.progress(0.05);
-            PrintStream log = new PrintStream(new LineSink(job), true, StandardCharsets.UTF_8);
+            PrintStream log = JobLog.of(job, 12);
             List<EvalResult> results = new Evaluator(5, folds, RecommendCli.SEED, log)
                     .run(d.plays(), trainers, trainers.stream().map(ScorerTrainer::name).toList());
             return results;
@@ -51,27 +50,4 @@ public final class EvalRunner {
         });
     }
 
-    /** Turns the evaluator's printed lines into job log lines, nudging progress on each. */
-    private static final class LineSink extends OutputStream {
-        private final JobService.Job job;
-        private final StringBuilder line = new StringBuilder();
-        private int lines;
-
-        LineSink(JobService.Job job) {
-            this.job = job;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                if (!line.toString().isBlank()) {
-                    job.log(line.toString());
-                    job.progress(Math.min(0.95, 0.05 + 0.9 * (++lines) / 12.0));
-                }
-                line.setLength(0);
-            } else {
-                line.append((char) b);
-            }
-        }
-    }
 }

@@ -126,6 +126,42 @@ class AdminApiTest extends AppTestBase {
     }
 
     @Test
+    void should_train_a_melody_model_as_a_job_and_record_its_validation_loss() throws Exception {
+        TestSupport.sharedData();
+        HttpResponse<Buffer> started = call(HttpMethod.POST, "/api/admin/jobs", admin,
+                new JsonObject().put("kind", "train-melody").put("epochs", 1).put("maxBatches", 2));
+        assertEquals(202, started.statusCode(), started.bodyAsString());
+        JsonObject job = awaitJob(started.bodyAsJsonObject().getLong("jobId"), 240);
+        assertEquals("succeeded", job.getString("state"), job.encode());
+        JsonObject result = job.getJsonObject("result");
+        assertTrue(result.getDouble("bestValidationLoss") > 0, result.encode());
+        assertTrue(call(HttpMethod.GET, "/api/admin/models", admin, null).bodyAsJsonObject().getJsonArray("items").stream()
+                .anyMatch(o -> "melody".equals(((JsonObject) o).getString("kind")) && result.getString("version").equals(((JsonObject) o).getString("version"))));
+    }
+
+    @Test
+    void should_show_a_users_profile_summary() {
+        String token = TestSupport.registerAndLogin(http, app.port(), TestSupport.uniqueUser("summary"));
+        long id = idOf(token);
+        HttpResponse<Buffer> res = call(HttpMethod.GET, "/api/admin/users/" + id, admin, null);
+        assertEquals(200, res.statusCode());
+        assertTrue(res.bodyAsJsonObject().getJsonObject("profile").containsKey("topTags"));
+        assertEquals(404, call(HttpMethod.GET, "/api/admin/users/999999999", admin, null).statusCode());
+    }
+
+    private JsonObject awaitJob(long jobId, int seconds) throws InterruptedException {
+        JsonObject job = null;
+        for (int i = 0; i < seconds * 4; i++) {
+            job = call(HttpMethod.GET, "/api/admin/jobs/" + jobId, admin, null).bodyAsJsonObject();
+            if (!"running".equals(job.getString("state"))) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        return job;
+    }
+
+    @Test
     void should_import_through_a_job_and_report_rejected_rows() throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("features", ".csv");
         java.nio.file.Files.writeString(file, "id,name,artist,energy\nadm-1,Admin Song,Admin Band,0.4\nadm-2,Bad Song,Admin Band,9\n");
