@@ -143,7 +143,8 @@ public final class Tunesmith {
                     return recommender.start();
                 })
                 .compose(v -> vertx.executeBlocking(() -> creation = creationFactory != null ? creationFactory.get()
-                        : GeneratorCreationService.loadShipped(new ArtifactStore(pool), this::lyricsWithLlm), false))
+                        : GeneratorCreationService.load(new ArtifactStore(pool),
+                                config.data().melodyModel(), config.data().lyricsModel(), this::lyricsWithLlm), false))
                 .compose(c -> deployHttp());
     }
 

@@ -57,6 +57,9 @@ public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data dat
     /** Chat agent settings; an empty base URL means offline agent only. */
     public record Agent(Optional<String> ollamaBaseUrl, String ollamaModel, Duration ollamaTimeout) {}
 
-    /** Where data lives. */
-    public record Data(Path demoCatalog, Path sharedData) {}
+    /**
+     * Where data lives. The model folders are empty to use the weights shipped in the jar, or a
+     * folder written by {@code ./tunesmith train melody|lyrics} (or a dashboard training job).
+     */
+    public record Data(Path demoCatalog, Path sharedData, Optional<Path> melodyModel, Optional<Path> lyricsModel) {}
 }

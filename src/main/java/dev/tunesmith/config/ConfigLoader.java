@@ -60,7 +60,20 @@ public final class ConfigLoader {
 
         return new AppConfig(httpConfig, database(db), auth(auth), agent(agent), new AppConfig.Data(
                 Path.of(string(data, "data.demoCatalog", "src/main/resources/catalog/demo-tracks.csv.gz")),
-                Path.of(env.getOrDefault("TUNESMITH_SHARED_DATA", string(data, "data.sharedData", "../shared/data")))));
+                Path.of(env.getOrDefault("TUNESMITH_SHARED_DATA", string(data, "data.sharedData", "../shared/data"))),
+                modelDir("TUNESMITH_MELODY_MODEL", env.getOrDefault("TUNESMITH_MELODY_MODEL", string(data, "data.melodyModel", ""))),
+                modelDir("TUNESMITH_LYRICS_MODEL", env.getOrDefault("TUNESMITH_LYRICS_MODEL", string(data, "data.lyricsModel", "")))));
+    }
+
+    private static Optional<Path> modelDir(String key, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        Path dir = Path.of(value.trim());
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException(key + " must be a folder written by ./tunesmith train (not found: " + dir + ")");
+        }
+        return Optional.of(dir);
     }
 
     private AppConfig.Database database(JsonObject db) {

@@ -46,27 +46,29 @@ public final class GeneratorCreationService implements CreationService, AutoClos
 
     /** Loads the shipped models (blocking: a few seconds on first use while DJL extracts its natives). */
     public static GeneratorCreationService loadShipped(ArtifactStore artifacts) {
-        return loadShipped(artifacts, g -> g);
+        return load(artifacts, java.util.Optional.empty(), java.util.Optional.empty(), g -> g);
     }
 
     /**
      * Loads the shipped models; {@code lyricsWrapper} may put another generator (an LLM) in front of
      * the shipped lyrics model, which it then uses as its fallback.
      */
-    public static GeneratorCreationService loadShipped(ArtifactStore artifacts, java.util.function.UnaryOperator<LyricsGenerator> lyricsWrapper) {
+    public static GeneratorCreationService load(ArtifactStore artifacts, java.util.Optional<java.nio.file.Path> melodyDir,
+            java.util.Optional<java.nio.file.Path> lyricsDir, java.util.function.UnaryOperator<LyricsGenerator> lyricsWrapper) {
         MelodyService m = null;
         String mProblem = null;
         LyricsService l = null;
         String lProblem = null;
         try {
-            m = MelodyService.loadShipped();
+            m = melodyDir.map(MelodyService::load).orElseGet(MelodyService::loadShipped);
             LOG.info("melody model loaded on {}", m.device());
         } catch (RuntimeException | LinkageError e) {
             mProblem = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warn("melody model unavailable: {}", mProblem);
         }
         try {
-            l = LyricsService.of(lyricsWrapper.apply(ModelLyricsGenerator.loadShipped(2)));
+            l = LyricsService.of(lyricsWrapper.apply(lyricsDir.map(d -> ModelLyricsGenerator.load(d, 2))
+                    .orElseGet(() -> ModelLyricsGenerator.loadShipped(2))));
             LOG.info("lyrics model loaded");
         } catch (RuntimeException | LinkageError e) {
             lProblem = e.getMessage() == null ? e.toString() : e.getMessage();
