@@ -26,6 +26,22 @@ public final class ConversationStore {
                 .map(rows -> rows.iterator().hasNext() && rows.iterator().next().getLong("user_id") == userId);
     }
 
+    /**
+     * Stores a user's message in one round trip, creating the conversation when new. Empty when the
+     * conversation belongs to someone else (nothing is written then).
+     */
+    public Future<java.util.Optional<Long>> addUserMessage(UUID conversationId, long userId, String text) {
+        String title = text.length() > 60 ? text.substring(0, 57) + "…" : text;
+        return pool.preparedQuery("""
+                WITH c AS (
+                    INSERT INTO conversations (id, user_id, title) VALUES ($1, $2, $3)
+                    ON CONFLICT (id) DO UPDATE SET updated_at = now() WHERE conversations.user_id = $2
+                    RETURNING id)
+                INSERT INTO messages (conversation_id, role, content) SELECT id, 'user', $4 FROM c RETURNING id""")
+                .execute(Tuple.of(conversationId, userId, title.trim(), text))
+                .map(rows -> rows.size() == 0 ? java.util.Optional.<Long>empty() : java.util.Optional.of(rows.iterator().next().getLong("id")));
+    }
+
     public Future<Boolean> owns(UUID id, long userId) {
         return pool.preparedQuery("SELECT 1 FROM conversations WHERE id = $1 AND user_id = $2").execute(Tuple.of(id, userId))
                 .map(rows -> rows.size() > 0);

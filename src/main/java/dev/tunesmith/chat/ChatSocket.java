@@ -210,13 +210,8 @@ public final class ChatSocket implements RouteModule {
             long userId = principal.userId();
             turn = () -> { }; // reserved until the agent has it
             metrics.turn();
-            conversations.ensure(conversationId, userId, text.trim())
-                    .compose(owned -> {
-                        if (!owned) {
-                            throw new ApiError(404, "not_found", "no such conversation");
-                        }
-                        return conversations.addMessage(conversationId, "user", text, null);
-                    })
+            conversations.addUserMessage(conversationId, userId, text)
+                    .map(stored -> stored.orElseThrow(() -> new ApiError(404, "not_found", "no such conversation")))
                     .onSuccess(id -> {
                         conversation = conversationId;
                         turn = agent.run(userId, conversationId, text, this);

@@ -240,6 +240,26 @@ class ChatSocketTest extends AppTestBase {
         }
     }
 
+    @Test
+    void should_refuse_to_post_into_another_users_conversation() throws Exception {
+        String owner = user();
+        String conversation;
+        try (ChatClient c = authed(owner)) {
+            c.send(new JsonObject().put("type", "message").put("text", "hello"));
+            c.until("done", 20_000);
+            conversation = http.get(app.port(), "127.0.0.1", "/api/conversations").putHeader("Authorization", "Bearer " + owner).send().await()
+                            .bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getString("id");
+        }
+        try (ChatClient intruder = authed(user())) {
+            intruder.send(new JsonObject().put("type", "message").put("text", "let me in").put("conversationId", conversation));
+            JsonObject error = intruder.next(5000);
+            assertEquals("not_found", error.getString("code"), error.encode());
+        }
+        long messages = app.pool().preparedQuery("SELECT count(*) FROM messages WHERE conversation_id = $1")
+                .execute(io.vertx.sqlclient.Tuple.of(UUID.fromString(conversation))).await().iterator().next().getLong(0);
+        assertEquals(2, messages, "nothing was added to the owner's conversation");
+    }
+
     private static JsonArray playlistOf(List<JsonObject> turn) {
         return turn.stream().filter(f -> "playlist".equals(f.getString("type"))).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no playlist in " + turn)).getJsonObject("playlist").getJsonArray("items");
