@@ -176,7 +176,7 @@ public final class RecommendationEngine {
         for (int i : ordered) {
             out.add(new PlaylistItem(items.get(i), s.total[i], reasons(i, s, profile, m)));
         }
-        return checked(new Playlist(out, describe(c, m, out.size()), m.label()), c, profile, m);
+        return checked(new Playlist(out, describe(c, m, out.size(), "energy arc"), m.label()), c, profile, m);
     }
 
     /** Up to {@code k} items most similar to the track (embeddings and ALS factors), under the constraints. */
@@ -184,7 +184,8 @@ public final class RecommendationEngine {
         Constraints ck = c.withCount(k);
         int seed = index.index(trackId);
         if (seed < 0) {
-            return new Playlist(List.of(), describe(ck, MoodTarget.NONE, 0), "similar to unknown track " + trackId);
+            return new Playlist(List.of(), describe(ck, MoodTarget.NONE, 0, "by similarity"),
+                    "similar to unknown track " + trackId);
         }
         float[] sim = new float[items.size()];
         for (int i = 0; i < sim.length; i++) {
@@ -212,7 +213,8 @@ public final class RecommendationEngine {
             }
             out.add(new PlaylistItem(items.get(i), sim[i], r));
         }
-        return checked(new Playlist(out, describe(ck, MoodTarget.NONE, out.size()), "similar to " + s.title()), ck,
+        Map<String, Object> satisfied = describe(ck, MoodTarget.NONE, out.size(), "by similarity");
+        return checked(new Playlist(out, satisfied, "similar to " + s.title()), ck,
                 null, MoodTarget.NONE);
     }
 
@@ -233,13 +235,15 @@ public final class RecommendationEngine {
                 sorted.subList(0, keep).forEach(p -> kept.add(p.item().trackId()));
                 List<PlaylistItem> out = current.items().stream().filter(p -> kept.contains(p.item().trackId())).toList();
                 Constraints ck = c.withCount(Math.max(1, out.size()));
-                yield checked(new Playlist(out, describe(ck, m, out.size()), current.label()), ck, profile, m);
+                Map<String, Object> satisfied = describe(ck, m, out.size(), "kept from the original");
+                yield checked(new Playlist(out, satisfied, current.label()), ck, profile, m);
             }
             case Refinement.Longer l -> {
                 Constraints ck = c.withCount(current.items().size() + l.by());
                 List<PlaylistItem> out = new ArrayList<>(current.items());
                 out.addAll(fill(current.items(), -1, l.by(), profile, m, ck));
-                yield checked(new Playlist(out, describe(ck, m, out.size()), current.label()), ck, profile, m);
+                Map<String, Object> satisfied = describe(ck, m, out.size(), "kept from the original");
+                yield checked(new Playlist(out, satisfied, current.label()), ck, profile, m);
             }
             case Refinement.Swap w -> {
                 if (w.position() < 0 || w.position() >= current.items().size()) {
@@ -252,7 +256,8 @@ public final class RecommendationEngine {
                 } else {
                     out.set(w.position(), repl.get(0));
                 }
-                yield checked(new Playlist(out, describe(c, m, out.size()), current.label()), c, profile, m);
+                Map<String, Object> satisfied = describe(c, m, out.size(), "kept from the original");
+                yield checked(new Playlist(out, satisfied, current.label()), c, profile, m);
             }
         };
     }
@@ -300,7 +305,7 @@ public final class RecommendationEngine {
         return p;
     }
 
-    private Map<String, Object> describe(Constraints c, MoodTarget m, int returned) {
+    private Map<String, Object> describe(Constraints c, MoodTarget m, int returned, String order) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("count", c.count());
         d.put("noDuplicates", true);
@@ -330,7 +335,7 @@ public final class RecommendationEngine {
             d.put("skipRecentlyPlayed", c.recentWindow().toString());
         }
         d.put("diversityLambda", c.diversity());
-        d.put("order", "energy arc");
+        d.put("order", order);
         if (returned < c.count()) {
             d.put("shortfall", "only " + returned + " of " + c.count() + " items satisfy every constraint");
         }
