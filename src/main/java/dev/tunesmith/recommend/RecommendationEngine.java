@@ -167,9 +167,10 @@ public final class RecommendationEngine {
     /** Recommends a playlist for the profile, mood and constraints. */
     public Playlist recommend(UserProfile profile, MoodTarget mood, Constraints c) {
         MoodTarget m = mood == null ? MoodTarget.NONE : mood;
-        Scored s = score(profile, m);
-        CandidateFilter filter = filter(profile, m, c, Set.of());
-        int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * c.count(), 200), filter);
+        boolean[] allowed = mask(filter(profile, m, c, Set.of()));
+        Scored s = score(profile, m, allowed);
+        int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * c.count(), 200),
+                i -> allowed[i]);
         int[] chosen = Reranker.select(s.total, pool, c.count(), c.maxPerArtist(), c.diversity(), view);
         int[] ordered = Reranker.flowOrder(chosen, view);
         List<PlaylistItem> out = new ArrayList<>();
@@ -264,7 +265,6 @@ public final class RecommendationEngine {
 
     private List<PlaylistItem> fill(List<PlaylistItem> current, int replacing, int n, UserProfile profile,
             MoodTarget m, Constraints c) {
-        Scored s = score(profile, m);
         Set<Integer> exclude = new HashSet<>();
         Map<Integer, Integer> perArtist = new HashMap<>();
         Set<Integer> dup = new HashSet<>();
@@ -279,9 +279,10 @@ public final class RecommendationEngine {
                 dup.add(duplicateKey[i]);
             }
         }
-        CandidateFilter filter = filter(profile, m, c, exclude);
+        boolean[] allowed = mask(filter(profile, m, c, exclude));
+        Scored s = score(profile, m, allowed);
         int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * (n + current.size()), 200),
-                filter);
+                i -> allowed[i]);
         List<PlaylistItem> out = new ArrayList<>();
         for (int i : pool) {
             if (out.size() == n) {
@@ -387,7 +388,16 @@ public final class RecommendationEngine {
 
     private record Scored(float[] total, float[] cf, float[] content, int[] liked) {}
 
-    private Scored score(UserProfile profile, MoodTarget m) {
+    private boolean[] mask(CandidateFilter filter) {
+        boolean[] a = new boolean[items.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = filter.test(i);
+        }
+        return a;
+    }
+
+    /** Scores the allowed items (others keep 0 and are never candidates). */
+    private Scored score(UserProfile profile, MoodTarget m, boolean[] allowed) {
         int n = items.size();
         UserProfile p = profile == null ? UserProfile.empty(clock.instant()) : profile;
         float[] total = new float[n];
@@ -439,18 +449,28 @@ public final class RecommendationEngine {
             float[] y = als.itemFactors();
             double sum = 0;
             double sq = 0;
-            // s_i = xᵤ·yᵢ, then standardised and blended with popularity in one more pass
+            int counted = 0;
+            // s_i = xᵤ·yᵢ over the allowed items, then standardised and blended with popularity in one more pass
             for (int i = 0; i < n; i++) {
+                if (!allowed[i]) {
+                    continue;
+                }
                 float v = Vectors.dot(x, 0, y, i * k, k);
                 cf[i] = v;
                 sum += v;
                 sq += (double) v * v;
+                counted++;
             }
-            float mean = (float) (sum / n);
-            float sd = (float) Math.sqrt(Math.max(sq / n - (sum / n) * (sum / n), 1e-24));
+            double mu = sum / Math.max(1, counted);
+            float mean = (float) mu;
+            float sd = (float) Math.sqrt(Math.max(sq / Math.max(1, counted) - mu * mu, 1e-24));
             float wc = (float) config.collaborative();
             float wp = (float) (p.isNew() ? config.popularityNewUser() : config.popularity());
             for (int i = 0; i < n; i++) {
+                if (!allowed[i]) {
+                    cf[i] = 0;
+                    continue;
+                }
                 float z = (cf[i] - mean) / sd;
                 cf[i] = z;
                 total[i] = wc * z + wp * popularity[i];
@@ -472,13 +492,15 @@ public final class RecommendationEngine {
             }
             content = new float[n];
             for (int i = 0; i < n; i++) {
-                content[i] = Vectors.dot(centroid, 0, embeddings, i * dims, dims);
+                if (allowed[i]) {
+                    content[i] = Vectors.dot(centroid, 0, embeddings, i * dims, dims);
+                }
             }
             Vectors.standardise(content, n);
             add(total, content, config.content());
         }
         if (!m.isEmpty()) {
-            moodFit(m, total, (float) config.mood());
+            moodFit(m, total, (float) config.mood(), allowed);
         }
         if (!popularityAdded) {
             add(total, popularity, p.isNew() ? config.popularityNewUser() : config.popularity());
@@ -498,7 +520,7 @@ public final class RecommendationEngine {
     }
 
     /** Adds weight × mood fit of every item to {@code total}. */
-    private void moodFit(MoodTarget m, float[] total, float weight) {
+    private void moodFit(MoodTarget m, float[] total, float weight, boolean[] allowed) {
         int n = items.size();
         boolean[] wantedTag = new boolean[tagIds.size()];
         boolean anyTag = false;
@@ -523,6 +545,9 @@ public final class RecommendationEngine {
         Range re = m.energy();
         Range rt = m.tempo();
         for (int i = 0; i < n; i++) {
+            if (!allowed[i]) {
+                continue;
+            }
             float f = 0;
             if (rv != null) {
                 f -= rangePenalty(rv, valence[i], 0.2f);
