@@ -451,15 +451,14 @@ public final class RecommendationEngine {
             double sq = 0;
             int counted = 0;
             // s_i = xᵤ·yᵢ over the allowed items, then standardised and blended with popularity in one more pass
+            Vectors.scoreRows(x, y, k, n, allowed, cf);
             for (int i = 0; i < n; i++) {
-                if (!allowed[i]) {
-                    continue;
+                if (allowed[i]) {
+                    float v = cf[i];
+                    sum += v;
+                    sq += (double) v * v;
+                    counted++;
                 }
-                float v = Vectors.dot(x, 0, y, i * k, k);
-                cf[i] = v;
-                sum += v;
-                sq += (double) v * v;
-                counted++;
             }
             double mu = sum / Math.max(1, counted);
             float mean = (float) mu;
@@ -550,13 +549,13 @@ public final class RecommendationEngine {
             }
             float f = 0;
             if (rv != null) {
-                f -= rangePenalty(rv, valence[i], 0.2f);
+                f -= rangePenalty(rv, valence[i], 5f);
             }
             if (re != null) {
-                f -= rangePenalty(re, energy[i], 0.2f);
+                f -= rangePenalty(re, energy[i], 5f);
             }
             if (rt != null) {
-                f -= rangePenalty(rt, tempo[i], 20f);
+                f -= rangePenalty(rt, tempo[i], 0.05f);
             }
             if (anyTag) {
                 for (int p = tagStart[i]; p < tagStart[i + 1]; p++) {
@@ -576,14 +575,15 @@ public final class RecommendationEngine {
         }
     }
 
-    private static float rangePenalty(Range r, float v, float scale) {
-        if (r == null) {
-            return 0;
-        }
-        if (Float.isNaN(v)) {
+    /** min(3, distance to the range × perUnit); 0.3 when the value is unknown. */
+    private static float rangePenalty(Range r, float v, float perUnit) {
+        if (v != v) {
             return 0.3f;
         }
-        return (float) Math.min(3, r.distance(v) / scale);
+        float lo = (float) r.min();
+        float hi = (float) r.max();
+        float d = v < lo ? lo - v : v > hi ? v - hi : 0f;
+        return Math.min(3f, d * perUnit);
     }
 
     private void axpy(float[] y, float a, int item) {
