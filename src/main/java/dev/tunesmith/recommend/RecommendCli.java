@@ -12,6 +12,7 @@ import dev.tunesmith.recommend.model.ContentTrainer;
 import dev.tunesmith.recommend.model.EaseTrainer;
 import dev.tunesmith.recommend.model.ItemKnnTrainer;
 import dev.tunesmith.recommend.model.PopularityTrainer;
+import dev.tunesmith.recommend.model.Rp3BetaTrainer;
 import dev.tunesmith.recommend.model.ScorerTrainer;
 import dev.tunesmith.recommend.model.UserKnnTrainer;
 import java.nio.file.Files;
@@ -84,6 +85,7 @@ public final class RecommendCli {
         t.add(new ContentTrainer(d.tagNames().length, d.itemTags(), d.itemTagCounts(), ContentScorer.Similarity.PEARSON));
         t.add(new UserKnnTrainer(num(o, "userknn-k", 50)));
         t.add(new ItemKnnTrainer(num(o, "itemknn-k", 100), (float) num(o, "itemknn-shrink", 10.0)));
+        t.add(new Rp3BetaTrainer(num(o, "rp3-k", 100), num(o, "rp3-alpha", 1.0), num(o, "rp3-beta", 0.25)));
         t.add(new AlsTrainer(num(o, "als-factors", 64), num(o, "als-lambda", 1.25), num(o, "als-alpha", 2.0),
                 num(o, "als-iterations", 15), seed, num(o, "als-cg", 3), !o.containsKey("als-plain-lambda")));
         t.add(new BiasedMfTrainer(num(o, "mf-factors", 64), num(o, "mf-epochs", 40), (float) num(o, "mf-lr", 0.05),
