@@ -7,7 +7,6 @@ import dev.tunesmith.recommend.model.AlsScorer;
 import dev.tunesmith.recommend.model.ModelIo;
 import dev.tunesmith.recommend.model.Vectors;
 import dev.tunesmith.recommend.mood.MoodTarget;
-import dev.tunesmith.recommend.rerank.CandidateFilter;
 import dev.tunesmith.recommend.rerank.ConstraintCheck;
 import dev.tunesmith.recommend.rerank.Reranker;
 import java.time.Clock;
@@ -48,6 +47,10 @@ public final class RecommendationEngine {
     final int[] tagStart;
     final int[] tagFlat;
     final int duplicateKeys;
+    final int[] tagPostStart;
+    final int[] tagPost;
+    final int[] artistPostStart;
+    final int[] artistPost;
     final Map<String, Integer> tagIds;
     final int[] duplicateKey;
     final float[] valence;
@@ -113,6 +116,16 @@ public final class RecommendationEngine {
         for (int i = 0; i < n; i++) {
             System.arraycopy(tagsOf[i], 0, tagFlat, tagStart[i], tagsOf[i].length);
         }
+        tagPostStart = new int[tagIds.size() + 1];
+        tagPost = new int[tagFlat.length];
+        postings(tagStart, tagFlat, tagPostStart, tagPost);
+        int[] oneEach = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            oneEach[i + 1] = i + 1;
+        }
+        artistPostStart = new int[artistNames.length + 1];
+        artistPost = new int[n];
+        postings(oneEach, artistOf, artistPostStart, artistPost);
         if (als != null) {
             int k = als.k();
             factorsNormalised = als.itemFactors().clone();
@@ -131,6 +144,22 @@ public final class RecommendationEngine {
             popularity[i] = (float) Math.log1p(popularityCounts == null ? 0 : popularityCounts[i]);
         }
         Vectors.standardise(popularity, n);
+    }
+
+    /** Inverts item → keys (CSR) into key → items (CSR). */
+    private static void postings(int[] itemStart, int[] keys, int[] keyStart, int[] items) {
+        for (int k : keys) {
+            keyStart[k + 1]++;
+        }
+        for (int k = 0; k + 1 < keyStart.length; k++) {
+            keyStart[k + 1] += keyStart[k];
+        }
+        int[] fill = java.util.Arrays.copyOf(keyStart, keyStart.length - 1);
+        for (int i = 0; i + 1 < itemStart.length; i++) {
+            for (int p = itemStart[i]; p < itemStart[i + 1]; p++) {
+                items[fill[keys[p]]++] = i;
+            }
+        }
     }
 
     static String key(String s) {
@@ -167,7 +196,7 @@ public final class RecommendationEngine {
     /** Recommends a playlist for the profile, mood and constraints. */
     public Playlist recommend(UserProfile profile, MoodTarget mood, Constraints c) {
         MoodTarget m = mood == null ? MoodTarget.NONE : mood;
-        boolean[] allowed = mask(filter(profile, m, c, Set.of()));
+        boolean[] allowed = allowedMask(profile, m, c, Set.of());
         Scored s = score(profile, m, allowed);
         int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * c.count(), 200),
                 i -> allowed[i]);
@@ -192,8 +221,8 @@ public final class RecommendationEngine {
         for (int i = 0; i < sim.length; i++) {
             sim[i] = view.similarity(seed, i) + 0.05f * popularity[i];
         }
-        CandidateFilter filter = filter(null, MoodTarget.NONE, ck, Set.of(seed));
-        int[] pool = Vectors.topK(sim, sim.length, Math.max(config.poolFactor() * k, 200), filter);
+        boolean[] allowed = allowedMask(null, MoodTarget.NONE, ck, Set.of(seed));
+        int[] pool = Vectors.topK(sim, sim.length, Math.max(config.poolFactor() * k, 200), i -> allowed[i]);
         int[] chosen = Reranker.select(sim, pool, k, ck.maxPerArtist(), ck.diversity(), view);
         CatalogItem s = items.get(seed);
         List<PlaylistItem> out = new ArrayList<>();
@@ -279,7 +308,7 @@ public final class RecommendationEngine {
                 dup.add(duplicateKey[i]);
             }
         }
-        boolean[] allowed = mask(filter(profile, m, c, exclude));
+        boolean[] allowed = allowedMask(profile, m, c, exclude);
         Scored s = score(profile, m, allowed);
         int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * (n + current.size()), 200),
                 i -> allowed[i]);
@@ -343,16 +372,36 @@ public final class RecommendationEngine {
         return d;
     }
 
-    private CandidateFilter filter(UserProfile profile, MoodTarget m, Constraints c, Set<Integer> extra) {
+    /**
+     * The hard constraints as one boolean per item: ranges are checked on the feature arrays, and
+     * exclusions (artists, tags, ids, recently played) are applied through the inverted indices, so
+     * the cost is one pass plus the size of the excluded postings.
+     */
+    private boolean[] allowedMask(UserProfile profile, MoodTarget m, Constraints c, Set<Integer> extra) {
         int n = items.size();
-        boolean[] exItem = new boolean[n];
+        boolean[] a = new boolean[n];
+        Range er = c.energy();
+        Range tr = c.tempo();
+        if (er == null && tr == null) {
+            java.util.Arrays.fill(a, true);
+        } else {
+            float elo = er == null ? 0 : (float) er.min();
+            float ehi = er == null ? 0 : (float) er.max();
+            float tlo = tr == null ? 0 : (float) tr.min();
+            float thi = tr == null ? 0 : (float) tr.max();
+            for (int i = 0; i < n; i++) {
+                // NaN (unknown) fails every comparison, so unknown values never pass a set range
+                a[i] = (er == null || (energy[i] >= elo && energy[i] <= ehi))
+                        && (tr == null || (tempo[i] >= tlo && tempo[i] <= thi));
+            }
+        }
         for (int i : extra) {
-            exItem[i] = true;
+            a[i] = false;
         }
         for (long id : c.excludeTrackIds()) {
             int i = index.index(id);
             if (i >= 0) {
-                exItem[i] = true;
+                a[i] = false;
             }
         }
         if (c.skipRecentlyPlayed() && profile != null) {
@@ -360,41 +409,34 @@ public final class RecommendationEngine {
             for (var e : profile.lastPlayed().entrySet()) {
                 int i = index.index(e.getKey());
                 if (i >= 0 && e.getValue().isAfter(since)) {
-                    exItem[i] = true;
+                    a[i] = false;
                 }
             }
         }
-        boolean[] exArtist = new boolean[artistNames.length];
         Set<String> artists = new HashSet<>(c.excludeArtists());
-        m.unwantedArtists().forEach(a -> artists.add(key(a)));
-        for (String a : artists) {
-            Integer id = artistIds.get(a);
+        m.unwantedArtists().forEach(x -> artists.add(key(x)));
+        for (String x : artists) {
+            Integer id = artistIds.get(x);
             if (id != null) {
-                exArtist[id] = true;
+                for (int p = artistPostStart[id]; p < artistPostStart[id + 1]; p++) {
+                    a[artistPost[p]] = false;
+                }
             }
         }
-        boolean[] exTag = new boolean[tagIds.size()];
         Set<String> tags = new HashSet<>(c.excludeTags());
         m.unwantedTags().forEach(t -> tags.add(key(t)));
         for (String t : tags) {
             Integer id = tagIds.get(t);
             if (id != null) {
-                exTag[id] = true;
+                for (int p = tagPostStart[id]; p < tagPostStart[id + 1]; p++) {
+                    a[tagPost[p]] = false;
+                }
             }
-        }
-        return new CandidateFilter(exItem, exArtist, exTag, artistOf, tagStart, tagFlat, energy, tempo, c.energy(),
-                c.tempo());
-    }
-
-    private record Scored(float[] total, float[] cf, float[] content, int[] liked) {}
-
-    private boolean[] mask(CandidateFilter filter) {
-        boolean[] a = new boolean[items.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = filter.test(i);
         }
         return a;
     }
+
+    private record Scored(float[] total, float[] cf, float[] content, int[] liked) {}
 
     /** Scores the allowed items (others keep 0 and are never candidates). */
     private Scored score(UserProfile profile, MoodTarget m, boolean[] allowed) {
@@ -521,13 +563,16 @@ public final class RecommendationEngine {
     /** Adds weight × mood fit of every item to {@code total}. */
     private void moodFit(MoodTarget m, float[] total, float weight, boolean[] allowed) {
         int n = items.size();
-        boolean[] wantedTag = new boolean[tagIds.size()];
-        boolean anyTag = false;
+        boolean[] tagBonus = null;
         for (String t : m.wantedTags()) {
             Integer id = tagIds.get(key(t));
             if (id != null) {
-                wantedTag[id] = true;
-                anyTag = true;
+                if (tagBonus == null) {
+                    tagBonus = new boolean[n];
+                }
+                for (int p = tagPostStart[id]; p < tagPostStart[id + 1]; p++) {
+                    tagBonus[tagPost[p]] = true;
+                }
             }
         }
         boolean[] wantedArtist = new boolean[artistNames.length];
@@ -557,13 +602,8 @@ public final class RecommendationEngine {
             if (rt != null) {
                 f -= rangePenalty(rt, tempo[i], 0.05f);
             }
-            if (anyTag) {
-                for (int p = tagStart[i]; p < tagStart[i + 1]; p++) {
-                    if (wantedTag[tagFlat[p]]) {
-                        f += 0.8f;
-                        break;
-                    }
-                }
+            if (tagBonus != null && tagBonus[i]) {
+                f += 0.8f;
             }
             if (anyArtist && wantedArtist[artistOf[i]]) {
                 f += 1f;
