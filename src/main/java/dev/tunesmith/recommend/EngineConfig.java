@@ -15,5 +15,5 @@ package dev.tunesmith.recommend;
 public record EngineConfig(double collaborative, double content, double mood, double popularity,
         double popularityNewUser, double friends, double negative, int poolFactor) {
     /** Defaults. */
-    public static final EngineConfig DEFAULTS = new EngineConfig(1.0, 0.6, 1.2, 0.2, 0.6, 0.4, 2.0, 10);
+    public static final EngineConfig DEFAULTS = new EngineConfig(1.0, 0.6, 1.2, 0.2, 0.6, 0.4, 2.0, 5);
 }

@@ -42,6 +42,15 @@ public final class ProfileBuilder {
         return withFriends(build(events, now), friends);
     }
 
+    /** Profile from the user's events plus friends' raw events (each friend's list is one profile). */
+    public UserProfile buildWithFriendEvents(List<UserEvent> events, List<List<UserEvent>> friendsEvents, Instant now) {
+        List<UserProfile> friends = new ArrayList<>();
+        for (List<UserEvent> f : friendsEvents) {
+            friends.add(build(f, now));
+        }
+        return withFriends(build(events, now), friends);
+    }
+
     /** Adds one event to a profile (events older than {@code asOf} are decayed by their age). */
     public UserProfile apply(UserProfile profile, UserEvent event) {
         Acc a = new Acc(profile);

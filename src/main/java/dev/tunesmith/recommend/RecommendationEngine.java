@@ -7,7 +7,6 @@ import dev.tunesmith.recommend.model.AlsScorer;
 import dev.tunesmith.recommend.model.ModelIo;
 import dev.tunesmith.recommend.model.Vectors;
 import dev.tunesmith.recommend.mood.MoodTarget;
-import dev.tunesmith.recommend.rerank.CandidateFilter;
 import dev.tunesmith.recommend.rerank.ConstraintCheck;
 import dev.tunesmith.recommend.rerank.Reranker;
 import java.time.Clock;
@@ -48,6 +47,10 @@ public final class RecommendationEngine {
     final int[] tagStart;
     final int[] tagFlat;
     final int duplicateKeys;
+    final int[] tagPostStart;
+    final int[] tagPost;
+    final int[] artistPostStart;
+    final int[] artistPost;
     final Map<String, Integer> tagIds;
     final int[] duplicateKey;
     final float[] valence;
@@ -113,6 +116,16 @@ public final class RecommendationEngine {
         for (int i = 0; i < n; i++) {
             System.arraycopy(tagsOf[i], 0, tagFlat, tagStart[i], tagsOf[i].length);
         }
+        tagPostStart = new int[tagIds.size() + 1];
+        tagPost = new int[tagFlat.length];
+        postings(tagStart, tagFlat, tagPostStart, tagPost);
+        int[] oneEach = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            oneEach[i + 1] = i + 1;
+        }
+        artistPostStart = new int[artistNames.length + 1];
+        artistPost = new int[n];
+        postings(oneEach, artistOf, artistPostStart, artistPost);
         if (als != null) {
             int k = als.k();
             factorsNormalised = als.itemFactors().clone();
@@ -131,6 +144,22 @@ public final class RecommendationEngine {
             popularity[i] = (float) Math.log1p(popularityCounts == null ? 0 : popularityCounts[i]);
         }
         Vectors.standardise(popularity, n);
+    }
+
+    /** Inverts item → keys (CSR) into key → items (CSR). */
+    private static void postings(int[] itemStart, int[] keys, int[] keyStart, int[] items) {
+        for (int k : keys) {
+            keyStart[k + 1]++;
+        }
+        for (int k = 0; k + 1 < keyStart.length; k++) {
+            keyStart[k + 1] += keyStart[k];
+        }
+        int[] fill = java.util.Arrays.copyOf(keyStart, keyStart.length - 1);
+        for (int i = 0; i + 1 < itemStart.length; i++) {
+            for (int p = itemStart[i]; p < itemStart[i + 1]; p++) {
+                items[fill[keys[p]]++] = i;
+            }
+        }
     }
 
     static String key(String s) {
@@ -167,16 +196,17 @@ public final class RecommendationEngine {
     /** Recommends a playlist for the profile, mood and constraints. */
     public Playlist recommend(UserProfile profile, MoodTarget mood, Constraints c) {
         MoodTarget m = mood == null ? MoodTarget.NONE : mood;
-        Scored s = score(profile, m);
-        CandidateFilter filter = filter(profile, m, c, Set.of());
-        int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * c.count(), 200), filter);
+        boolean[] allowed = allowedMask(profile, m, c, Set.of());
+        Scored s = score(profile, m, allowed);
+        int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * c.count(), 200),
+                i -> allowed[i]);
         int[] chosen = Reranker.select(s.total, pool, c.count(), c.maxPerArtist(), c.diversity(), view);
         int[] ordered = Reranker.flowOrder(chosen, view);
         List<PlaylistItem> out = new ArrayList<>();
         for (int i : ordered) {
             out.add(new PlaylistItem(items.get(i), s.total[i], reasons(i, s, profile, m)));
         }
-        return checked(new Playlist(out, describe(c, m, out.size()), m.label()), c, profile, m);
+        return checked(new Playlist(out, describe(c, m, out.size(), "energy arc"), m.label()), c, profile, m);
     }
 
     /** Up to {@code k} items most similar to the track (embeddings and ALS factors), under the constraints. */
@@ -184,14 +214,15 @@ public final class RecommendationEngine {
         Constraints ck = c.withCount(k);
         int seed = index.index(trackId);
         if (seed < 0) {
-            return new Playlist(List.of(), describe(ck, MoodTarget.NONE, 0), "similar to unknown track " + trackId);
+            return new Playlist(List.of(), describe(ck, MoodTarget.NONE, 0, "by similarity"),
+                    "similar to unknown track " + trackId);
         }
         float[] sim = new float[items.size()];
         for (int i = 0; i < sim.length; i++) {
             sim[i] = view.similarity(seed, i) + 0.05f * popularity[i];
         }
-        CandidateFilter filter = filter(null, MoodTarget.NONE, ck, Set.of(seed));
-        int[] pool = Vectors.topK(sim, sim.length, Math.max(config.poolFactor() * k, 200), filter);
+        boolean[] allowed = allowedMask(null, MoodTarget.NONE, ck, Set.of(seed));
+        int[] pool = Vectors.topK(sim, sim.length, Math.max(config.poolFactor() * k, 200), i -> allowed[i]);
         int[] chosen = Reranker.select(sim, pool, k, ck.maxPerArtist(), ck.diversity(), view);
         CatalogItem s = items.get(seed);
         List<PlaylistItem> out = new ArrayList<>();
@@ -212,7 +243,8 @@ public final class RecommendationEngine {
             }
             out.add(new PlaylistItem(items.get(i), sim[i], r));
         }
-        return checked(new Playlist(out, describe(ck, MoodTarget.NONE, out.size()), "similar to " + s.title()), ck,
+        Map<String, Object> satisfied = describe(ck, MoodTarget.NONE, out.size(), "by similarity");
+        return checked(new Playlist(out, satisfied, "similar to " + s.title()), ck,
                 null, MoodTarget.NONE);
     }
 
@@ -233,13 +265,15 @@ public final class RecommendationEngine {
                 sorted.subList(0, keep).forEach(p -> kept.add(p.item().trackId()));
                 List<PlaylistItem> out = current.items().stream().filter(p -> kept.contains(p.item().trackId())).toList();
                 Constraints ck = c.withCount(Math.max(1, out.size()));
-                yield checked(new Playlist(out, describe(ck, m, out.size()), current.label()), ck, profile, m);
+                Map<String, Object> satisfied = describe(ck, m, out.size(), "kept from the original");
+                yield checked(new Playlist(out, satisfied, current.label()), ck, profile, m);
             }
             case Refinement.Longer l -> {
                 Constraints ck = c.withCount(current.items().size() + l.by());
                 List<PlaylistItem> out = new ArrayList<>(current.items());
                 out.addAll(fill(current.items(), -1, l.by(), profile, m, ck));
-                yield checked(new Playlist(out, describe(ck, m, out.size()), current.label()), ck, profile, m);
+                Map<String, Object> satisfied = describe(ck, m, out.size(), "kept from the original");
+                yield checked(new Playlist(out, satisfied, current.label()), ck, profile, m);
             }
             case Refinement.Swap w -> {
                 if (w.position() < 0 || w.position() >= current.items().size()) {
@@ -252,14 +286,14 @@ public final class RecommendationEngine {
                 } else {
                     out.set(w.position(), repl.get(0));
                 }
-                yield checked(new Playlist(out, describe(c, m, out.size()), current.label()), c, profile, m);
+                Map<String, Object> satisfied = describe(c, m, out.size(), "kept from the original");
+                yield checked(new Playlist(out, satisfied, current.label()), c, profile, m);
             }
         };
     }
 
     private List<PlaylistItem> fill(List<PlaylistItem> current, int replacing, int n, UserProfile profile,
             MoodTarget m, Constraints c) {
-        Scored s = score(profile, m);
         Set<Integer> exclude = new HashSet<>();
         Map<Integer, Integer> perArtist = new HashMap<>();
         Set<Integer> dup = new HashSet<>();
@@ -274,9 +308,10 @@ public final class RecommendationEngine {
                 dup.add(duplicateKey[i]);
             }
         }
-        CandidateFilter filter = filter(profile, m, c, exclude);
+        boolean[] allowed = allowedMask(profile, m, c, exclude);
+        Scored s = score(profile, m, allowed);
         int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * (n + current.size()), 200),
-                filter);
+                i -> allowed[i]);
         List<PlaylistItem> out = new ArrayList<>();
         for (int i : pool) {
             if (out.size() == n) {
@@ -300,7 +335,7 @@ public final class RecommendationEngine {
         return p;
     }
 
-    private Map<String, Object> describe(Constraints c, MoodTarget m, int returned) {
+    private Map<String, Object> describe(Constraints c, MoodTarget m, int returned, String order) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("count", c.count());
         d.put("noDuplicates", true);
@@ -330,23 +365,43 @@ public final class RecommendationEngine {
             d.put("skipRecentlyPlayed", c.recentWindow().toString());
         }
         d.put("diversityLambda", c.diversity());
-        d.put("order", "energy arc");
+        d.put("order", order);
         if (returned < c.count()) {
             d.put("shortfall", "only " + returned + " of " + c.count() + " items satisfy every constraint");
         }
         return d;
     }
 
-    private CandidateFilter filter(UserProfile profile, MoodTarget m, Constraints c, Set<Integer> extra) {
+    /**
+     * The hard constraints as one boolean per item: ranges are checked on the feature arrays, and
+     * exclusions (artists, tags, ids, recently played) are applied through the inverted indices, so
+     * the cost is one pass plus the size of the excluded postings.
+     */
+    private boolean[] allowedMask(UserProfile profile, MoodTarget m, Constraints c, Set<Integer> extra) {
         int n = items.size();
-        boolean[] exItem = new boolean[n];
+        boolean[] a = new boolean[n];
+        Range er = c.energy();
+        Range tr = c.tempo();
+        if (er == null && tr == null) {
+            java.util.Arrays.fill(a, true);
+        } else {
+            float elo = er == null ? 0 : (float) er.min();
+            float ehi = er == null ? 0 : (float) er.max();
+            float tlo = tr == null ? 0 : (float) tr.min();
+            float thi = tr == null ? 0 : (float) tr.max();
+            for (int i = 0; i < n; i++) {
+                // NaN (unknown) fails every comparison, so unknown values never pass a set range
+                a[i] = (er == null || (energy[i] >= elo && energy[i] <= ehi))
+                        && (tr == null || (tempo[i] >= tlo && tempo[i] <= thi));
+            }
+        }
         for (int i : extra) {
-            exItem[i] = true;
+            a[i] = false;
         }
         for (long id : c.excludeTrackIds()) {
             int i = index.index(id);
             if (i >= 0) {
-                exItem[i] = true;
+                a[i] = false;
             }
         }
         if (c.skipRecentlyPlayed() && profile != null) {
@@ -354,35 +409,37 @@ public final class RecommendationEngine {
             for (var e : profile.lastPlayed().entrySet()) {
                 int i = index.index(e.getKey());
                 if (i >= 0 && e.getValue().isAfter(since)) {
-                    exItem[i] = true;
+                    a[i] = false;
                 }
             }
         }
-        boolean[] exArtist = new boolean[artistNames.length];
         Set<String> artists = new HashSet<>(c.excludeArtists());
-        m.unwantedArtists().forEach(a -> artists.add(key(a)));
-        for (String a : artists) {
-            Integer id = artistIds.get(a);
+        m.unwantedArtists().forEach(x -> artists.add(key(x)));
+        for (String x : artists) {
+            Integer id = artistIds.get(x);
             if (id != null) {
-                exArtist[id] = true;
+                for (int p = artistPostStart[id]; p < artistPostStart[id + 1]; p++) {
+                    a[artistPost[p]] = false;
+                }
             }
         }
-        boolean[] exTag = new boolean[tagIds.size()];
         Set<String> tags = new HashSet<>(c.excludeTags());
         m.unwantedTags().forEach(t -> tags.add(key(t)));
         for (String t : tags) {
             Integer id = tagIds.get(t);
             if (id != null) {
-                exTag[id] = true;
+                for (int p = tagPostStart[id]; p < tagPostStart[id + 1]; p++) {
+                    a[tagPost[p]] = false;
+                }
             }
         }
-        return new CandidateFilter(exItem, exArtist, exTag, artistOf, tagStart, tagFlat, energy, tempo, c.energy(),
-                c.tempo());
+        return a;
     }
 
     private record Scored(float[] total, float[] cf, float[] content, int[] liked) {}
 
-    private Scored score(UserProfile profile, MoodTarget m) {
+    /** Scores the allowed items (others keep 0 and are never candidates). */
+    private Scored score(UserProfile profile, MoodTarget m, boolean[] allowed) {
         int n = items.size();
         UserProfile p = profile == null ? UserProfile.empty(clock.instant()) : profile;
         float[] total = new float[n];
@@ -434,18 +491,27 @@ public final class RecommendationEngine {
             float[] y = als.itemFactors();
             double sum = 0;
             double sq = 0;
-            // s_i = xᵤ·yᵢ, then standardised and blended with popularity in one more pass
+            int counted = 0;
+            // s_i = xᵤ·yᵢ over the allowed items, then standardised and blended with popularity in one more pass
+            Vectors.scoreRows(x, y, k, n, allowed, cf);
             for (int i = 0; i < n; i++) {
-                float v = Vectors.dot(x, 0, y, i * k, k);
-                cf[i] = v;
-                sum += v;
-                sq += (double) v * v;
+                if (allowed[i]) {
+                    float v = cf[i];
+                    sum += v;
+                    sq += (double) v * v;
+                    counted++;
+                }
             }
-            float mean = (float) (sum / n);
-            float sd = (float) Math.sqrt(Math.max(sq / n - (sum / n) * (sum / n), 1e-24));
+            double mu = sum / Math.max(1, counted);
+            float mean = (float) mu;
+            float sd = (float) Math.sqrt(Math.max(sq / Math.max(1, counted) - mu * mu, 1e-24));
             float wc = (float) config.collaborative();
             float wp = (float) (p.isNew() ? config.popularityNewUser() : config.popularity());
             for (int i = 0; i < n; i++) {
+                if (!allowed[i]) {
+                    cf[i] = 0;
+                    continue;
+                }
                 float z = (cf[i] - mean) / sd;
                 cf[i] = z;
                 total[i] = wc * z + wp * popularity[i];
@@ -467,13 +533,15 @@ public final class RecommendationEngine {
             }
             content = new float[n];
             for (int i = 0; i < n; i++) {
-                content[i] = Vectors.dot(centroid, 0, embeddings, i * dims, dims);
+                if (allowed[i]) {
+                    content[i] = Vectors.dot(centroid, 0, embeddings, i * dims, dims);
+                }
             }
             Vectors.standardise(content, n);
             add(total, content, config.content());
         }
         if (!m.isEmpty()) {
-            moodFit(m, total, (float) config.mood());
+            moodFit(m, total, (float) config.mood(), allowed);
         }
         if (!popularityAdded) {
             add(total, popularity, p.isNew() ? config.popularityNewUser() : config.popularity());
@@ -493,15 +561,18 @@ public final class RecommendationEngine {
     }
 
     /** Adds weight × mood fit of every item to {@code total}. */
-    private void moodFit(MoodTarget m, float[] total, float weight) {
+    private void moodFit(MoodTarget m, float[] total, float weight, boolean[] allowed) {
         int n = items.size();
-        boolean[] wantedTag = new boolean[tagIds.size()];
-        boolean anyTag = false;
+        boolean[] tagBonus = null;
         for (String t : m.wantedTags()) {
             Integer id = tagIds.get(key(t));
             if (id != null) {
-                wantedTag[id] = true;
-                anyTag = true;
+                if (tagBonus == null) {
+                    tagBonus = new boolean[n];
+                }
+                for (int p = tagPostStart[id]; p < tagPostStart[id + 1]; p++) {
+                    tagBonus[tagPost[p]] = true;
+                }
             }
         }
         boolean[] wantedArtist = new boolean[artistNames.length];
@@ -518,23 +589,21 @@ public final class RecommendationEngine {
         Range re = m.energy();
         Range rt = m.tempo();
         for (int i = 0; i < n; i++) {
+            if (!allowed[i]) {
+                continue;
+            }
             float f = 0;
             if (rv != null) {
-                f -= rangePenalty(rv, valence[i], 0.2f);
+                f -= rangePenalty(rv, valence[i], 5f);
             }
             if (re != null) {
-                f -= rangePenalty(re, energy[i], 0.2f);
+                f -= rangePenalty(re, energy[i], 5f);
             }
             if (rt != null) {
-                f -= rangePenalty(rt, tempo[i], 20f);
+                f -= rangePenalty(rt, tempo[i], 0.05f);
             }
-            if (anyTag) {
-                for (int p = tagStart[i]; p < tagStart[i + 1]; p++) {
-                    if (wantedTag[tagFlat[p]]) {
-                        f += 0.8f;
-                        break;
-                    }
-                }
+            if (tagBonus != null && tagBonus[i]) {
+                f += 0.8f;
             }
             if (anyArtist && wantedArtist[artistOf[i]]) {
                 f += 1f;
@@ -546,14 +615,15 @@ public final class RecommendationEngine {
         }
     }
 
-    private static float rangePenalty(Range r, float v, float scale) {
-        if (r == null) {
-            return 0;
-        }
-        if (Float.isNaN(v)) {
+    /** min(3, distance to the range × perUnit); 0.3 when the value is unknown. */
+    private static float rangePenalty(Range r, float v, float perUnit) {
+        if (v != v) {
             return 0.3f;
         }
-        return (float) Math.min(3, r.distance(v) / scale);
+        float lo = (float) r.min();
+        float hi = (float) r.max();
+        float d = v < lo ? lo - v : v > hi ? v - hi : 0f;
+        return Math.min(3f, d * perUnit);
     }
 
     private void axpy(float[] y, float a, int item) {

@@ -93,6 +93,9 @@ class ProfileBuilderTest {
 
         // then
         assertEquals(3, p.friendLikes().get(9L));
+        UserProfile fromEvents = builder.buildWithFriendEvents(List.of(Fixtures.play(1, 0)),
+                List.of(List.of(Fixtures.event(9, "like", 0)), List.of(Fixtures.event(9, "like", 0))), Fixtures.T0);
+        assertEquals(2, fromEvents.friendLikes().get(9L));
         assertEquals(0.3, p.friendWeights().get(9L), 1e-9);
         assertNull(p.itemWeights().get(9L));
     }

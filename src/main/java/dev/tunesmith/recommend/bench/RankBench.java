@@ -28,7 +28,8 @@ import java.util.Set;
  * synthetic catalogue (default 100,000 items, 64 ALS factors, 10,000 artists, 300 tags, random
  * audio features), with a 30-track profile, a mood energy range, excluded artists and tags, an
  * energy range, at most 2 per artist, skip-recently-played and MMR diversity 0.3. One thread;
- * warm-up queries are not timed. Seeded.
+ * warm-up queries are not timed. Seeded. Also times a new event: incremental profile update plus a
+ * new playlist (the "changes within 1 s, without retraining" path).
  */
 public final class RankBench {
     private RankBench() {}
@@ -83,33 +84,63 @@ public final class RankBench {
         MoodTarget mood = new MoodTarget("bench", "bench", null, new Range(0.3, 0.7), null, List.of("tag1"), List.of(),
                 List.of(), List.of(), null);
         long[] times = new long[queries];
+        long[] cpu = new long[queries];
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         int returned = 0;
         for (int q = 0; q < warmup + queries; q++) {
             Constraints c = new Constraints(50, Set.of("artist " + r.nextInt(10_000), "artist " + r.nextInt(10_000)),
                     Set.of("tag" + r.nextInt(300)), Set.of(), 2, new Range(0.1, 0.9), null, true, Duration.ofHours(24),
                     0.3);
             UserProfile p = profiles.get(q % profiles.size());
+            long c0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             Playlist pl = engine.recommend(p, mood, c);
             long dt = System.nanoTime() - t0;
+            long dc = mx.getCurrentThreadCpuTime() - c0;
             if (q >= warmup) {
                 times[q - warmup] = dt;
+                cpu[q - warmup] = dc;
                 returned += pl.items().size();
             }
         }
+        long[] update = new long[200];
+        UserProfile live = profiles.get(0);
+        Constraints uc = new Constraints(50, Set.of(), Set.of(), Set.of(), 2, null, null, true, Duration.ofHours(24), 0.3);
+        for (int q = 0; q < update.length; q++) {
+            UserEvent ev = new UserEvent(1 + r.nextInt(n), q % 3 == 0 ? "skip" : "like", null, now.plusSeconds(q));
+            long t0 = System.nanoTime();
+            live = builder.apply(live, ev);
+            engine.recommend(live, mood, uc);
+            update[q] = System.nanoTime() - t0;
+        }
+        Arrays.sort(update);
+        double upd50 = update[100] / 1e6;
+        double upd99 = update[197] / 1e6;
         Arrays.sort(times);
+        Arrays.sort(cpu);
+        double cpu50 = cpu[queries / 2] / 1e6;
+        double cpu99 = cpu[(int) Math.ceil(queries * 0.99) - 1] / 1e6;
         double p50 = times[queries / 2] / 1e6;
         double p99 = times[(int) Math.ceil(queries * 0.99) - 1] / 1e6;
         double max = times[queries - 1] / 1e6;
         double mean = Arrays.stream(times).average().orElse(0) / 1e6;
-        System.out.printf(Locale.ROOT, "bench rank: %d items, %d factors, top-50 with constraints, %d queries (%d warm-up)%n",
-                n, k, queries, warmup);
+        System.out.printf(Locale.ROOT,
+                "bench rank: %d items, %d factors, top-50 with constraints, %d queries (%d warm-up), load average %.2f"
+                        + " on %d cores%n", n, k, queries, warmup,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "%-8s %8s %8s %8s %8s%n", "", "p50_ms", "p99_ms", "max_ms", "mean_ms");
         System.out.printf(Locale.ROOT, "%-8s %8.3f %8.3f %8.3f %8.3f%n", "rank", p50, p99, max, mean);
+        System.out.printf(Locale.ROOT, "%-8s %8.3f %8.3f   (thread CPU time per query: excludes waiting for a core)%n",
+                "rank-cpu", cpu50, cpu99);
+        System.out.printf(Locale.ROOT, "%-8s %8.3f %8.3f   (new event: profile update + new playlist, %d events)%n",
+                "update", upd50, upd99, update.length);
         System.out.printf(Locale.ROOT,
                 "{\"bench\":\"rank\",\"items\":%d,\"factors\":%d,\"queries\":%d,\"p50_ms\":%.3f,\"p99_ms\":%.3f,"
-                        + "\"max_ms\":%.3f,\"mean_ms\":%.3f,\"mean_returned\":%.1f}%n",
-                n, k, queries, p50, p99, max, mean, returned / (double) queries);
+                        + "\"max_ms\":%.3f,\"mean_ms\":%.3f,\"mean_returned\":%.1f,\"update_p50_ms\":%.3f,"
+                        + "\"update_p99_ms\":%.3f,\"cpu_p50_ms\":%.3f,\"cpu_p99_ms\":%.3f,\"load_average\":%.2f}%n",
+                n, k, queries, p50, p99, max, mean, returned / (double) queries, upd50, upd99, cpu50, cpu99,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return 0;
     }
 }

@@ -9,6 +9,35 @@ package dev.tunesmith.recommend.model;
  * @param values per item, values matching {@code indices}
  */
 public record ContentModel(int dims, int[][] indices, float[][] values) {
+    private static final String KIND = "content";
+
+    /** Serialises the model. */
+    public byte[] toBytes() {
+        return ModelIo.toBytes(KIND, 1, out -> {
+            out.writeInt(dims);
+            out.writeInt(indices.length);
+            for (int i = 0; i < indices.length; i++) {
+                ModelIo.writeInts(out, indices[i]);
+                ModelIo.writeFloats(out, values[i]);
+            }
+        });
+    }
+
+    /** Reads a model written by {@link #toBytes()}. */
+    public static ContentModel fromBytes(byte[] b) {
+        return ModelIo.fromBytes(b, KIND, 1, in -> {
+            int dims = in.readInt();
+            int n = in.readInt();
+            int[][] idx = new int[n][];
+            float[][] val = new float[n][];
+            for (int i = 0; i < n; i++) {
+                idx[i] = ModelIo.readInts(in);
+                val[i] = ModelIo.readFloats(in);
+            }
+            return new ContentModel(dims, idx, val);
+        });
+    }
+
     /** Number of items. */
     public int items() {
         return indices.length;

@@ -45,6 +45,11 @@ public final class HybridTrainer implements ScorerTrainer {
         return new HybridScorer(scorers, w);
     }
 
+    /** The blend weights chosen on a validation split of {@code data}, as a serialisable model. */
+    public HybridModel fit(Interactions data) {
+        return new HybridModel(components.stream().map(ScorerTrainer::name).toList(), fitWeights(data));
+    }
+
     /** Weights per component, chosen on a validation split of {@code data}. */
     public double[] fitWeights(Interactions data) {
         int[] fold = Splits.foldOfEntry(data, 5, seed ^ 0x5EEDL);

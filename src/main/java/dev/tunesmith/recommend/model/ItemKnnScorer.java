@@ -2,11 +2,16 @@ package dev.tunesmith.recommend.model;
 
 import dev.tunesmith.recommend.data.UserVector;
 
-/** Serves an {@link ItemKnnModel}: s_i = Σ_{j ∈ u} sim(j, i) over j's neighbour lists. */
-public record ItemKnnScorer(ItemKnnModel model) implements ItemScorer {
-    @Override
-    public String name() {
-        return "itemknn";
+/**
+ * Serves an {@link ItemKnnModel}: s_i = Σ_{j ∈ u} sim(j, i) over j's neighbour lists.
+ *
+ * @param model neighbour lists
+ * @param name scorer name ("itemknn", or "rp3beta" for RP3β weights)
+ */
+public record ItemKnnScorer(ItemKnnModel model, String name) implements ItemScorer {
+    /** An item-KNN scorer named "itemknn". */
+    public ItemKnnScorer(ItemKnnModel model) {
+        this(model, "itemknn");
     }
 
     @Override

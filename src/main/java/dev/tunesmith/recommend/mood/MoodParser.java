@@ -99,7 +99,7 @@ public final class MoodParser {
     /** Parses a request; never null (an empty or unknown request gives an empty target). */
     public MoodTarget parse(String text) {
         String t = text == null ? "" : text.toLowerCase(Locale.ROOT).replace("drum and bass", "drum-and-bass")
-                .replace("r&b", "rnb").replace("hip hop", "hip-hop");
+                .replace("r&b", "rnb").replace("hip hop", "hip-hop").replace("anything but ", "except ");
         List<Hit> hits = new ArrayList<>();
         Set<String> wantedTags = new LinkedHashSet<>();
         Set<String> unwantedTags = new LinkedHashSet<>();

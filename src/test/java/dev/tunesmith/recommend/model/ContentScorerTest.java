@@ -36,6 +36,19 @@ class ContentScorerTest {
     }
 
     @Test
+    void should_round_trip_content_and_hybrid_models_through_bytes() {
+        // when
+        ContentModel back = ContentModel.fromBytes(model.toBytes());
+        HybridModel h = HybridModel.fromBytes(new HybridModel(java.util.List.of("als", "ease"), new double[] {1, 0.5}).toBytes());
+
+        // then
+        assertEquals(3, back.dims());
+        assertEquals(model.values()[2][1], back.values()[2][1]);
+        assertEquals(java.util.List.of("als", "ease"), h.components());
+        assertEquals(0.5, h.weights()[1]);
+    }
+
+    @Test
     void should_weight_tags_by_tf_idf_and_normalise() {
         // given: tag 0 on every item (idf 0), tag 1 on one item
         ContentModel m = ContentModel.tfIdf(2, new int[][] {{0, 1}, {0}}, new float[][] {{5, 1}, {3}});

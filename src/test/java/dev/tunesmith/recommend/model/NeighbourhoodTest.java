@@ -26,6 +26,19 @@ class NeighbourhoodTest {
     }
 
     @Test
+    void should_weight_rp3beta_by_random_walk_probabilities() {
+        // when: a = 1, β = 0
+        ItemKnnModel m = new Rp3BetaTrainer(2, 1.0, 0.0).fit(data);
+
+        // then: W01 = ½·½ + ½·⅓ (via users 0 and 1), W02 = ½·⅓ (via user 1)
+        assertEquals(1, m.neighbours()[0]);
+        assertEquals(0.25 + 1.0 / 6, m.similarities()[0], 1e-6);
+        assertEquals(2, m.neighbours()[1]);
+        assertEquals(1.0 / 6, m.similarities()[1], 1e-6);
+        assertEquals("rp3beta", new Rp3BetaTrainer(2, 1.0, 0.5).train(data).name());
+    }
+
+    @Test
     void should_skip_the_user_itself_in_user_knn() {
         // given
         UserKnnScorer s = new UserKnnScorer(new UserKnnTrainer(1).fit(data));

@@ -62,6 +62,7 @@ class MoodParserTest {
         MoodTarget m = parser.parse("something relaxing, no jazz");
 
         // then
+        assertEquals(List.of("jazz"), parser.parse("anything but jazz").unwantedTags());
         assertEquals(List.of("jazz"), m.unwantedTags());
         assertFalse(m.wantedTags().contains("jazz"));
         assertTrue(m.energy().max() <= 0.45);
