@@ -99,7 +99,7 @@ public final class GenerateBench {
             double[] moodLength = new double[2];
             int[] moodNotes = new int[2];
             for (int i = 0; i < o.melodySamples(); i++) {
-                MelodyRequest req = new MelodyRequest(KEYS[i % KEYS.length], METERS[i % METERS.length], BARS[i % BARS.length], MOODS[i % MOODS.length],
+                MelodyRequest req = new MelodyRequest(KEYS[i % KEYS.length], METERS[i % METERS.length], BARS[i % BARS.length], MOODS[(i / METERS.length) % MOODS.length],
                         i % 3 == 0 ? 100.0 + i % 60 : null, (long) i, 1.0, 0.95);
                 long start = System.nanoTime();
                 try {

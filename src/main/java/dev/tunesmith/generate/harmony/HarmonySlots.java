@@ -20,9 +20,12 @@ import java.util.List;
  * Cuts a tune into harmonic slots (half bars in 4/4, 2/2, 6/8, 6/4 and 12/8; whole bars otherwise)
  * and collects, per slot, the melody's pitch classes relative to the tonic weighted by duration, the
  * chord symbol in force at the slot start, and the body index where a chord symbol for the slot
- * would go. A short first bar is treated as a pick-up aligned to the end of its bar.
+ * would go. A note starting on the slot's first beat counts {@value #DOWNBEAT_WEIGHT} times. A short first bar is treated as a pick-up aligned to the end of its bar.
  */
 final class HarmonySlots {
+
+    /** Extra weight of a note that starts on the slot's first beat (tuned on a seed-7 split). */
+    static final double DOWNBEAT_WEIGHT = 1.5;
 
     private HarmonySlots() {}
 
@@ -93,7 +96,8 @@ final class HarmonySlots {
                 }
                 int pc = pitchClass(e);
                 if (pc >= 0) {
-                    current.weights()[Math.floorMod(pc - key.tonicPitchClass(), 12)] += len.toDouble() * 8;
+                    double accent = position.equals(slotStart) ? DOWNBEAT_WEIGHT : 1.0;
+                    current.weights()[Math.floorMod(pc - key.tonicPitchClass(), 12)] += len.toDouble() * 8 * accent;
                 }
                 position = position.plus(len);
             }

@@ -108,8 +108,8 @@ public final class LmTrainer {
                 log(o, "%s: epoch %d train loss %.4f validation loss %.4f (perplexity %.2f)%n", o.name(), epoch, lossSum / Math.max(1, total), val, Math.exp(val));
                 Path ckpt = o.out().resolve("checkpoints").resolve(String.format(Locale.ROOT, "%s-epoch-%03d.params", o.name(), epoch));
                 model.saveParameters(ckpt);
-                if (val < best) {
-                    best = val;
+                if (Double.isNaN(val) || val < best) {
+                    best = Double.isNaN(val) ? best : val;
                     bestEpoch = epoch;
                     Files.copy(ckpt, o.out().resolve(o.name() + ".params"), StandardCopyOption.REPLACE_EXISTING);
                 }

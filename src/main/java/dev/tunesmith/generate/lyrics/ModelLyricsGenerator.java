@@ -27,8 +27,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * the line's scheme partner (or, for a new rhyme letter, to words with enough rhyming partners in
  * the vocabulary and no rhyme with the other letters), then words are added while only words that fit
  * the remaining syllable budget are allowed, so every line has exactly the requested syllables (as
- * counted by {@link Pronunciations}). Theme words known to the model get a logit bonus. The model
- * state runs across the lines of a stanza.
+ * counted by {@link Pronunciations}). Only words found in the pronunciation dictionary are used
+ * (this drops old spellings such as {@code ffor} and most dialect forms, and makes the syllable
+ * counts exact). Theme words known to the model get a logit bonus. The model state runs across the
+ * lines of a stanza.
  */
 public final class ModelLyricsGenerator implements LyricsGenerator {
 
@@ -62,7 +64,7 @@ public final class ModelLyricsGenerator implements LyricsGenerator {
         endable = new boolean[n];
         for (int i = 0; i < n; i++) {
             String t = vocab.token(i);
-            boolean w = !LyricsTokens.SPECIALS.contains(t);
+            boolean w = !LyricsTokens.SPECIALS.contains(t) && dict.known(t);
             word[i] = w;
             syllables[i] = w ? Math.max(1, dict.syllables(t)) : 0;
             List<String> k = w ? dict.rhymeKeys(t) : List.of();

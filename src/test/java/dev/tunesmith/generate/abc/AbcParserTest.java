@@ -49,6 +49,17 @@ class AbcParserTest {
     }
 
     @Test
+    void should_reject_the_one_unclosed_chord_of_the_corpus_when_strict() throws IOException {
+        // given
+        String jigs = Files.readString(CorpusFixture.nottingham().resolve("jigs.abc"));
+        // when
+        AbcParseException e = assertThrows(AbcParseException.class, () -> AbcParser.parseBook(jigs));
+        // then
+        assertEquals(2236, e.line());
+        assertEquals(51, e.column());
+    }
+
+    @Test
     void should_apply_key_signature_and_bar_accidentals() {
         // given
         String abc = "X:1\nM:4/4\nL:1/8\nK:D\nf=f f2 c4|f4 c4|\n";

@@ -41,4 +41,18 @@ class MelodyTrainerTest {
             assertArrayEquals(a.logits(), b.logits(), 1e-5f);
         }
     }
+
+    @Test
+    void should_reproduce_the_same_weights_for_the_same_seed(@TempDir Path other) throws Exception {
+        // given
+        Path data = CorpusFixture.nottingham();
+        MelodyTrainer.Options a = new MelodyTrainer.Options(data, out, 1, 5, 4, 32, 1, new LmConfig(8, 16, 32, 1, 0f), 1e-2f, 2, null);
+        MelodyTrainer.Options b = new MelodyTrainer.Options(data, other, 1, 5, 4, 32, 1, new LmConfig(8, 16, 32, 1, 0f), 1e-2f, 2, null);
+        // when
+        MelodyTrainer.Result ra = MelodyTrainer.train(a);
+        MelodyTrainer.Result rb = MelodyTrainer.train(b);
+        // then
+        assertEquals(ra.bestValidationLoss(), rb.bestValidationLoss(), 1e-9);
+        assertArrayEquals(Files.readAllBytes(out.resolve("melody.params")), Files.readAllBytes(other.resolve("melody.params")));
+    }
 }
