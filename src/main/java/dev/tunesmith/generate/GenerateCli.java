@@ -30,7 +30,7 @@ public final class GenerateCli {
             CliArgs a = new CliArgs(args, List.of("data", "epochs", "out", "seed", "hidden", "layers", "extra-keys", "max-batches", "batch", "window", "lr"));
             Path data = Path.of(a.get("data", "../shared/data/nottingham-abc"));
             Path out = Path.of(a.get("out", "target/models/melody"));
-            MelodyTrainer.Options d = MelodyTrainer.Options.defaults(data, out, a.getInt("epochs", 15), a.getLong("seed", 42));
+            MelodyTrainer.Options d = MelodyTrainer.Options.defaults(data, out, a.getInt("epochs", 25), a.getLong("seed", 42));
             LmConfig shape = new LmConfig(8, d.shape().embedding(), a.getInt("hidden", d.shape().hidden()), a.getInt("layers", d.shape().layers()), d.shape().dropout());
             MelodyTrainer.Options o = new MelodyTrainer.Options(data, out, d.epochs(), d.seed(), a.getInt("batch", d.batchSize()), a.getInt("window", d.window()),
                     a.getInt("extra-keys", d.extraKeys()), shape, Float.parseFloat(a.get("lr", Float.toString(d.learningRate()))), a.getInt("max-batches", 0), System.err);
