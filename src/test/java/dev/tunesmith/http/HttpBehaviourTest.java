@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,12 +59,6 @@ class HttpBehaviourTest {
         assertEquals("UP", body.getJsonObject("checks").getString("db"));
         assertTrue(Set.of("llm", "offline").contains(body.getJsonObject("checks").getString("agent")));
         assertTrue(Set.of("cpu", "gpu").contains(body.getJsonObject("checks").getString("generator")));
-    }
-
-    private static final class Set {
-        static java.util.Set<String> of(String... s) {
-            return java.util.Set.of(s);
-        }
     }
 
     @Test
