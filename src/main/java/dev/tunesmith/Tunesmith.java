@@ -166,7 +166,8 @@ public final class Tunesmith {
                 .baseUrl(url).modelName(config.agent().ollamaModel()).timeout(config.agent().ollamaTimeout()).build());
         agent = new ChatAgent(services, conversations, new PgChatMemoryStore(pool), new OfflineChatModel(intentRouter), llm,
                 probe, metrics::tool, config.agent().ollamaTimeout().toMillis() * 2, 64);
-        ChatSocket chat = new ChatSocket(vertx, config.http().allowedOrigins(), authHandler, agent, conversations, metrics);
+        ChatSocket chat = new ChatSocket(vertx, config.http().allowedOrigins(), config.http().wsAuthTimeout().toMillis(), authHandler, agent,
+                conversations, metrics);
         HealthRoutes health = new HealthRoutes(pool).with("agent", agent::mode).with("generator", creation::device)
                 .with("recommender", () -> recommender.ready() ? "UP" : "STARTING");
         jobs = new JobService(vertx, pool);

@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code GET /ws/chat} per the contract: Origin allow-list at the handshake (403), an auth frame
- * within 10 s (else close 4401; 4403 for a disabled user), JSON text frames of at most 16 KiB
+ * within 10 s ({@code http.wsAuthTimeoutMs}) (else close 4401; 4403 for a disabled user), JSON text frames of at most 16 KiB
  * (larger, malformed or unknown frames get an error frame and the socket stays usable), a per-user
  * token bucket (a flood gets an error frame, then close 1008), cancel, and bounded output buffering
  * (a client that stops reading is closed rather than buffered for without bound).
@@ -37,13 +37,13 @@ public final class ChatSocket implements RouteModule {
 
     static final int MAX_FRAME_BYTES = 16 * 1024;
     static final int MAX_TEXT_CHARS = 4000;
-    static final long AUTH_TIMEOUT_MS = 10_000;
     static final int MAX_QUEUED_FRAMES = 2_000;
     static final double BUCKET_CAPACITY = 20;
     static final double REFILL_PER_SECOND = 2;
 
     private final Vertx vertx;
     private final List<String> allowedOrigins;
+    private final long authTimeoutMs;
     private final AuthHandler auth;
     private final ChatAgent agent;
     private final ConversationStore conversations;
@@ -51,10 +51,11 @@ public final class ChatSocket implements RouteModule {
     private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<Long, Set<Session>> byUser = new ConcurrentHashMap<>();
 
-    public ChatSocket(Vertx vertx, List<String> allowedOrigins, AuthHandler auth, ChatAgent agent, ConversationStore conversations,
-            Metrics metrics) {
+    public ChatSocket(Vertx vertx, List<String> allowedOrigins, long authTimeoutMs, AuthHandler auth, ChatAgent agent,
+            ConversationStore conversations, Metrics metrics) {
         this.vertx = vertx;
         this.allowedOrigins = allowedOrigins;
+        this.authTimeoutMs = authTimeoutMs;
         this.auth = auth;
         this.agent = agent;
         this.conversations = conversations;
@@ -105,7 +106,7 @@ public final class ChatSocket implements RouteModule {
 
         void start() {
             metrics.socketOpened();
-            authTimer = vertx.setTimer(AUTH_TIMEOUT_MS, id -> {
+            authTimer = vertx.setTimer(authTimeoutMs, id -> {
                 if (principal == null) {
                     close((short) 4401, "authentication timeout");
                 }

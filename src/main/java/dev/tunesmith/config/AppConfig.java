@@ -12,7 +12,7 @@ import java.util.Optional;
 public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data data) {
 
     /** HTTP server settings. */
-    public record Http(String host, int port, long bodyLimitBytes, List<String> allowedOrigins, Path webroot) {}
+    public record Http(String host, int port, long bodyLimitBytes, List<String> allowedOrigins, Path webroot, Duration wsAuthTimeout) {}
 
     /** PostgreSQL connection settings; {@code url} is {@code postgresql://user:pass@host:port/db}. */
     public record Database(

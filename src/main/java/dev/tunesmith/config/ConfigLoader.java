@@ -56,7 +56,9 @@ public final class ConfigLoader {
                 range("PORT", env.get("PORT"), integer(http, "http.port", 8080), 0, 65535),
                 range("http.bodyLimitBytes", null, integer(http, "http.bodyLimitBytes", 1 << 20), 1024, 64 << 20),
                 origins(http),
-                Path.of(env.getOrDefault("TUNESMITH_WEBROOT", string(http, "http.webroot", "webroot"))));
+                Path.of(env.getOrDefault("TUNESMITH_WEBROOT", string(http, "http.webroot", "webroot"))),
+                Duration.ofMillis(range("TUNESMITH_WS_AUTH_TIMEOUT_MS", env.get("TUNESMITH_WS_AUTH_TIMEOUT_MS"),
+                        integer(http, "http.wsAuthTimeoutMs", 10_000), 100, 600_000)));
 
         return new AppConfig(httpConfig, database(db), auth(auth), agent(agent), new AppConfig.Data(
                 Path.of(string(data, "data.demoCatalog", "src/main/resources/catalog/demo-tracks.csv.gz")),

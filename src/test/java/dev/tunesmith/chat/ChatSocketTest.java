@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunesmith.AppTestBase;
 import dev.tunesmith.TestSupport;
+import dev.tunesmith.Tunesmith;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
@@ -63,6 +65,21 @@ class ChatSocketTest extends AppTestBase {
         try (ChatClient c = ChatClient.connect(vertx, app.port(), origin)) {
             c.send(new JsonObject().put("type", "message").put("text", "hi"));
             assertEquals((short) 4401, c.awaitClose(5000));
+        }
+    }
+
+    @Test
+    void should_close_with_4401_when_no_auth_frame_arrives_in_time() throws Exception {
+        Vertx other = Vertx.vertx();
+        Tunesmith quick = Tunesmith.start(other, TestSupport.config(java.util.Map.of("TUNESMITH_WS_AUTH_TIMEOUT_MS", "500")))
+                .await(2, TimeUnit.MINUTES);
+        try (ChatClient c = ChatClient.connect(other, quick.port(), "http://127.0.0.1:" + quick.port())) {
+            long start = System.nanoTime();
+            assertEquals((short) 4401, c.awaitClose(5000));
+            assertTrue((System.nanoTime() - start) / 1_000_000 >= 400, "closed only after the timeout");
+        } finally {
+            quick.close().await();
+            other.close().await();
         }
     }
 
