@@ -59,16 +59,7 @@ public final class ItemKnnTrainer implements ScorerTrainer {
                     int j = touched[q];
                     acc[j] = (float) (acc[j] / (ni * Math.sqrt(data.itemCount(j)) + shrink));
                 }
-                int[] top = Vectors.topK(acc, n, k, null);
-                for (int q = 0; q < top.length; q++) {
-                    if (acc[top[q]] > 0) {
-                        nb[i * k + q] = top[q];
-                        sims[i * k + q] = acc[top[q]];
-                    }
-                }
-                for (int q = 0; q < t; q++) {
-                    acc[touched[q]] = 0;
-                }
+                Vectors.keepTopK(acc, n, k, i, nb, sims, touched, t);
             }
         });
         return new ItemKnnModel(k, nb, sims);

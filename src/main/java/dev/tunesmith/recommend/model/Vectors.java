@@ -155,4 +155,22 @@ public final class Vectors {
             a[i] = (a[i] - m) / sd;
         }
     }
+
+    /**
+     * Stores the {@code k} largest positive entries of {@code acc[0..n)} as neighbour row {@code row}
+     * of {@code (nb, sims)} (row-major, {@code k} per row), then zeroes the {@code t} entries listed in
+     * {@code touched} so the accumulator is ready for the next row.
+     */
+    static void keepTopK(float[] acc, int n, int k, int row, int[] nb, float[] sims, int[] touched, int t) {
+        int[] top = topK(acc, n, k, null);
+        for (int q = 0; q < top.length; q++) {
+            if (acc[top[q]] > 0) {
+                nb[row * k + q] = top[q];
+                sims[row * k + q] = acc[top[q]];
+            }
+        }
+        for (int q = 0; q < t; q++) {
+            acc[touched[q]] = 0;
+        }
+    }
 }
