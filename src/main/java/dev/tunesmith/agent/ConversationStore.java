@@ -17,15 +17,6 @@ public final class ConversationStore {
         this.pool = pool;
     }
 
-    /** Creates the conversation when new; fails with false when it belongs to another user. */
-    public Future<Boolean> ensure(UUID id, long userId, String firstMessage) {
-        String title = firstMessage.length() > 60 ? firstMessage.substring(0, 57) + "…" : firstMessage;
-        return pool.preparedQuery("INSERT INTO conversations (id, user_id, title) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING")
-                .execute(Tuple.of(id, userId, title))
-                .compose(r -> pool.preparedQuery("SELECT user_id FROM conversations WHERE id = $1").execute(Tuple.of(id)))
-                .map(rows -> rows.iterator().hasNext() && rows.iterator().next().getLong("user_id") == userId);
-    }
-
     /**
      * Stores a user's message in one round trip, creating the conversation when new. Empty when the
      * conversation belongs to someone else (nothing is written then).

@@ -35,11 +35,6 @@ public final class UserRepository {
                 .map(rows -> first(rows.iterator().hasNext() ? rows.iterator().next() : null));
     }
 
-    public Future<Void> setPassword(long id, String passwordHash) {
-        return pool.preparedQuery("UPDATE users SET password_hash = $2 WHERE id = $1")
-                .execute(Tuple.of(id, passwordHash)).mapEmpty();
-    }
-
     private static Optional<User> first(Row row) {
         return row == null ? Optional.empty() : Optional.of(User.from(row));
     }

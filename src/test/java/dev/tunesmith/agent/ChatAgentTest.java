@@ -100,8 +100,7 @@ class ChatAgentTest extends AppTestBase {
     }
 
     private Recording turn(Harness h, UUID conversation, String text) throws InterruptedException {
-        h.conversations().ensure(conversation, h.userId(), text).await();
-        h.conversations().addMessage(conversation, "user", text, null).await();
+        assertTrue(h.conversations().addUserMessage(conversation, h.userId(), text).await().isPresent());
         Recording r = new Recording();
         h.agent().run(h.userId(), conversation, text, r);
         r.await();
@@ -184,7 +183,7 @@ class ChatAgentTest extends AppTestBase {
         });
         Harness h = harness(llm, true);
         UUID conversation = UUID.randomUUID();
-        h.conversations().ensure(conversation, h.userId(), "hi").await();
+        assertTrue(h.conversations().addUserMessage(conversation, h.userId(), "hi").await().isPresent());
         Recording r = new Recording();
         ChatAgent.TurnHandle handle = h.agent().run(h.userId(), conversation, "hi", r);
         assertTrue(started.await(10, TimeUnit.SECONDS));
