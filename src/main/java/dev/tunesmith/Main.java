@@ -1,11 +1,17 @@
 package dev.tunesmith;
 
+import dev.tunesmith.app.Server;
+
+import dev.tunesmith.cli.Commands;
+
 import dev.tunesmith.catalog.CatalogImportService;
+import dev.tunesmith.cli.Args;
+import dev.tunesmith.cli.UsageException;
 import dev.tunesmith.config.AppConfig;
 import dev.tunesmith.config.ConfigException;
 import dev.tunesmith.config.ConfigLoader;
-import dev.tunesmith.db.Db;
-import dev.tunesmith.db.Migrations;
+import dev.tunesmith.platform.db.Db;
+import dev.tunesmith.platform.db.Migrations;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
@@ -25,7 +31,10 @@ public final class Main {
         try {
             AppConfig config = ConfigLoader.fromEnvironment();
             int code = switch (command) {
-                case "serve" -> serve(config);
+                case "serve" -> {
+                    Args.command("run", "serve the app on http://localhost:$PORT (default 8080)").parse(rest);
+                    yield serve(config);
+                }
                 case "import" -> importData(config, rest);
                 default -> Commands.run(command, rest, config);
             };
@@ -35,6 +44,9 @@ public final class Main {
         } catch (ConfigException e) {
             System.err.println("tunesmith: configuration error: " + e.getMessage());
             System.exit(2);
+        } catch (Args.HelpRequested e) {
+            System.out.print(e.getMessage());
+            System.exit(0);
         } catch (UsageException e) {
             System.err.println("tunesmith: " + e.getMessage());
             System.exit(2);
@@ -44,14 +56,14 @@ public final class Main {
     private static int serve(AppConfig config) {
         long started = System.nanoTime();
         Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
-        Tunesmith.start(vertx, config).onComplete(ar -> {
+        Server.start(vertx, config).onComplete(ar -> {
             if (ar.failed()) {
-                System.err.println("tunesmith: failed to start: " + rootMessage(ar.cause()));
+                System.err.println("tunesmith: failed to start: " + UsageException.rootMessage(ar.cause()));
                 ar.cause().printStackTrace();
                 vertx.close().onComplete(v -> System.exit(1));
                 return;
             }
-            Tunesmith app = ar.result();
+            Server app = ar.result();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     app.close().await(5, TimeUnit.SECONDS);
@@ -69,8 +81,11 @@ public final class Main {
     }
 
     private static int importData(AppConfig config, List<String> args) {
+        Args a = Args.command("import", "import a catalogue or listening data set")
+                .positional("KIND", "freemusicc, features, lastfm or demo").positional("PATH", "the file or folder to read").parse(args);
+        args = a.positionals();
         if (args.size() != 2) {
-            throw new UsageException("usage: ./tunesmith import freemusicc|features|lastfm|demo PATH");
+            throw new UsageException("usage: ./tunesmith import freemusicc|features|lastfm|demo PATH (--help for more)");
         }
         CatalogImportService.Kind kind;
         try {
@@ -95,25 +110,12 @@ public final class Main {
             pool.close().await(5, TimeUnit.SECONDS);
             return 0;
         } catch (Exception e) {
-            System.err.println("tunesmith: import failed: " + rootMessage(e));
+            System.err.println("tunesmith: import failed: " + UsageException.rootMessage(e));
             return 1;
         } finally {
             vertx.close();
         }
     }
 
-    static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.toString() : c.getMessage();
-    }
 
-    /** A command line the user got wrong: printed without a stack trace. */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
-        }
-    }
 }

@@ -1,5 +1,8 @@
 package dev.tunesmith;
 
+import dev.tunesmith.app.Server;
+import dev.tunesmith.app.Server;
+
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 public abstract class AppTestBase {
 
     protected static Vertx vertx;
-    protected static Tunesmith app;
+    protected static Server app;
     protected static WebClient http;
 
     @BeforeAll

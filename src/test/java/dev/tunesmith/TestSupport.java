@@ -1,5 +1,6 @@
 package dev.tunesmith;
 
+import dev.tunesmith.app.Server;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tunesmith.config.AppConfig;
@@ -89,13 +90,13 @@ public final class TestSupport {
     }
 
     /** Starts the real application against the test database on a free port. */
-    public static Tunesmith startApp(Vertx vertx) {
+    public static Server startApp(Vertx vertx) {
         return startApp(vertx, config());
     }
 
-    public static Tunesmith startApp(Vertx vertx, AppConfig config) {
+    public static Server startApp(Vertx vertx, AppConfig config) {
         freshSchemaOnce();
-        return Tunesmith.start(vertx, config).await();
+        return Server.start(vertx, config).await();
     }
 
     /** {@code ../shared/data}, or a skipped test with a message when it is absent. */

@@ -1,14 +1,16 @@
 package dev.tunesmith.admin;
 
+import dev.tunesmith.jobs.JobService;
+
 import dev.tunesmith.auth.AuthHandler;
 import dev.tunesmith.auth.Principal;
 import dev.tunesmith.auth.Role;
 import dev.tunesmith.auth.UserStatusCache;
 import dev.tunesmith.catalog.CatalogImportService;
-import dev.tunesmith.chat.ChatSocket;
-import dev.tunesmith.http.ApiError;
-import dev.tunesmith.http.Responses;
-import dev.tunesmith.http.RouteModule;
+import dev.tunesmith.platform.bus.Addresses;
+import dev.tunesmith.platform.http.ApiError;
+import dev.tunesmith.platform.http.Responses;
+import dev.tunesmith.platform.http.RouteModule;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -226,7 +228,7 @@ public final class AdminRoutes implements RouteModule {
                     Row r = rows.iterator().next();
                     userStatus.invalidate(id);
                     if (Boolean.TRUE.equals(disable)) {
-                        vertx.eventBus().publish(ChatSocket.USER_DISABLED, new JsonObject().put("userId", id));
+                        vertx.eventBus().publish(Addresses.USER_DISABLED, new JsonObject().put("userId", id));
                     }
                     JsonObject user = new JsonObject().put("id", id).put("username", r.getString("username"))
                             .put("roles", new JsonArray(List.of(r.getArrayOfStrings("roles")))).put("disabled", r.getBoolean("disabled"));

@@ -1,5 +1,12 @@
 package dev.tunesmith.agent;
 
+import dev.tunesmith.platform.llm.LlmHealth;
+import dev.tunesmith.agent.tools.MusicServices;
+import dev.tunesmith.agent.tools.MusicTools;
+import dev.tunesmith.agent.tools.ToolContext;
+import dev.tunesmith.agent.offline.OfflineChatModel;
+import dev.tunesmith.conversation.ConversationStore;
+import dev.tunesmith.conversation.PgChatMemoryStore;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;

@@ -1,5 +1,7 @@
 package dev.tunesmith.agent;
 
+import dev.tunesmith.platform.llm.LlmHealth;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

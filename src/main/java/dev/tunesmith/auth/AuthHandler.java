@@ -1,6 +1,6 @@
 package dev.tunesmith.auth;
 
-import dev.tunesmith.http.ApiError;
+import dev.tunesmith.platform.http.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;

@@ -1,6 +1,6 @@
 package dev.tunesmith.auth;
 
-import dev.tunesmith.http.Responses;
+import dev.tunesmith.platform.http.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,7 +1,7 @@
 package dev.tunesmith.auth;
 
-import dev.tunesmith.db.DbErrors;
-import dev.tunesmith.http.ApiError;
+import dev.tunesmith.platform.db.DbErrors;
+import dev.tunesmith.platform.http.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.security.SecureRandom;

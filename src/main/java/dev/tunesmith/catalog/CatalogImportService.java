@@ -7,7 +7,7 @@ import dev.tunesmith.catalog.importer.FreeMusicImporter;
 import dev.tunesmith.catalog.importer.GenreFeatures;
 import dev.tunesmith.catalog.importer.ImportReport;
 import dev.tunesmith.catalog.importer.LastfmImporter;
-import dev.tunesmith.http.ApiError;
+import dev.tunesmith.platform.http.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;

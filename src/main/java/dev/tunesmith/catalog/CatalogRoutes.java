@@ -1,7 +1,7 @@
 package dev.tunesmith.catalog;
 
-import dev.tunesmith.http.ApiError;
-import dev.tunesmith.http.Responses;
+import dev.tunesmith.platform.http.ApiError;
+import dev.tunesmith.platform.http.Responses;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

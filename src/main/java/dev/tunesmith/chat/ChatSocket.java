@@ -1,14 +1,14 @@
 package dev.tunesmith.chat;
 
 import dev.tunesmith.agent.ChatAgent;
-import dev.tunesmith.agent.ConversationStore;
+import dev.tunesmith.conversation.ConversationStore;
 import dev.tunesmith.agent.TurnSink;
 import dev.tunesmith.auth.AuthHandler;
 import dev.tunesmith.auth.Principal;
-import dev.tunesmith.http.ApiError;
-import dev.tunesmith.http.Responses;
-import dev.tunesmith.http.RouteModule;
-import dev.tunesmith.metrics.Metrics;
+import dev.tunesmith.platform.http.ApiError;
+import dev.tunesmith.platform.http.Responses;
+import dev.tunesmith.platform.http.RouteModule;
+import dev.tunesmith.platform.metrics.Metrics;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ChatSocket implements RouteModule {
 
     /** Event-bus address: {@code {"userId"}} — close that user's sockets with 4403 (disabled). */
-    public static final String USER_DISABLED = "tunesmith.users.disabled";
+    public static final String USER_DISABLED = dev.tunesmith.platform.bus.Addresses.USER_DISABLED;
 
     static final int MAX_FRAME_BYTES = 16 * 1024;
     static final int MAX_TEXT_CHARS = 4000;
@@ -168,7 +168,7 @@ public final class ChatSocket implements RouteModule {
                     return;
                 }
                 if (ar.failed()) {
-                    if (dev.tunesmith.db.DbErrors.isUnavailable(ar.cause())) {
+                    if (dev.tunesmith.platform.db.DbErrors.isUnavailable(ar.cause())) {
                         close((short) 1013, "try again later"); // not the client's fault: no 4401
                         return;
                     }

@@ -1,7 +1,7 @@
 package dev.tunesmith.events;
 
 import dev.tunesmith.auth.AuthHandler;
-import dev.tunesmith.http.Responses;
+import dev.tunesmith.platform.http.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,7 +1,7 @@
 package dev.tunesmith.events;
 
-import dev.tunesmith.db.DbErrors;
-import dev.tunesmith.http.ApiError;
+import dev.tunesmith.platform.db.DbErrors;
+import dev.tunesmith.platform.http.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +16,7 @@ import java.util.Set;
 public final class EventService {
 
     /** Event-bus address: a JSON {@code {"id","userId","trackId","type","playedSec"?}} per stored event. */
-    public static final String RECORDED = "tunesmith.events.recorded";
+    public static final String RECORDED = dev.tunesmith.platform.bus.Addresses.EVENT_RECORDED;
 
     public static final Set<String> TYPES = Set.of("play", "skip", "like", "unlike", "favorite", "unfavorite", "share", "comment");
 

@@ -1,9 +1,11 @@
 package dev.tunesmith.playlist;
 
+import dev.tunesmith.recommend.service.RecommenderService;
+
 import dev.tunesmith.auth.AuthHandler;
-import dev.tunesmith.http.ApiError;
-import dev.tunesmith.http.Responses;
-import dev.tunesmith.http.RouteModule;
+import dev.tunesmith.platform.http.ApiError;
+import dev.tunesmith.platform.http.Responses;
+import dev.tunesmith.platform.http.RouteModule;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;

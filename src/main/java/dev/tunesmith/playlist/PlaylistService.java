@@ -1,8 +1,10 @@
 package dev.tunesmith.playlist;
 
-import dev.tunesmith.agent.MusicServices.PlaylistRequest;
-import dev.tunesmith.agent.MusicServices.RefineRequest;
-import dev.tunesmith.agent.ToolFailure;
+import dev.tunesmith.recommend.service.RecommenderService;
+
+
+
+
 import dev.tunesmith.catalog.Track;
 import dev.tunesmith.catalog.TrackRepository;
 import dev.tunesmith.recommend.Constraints;
@@ -82,7 +84,7 @@ public final class PlaylistService {
     public Future<JsonObject> refine(long userId, UUID conversationId, RefineRequest request) {
         return store.latest(conversationId, userId).compose(found -> {
             if (found.isEmpty()) {
-                return Future.failedFuture(new ToolFailure("there is no playlist in this conversation yet — ask for one first"));
+                return Future.failedFuture(new PlaylistException("there is no playlist in this conversation yet — ask for one first"));
             }
             PlaylistStore.Stored s = found.get();
             return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> refineNow(s, request, profile), false))
@@ -128,14 +130,14 @@ public final class PlaylistService {
             }
             case "exclude_artist" -> {
                 if (request.artist() == null || request.artist().isBlank()) {
-                    throw new ToolFailure("which artist should I leave out?");
+                    throw new PlaylistException("which artist should I leave out?");
                 }
                 Set<String> artists = new HashSet<>(c.excludeArtists());
                 artists.add(request.artist().trim());
                 Constraints ck = c.withExclusions(artists, c.excludeTags());
                 yield new Object[] {recommender.recommend(profile, mood, ck), ck};
             }
-            default -> throw new ToolFailure("I can swap, remove, make it more or less energetic, longer or shorter, or leave out an artist");
+            default -> throw new PlaylistException("I can swap, remove, make it more or less energetic, longer or shorter, or leave out an artist");
         };
     }
 
@@ -143,7 +145,7 @@ public final class PlaylistService {
     public Future<JsonObject> similar(long userId, UUID conversationId, String query, int count) {
         return tracks.search(query, null, 1, 0).compose(page -> {
             if (page.items().isEmpty()) {
-                return Future.failedFuture(new ToolFailure("I couldn't find a track matching '" + query + "' in the catalog"));
+                return Future.failedFuture(new PlaylistException("I couldn't find a track matching '" + query + "' in the catalog"));
             }
             Track seed = page.items().get(0);
             Constraints c = Constraints.defaults().withCount(Math.max(1, Math.min(100, count)))
@@ -216,7 +218,7 @@ public final class PlaylistService {
         double a = min == null ? lo : Math.max(lo, min);
         double b = max == null ? hi : Math.min(hi, max);
         if (a > b) {
-            throw new ToolFailure("the range " + min + "–" + max + " is empty");
+            throw new PlaylistException("the range " + min + "–" + max + " is empty");
         }
         return new Range(a, b);
     }
@@ -258,14 +260,14 @@ public final class PlaylistService {
 
     private static int position(Integer position, int size) {
         if (size == 0) {
-            throw new ToolFailure("the playlist is empty");
+            throw new PlaylistException("the playlist is empty");
         }
         int p = position == null ? 1 : position;
         if (p == -1) {
             return size - 1;
         }
         if (p < 1 || p > size) {
-            throw new ToolFailure("the playlist has " + size + " tracks; there is no track " + p);
+            throw new PlaylistException("the playlist has " + size + " tracks; there is no track " + p);
         }
         return p - 1;
     }

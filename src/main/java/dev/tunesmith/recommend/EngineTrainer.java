@@ -1,7 +1,5 @@
 package dev.tunesmith.recommend;
 
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.tunesmith.recommend.data.HetRecData;
 import dev.tunesmith.recommend.data.IdIndex;
 import dev.tunesmith.recommend.data.Interactions;
@@ -56,7 +54,7 @@ public final class EngineTrainer {
      * @param o settings
      */
     public static RecommendationEngine train(List<CatalogItem> catalog, Map<Long, List<UserEvent>> eventsByUser,
-            EmbeddingModel embedder, Instant now, Options o) {
+            TextEmbedder embedder, Instant now, Options o) {
         IdIndex index = IdIndex.of(catalog.stream().mapToLong(CatalogItem::trackId).toArray());
         CatalogItem[] ordered = new CatalogItem[index.size()];
         for (CatalogItem c : catalog) {
@@ -109,7 +107,7 @@ public final class EngineTrainer {
      * artist's name, tags = its five most assigned tags, no audio features), ALS is trained on all
      * play counts.
      */
-    public static RecommendationEngine fromHetRec(HetRecData d, EmbeddingModel embedder, Options o) {
+    public static RecommendationEngine fromHetRec(HetRecData d, TextEmbedder embedder, Options o) {
         List<CatalogItem> items = new ArrayList<>();
         for (int i = 0; i < d.items().size(); i++) {
             int[] t = d.itemTags()[i];
@@ -213,15 +211,15 @@ public final class EngineTrainer {
     }
 
     /** Embeds each item's {@link CatalogItem#descriptor()} (batches of 256), flattened items × dims. */
-    public static float[] embed(EmbeddingModel embedder, List<CatalogItem> items) {
+    public static float[] embed(TextEmbedder embedder, List<CatalogItem> items) {
         float[] out = null;
         int dims = 0;
         for (int from = 0; from < items.size(); from += 256) {
-            List<TextSegment> segs = items.subList(from, Math.min(items.size(), from + 256)).stream()
-                    .map(c -> TextSegment.from(c.descriptor().isBlank() ? c.artist() : c.descriptor())).toList();
-            var emb = embedder.embedAll(segs).content();
+            List<String> segs = items.subList(from, Math.min(items.size(), from + 256)).stream()
+                    .map(c -> c.descriptor().isBlank() ? c.artist() : c.descriptor()).toList();
+            List<float[]> emb = embedder.embedAll(segs);
             for (int j = 0; j < emb.size(); j++) {
-                float[] v = emb.get(j).vector();
+                float[] v = emb.get(j);
                 if (out == null) {
                     dims = v.length;
                     out = new float[items.size() * dims];

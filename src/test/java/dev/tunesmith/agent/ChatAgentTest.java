@@ -1,5 +1,13 @@
 package dev.tunesmith.agent;
 
+import dev.tunesmith.platform.llm.LlmHealth;
+
+import dev.tunesmith.agent.offline.OfflineChatModel;
+
+import dev.tunesmith.conversation.PgChatMemoryStore;
+
+import dev.tunesmith.conversation.ConversationStore;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

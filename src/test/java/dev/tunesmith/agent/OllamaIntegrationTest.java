@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tunesmith.TestSupport;
-import dev.tunesmith.Tunesmith;
+import dev.tunesmith.app.Server;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +34,7 @@ class OllamaIntegrationTest {
             env.put("OLLAMA_MODEL", System.getenv("OLLAMA_MODEL"));
         }
         Vertx vertx = Vertx.vertx();
-        Tunesmith app = TestSupport.startApp(vertx, TestSupport.config(env));
+        Server app = TestSupport.startApp(vertx, TestSupport.config(env));
         WebClient http = WebClient.create(vertx);
         try {
             assumeTrue(new LlmProbe(java.util.Optional.of(base), TestSupport.config(env).agent().ollamaModel()).probe(),

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunesmith.AppTestBase;
 import dev.tunesmith.TestSupport;
-import dev.tunesmith.Tunesmith;
+import dev.tunesmith.app.Server;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -71,7 +71,7 @@ class ChatSocketTest extends AppTestBase {
     @Test
     void should_close_with_4401_when_no_auth_frame_arrives_in_time() throws Exception {
         Vertx other = Vertx.vertx();
-        Tunesmith quick = Tunesmith.start(other, TestSupport.config(java.util.Map.of("TUNESMITH_WS_AUTH_TIMEOUT_MS", "500")))
+        Server quick = Server.start(other, TestSupport.config(java.util.Map.of("TUNESMITH_WS_AUTH_TIMEOUT_MS", "500")))
                 .await(2, TimeUnit.MINUTES);
         try (ChatClient c = ChatClient.connect(other, quick.port(), "http://127.0.0.1:" + quick.port())) {
             long start = System.nanoTime();

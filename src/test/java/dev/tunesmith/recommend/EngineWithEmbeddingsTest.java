@@ -1,5 +1,6 @@
 package dev.tunesmith.recommend;
 
+import dev.tunesmith.recommend.service.Embedders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,7 @@ class EngineWithEmbeddingsTest {
 
     @BeforeAll
     static void build() {
-        AllMiniLmL6V2EmbeddingModel minilm = new AllMiniLmL6V2EmbeddingModel();
+        TextEmbedder minilm = Embedders.of(new AllMiniLmL6V2EmbeddingModel());
         List<CatalogItem> catalog = Fixtures.catalog();
         engine = EngineTrainer.train(catalog, Fixtures.community(), minilm, Fixtures.T0.plus(Duration.ofDays(1)),
                 new EngineTrainer.Options(4, 5, 1.0, 10, 1L, EventWeights.DEFAULTS, EngineConfig.DEFAULTS));

@@ -1,7 +1,7 @@
 package dev.tunesmith.recommend.mood;
 
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.tunesmith.recommend.TextEmbedder;
+
 import dev.tunesmith.recommend.Range;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,7 +42,7 @@ public final class MoodParser {
             "at", "it", "its", "bit", "little", "kind", "sort", "mood", "vibe", "vibes", "feeling", "feel", "very",
             "really", "quite", "more", "much", "any", "stuff", "but", "yet", "so");
 
-    private final EmbeddingModel model;
+    private final TextEmbedder model;
     private final MoodVocabulary vocabulary;
     private final float[][] entryVectors;
     private final int[] termEntry;
@@ -51,7 +51,7 @@ public final class MoodParser {
     private final List<String> artists;
 
     /** Parser with the standard vocabulary and no catalogue-specific tags or artists. */
-    public MoodParser(EmbeddingModel model) {
+    public MoodParser(TextEmbedder model) {
         this(model, MoodVocabulary.standard(), List.of(), List.of());
     }
 
@@ -61,7 +61,7 @@ public final class MoodParser {
      * @param knownTags catalogue tags recognised literally (in addition to the vocabulary genres)
      * @param knownArtists catalogue artists recognised literally
      */
-    public MoodParser(EmbeddingModel model, MoodVocabulary vocabulary, Collection<String> knownTags,
+    public MoodParser(TextEmbedder model, MoodVocabulary vocabulary, Collection<String> knownTags,
             Collection<String> knownArtists) {
         this.model = model;
         this.vocabulary = vocabulary;
@@ -73,12 +73,11 @@ public final class MoodParser {
                 terms.add(new String[] {s.toLowerCase(Locale.ROOT), Integer.toString(i)});
             }
         }
-        List<TextSegment> segs = terms.stream().map(t -> TextSegment.from(t[0])).toList();
-        List<dev.langchain4j.data.embedding.Embedding> emb = model.embedAll(segs).content();
+        List<float[]> emb = model.embedAll(terms.stream().map(t -> t[0]).toList());
         entryVectors = new float[emb.size()][];
         termEntry = new int[emb.size()];
         for (int i = 0; i < emb.size(); i++) {
-            entryVectors[i] = normalised(emb.get(i).vector());
+            entryVectors[i] = normalised(emb.get(i));
             termEntry[i] = Integer.parseInt(terms.get(i)[1]);
         }
         terms.sort(Comparator.comparingInt((String[] t) -> -t[0].length()));
@@ -131,7 +130,7 @@ public final class MoodParser {
         Range e = combine(hits, MoodEntry::energy, 0, 1, 0.5, 0.1);
         Range tempo = combine(hits, MoodEntry::tempo, 40, 220, 120, 10);
         float[] emb = positiveText.isEmpty() ? null
-                : normalised(model.embed(String.join(", ", positiveText)).content().vector());
+                : normalised(model.embed(String.join(", ", positiveText)));
         return new MoodTarget(text == null ? "" : text, String.join(", ", labels), v, e, tempo,
                 List.copyOf(wantedTags), List.copyOf(unwantedTags), List.copyOf(wantedArtists),
                 List.copyOf(unwantedArtists), emb);
@@ -182,7 +181,7 @@ public final class MoodParser {
         if (literal || rest.isBlank()) {
             return;
         }
-        float[] q = normalised(model.embed(rest).content().vector());
+        float[] q = normalised(model.embed(rest));
         int best = -1;
         double bestCos = THRESHOLD;
         for (int i = 0; i < entryVectors.length; i++) {

@@ -1,5 +1,7 @@
 package dev.tunesmith.recommend.mood;
 
+import dev.tunesmith.recommend.service.Embedders;
+import dev.tunesmith.recommend.TextEmbedder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,7 +18,7 @@ class MoodParserTest {
 
     @BeforeAll
     static void loadModel() {
-        parser = new MoodParser(new AllMiniLmL6V2EmbeddingModel(), MoodVocabulary.standard(), List.of("post-rock"),
+        parser = new MoodParser(Embedders.of(new AllMiniLmL6V2EmbeddingModel()), MoodVocabulary.standard(), List.of("post-rock"),
                 List.of("Boards of Canada", "Radiohead"));
     }
 

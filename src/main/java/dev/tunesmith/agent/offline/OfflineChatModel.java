@@ -1,0 +1,91 @@
+package dev.tunesmith.agent.offline;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.output.FinishReason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The embedded agent's "model": a LangChain4j {@link StreamingChatModel} that needs no LLM server.
+ * On a user message it routes the intent ({@link IntentRouter}) and answers with a tool-execution
+ * request; on tool results it words the answer ({@link Answers}) and streams it line by line. So the
+ * offline agent runs through the same AiServices, tools, memory and streaming as the LLM one.
+ */
+public final class OfflineChatModel implements StreamingChatModel {
+
+    private static final Set<String> PLAYLIST_TOOLS = Set.of("rankTracks", "similarTracks", "refinePlaylist");
+
+    private final IntentRouter router;
+
+    public OfflineChatModel(IntentRouter router) {
+        this.router = router;
+    }
+
+    @Override
+    public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+        try {
+            List<ChatMessage> messages = request.messages();
+            ChatMessage last = messages.get(messages.size() - 1);
+            if (last instanceof ToolExecutionResultMessage) {
+                List<ToolExecutionResultMessage> results = new ArrayList<>();
+                for (int i = messages.size() - 1; i >= 0 && messages.get(i) instanceof ToolExecutionResultMessage r; i--) {
+                    results.add(0, r);
+                }
+                answer(Answers.fromToolResults(results), handler);
+                return;
+            }
+            if (!(last instanceof UserMessage user)) {
+                answer(Answers.help(), handler);
+                return;
+            }
+            IntentRouter.Route route = router.route(user.singleText(), hasPlaylist(messages));
+            if (route.tool() == null) {
+                answer(Answers.help(), handler);
+                return;
+            }
+            ToolExecutionRequest call = ToolExecutionRequest.builder()
+                    .id(UUID.randomUUID().toString())
+                    .name(route.tool())
+                    .arguments(route.arguments().encode())
+                    .build();
+            handler.onCompleteResponse(ChatResponse.builder()
+                    .aiMessage(AiMessage.from(call))
+                    .finishReason(FinishReason.TOOL_EXECUTION)
+                    .modelName("tunesmith-offline")
+                    .build());
+        } catch (RuntimeException e) {
+            handler.onError(e);
+        }
+    }
+
+    private static boolean hasPlaylist(List<ChatMessage> messages) {
+        for (ChatMessage m : messages) {
+            if (m instanceof ToolExecutionResultMessage r && PLAYLIST_TOOLS.contains(r.toolName()) && !r.text().startsWith("{\"error\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Streams the answer a line (or a few words) at a time, then completes. */
+    private static void answer(String text, StreamingChatResponseHandler handler) {
+        for (String chunk : Answers.chunks(text)) {
+            handler.onPartialResponse(chunk);
+        }
+        handler.onCompleteResponse(ChatResponse.builder()
+                .aiMessage(AiMessage.from(text))
+                .finishReason(FinishReason.STOP)
+                .modelName("tunesmith-offline")
+                .build());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.tunesmith.agent.tools;
+
+import dev.tunesmith.create.LyricsAsk;
+import dev.tunesmith.create.MelodyAsk;
+import dev.tunesmith.playlist.PlaylistRequest;
+import dev.tunesmith.playlist.RefineRequest;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the agent's tools can do, always on behalf of {@code userId} taken from the session.
+ * Blocking (called from agent worker threads, never an event loop). Failures the user should see
+ * are {@link ToolFailure}s (services throw their own exceptions, which the implementation maps). Results are JSON in the shapes of the WebSocket contract.
+ */
+public interface MusicServices {
+
+
+    /** The caller's profile summary (top tags/artists, mood centre, counts). */
+    JsonObject profile(long userId);
+
+    /** A new playlist: {@code {"id","title","items":[{"track","reasons"}],"constraints"}}. */
+    JsonObject rankTracks(long userId, UUID conversationId, PlaylistRequest request);
+
+    JsonObject similarTracks(long userId, UUID conversationId, String trackQuery, int count);
+
+    /** Applies {@code request} to the newest playlist of the conversation and stores the result. */
+    JsonObject refinePlaylist(long userId, UUID conversationId, RefineRequest request);
+
+    /** {@code {"id","title","text","scheme","checks"}}. */
+    JsonObject generateLyrics(long userId, UUID conversationId, LyricsAsk request);
+
+    /** {@code {"id","abc","key","meter","bars"}}. */
+    JsonObject generateMelody(long userId, UUID conversationId, MelodyAsk request);
+
+    /** Chords for {@code abc}, or for the conversation's newest melody when {@code abc} is blank. */
+    JsonObject harmonizeMelody(long userId, UUID conversationId, String abc);
+
+    /** A short description of a catalog track found by title/artist words. */
+    JsonObject describeTrack(String trackQuery);
+
+    /** The style/mood a free text describes: tags, valence/energy/tempo ranges. */
+    JsonObject classifyStyle(String text);
+}

@@ -1,0 +1,159 @@
+package dev.tunesmith.agent.tools;
+
+import dev.langchain4j.agent.tool.P;
+import dev.langchain4j.agent.tool.Tool;
+import dev.tunesmith.create.CreationException;
+import dev.tunesmith.create.LyricsAsk;
+import dev.tunesmith.create.MelodyAsk;
+import dev.tunesmith.playlist.PlaylistException;
+import dev.tunesmith.playlist.PlaylistRequest;
+import dev.tunesmith.playlist.RefineRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * The agent's tools: thin adapters that describe arguments and delegate to {@link MusicServices}.
+ * One instance per turn, bound to the caller from the session: no tool takes a user id, so no
+ * prompt can make a tool read another user's data. Artifacts are streamed to the client as soon
+ * as a tool returns them; the model gets a compact summary.
+ */
+public final class MusicTools {
+
+    private final MusicServices services;
+    private final ToolContext ctx;
+
+    public MusicTools(MusicServices services, ToolContext ctx) {
+        this.services = services;
+        this.ctx = ctx;
+    }
+
+    @Tool("Look up the current user's own listening profile: top tags, top artists, mood centre, counts.")
+    public String lookupMyProfile() {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            return services.profile(ctx.userId()).encode();
+        });
+    }
+
+    @Tool("Build a personalised playlist for a mood or situation, with optional constraints.")
+    public String rankTracks(
+            @P("the mood, activity or situation in the user's words") String mood,
+            @P(value = "number of tracks, 1-100", required = false) Integer count,
+            @P(value = "artists to leave out", required = false) List<String> excludeArtists,
+            @P(value = "genres or tags to leave out, e.g. jazz", required = false) List<String> excludeTags,
+            @P(value = "lowest energy 0-1", required = false) Double minEnergy,
+            @P(value = "highest energy 0-1", required = false) Double maxEnergy,
+            @P(value = "lowest tempo in BPM", required = false) Double minTempo,
+            @P(value = "highest tempo in BPM", required = false) Double maxTempo,
+            @P(value = "at most this many tracks per artist", required = false) Integer maxPerArtist) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            JsonObject playlist = services.rankTracks(ctx.userId(), ctx.conversationId(), new PlaylistRequest(
+                    mood, count, excludeArtists, excludeTags, minEnergy, maxEnergy, minTempo, maxTempo, maxPerArtist));
+            ctx.sink().artifact("playlist", playlist);
+            return summarisePlaylist(playlist);
+        });
+    }
+
+    @Tool("Find tracks similar to a given track (named by title and/or artist).")
+    public String similarTracks(@P("title and/or artist of the track") String track,
+            @P(value = "number of tracks", required = false) Integer count) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            JsonObject playlist = services.similarTracks(ctx.userId(), ctx.conversationId(), track, count == null ? 10 : count);
+            ctx.sink().artifact("playlist", playlist);
+            return summarisePlaylist(playlist);
+        });
+    }
+
+    @Tool("Edit the current playlist of this conversation. action is one of: swap, remove, more_energetic, "
+            + "less_energetic, longer, shorter, exclude_artist.")
+    public String refinePlaylist(@P("swap | remove | more_energetic | less_energetic | longer | shorter | exclude_artist") String action,
+            @P(value = "1-based position of the track, for swap and remove", required = false) Integer position,
+            @P(value = "how many tracks to add or remove, for longer and shorter; or the new total", required = false) Integer amount,
+            @P(value = "artist name, for exclude_artist", required = false) String artist) {
+        ctx.checkNotCancelled();
+        JsonObject playlist = services.refinePlaylist(ctx.userId(), ctx.conversationId(),
+                new RefineRequest(action, position, amount, artist));
+        ctx.sink().artifact("playlist", playlist);
+        return summarisePlaylist(playlist);
+    }
+
+    @Tool("Write song lyrics on a theme with a rhyme scheme (e.g. AABB, ABAB) and a syllable count per line.")
+    public String generateLyrics(@P("what the song is about") String theme,
+            @P(value = "rhyme scheme such as AABB or ABAB", required = false) String scheme,
+            @P(value = "number of lines", required = false) Integer lines,
+            @P(value = "syllables per line", required = false) Integer syllables) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            JsonObject lyrics = services.generateLyrics(ctx.userId(), ctx.conversationId(),
+                    new LyricsAsk(theme, scheme, lines, syllables));
+            ctx.sink().artifact("lyrics", lyrics);
+            return new JsonObject().put("title", lyrics.getString("title")).put("text", lyrics.getString("text"))
+                    .put("checks", lyrics.getJsonObject("checks")).encode();
+        });
+    }
+
+    @Tool("Compose a melody in ABC notation, with key (e.g. D, Em), meter (e.g. 4/4, 6/8), length in bars and a mood.")
+    public String generateMelody(@P(value = "key such as G, D, Am", required = false) String key,
+            @P(value = "meter such as 4/4, 3/4, 6/8", required = false) String meter,
+            @P(value = "number of bars, 4-64", required = false) Integer bars,
+            @P(value = "mood or tempo hint", required = false) String mood) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            JsonObject melody = services.generateMelody(ctx.userId(), ctx.conversationId(), new MelodyAsk(key, meter, bars, mood));
+            ctx.sink().artifact("melody", melody);
+            return melody.encode();
+        });
+    }
+
+    @Tool("Propose chords for a melody in ABC notation; without abc, for the latest melody of this conversation.")
+    public String harmonizeMelody(@P(value = "the melody in ABC notation", required = false) String abc) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            JsonObject melody = services.harmonizeMelody(ctx.userId(), ctx.conversationId(), abc);
+            ctx.sink().artifact("melody", melody);
+            return melody.encode();
+        });
+    }
+
+    @Tool("Describe a catalog track (named by title and/or artist) in a few sentences.")
+    public String describeTrack(@P("title and/or artist of the track") String track) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            return services.describeTrack(track).encode();
+        });
+    }
+
+    @Tool("Classify the musical style and mood a text describes (tags, energy, valence, tempo).")
+    public String classifyStyle(@P("a description of music, a mood or a situation") String text) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            return services.classifyStyle(text).encode();
+        });
+    }
+
+    /** Runs a tool body; a {@link ToolFailure} or bad argument becomes {@code {"error": ...}} for the model. */
+    private static String guard(java.util.function.Supplier<String> body) {
+        try {
+            return body.get();
+        } catch (ToolFailure | PlaylistException | CreationException | IllegalArgumentException e) {
+            return new JsonObject().put("error", e.getMessage()).encode();
+        }
+    }
+
+    /** What the model needs to talk about a playlist, without the full track JSON. */
+    static String summarisePlaylist(JsonObject playlist) {
+        JsonArray items = new JsonArray();
+        JsonArray source = playlist.getJsonArray("items", new JsonArray());
+        for (int i = 0; i < source.size(); i++) {
+            JsonObject item = source.getJsonObject(i);
+            JsonObject track = item.getJsonObject("track");
+            items.add(new JsonObject().put("position", i + 1).put("title", track.getString("title"))
+                    .put("artist", track.getString("artist")).put("reasons", item.getJsonArray("reasons")));
+        }
+        return new JsonObject().put("playlistId", playlist.getValue("id")).put("title", playlist.getString("title"))
+                .put("constraints", playlist.getJsonObject("constraints")).put("items", items).encode();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.tunesmith.create;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Generated lyrics and melodies, per user ({@code artifacts}). */
+public final class ArtifactStore {
+
+    private final Pool pool;
+
+    public ArtifactStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Future<Long> save(long userId, UUID conversationId, String kind, String title, JsonObject content) {
+        return pool.preparedQuery("INSERT INTO artifacts (user_id, conversation_id, kind, title, content) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+                .execute(Tuple.of(userId, conversationId, kind, title, content)).map(rows -> rows.iterator().next().getLong("id"));
+    }
+
+    /** The newest artifact of a kind in a conversation of this user. */
+    public Future<Optional<JsonObject>> latest(UUID conversationId, long userId, String kind) {
+        return pool.preparedQuery("SELECT content FROM artifacts WHERE conversation_id = $1 AND user_id = $2 AND kind = $3 AND NOT hidden "
+                        + "ORDER BY id DESC LIMIT 1")
+                .execute(Tuple.of(conversationId, userId, kind))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of((JsonObject) rows.iterator().next().getValue("content")));
+    }
+
+    public Future<JsonArray> list(long userId, int limit) {
+        return pool.preparedQuery("SELECT id, kind, title, content, created_at FROM artifacts WHERE user_id = $1 AND NOT hidden "
+                        + "ORDER BY id DESC LIMIT $2")
+                .execute(Tuple.of(userId, limit)).map(rows -> {
+                    JsonArray a = new JsonArray();
+                    for (Row r : rows) {
+                        a.add(new JsonObject().put("id", r.getLong("id")).put("kind", r.getString("kind")).put("title", r.getString("title"))
+                                .put("content", r.getValue("content")).put("createdAt", r.getOffsetDateTime("created_at").toString()));
+                    }
+                    return a;
+                });
+    }
+}

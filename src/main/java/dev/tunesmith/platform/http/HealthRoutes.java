@@ -1,0 +1,45 @@
+package dev.tunesmith.platform.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /health}: 200 with {@code status UP} when the database answers within two seconds,
+ * otherwise 503 with {@code status DOWN}; other checks (agent mode, generator device) are
+ * informational strings supplied by their owners.
+ */
+public final class HealthRoutes implements RouteModule {
+
+    private final Pool pool;
+    private final Map<String, Supplier<String>> info = new LinkedHashMap<>();
+
+    public HealthRoutes(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Adds an informational check, e.g. {@code agent → "offline"}. */
+    public HealthRoutes with(String name, Supplier<String> value) {
+        info.put(name, value);
+        return this;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/health").handler(ctx -> dbCheck().onComplete(ar -> {
+            boolean up = ar.succeeded();
+            JsonObject checks = new JsonObject().put("db", up ? "UP" : "DOWN");
+            info.forEach((name, value) -> checks.put(name, value.get()));
+            Responses.json(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", checks));
+        }));
+    }
+
+    /** Succeeds when {@code SELECT 1} answers within two seconds. */
+    public Future<Void> dbCheck() {
+        return pool.query("SELECT 1").execute().<Void>mapEmpty().timeout(2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+}

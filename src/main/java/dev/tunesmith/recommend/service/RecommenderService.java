@@ -1,0 +1,248 @@
+package dev.tunesmith.recommend.service;
+
+import dev.tunesmith.recommend.TextEmbedder;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.tunesmith.events.EventService;
+import dev.tunesmith.recommend.CatalogItem;
+import dev.tunesmith.recommend.Constraints;
+import dev.tunesmith.recommend.EngineConfig;
+import dev.tunesmith.recommend.EngineTrainer;
+import dev.tunesmith.recommend.Playlist;
+import dev.tunesmith.recommend.ProfileBuilder;
+import dev.tunesmith.recommend.RecommendationEngine;
+import dev.tunesmith.recommend.UserEvent;
+import dev.tunesmith.recommend.UserProfile;
+import dev.tunesmith.recommend.mood.MoodParser;
+import dev.tunesmith.recommend.mood.MoodTarget;
+import dev.tunesmith.recommend.mood.MoodVocabulary;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoubleConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the recommendation core to the app: holds the live {@link RecommendationEngine} snapshot
+ * (loaded from {@code models} at start, or trained when absent), swaps it atomically after
+ * training, keeps user profiles updated incrementally from {@link EventService#RECORDED} events
+ * (no retraining: the next recommendation sees a new event at once), and parses moods.
+ */
+public final class RecommenderService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecommenderService.class);
+    private static final String KIND = "recommender";
+    private static final int MAX_CACHED_PROFILES = 20_000;
+
+    /** The live engine with the catalog facts built for it. */
+    public record Snapshot(RecommendationEngine engine, MoodParser moods, ProfileBuilder profiles, String version, Set<String> knownTags,
+            Set<String> knownArtists) {}
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final TextEmbedder embedder;
+    private final RecommenderStore loader;
+    private final AtomicReference<Snapshot> live = new AtomicReference<>();
+    private final Map<Long, UserProfile> profiles = new ConcurrentHashMap<>();
+
+    public RecommenderService(Vertx vertx, Pool pool, EmbeddingModel embedder) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.embedder = Embedders.of(embedder);
+        this.loader = new RecommenderStore(pool);
+        vertx.eventBus().<JsonObject>consumer(EventService.RECORDED, msg -> onEvent(msg.body()));
+    }
+
+    /** Loads the live model from Postgres, or trains one when there is none (on a worker thread). */
+    public Future<Void> start() {
+        return loader.catalog().compose(catalog -> pool.preparedQuery("SELECT version, data FROM models WHERE kind = $1 AND live")
+                .execute(Tuple.of(KIND)).compose(rows -> {
+                    if (rows.size() > 0) {
+                        Row row = rows.iterator().next();
+                        String version = row.getString("version");
+                        byte[] bytes = row.getBuffer("data").getBytes();
+                        return vertx.executeBlocking(() -> {
+                            try {
+                                return snapshot(EngineTrainer.restore(catalog, bytes, EngineConfig.DEFAULTS), catalog, version);
+                            } catch (RuntimeException e) {
+                                LOG.warn("stored recommender {} does not fit the catalog ({}); retraining", version, e.getMessage());
+                                return null;
+                            }
+                        }, false).compose(s -> s != null ? Future.succeededFuture(s) : trainAndStore(catalog, p -> {}, null));
+                    }
+                    return trainAndStore(catalog, p -> {}, null);
+                })).map(s -> {
+                    live.set(s);
+                    LOG.info("recommender {} live with {} tracks", s.version(), s.engine().size());
+                    return null;
+                });
+    }
+
+    /** Retrains on the current catalog and events, stores the model and makes it live. */
+    public Future<String> retrain(DoubleConsumer progress, Long jobId) {
+        return loader.catalog().compose(catalog -> trainAndStore(catalog, progress, jobId)).map(s -> {
+            live.set(s);
+            profiles.clear();
+            return s.version();
+        });
+    }
+
+    /** Makes a stored model version live (rollback). */
+    public Future<Void> activate(String version) {
+        return loader.catalog().compose(catalog -> pool.preparedQuery("SELECT data FROM models WHERE kind = $1 AND version = $2")
+                .execute(Tuple.of(KIND, version)).compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.failedFuture(new IllegalArgumentException("no recommender version " + version));
+                    }
+                    byte[] bytes = rows.iterator().next().getBuffer("data").getBytes();
+                    return vertx.executeBlocking(() -> snapshot(EngineTrainer.restore(catalog, bytes, EngineConfig.DEFAULTS), catalog, version), false);
+                })
+                .compose(s -> pool.withTransaction(c -> c.preparedQuery("UPDATE models SET live = false WHERE kind = $1 AND live").execute(Tuple.of(KIND))
+                        .compose(r -> c.preparedQuery("UPDATE models SET live = true WHERE kind = $1 AND version = $2").execute(Tuple.of(KIND, version))))
+                        .map(r -> {
+                            live.set(s);
+                            profiles.clear();
+                            return null;
+                        })));
+    }
+
+    private Future<Snapshot> trainAndStore(List<CatalogItem> catalog, DoubleConsumer progress, Long jobId) {
+        return loader.allEvents().compose(events -> vertx.executeBlocking(() -> {
+            long start = System.nanoTime();
+            progress.accept(0.1);
+            RecommendationEngine engine = EngineTrainer.train(catalog, events, embedder, Instant.now(), EngineTrainer.Options.DEFAULTS);
+            progress.accept(0.8);
+            String version = "r" + System.currentTimeMillis();
+            LOG.info("trained recommender {} on {} tracks and {} users in {} ms", version, catalog.size(), events.size(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return new Object[] {snapshot(engine, catalog, version), engine.toBytes(), events.size(), (System.nanoTime() - start) / 1e9};
+        }, false)).compose(r -> {
+            Snapshot s = (Snapshot) r[0];
+            JsonObject metrics = new JsonObject().put("tracks", catalog.size()).put("users", r[2]).put("trainSeconds", r[3]);
+            return pool.withTransaction(c -> c.preparedQuery("UPDATE models SET live = false WHERE kind = $1 AND live").execute(Tuple.of(KIND))
+                    .compose(x -> c.preparedQuery("INSERT INTO models (kind, version, live, metrics, data, job_id) VALUES ($1, $2, true, $3, $4, $5)")
+                            .execute(Tuple.of(KIND, s.version(), metrics, io.vertx.core.buffer.Buffer.buffer((byte[]) r[1]), jobId))))
+                    .map(x -> {
+                        progress.accept(1.0);
+                        return s;
+                    });
+        });
+    }
+
+    private Snapshot snapshot(RecommendationEngine engine, List<CatalogItem> catalog, String version) {
+        Set<String> tags = new HashSet<>();
+        Set<String> artists = new HashSet<>();
+        for (CatalogItem c : catalog) {
+            tags.addAll(c.tags());
+            artists.add(c.artist());
+        }
+        MoodParser moods = new MoodParser(embedder, MoodVocabulary.standard(), tags, artists);
+        ProfileBuilder builder = new ProfileBuilder(id -> engine.item(id).orElse(null), EngineTrainer.Options.DEFAULTS.weights());
+        Set<String> lowerTags = new HashSet<>();
+        tags.forEach(t -> lowerTags.add(t.toLowerCase(java.util.Locale.ROOT)));
+        Set<String> lowerArtists = new HashSet<>();
+        artists.forEach(a -> lowerArtists.add(a.toLowerCase(java.util.Locale.ROOT)));
+        return new Snapshot(engine, moods, builder, version, Set.copyOf(lowerTags), Set.copyOf(lowerArtists));
+    }
+
+    public Snapshot snapshot() {
+        Snapshot s = live.get();
+        if (s == null) {
+            throw new IllegalStateException("the recommender is still starting");
+        }
+        return s;
+    }
+
+    public boolean ready() {
+        return live.get() != null;
+    }
+
+    /** The user's profile: cached, built from their events and friends on first use. */
+    public Future<UserProfile> profile(long userId) {
+        UserProfile cached = profiles.get(userId);
+        if (cached != null) {
+            return Future.succeededFuture(cached);
+        }
+        Snapshot s = snapshot();
+        return loader.events(userId).compose(events -> loader.friends(userId).compose(friendIds -> {
+            List<Future<List<UserEvent>>> friendEvents = new ArrayList<>();
+            friendIds.stream().limit(10).forEach(f -> friendEvents.add(loader.events(f)));
+            return Future.all(friendEvents).map(cf -> {
+                Instant now = Instant.now();
+                List<UserProfile> friends = new ArrayList<>();
+                for (int i = 0; i < friendEvents.size(); i++) {
+                    friends.add(s.profiles().build(friendEvents.get(i).result(), now));
+                }
+                UserProfile p = s.profiles().build(events, friends, now);
+                if (profiles.size() >= MAX_CACHED_PROFILES) {
+                    profiles.clear();
+                }
+                profiles.put(userId, p);
+                return p;
+            });
+        }));
+    }
+
+    /** Blocking variant for worker threads (agent tools). */
+    public UserProfile profileNow(long userId) {
+        try {
+            return profile(userId).await(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("profile lookup timed out", e);
+        }
+    }
+
+    public MoodTarget mood(String text) {
+        return snapshot().moods().parse(text == null ? "" : text);
+    }
+
+    public Playlist recommend(UserProfile profile, MoodTarget mood, Constraints constraints) {
+        return snapshot().engine().recommend(profile, mood, constraints);
+    }
+
+    private void onEvent(JsonObject e) {
+        Long userId = e.getLong("userId");
+        Snapshot s = live.get();
+        if (userId == null || s == null) {
+            return;
+        }
+        UserEvent event = new UserEvent(e.getLong("trackId"), e.getString("type"), e.getDouble("playedSec"), Instant.now());
+        profiles.computeIfPresent(userId, (id, p) -> s.profiles().apply(p, event));
+    }
+
+    /** The profile as the API shows it. */
+    public static JsonObject toJson(UserProfile p) {
+        JsonArray tags = new JsonArray();
+        p.topTags().forEach(t -> tags.add(new JsonObject().put("name", t.tag()).put("weight", round(t.weight()))));
+        JsonArray artists = new JsonArray();
+        p.topArtists().forEach(a -> artists.add(new JsonObject().put("name", a.artist()).put("count", a.plays()).put("weight", round(a.weight()))));
+        JsonObject mood = new JsonObject();
+        if (p.moodValence() != null) {
+            mood.put("valence", round(p.moodValence()));
+        }
+        if (p.moodEnergy() != null) {
+            mood.put("energy", round(p.moodEnergy()));
+        }
+        return new JsonObject().put("asOf", p.asOf().toString()).put("topTags", tags).put("topArtists", artists)
+                .put("moodCentre", mood).put("counts", new JsonObject(new HashMap<>(p.eventCounts())))
+                .put("tracks", p.itemWeights().size());
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
