@@ -1,7 +1,6 @@
 package dev.tunesmith;
 
 import dev.tunesmith.app.Server;
-import dev.tunesmith.app.Server;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;

@@ -64,6 +64,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.Optional;
@@ -98,6 +99,8 @@ public final class Server {
     private ChatAgent agent;
     private HttpVerticle http;
     private Optional<String> generatedAdminPassword = Optional.empty();
+    /** What {@link #close()} undoes, in start order (closed in reverse): consumers, the HTTP verticle. */
+    private final List<Supplier<Future<?>>> closers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Server(Vertx vertx, AppConfig config, Supplier<CreationService> creationFactory) {
         this.vertx = vertx;
@@ -120,10 +123,25 @@ public final class Server {
 
     /** Starts with a given creation service factory (called once, on a worker thread). */
     public static Future<Server> start(Vertx vertx, AppConfig config, Supplier<CreationService> creation) {
-        return vertx.executeBlocking(() -> Migrations.migrate(config.db()), false)
-                .onSuccess(n -> LOG.info("database {} migrated ({} new migrations)", config.db(), n))
-                .map(n -> new Server(vertx, config, creation))
-                .compose(app -> app.startServices().map(v -> app));
+        // Everything heavy before the first event-loop callback runs on a worker: migrations, the JSSE
+        // provider set-up that the first TLS-capable connection and JWT signing would otherwise do on an
+        // event loop, and the construction of the services (catalogue tables, key material).
+        return vertx.executeBlocking(() -> {
+            int migrated = Migrations.migrate(config.db());
+            LOG.info("database {} migrated ({} new migrations)", config.db(), migrated);
+            warmUpJsse();
+            return new Server(vertx, config, creation);
+        }, false).compose(app -> app.startServices().map(v -> app));
+    }
+
+    private static void warmUpJsse() {
+        try {
+            javax.net.ssl.SSLContext.getDefault().createSSLEngine().getSupportedCipherSuites();
+            java.security.Signature.getInstance("SHA256withRSA");
+            javax.crypto.Mac.getInstance("HmacSHA256");
+        } catch (java.security.GeneralSecurityException e) {
+            LOG.debug("JSSE warm-up skipped: {}", e.toString());
+        }
     }
 
     private Future<Void> startServices() {
@@ -139,25 +157,37 @@ public final class Server {
                 .compose(model -> {
                     embedder = model;
                     recommender = new RecommenderService(vertx, pool, embedder);
+                    closers.add(recommender::close);
                     return recommender.start();
                 })
                 .compose(v -> vertx.executeBlocking(() -> creation = creationFactory != null ? creationFactory.get()
                         : GeneratorCreationService.load(new ArtifactStore(pool),
                                 config.data().melodyModel(), config.data().lyricsModel(), this::lyricsWithLlm), false))
-                .compose(c -> deployHttp());
+                .compose(c -> vertx.executeBlocking(() -> {
+                    // embeds the intent examples: seconds of CPU, never on an event loop
+                    long t = System.nanoTime();
+                    IntentRouter router = new IntentRouter(embedder);
+                    LOG.info("intent router built in {} ms", (System.nanoTime() - t) / 1_000_000);
+                    return router;
+                }, false))
+                .compose(router -> {
+                    intentRouter = router;
+                    return deployHttp();
+                });
     }
 
     private Future<Void> deployHttp() {
         TrackRepository tracks = new TrackRepository(pool);
         EventService events = new EventService(vertx, pool);
-        vertx.eventBus().<JsonObject>consumer(EventService.RECORDED, msg -> metrics.event(msg.body().getString("type")));
+        MessageConsumer<JsonObject> metered = vertx.eventBus().<JsonObject>consumer(EventService.RECORDED,
+                msg -> metrics.event(msg.body().getString("type")));
+        closers.add(metered::unregister);
         ProfileQueries sqlProfiles = new ProfileQueries(pool);
         PlaylistStore playlistStore = new PlaylistStore(pool, tracks);
         PlaylistService playlists = new PlaylistService(vertx, recommender, playlistStore, tracks);
         ConversationStore conversations = new ConversationStore(pool);
         ArtifactStore artifacts = new ArtifactStore(pool);
         services = new CompanionServices(recommender, playlists, tracks, creation);
-        intentRouter = new IntentRouter(embedder);
         if (probe == null) {
             probe = new LlmProbe(config.agent().ollamaBaseUrl(), config.agent().ollamaModel());
         }
@@ -166,7 +196,8 @@ public final class Server {
         agent = new ChatAgent(services, conversations, new PgChatMemoryStore(pool), new OfflineChatModel(intentRouter), llm,
                 probe, metrics::tool, config.agent().ollamaTimeout().toMillis() * 2, 64);
         ChatSocket chat = new ChatSocket(vertx, config.http().allowedOrigins(), config.http().wsAuthTimeout().toMillis(), authHandler, agent,
-                conversations, metrics);
+                conversations, metrics).listen();
+        closers.add(chat::close);
         HealthRoutes health = new HealthRoutes(pool).with("agent", agent::mode).with("generator", creation::device)
                 .with("recommender", () -> recommender.ready() ? "UP" : "STARTING");
         jobs = new JobService(vertx, pool);
@@ -183,7 +214,7 @@ public final class Server {
                         new ConversationRoutes(conversations, artifacts),
                         admin));
         http = new HttpVerticle(config.http(), modules);
-        return vertx.deployVerticle(http, new DeploymentOptions()).mapEmpty();
+        return vertx.deployVerticle(http, new DeploymentOptions()).onSuccess(id -> closers.add(() -> vertx.undeploy(id))).mapEmpty();
     }
 
     /** With Ollama configured, lyrics come from the LLM (checked and repaired), else from the DJL model. */
@@ -206,7 +237,9 @@ public final class Server {
         Map<String, Function<JobService.Job, Future<JsonObject>>> kinds = new LinkedHashMap<>();
         kinds.put("train-recommender", job -> recommender.retrain(job::progress, job.id()).map(v -> new JsonObject().put("version", v)));
         kinds.put("eval", job -> EvalJob.run(vertx, pool, config.data().sharedData().resolve("lastfm-hetrec2k"), 1, job));
-        TrainingJobs training = new TrainingJobs(vertx.createSharedWorkerExecutor("tunesmith-training", 1, 6, java.util.concurrent.TimeUnit.HOURS),
+        WorkerExecutor trainingPool = vertx.createSharedWorkerExecutor("tunesmith-training", 1, 6, java.util.concurrent.TimeUnit.HOURS);
+        closers.add(trainingPool::close);
+        TrainingJobs training = new TrainingJobs(trainingPool,
                 pool, config.data().sharedData(), Path.of(System.getProperty("user.home"), ".local/state/tunesmith"));
         kinds.put("train-melody", job -> jobs.params(job.id()).compose(p -> training.melody(job, p)));
         kinds.put("train-lyrics", job -> jobs.params(job.id()).compose(p -> training.lyrics(job, p)));
@@ -265,7 +298,22 @@ public final class Server {
         return recommender;
     }
 
+    /**
+     * Stops what start registered, in reverse order (HTTP verticle, socket and event consumers), then
+     * the agent, generators, worker pools and the database pool.
+     */
     public Future<Void> close() {
+        List<Supplier<Future<?>>> undo = new java.util.ArrayList<>(closers);
+        java.util.Collections.reverse(undo);
+        closers.clear();
+        Future<Void> chain = Future.succeededFuture();
+        for (Supplier<Future<?>> c : undo) {
+            chain = chain.eventually(() -> c.get().otherwiseEmpty());
+        }
+        return chain.eventually(this::closeResources);
+    }
+
+    private Future<Void> closeResources() {
         if (agent != null) {
             agent.close();
         }

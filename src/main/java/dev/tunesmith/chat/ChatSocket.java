@@ -10,7 +10,9 @@ import dev.tunesmith.platform.http.Responses;
 import dev.tunesmith.platform.http.RouteModule;
 import dev.tunesmith.platform.metrics.Metrics;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -50,6 +52,7 @@ public final class ChatSocket implements RouteModule {
     private final Metrics metrics;
     private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<Long, Set<Session>> byUser = new ConcurrentHashMap<>();
+    private volatile MessageConsumer<JsonObject> disabled;
 
     public ChatSocket(Vertx vertx, List<String> allowedOrigins, long authTimeoutMs, AuthHandler auth, ChatAgent agent,
             ConversationStore conversations, Metrics metrics) {
@@ -60,12 +63,23 @@ public final class ChatSocket implements RouteModule {
         this.agent = agent;
         this.conversations = conversations;
         this.metrics = metrics;
-        vertx.eventBus().<JsonObject>consumer(USER_DISABLED, msg -> {
+    }
+
+    /** Starts closing the sockets of users disabled anywhere ({@code USER_DISABLED}); undone by {@link #close()}. */
+    public ChatSocket listen() {
+        disabled = vertx.eventBus().<JsonObject>consumer(USER_DISABLED, msg -> {
             Set<Session> sessions = byUser.get(msg.body().getLong("userId"));
             if (sessions != null) {
                 sessions.forEach(s -> s.context.runOnContext(v -> s.close((short) 4403, "account disabled")));
             }
         });
+        return this;
+    }
+
+    public Future<Void> close() {
+        MessageConsumer<JsonObject> c = disabled;
+        disabled = null;
+        return c == null ? Future.succeededFuture() : c.unregister();
     }
 
     @Override

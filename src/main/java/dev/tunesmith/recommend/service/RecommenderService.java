@@ -17,6 +17,7 @@ import dev.tunesmith.recommend.mood.MoodTarget;
 import dev.tunesmith.recommend.mood.MoodVocabulary;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -58,17 +59,25 @@ public final class RecommenderService {
     private final RecommenderStore loader;
     private final AtomicReference<Snapshot> live = new AtomicReference<>();
     private final Map<Long, UserProfile> profiles = new ConcurrentHashMap<>();
+    private volatile MessageConsumer<JsonObject> events;
 
     public RecommenderService(Vertx vertx, Pool pool, EmbeddingModel embedder) {
         this.vertx = vertx;
         this.pool = pool;
         this.embedder = Embedders.of(embedder);
         this.loader = new RecommenderStore(pool);
-        vertx.eventBus().<JsonObject>consumer(EventService.RECORDED, msg -> onEvent(msg.body()));
+    }
+
+    /** Stops applying events to profiles (unregisters the event-bus consumer of {@link #start()}). */
+    public Future<Void> close() {
+        MessageConsumer<JsonObject> c = events;
+        events = null;
+        return c == null ? Future.succeededFuture() : c.unregister();
     }
 
     /** Loads the live model from Postgres, or trains one when there is none (on a worker thread). */
     public Future<Void> start() {
+        events = vertx.eventBus().<JsonObject>consumer(EventService.RECORDED, msg -> onEvent(msg.body()));
         return loader.catalog().compose(catalog -> pool.preparedQuery("SELECT version, data FROM models WHERE kind = $1 AND live")
                 .execute(Tuple.of(KIND)).compose(rows -> {
                     if (rows.size() > 0) {
