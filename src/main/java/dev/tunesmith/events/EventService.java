@@ -1,5 +1,6 @@
 package dev.tunesmith.events;
 
+import dev.tunesmith.recommend.EventType;
 import dev.tunesmith.platform.db.DbErrors;
 import dev.tunesmith.platform.http.ApiError;
 import io.vertx.core.Future;
@@ -18,7 +19,7 @@ public final class EventService {
     /** Event-bus address: a JSON {@code {"id","userId","trackId","type","playedSec"?}} per stored event. */
     public static final String RECORDED = dev.tunesmith.platform.bus.Addresses.EVENT_RECORDED;
 
-    public static final Set<String> TYPES = Set.of("play", "skip", "like", "unlike", "favorite", "unfavorite", "share", "comment");
+    public static final Set<String> TYPES = Set.copyOf(EventType.WIRE_NAMES);
 
     /** A validated event to store. */
     public record NewEvent(long trackId, String type, Double playedSec, String text) {
@@ -30,7 +31,7 @@ public final class EventService {
             }
             Object type = body.getValue("type");
             if (!(type instanceof String t) || !TYPES.contains(t)) {
-                throw ApiError.invalid("invalid_event_type", "'type' must be one of " + String.join(", ", TYPES.stream().sorted().toList()));
+                throw ApiError.invalid("invalid_event_type", "'type' must be one of " + String.join(", ", EventType.WIRE_NAMES));
             }
             Object played = body.getValue("playedSec");
             Double playedSec = null;

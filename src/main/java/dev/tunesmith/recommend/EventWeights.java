@@ -26,20 +26,23 @@ public record EventWeights(double play, double skip, double like, double favorit
 
     /** Undecayed weight of one event for a track of {@code durationSec} seconds. */
     public double weight(UserEvent e, int durationSec) {
-        return switch (e.type()) {
-            case "play" -> {
+        EventType type = EventType.parse(e.type()).orElse(null);
+        if (type == null) {
+            return 0;
+        }
+        return switch (type) {
+            case PLAY -> {
                 double f = e.playedSec() == null || durationSec <= 0 ? 1.0
                         : Math.max(0, Math.min(1, e.playedSec() / durationSec));
                 yield play * f;
             }
-            case "skip" -> skip;
-            case "like" -> like;
-            case "unlike" -> -like;
-            case "favorite" -> favorite;
-            case "unfavorite" -> -favorite;
-            case "share" -> share;
-            case "comment" -> comment;
-            default -> 0;
+            case SKIP -> skip;
+            case LIKE -> like;
+            case UNLIKE -> -like;
+            case FAVORITE -> favorite;
+            case UNFAVORITE -> -favorite;
+            case SHARE -> share;
+            case COMMENT -> comment;
         };
     }
 
