@@ -45,6 +45,17 @@ public final class BenchMain {
                     Map<String, String> o = CHAT.parse(rest).asMap();
                     yield ChatBench.run(ConfigLoader.fromEnvironment(), o);
                 }
+                case "--help", "-h", "help" -> {
+                    System.out.print("""
+                            Usage: ./tunesmith bench <benchmark> [options]
+                              als        in-process ALS (EJML) against Spark MLlib on HetRec Last.fm 2K
+                              rank       ranking latency on a synthetic 100k-item catalogue
+                              generate   melody and lyrics quality
+                              chat       chat sessions and turn latency (its own throw-away database)
+                            Each takes --help for its options.
+                            """);
+                    yield 0;
+                }
                 default -> throw new UsageException("bench what? als, rank, generate or chat (each takes --help)");
             };
             System.exit(code);
