@@ -36,6 +36,12 @@ import dev.tunesmith.jobs.JobService;
 import dev.tunesmith.platform.http.StaticGuard;
 import dev.tunesmith.jobs.EvalJob;
 import dev.tunesmith.jobs.TrainingJobs;
+import dev.tunesmith.library.LibraryRepository;
+import dev.tunesmith.library.LibraryRoutes;
+import dev.tunesmith.library.LibraryService;
+import dev.tunesmith.library.PlayableLocations;
+import dev.tunesmith.library.StreamRoutes;
+import dev.tunesmith.library.StreamSigner;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -97,6 +103,7 @@ public final class Server {
     private JobService jobs;
     private ChatAgent agent;
     private HttpVerticle http;
+    private LibraryService library;
     private Optional<String> generatedAdminPassword = Optional.empty();
 
     private Server(Vertx vertx, AppConfig config, Supplier<CreationService> creationFactory) {
@@ -148,6 +155,10 @@ public final class Server {
     }
 
     private Future<Void> deployHttp() {
+        library = new LibraryService(new LibraryRepository(pool), config.library());
+        StreamSigner signer = new StreamSigner(config.auth().jwtSecret(), java.time.Clock.systemUTC());
+        StreamRoutes streams = new StreamRoutes(vertx, library.repository(), authHandler, signer, config.library().ffmpeg(),
+                config.library().streamUrlTtl());
         TrackRepository tracks = new TrackRepository(pool);
         EventService events = new EventService(vertx, pool);
         vertx.eventBus().<JsonObject>consumer(EventService.RECORDED, msg -> metrics.event(msg.body().getString("type")));
@@ -174,16 +185,27 @@ public final class Server {
                 recommender::activate, id -> recommender.profile(id).map(RecommenderService::toJson));
         HttpVerticle.Modules modules = new HttpVerticle.Modules(
                 List.of(health, chat, new MetricsRoutes(metrics, authHandler), new StaticGuard()),
-                List.of(new AuthRoutes(auth)::mount, new CatalogRoutes(tracks)::mount, admin.stream(authHandler)),
+                List.of(new AuthRoutes(auth)::mount, streams.open(), new CatalogRoutes(tracks)::mount, admin.stream(authHandler)),
                 authHandler,
                 List.of(new EventRoutes(events)::mount,
                         new ProfileRoutes(p -> recommender.ready() ? recommender.profile(p.userId()).map(RecommenderService::toJson)
                                 : sqlProfiles.summary(p.userId())),
-                        new PlaylistRoutes(playlists, playlistStore, recommender),
+                        new PlaylistRoutes(playlists, playlistStore, recommender,
+                                new PlayableLocations(library.repository(), signer, config.library().exportUrlTtl())::of),
                         new ConversationRoutes(conversations, artifacts),
-                        admin));
+                        admin, streams::mount, new LibraryRoutes(library.repository(),
+                                (params, by) -> jobs.start("library-scan", params, by, this::libraryScan))::mount));
         http = new HttpVerticle(config.http(), modules);
-        return vertx.deployVerticle(http, new DeploymentOptions()).mapEmpty();
+        return vertx.deployVerticle(http, new DeploymentOptions()).<Void>mapEmpty().onSuccess(v -> {
+            if (!library.defaultFolders().isEmpty()) { // a fresh machine gets the default music (incremental on later starts)
+                jobs.start("library-scan", new JsonObject().put("defaults", true), null, this::libraryScan)
+                        .onFailure(e -> LOG.warn("default library scan not started: {}", e.getMessage()));
+            }
+        });
+    }
+
+    private Future<JsonObject> libraryScan(JobService.Job job) {
+        return jobs.params(job.id()).compose(p -> library.scan(p, job::progress, job::log));
     }
 
     /** With Ollama configured, lyrics come from the LLM (checked and repaired), else from the DJL model. */
@@ -205,6 +227,7 @@ public final class Server {
     private AdminRoutes.JobKinds jobKinds() {
         Map<String, Function<JobService.Job, Future<JsonObject>>> kinds = new LinkedHashMap<>();
         kinds.put("train-recommender", job -> recommender.retrain(job::progress, job.id()).map(v -> new JsonObject().put("version", v)));
+        kinds.put("library-scan", this::libraryScan);
         kinds.put("eval", job -> EvalJob.run(vertx, pool, config.data().sharedData().resolve("lastfm-hetrec2k"), 1, job));
         TrainingJobs training = new TrainingJobs(vertx.createSharedWorkerExecutor("tunesmith-training", 1, 6, java.util.concurrent.TimeUnit.HOURS),
                 pool, config.data().sharedData(), Path.of(System.getProperty("user.home"), ".local/state/tunesmith"));
@@ -278,6 +301,9 @@ public final class Server {
             } catch (Exception e) {
                 LOG.warn("closing the generators failed", e);
             }
+        }
+        if (library != null) {
+            library.close();
         }
         kdf.close();
         return pool.close();
