@@ -3,6 +3,7 @@
 // and `tag-select` {tag}; the parent decides what to do with them.
 import { FEATURES, estimatedKeys } from '../../lib/features.js';
 import { h, emit, useStyles, formatDuration, show, fill, uid } from '../../lib/dom.js';
+import { isLibraryTrack as isLibrary } from '../../lib/player.js';
 
 useStyles(import.meta.url);
 
@@ -71,7 +72,10 @@ class TrackCard extends HTMLElement {
     const skipBtn = h('button', { class: 'btn btn-small', 'data-testid': 'skip-button', title: 'Skip', onclick: () => this.skip() }, '» Skip');
     this.playBtn = h('button', { class: 'btn btn-small play-btn', 'data-testid': 'preview-button', 'aria-label': `Play preview of ${t.title ?? 'track'}`, onclick: () => this.togglePreview() }, '▶');
     this.player = h('div', { class: 'player' });
-    if (!t.url) {
+    if (isLibrary(t)) {
+      this.playBtn.setAttribute('aria-label', `Play ${t.title ?? 'track'}`);
+      this.playBtn.dataset.testid = 'play-button';
+    } else if (!t.url) {
       this.playBtn.disabled = true;
       this.playBtn.title = 'No preview available';
     }
@@ -119,6 +123,11 @@ class TrackCard extends HTMLElement {
   }
 
   togglePreview() {
+    if (isLibrary(this._track)) {
+      // scanned tracks play in the now-playing bar (a parent playlist may widen this to its queue)
+      emit(this, 'play-request', { tracks: [this._track], index: 0 });
+      return;
+    }
     if (!this.audio) this.createAudio();
     if (this.audio.paused) {
       this.audio.play().catch((e) => {
