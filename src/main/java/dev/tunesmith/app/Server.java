@@ -205,7 +205,13 @@ public final class Server {
     }
 
     private Future<JsonObject> libraryScan(JobService.Job job) {
-        return jobs.params(job.id()).compose(p -> library.scan(p, job::progress, job::log));
+        // new or changed tracks reach recommendations and "sounds like" through a retrain (measured features + audio embeddings)
+        return jobs.params(job.id()).compose(p -> library.scan(p, f -> job.progress(0.8 * f), job::log)).compose(result -> {
+            boolean changed = result.getJsonArray("libraries").stream().anyMatch(o -> ((JsonObject) o).getInteger("added", 0)
+                    + ((JsonObject) o).getInteger("updated", 0) + ((JsonObject) o).getInteger("removed", 0) > 0);
+            return !changed ? Future.succeededFuture(result) : recommender.retrain(f -> job.progress(0.8 + 0.2 * f), job.id())
+                    .map(version -> result.put("recommender", version));
+        });
     }
 
     /** With Ollama configured, lyrics come from the LLM (checked and repaired), else from the DJL model. */

@@ -584,7 +584,9 @@ public final class RecommendationEngine {
                 anyArtist = true;
             }
         }
-        float[] me = m.embedding() != null && embeddings != null && m.embedding().length == dims ? m.embedding() : null;
+        // a text query matches the text part of the item vectors (audio parts, when present, follow it)
+        float[] me = m.embedding() != null && embeddings != null && m.embedding().length <= dims
+                ? java.util.Arrays.copyOf(m.embedding(), dims) : null;
         Range rv = m.valence();
         Range re = m.energy();
         Range rt = m.tempo();
