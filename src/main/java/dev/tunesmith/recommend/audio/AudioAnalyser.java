@@ -44,6 +44,12 @@ public final class AudioAnalyser {
     private static final double[] KK_MAJOR = {6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88};
     private static final double[] KK_MINOR = {6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17};
 
+    static {
+        // one analysis = one thread: JTransforms would otherwise fan large transforms out to a pool of its own
+        // (and allocate a future per call); the library scanner runs files in parallel instead
+        pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
+    }
+
     private final double fs;
     private final double fps;
     private final float[] ring = new float[RING];
