@@ -28,9 +28,9 @@ class NowPlaying extends HTMLElement {
     this.hidden = true;
     this.title_ = h('div', { class: 'np-title', 'data-testid': 'now-playing-title' });
     this.sub = h('div', { class: 'np-sub muted small' });
-    this.prevBtn = h('button', { class: 'btn btn-small', 'aria-label': 'Previous track', 'data-testid': 'player-prev', onclick: () => this.previous() }, '⏮');
+    this.prevBtn = h('button', { class: 'btn btn-small', 'aria-label': 'Previous track', 'data-testid': 'player-prev', onclick: () => this.previous() }, '◀◀');
     this.playBtn = h('button', { class: 'btn btn-small', 'aria-label': 'Pause', 'data-testid': 'player-toggle', onclick: () => this.toggle() }, '❚❚');
-    this.nextBtn = h('button', { class: 'btn btn-small', 'aria-label': 'Next track', 'data-testid': 'player-next', onclick: () => this.next(true) }, '⏭');
+    this.nextBtn = h('button', { class: 'btn btn-small', 'aria-label': 'Next track', 'data-testid': 'player-next', onclick: () => this.next(true) }, '▶▶');
     this.seek = h('input', { type: 'range', min: 0, max: 0, step: 1, value: 0, class: 'np-seek', 'aria-label': 'Seek', 'data-testid': 'player-seek' });
     this.time = h('span', { class: 'np-time small muted', 'data-testid': 'player-time' }, '0:00 / 0:00');
     this.queueInfo = h('span', { class: 'small muted', 'data-testid': 'player-queue' });

@@ -26,6 +26,17 @@ export function featureBars(track) {
   }));
 }
 
+/** "120 BPM · A minor · −14 LUFS" for tracks whose audio was analysed, else nothing. */
+function measured(t) {
+  const f = t?.features ?? {};
+  if (f.estimated !== false || (!f.key && typeof f.loudness !== 'number')) return null;
+  const parts = [];
+  if (typeof f.tempo === 'number') parts.push(`${Math.round(f.tempo)} BPM`);
+  if (f.key) parts.push(String(f.key));
+  if (typeof f.loudness === 'number') parts.push(`${Math.round(f.loudness)} LUFS`);
+  return h('div', { class: 'track-measured small muted', 'data-testid': 'track-measured', title: 'Measured from the audio' }, parts.join(' · '));
+}
+
 class TrackCard extends HTMLElement {
   set track(t) {
     this._track = t;
@@ -92,7 +103,8 @@ class TrackCard extends HTMLElement {
         this.playBtn,
         h('div', { class: 'track-meta' },
           h('h3', { id: titleId, class: 'track-title' }, show(t.title)),
-          h('div', { class: 'track-sub muted' }, show(t.artist), t.album ? ` · ${t.album}` : '')),
+          h('div', { class: 'track-sub muted' }, show(t.artist), t.album ? ` · ${t.album}` : ''),
+          measured(t)),
         h('span', { class: 'duration muted', title: 'Duration' }, formatDuration(t.durationSec))),
       reasons,
       compact ? null : tags,

@@ -278,6 +278,7 @@ final class AnalysisBench {
             return new JsonObject().put("skipped", "fewer than two soundtrack folders");
         }
         double same = 0, expected = 0;
+        double[] sameBy = new double[g];
         int[] sizes = new int[g];
         group.forEach(x -> sizes[x]++);
         for (int i = 0; i < n; i++) {
@@ -299,11 +300,24 @@ final class AnalysisBench {
                 sims[best] = Double.NEGATIVE_INFINITY;
             }
             same += hits / 5.0;
+            sameBy[group.get(i)] += hits / 5.0;
             expected += (sizes[group.get(i)] - 1) / (double) (n - 1);
+        }
+        JsonArray per = new JsonArray();
+        for (int k = 0; k < g; k++) {
+            double random = (sizes[k] - 1) / (double) (n - 1);
+            if (sizes[k] == 0) {
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "  %-50s %3d tracks: same soundtrack at 5 %.3f, random %.3f%n", names.get(k), sizes[k],
+                    sameBy[k] / sizes[k], random);
+            per.add(new JsonObject().put("folder", names.get(k)).put("tracks", sizes[k]).put("sameAt5", round3(sameBy[k] / sizes[k]))
+                    .put("random", round3(random)));
         }
         System.out.printf(Locale.ROOT, "%nsounds like (%d tracks, %d soundtracks: %s):%n  5 nearest by embedding from the same soundtrack %.3f, random %.3f%n",
                 n, g, String.join(", ", names), same / n, expected / n);
-        return new JsonObject().put("tracks", n).put("soundtracks", g).put("sameSoundtrackAt5", round3(same / n)).put("random", round3(expected / n));
+        return new JsonObject().put("tracks", n).put("soundtracks", g).put("sameSoundtrackAt5", round3(same / n)).put("random", round3(expected / n))
+                .put("bySoundtrack", per);
     }
 
     private static double round(double v) {
