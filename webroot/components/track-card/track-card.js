@@ -34,6 +34,7 @@ function measured(t) {
   if (typeof f.tempo === 'number') parts.push(`${Math.round(f.tempo)} BPM`);
   if (f.key) parts.push(String(f.key));
   if (typeof f.loudness === 'number') parts.push(`${Math.round(f.loudness)} LUFS`);
+  if (t.source === 'library' && t.licence) parts.push(`licence: ${t.licence}`);
   return h('div', { class: 'track-measured small muted', 'data-testid': 'track-measured', title: 'Measured from the audio' }, parts.join(' · '));
 }
 

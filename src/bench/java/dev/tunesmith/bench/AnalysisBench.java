@@ -272,6 +272,7 @@ final class AnalysisBench {
             names.add(dir.toString());
             g++;
         }
+        emb = dev.tunesmith.recommend.audio.AudioEmbeddings.standardise(emb); // as the recommender does over its catalogue
         int n = emb.size();
         if (g < 2 || n < 7) {
             System.out.println("\nsounds like: needs at least two soundtrack folders (" + folders + "); skipped");

@@ -214,7 +214,8 @@ public final class EngineTrainer {
     static final double AUDIO_WEIGHT = 0.6;
 
     /**
-     * Appends the measured audio embedding to each item's text vector: analysed items get
+     * Appends the measured audio embedding (standardised over the analysed items, see
+     * {@link dev.tunesmith.recommend.audio.AudioEmbeddings}) to each item's text vector: analysed items get
      * [√(1−w)·text, √w·audio], the others [text, 0], so a dot product is unchanged between two
      * catalogue tracks, (1−w)·text + w·audio between two scanned ones, and text-only in between.
      * Returns {@code text} itself when no item has an audio embedding.
@@ -230,12 +231,20 @@ public final class EngineTrainer {
         if (audioDims == 0 || n == 0) {
             return text;
         }
+        // standardised over the analysed items of this catalogue, unit length each
+        List<float[]> raw = new ArrayList<>();
+        for (CatalogItem c : items) {
+            if (c.audioEmbedding() != null) {
+                raw.add(c.audioEmbedding());
+            }
+        }
+        java.util.Iterator<float[]> standard = dev.tunesmith.recommend.audio.AudioEmbeddings.standardise(raw).iterator();
         int textDims = text == null ? 0 : text.length / n;
         int dims = textDims + audioDims;
         float[] out = new float[n * dims];
         float wt = (float) Math.sqrt(1 - AUDIO_WEIGHT), wa = (float) Math.sqrt(AUDIO_WEIGHT);
         for (int i = 0; i < n; i++) {
-            float[] a = items.get(i).audioEmbedding();
+            float[] a = items.get(i).audioEmbedding() == null ? null : standard.next();
             float scale = a == null || textDims == 0 ? 1f : wt;
             for (int d = 0; d < textDims; d++) {
                 out[i * dims + d] = scale * text[i * textDims + d];

@@ -33,7 +33,7 @@ import org.jtransforms.fft.FloatFFT_1D;
 public final class AudioAnalyser {
 
     /** Stored with every analysis; a new version makes the library re-analyse its tracks. */
-    public static final String VERSION = "tsa-1";
+    public static final String VERSION = "tsa-2";
 
     /** The sample rate the analyser is designed for (decoders resample to it). */
     public static final int SAMPLE_RATE = 22050;
@@ -429,9 +429,11 @@ public final class AudioAnalyser {
     }
 
     /**
-     * 98 numbers, unit length: the mel-band means (shape: their average removed) and spreads, the
-     * chroma rotated so the tonic comes first (key-invariant), and six rhythm and level scalars.
-     * Each group is normalised on its own and weighted, so no group drowns the others.
+     * The "sounds like" descriptors, 98 numbers in {@link AudioEmbeddings#GROUPS}: the 40 mel-band
+     * means in dB (shape: their average removed, /10) and their spreads over time (/5), the chroma
+     * rotated so the tonic comes first (key-invariant, ×4), and six rhythm and level scalars
+     * (log₂ tempo/120, tempo confidence, loudness, loudness range, flatness, onset rate). Raw on
+     * purpose: {@link AudioEmbeddings#standardise} scales them against the library they are compared in.
      */
     private float[] embedding(double bpm, double tempoConf, MusicalKey key, double lufs, double lra, double flatness, double onsetRate) {
         float[] e = new float[MELS * 2 + 12 + 6];
@@ -468,38 +470,19 @@ public final class AudioAnalyser {
             Double.isNaN(bpm) ? 0 : Math.log(bpm / 120) / Math.log(2), tempoConf * 2, (lufs + 20) / 10, lra / 10, flatness * 5,
             onsetRate / 4 - 0.5};
         int o = 0;
-        o = put(e, o, means, 1.0);
-        o = put(e, o, spreads, 0.6);
-        o = put(e, o, chroma, 0.4);
-        o = putRaw(e, o, scalars, 0.5);
-        double norm = 0;
-        for (float v : e) {
-            norm += v * v;
+        for (double v : means) {
+            e[o++] = (float) (v / 10);
         }
-        norm = Math.sqrt(norm);
-        for (int i = 0; i < e.length && norm > 0; i++) {
-            e[i] /= (float) norm;
+        for (double v : spreads) {
+            e[o++] = (float) (v / 5);
+        }
+        for (double v : chroma) {
+            e[o++] = (float) (v * 4);
+        }
+        for (double v : scalars) {
+            e[o++] = (float) Math.max(-5, Math.min(5, v));
         }
         return e;
-    }
-
-    private static int put(float[] e, int o, double[] group, double weight) {
-        double norm = 0;
-        for (double v : group) {
-            norm += v * v;
-        }
-        norm = Math.sqrt(norm);
-        for (double v : group) {
-            e[o++] = (float) (norm == 0 ? 0 : weight * v / norm);
-        }
-        return o;
-    }
-
-    private static int putRaw(float[] e, int o, double[] group, double weight) {
-        for (double v : group) {
-            e[o++] = (float) (weight * Math.max(-3, Math.min(3, v)) / Math.sqrt(group.length));
-        }
-        return o;
     }
 
     private static double clamp(double x) {

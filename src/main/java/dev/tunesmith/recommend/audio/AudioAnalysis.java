@@ -8,6 +8,9 @@ package dev.tunesmith.recommend.audio;
  * NaN (tempo, loudness) or {@code key} null when the signal gave nothing to measure (silence or a
  * track shorter than a few seconds).
  *
+ * <p>{@code embedding} holds the raw "sounds like" descriptors; compare tracks after
+ * {@link AudioEmbeddings#standardise} over the set they belong to.
+ *
  * <p>energy, danceability, acousticness and valence are fixed combinations of the measured
  * descriptors (documented on {@link AudioAnalyser}), not a trained model.
  */
@@ -30,12 +33,14 @@ public record AudioAnalysis(
         double onsetRate,
         float[] embedding) {
 
-    /** Cosine similarity of two embeddings (both are unit length, so this is their dot product). */
+    /** Cosine similarity of two vectors (0 when either is all zeros). */
     public static double similarity(float[] a, float[] b) {
-        double dot = 0;
+        double dot = 0, na = 0, nb = 0;
         for (int i = 0; i < Math.min(a.length, b.length); i++) {
             dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
         }
-        return dot;
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 }

@@ -20,7 +20,8 @@ class AudioEmbeddingBlendTest {
         int dims = out.length / 3;
         assertEquals(4, dims);
         assertEquals(1.0, dot(out, 0, 0, dims), 1e-6, "a catalogue track keeps its unit text vector");
-        assertEquals(0.4, dot(out, 1, 2, dims), 1e-6, "same text, orthogonal sound: 0.4·1 + 0.6·0");
+        // over two analysed items the standardised sounds are opposite: 0.4·1 + 0.6·(−1)
+        assertEquals(-0.2, dot(out, 1, 2, dims), 1e-6, "same text, opposite sound");
         assertEquals(Math.sqrt(0.4), dot(out, 0, 1, dims), 1e-6, "catalogue against analysed: the text part only");
         assertEquals(1.0, dot(out, 1, 1, dims), 1e-6);
         assertSame(text, EngineTrainerAccess.withAudio(text, List.of(plain, plain, plain)));
