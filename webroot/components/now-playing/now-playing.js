@@ -26,6 +26,9 @@ class NowPlaying extends HTMLElement {
     this.setAttribute('aria-label', 'Now playing');
     this.setAttribute('data-testid', 'now-playing');
     this.hidden = true;
+    this.cover = h('img', { class: 'np-cover', alt: '', hidden: true, 'data-testid': 'now-playing-cover' });
+    this.cover.addEventListener('error', () => { this.cover.hidden = true; });
+    this.cover.addEventListener('load', () => { this.cover.hidden = false; });
     this.title_ = h('div', { class: 'np-title', 'data-testid': 'now-playing-title' });
     this.sub = h('div', { class: 'np-sub muted small' });
     this.prevBtn = h('button', { class: 'btn btn-small', 'aria-label': 'Previous track', 'data-testid': 'player-prev', onclick: () => this.previous() }, '◀◀');
@@ -36,7 +39,7 @@ class NowPlaying extends HTMLElement {
     this.queueInfo = h('span', { class: 'small muted', 'data-testid': 'player-queue' });
     this.status = h('span', { class: 'small np-status', role: 'status' });
     fill(this,
-      h('div', { class: 'np-meta' }, this.title_, this.sub),
+      h('div', { class: 'np-meta' }, this.cover, h('div', { class: 'np-text' }, this.title_, this.sub)),
       h('div', { class: 'np-controls', role: 'group', 'aria-label': 'Player controls' }, this.prevBtn, this.playBtn, this.nextBtn),
       h('div', { class: 'np-progress' }, this.seek, this.time),
       h('div', { class: 'np-side' }, this.queueInfo, this.status),
@@ -106,6 +109,13 @@ class NowPlaying extends HTMLElement {
     this.hidden = false;
     document.body.classList.add('has-player');
     this.title_.textContent = show(t?.title);
+    this.cover.hidden = true;
+    this.cover.removeAttribute('src');
+    if (t?.source === 'library') {
+      api.get(`/api/tracks/${encodeURIComponent(t.id)}/file`).then((f) => {
+        if (f?.hasCover && this.current() === t) this.cover.src = `/api/tracks/${encodeURIComponent(t.id)}/cover`;
+      }).catch(() => {});
+    }
     this.sub.textContent = `${show(t?.artist)}${t?.album ? ` · ${t.album}` : ''}${t?.licence ? ` · ${t.licence}` : ''}`;
     this.queueInfo.textContent = `${i + 1} / ${this.queue.length}`;
     this.prevBtn.disabled = i <= 0;
