@@ -27,6 +27,18 @@ class AudioEmbeddingBlendTest {
         assertSame(text, EngineTrainerAccess.withAudio(text, List.of(plain, plain, plain)));
     }
 
+    @Test
+    void should_explain_similar_tracks_by_measured_tempo_and_energy_only_when_both_were_analysed() {
+        var measuredA = new dev.tunesmith.recommend.AudioFeatures(0.5, 0.45, 0.5, 0.5, 121.0, false);
+        var measuredB = new dev.tunesmith.recommend.AudioFeatures(0.5, 0.49, 0.5, 0.5, 118.0, false);
+        CatalogItem a = new CatalogItem(1, "a", "x", List.of(), null, measuredA, 0, new float[] {1});
+        CatalogItem b = new CatalogItem(2, "b", "y", List.of(), null, measuredB, 0, new float[] {1});
+        assertEquals("sounds alike (measured): 121 and 118 BPM, energy 45 % and 49 %", EngineTrainerAccess.measuredAlike(a, b).orElseThrow());
+        CatalogItem estimated = new CatalogItem(3, "c", "z", List.of(), null,
+                new dev.tunesmith.recommend.AudioFeatures(0.5, 0.45, 0.5, 0.5, 121.0, true), 0);
+        assertEquals(java.util.Optional.empty(), EngineTrainerAccess.measuredAlike(a, estimated));
+    }
+
     private static double dot(float[] v, int a, int b, int dims) {
         double s = 0;
         for (int d = 0; d < dims; d++) {
