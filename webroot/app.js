@@ -4,6 +4,7 @@ import * as session from './session.js';
 import { h, clear } from './lib/dom.js';
 import { toast, showError } from './lib/ui.js';
 import { chat } from './components/chat-client/chat-connection.js';
+import './components/now-playing/now-playing.js';
 
 /** Routes: hash -> lazily imported custom element. */
 const ROUTES = {
@@ -158,5 +159,8 @@ async function refreshMe() {
 }
 
 window.addEventListener('hashchange', render);
+
+// The one player (a now-playing bar) lives outside the views, so music keeps playing across pages.
+document.body.append(document.createElement('ts-now-playing'));
 render();
 refreshMe();

@@ -12,6 +12,7 @@ const KINDS = [
   { id: 'train-melody', label: 'Train melody model' },
   { id: 'train-lyrics', label: 'Train lyrics model' },
   { id: 'eval', label: 'Run evaluation' },
+  { id: 'library-scan', label: 'Rescan music libraries' },
 ];
 
 function progressBar(job) {

@@ -44,11 +44,30 @@ class PlaylistCard extends HTMLElement {
           onclick: (e) => { e.preventDefault(); this.exportAs(f); },
         }, f.toUpperCase())))
       : null;
+    const playable = items.map((it) => it?.track).filter((t) => t && (t.source === 'library' || t.streamPath || t.url));
+    const playAll = playable.length
+      ? h('button', { class: 'btn btn-small', 'data-testid': 'play-all', onclick: () => this.dispatchEvent(new CustomEvent('play-request', {
+        bubbles: true, detail: { tracks: playable, index: 0, fromPlaylist: true } })) }, `▶ Play all (${playable.length})`)
+      : null;
+    if (!this._queueHook) {
+      this._queueHook = true;
+      // a track's ▶ inside the playlist plays the playlist as a queue from that track
+      this.addEventListener('play-request', (e) => {
+        if (e.detail?.fromPlaylist) return;
+        const one = e.detail?.tracks?.[0];
+        const list = (this._playlist?.items ?? []).map((it) => it?.track).filter((t) => t && (t.source === 'library' || t.streamPath || t.url));
+        const at = list.findIndex((t) => t.id === one?.id);
+        if (at < 0 || list.length < 2) return;
+        e.stopPropagation();
+        this.dispatchEvent(new CustomEvent('play-request', { bubbles: true, detail: { tracks: list, index: at, fromPlaylist: true } }));
+      });
+    }
     fill(this, 
       h('header', { class: 'row between' },
         h('div', h('div', { class: 'eyebrow' }, '♫ Playlist'), h('h3', { class: 'playlist-title' }, show(p.title ?? 'Playlist'))),
         h('span', { class: 'muted small' }, `${items.length} track${items.length === 1 ? '' : 's'}${total ? ` · ${formatDuration(total)}` : ''}`)),
       constraintChips(p.constraints),
+      playAll,
       h('ol', { class: 'playlist-items' }, items.map((it) => {
         const card = document.createElement('ts-track-card');
         card.setAttribute('compact', '');

@@ -3,6 +3,7 @@
 // and `tag-select` {tag}; the parent decides what to do with them.
 import { FEATURES, estimatedKeys } from '../../lib/features.js';
 import { h, emit, useStyles, formatDuration, show, fill, uid } from '../../lib/dom.js';
+import { isLibraryTrack as isLibrary } from '../../lib/player.js';
 
 useStyles(import.meta.url);
 
@@ -23,6 +24,18 @@ export function featureBars(track) {
       h('dd', h('span', { class: 'bar', role: 'meter', 'aria-valuemin': x.min, 'aria-valuemax': x.max, 'aria-valuenow': v, 'aria-valuetext': valueText + (isEst ? ' (estimated)' : '') },
         h('span', { class: 'fill', style: { width: `${pct}%` } }))));
   }));
+}
+
+/** "120 BPM · A minor · −14 LUFS" for tracks whose audio was analysed, else nothing. */
+function measured(t) {
+  const f = t?.features ?? {};
+  if (f.estimated !== false || (!f.key && typeof f.loudness !== 'number')) return null;
+  const parts = [];
+  if (typeof f.tempo === 'number') parts.push(`${Math.round(f.tempo)} BPM`);
+  if (f.key) parts.push(String(f.key));
+  if (typeof f.loudness === 'number') parts.push(`${Math.round(f.loudness)} LUFS`);
+  if (t.source === 'library' && t.licence) parts.push(`licence: ${t.licence}`);
+  return h('div', { class: 'track-measured small muted', 'data-testid': 'track-measured', title: 'Measured from the audio' }, parts.join(' · '));
 }
 
 class TrackCard extends HTMLElement {
@@ -71,7 +84,10 @@ class TrackCard extends HTMLElement {
     const skipBtn = h('button', { class: 'btn btn-small', 'data-testid': 'skip-button', title: 'Skip', onclick: () => this.skip() }, '» Skip');
     this.playBtn = h('button', { class: 'btn btn-small play-btn', 'data-testid': 'preview-button', 'aria-label': `Play preview of ${t.title ?? 'track'}`, onclick: () => this.togglePreview() }, '▶');
     this.player = h('div', { class: 'player' });
-    if (!t.url) {
+    if (isLibrary(t)) {
+      this.playBtn.setAttribute('aria-label', `Play ${t.title ?? 'track'}`);
+      this.playBtn.dataset.testid = 'play-button';
+    } else if (!t.url) {
       this.playBtn.disabled = true;
       this.playBtn.title = 'No preview available';
     }
@@ -88,7 +104,8 @@ class TrackCard extends HTMLElement {
         this.playBtn,
         h('div', { class: 'track-meta' },
           h('h3', { id: titleId, class: 'track-title' }, show(t.title)),
-          h('div', { class: 'track-sub muted' }, show(t.artist), t.album ? ` · ${t.album}` : '')),
+          h('div', { class: 'track-sub muted' }, show(t.artist), t.album ? ` · ${t.album}` : ''),
+          measured(t)),
         h('span', { class: 'duration muted', title: 'Duration' }, formatDuration(t.durationSec))),
       reasons,
       compact ? null : tags,
@@ -119,6 +136,11 @@ class TrackCard extends HTMLElement {
   }
 
   togglePreview() {
+    if (isLibrary(this._track)) {
+      // scanned tracks play in the now-playing bar (a parent playlist may widen this to its queue)
+      emit(this, 'play-request', { tracks: [this._track], index: 0 });
+      return;
+    }
     if (!this.audio) this.createAudio();
     if (this.audio.paused) {
       this.audio.play().catch((e) => {

@@ -31,6 +31,10 @@ public final class BenchMain {
     static final Args.Spec CHAT = Args.command("bench chat", "chat sessions and turn latency against a server in this JVM"
             + " (its own throw-away database)").values("sessions", "rate", "duration", "warmup");
 
+    static final Args.Spec ANALYSIS = Args.command("bench analysis", "audio analysis: tempo and key against ground truth, aubio and bpm;"
+            + " speed, memory against length, sounds-like neighbours").values("tunes", "clicks", "seed", "out", "data", "lengths", "library")
+            .flag("rows", "add every file's estimates to the JSON");
+
     public static void main(String[] argv) {
         List<String> all = Arrays.asList(argv);
         String what = all.isEmpty() ? "" : all.get(0);
@@ -41,6 +45,7 @@ public final class BenchMain {
                 case "als" -> AlsBench.run(withData(ALS.parse(rest).asMap(), "lastfm-hetrec2k"));
                 case "rank" -> RankBench.run(RANK.parse(rest).asMap());
                 case "generate" -> generate(GENERATE.parse(rest));
+                case "analysis" -> analysis(withData(ANALYSIS.parse(rest).asMap(), "nottingham-abc"));
                 case "chat" -> {
                     Map<String, String> o = CHAT.parse(rest).asMap();
                     yield ChatBench.run(ConfigLoader.fromEnvironment(), o);
@@ -52,11 +57,12 @@ public final class BenchMain {
                               rank       ranking latency on a synthetic 100k-item catalogue
                               generate   melody and lyrics quality
                               chat       chat sessions and turn latency (its own throw-away database)
+                              analysis   tempo, key, speed and memory of the audio analyser against aubio and bpm
                             Each takes --help for its options.
                             """);
                     yield 0;
                 }
-                default -> throw new UsageException("bench what? als, rank, generate or chat (each takes --help)");
+                default -> throw new UsageException("bench what? als, rank, generate, chat or analysis (each takes --help)");
             };
             System.exit(code);
         } catch (Args.HelpRequested e) {
@@ -81,6 +87,15 @@ public final class BenchMain {
             return 2;
         } catch (Exception e) {
             System.err.println("bench generate failed: " + e);
+            return 1;
+        }
+    }
+
+    private static int analysis(Map<String, String> o) {
+        try {
+            return AnalysisBench.run(o);
+        } catch (Exception e) {
+            System.err.println("bench analysis failed: " + e);
             return 1;
         }
     }

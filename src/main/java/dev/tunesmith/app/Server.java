@@ -36,6 +36,12 @@ import dev.tunesmith.jobs.JobService;
 import dev.tunesmith.platform.http.StaticGuard;
 import dev.tunesmith.jobs.EvalJob;
 import dev.tunesmith.jobs.TrainingJobs;
+import dev.tunesmith.library.LibraryRepository;
+import dev.tunesmith.library.LibraryRoutes;
+import dev.tunesmith.library.LibraryService;
+import dev.tunesmith.library.PlayableLocations;
+import dev.tunesmith.library.StreamRoutes;
+import dev.tunesmith.library.StreamSigner;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,6 +104,7 @@ public final class Server {
     private JobService jobs;
     private ChatAgent agent;
     private HttpVerticle http;
+    private LibraryService library;
     private Optional<String> generatedAdminPassword = Optional.empty();
     /** What {@link #close()} undoes, in start order (closed in reverse): consumers, the HTTP verticle. */
     private final List<Supplier<Future<?>>> closers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -177,6 +184,10 @@ public final class Server {
     }
 
     private Future<Void> deployHttp() {
+        library = new LibraryService(new LibraryRepository(pool), config.library());
+        StreamSigner signer = new StreamSigner(config.auth().jwtSecret(), java.time.Clock.systemUTC());
+        StreamRoutes streams = new StreamRoutes(vertx, library.repository(), authHandler, signer, config.library().ffmpeg(),
+                config.library().streamUrlTtl());
         TrackRepository tracks = new TrackRepository(pool);
         EventService events = new EventService(vertx, pool);
         MessageConsumer<JsonObject> metered = vertx.eventBus().<JsonObject>consumer(EventService.RECORDED,
@@ -205,16 +216,33 @@ public final class Server {
                 recommender::activate, id -> recommender.profile(id).map(RecommenderService::toJson));
         HttpVerticle.Modules modules = new HttpVerticle.Modules(
                 List.of(health, chat, new MetricsRoutes(metrics, authHandler), new StaticGuard()),
-                List.of(new AuthRoutes(auth)::mount, new CatalogRoutes(tracks)::mount, admin.stream(authHandler)),
+                List.of(new AuthRoutes(auth)::mount, streams.open(), new CatalogRoutes(tracks)::mount, admin.stream(authHandler)),
                 authHandler,
                 List.of(new EventRoutes(events)::mount,
                         new ProfileRoutes(p -> recommender.ready() ? recommender.profile(p.userId()).map(RecommenderService::toJson)
                                 : sqlProfiles.summary(p.userId())),
-                        new PlaylistRoutes(playlists, playlistStore, recommender),
+                        new PlaylistRoutes(playlists, playlistStore, recommender,
+                                new PlayableLocations(library.repository(), signer, config.library().exportUrlTtl())::of),
                         new ConversationRoutes(conversations, artifacts),
-                        admin));
+                        admin, streams::mount, new LibraryRoutes(library.repository(),
+                                (params, by) -> jobs.start("library-scan", params, by, this::libraryScan))::mount));
         http = new HttpVerticle(config.http(), modules);
-        return vertx.deployVerticle(http, new DeploymentOptions()).onSuccess(id -> closers.add(() -> vertx.undeploy(id))).mapEmpty();
+        return vertx.deployVerticle(http, new DeploymentOptions()).onSuccess(id -> closers.add(() -> vertx.undeploy(id))).<Void>mapEmpty().onSuccess(v -> {
+            if (!library.defaultFolders().isEmpty()) { // a fresh machine gets the default music (incremental on later starts)
+                jobs.start("library-scan", new JsonObject().put("defaults", true), null, this::libraryScan)
+                        .onFailure(e -> LOG.warn("default library scan not started: {}", e.getMessage()));
+            }
+        });
+    }
+
+    private Future<JsonObject> libraryScan(JobService.Job job) {
+        // new or changed tracks reach recommendations and "sounds like" through a retrain (measured features + audio embeddings)
+        return jobs.params(job.id()).compose(p -> library.scan(p, f -> job.progress(0.8 * f), job::log)).compose(result -> {
+            boolean changed = result.getJsonArray("libraries").stream().anyMatch(o -> ((JsonObject) o).getInteger("added", 0)
+                    + ((JsonObject) o).getInteger("updated", 0) + ((JsonObject) o).getInteger("removed", 0) > 0);
+            return !changed ? Future.succeededFuture(result) : recommender.retrain(f -> job.progress(0.8 + 0.2 * f), job.id())
+                    .map(version -> result.put("recommender", version));
+        });
     }
 
     /** With Ollama configured, lyrics come from the LLM (checked and repaired), else from the DJL model. */
@@ -236,6 +264,7 @@ public final class Server {
     private AdminRoutes.JobKinds jobKinds() {
         Map<String, Function<JobService.Job, Future<JsonObject>>> kinds = new LinkedHashMap<>();
         kinds.put("train-recommender", job -> recommender.retrain(job::progress, job.id()).map(v -> new JsonObject().put("version", v)));
+        kinds.put("library-scan", this::libraryScan);
         kinds.put("eval", job -> EvalJob.run(vertx, pool, config.data().sharedData().resolve("lastfm-hetrec2k"), 1, job));
         WorkerExecutor trainingPool = vertx.createSharedWorkerExecutor("tunesmith-training", 1, 6, java.util.concurrent.TimeUnit.HOURS);
         closers.add(trainingPool::close);
@@ -326,6 +355,9 @@ public final class Server {
             } catch (Exception e) {
                 LOG.warn("closing the generators failed", e);
             }
+        }
+        if (library != null) {
+            library.close();
         }
         kdf.close();
         return pool.close();

@@ -79,9 +79,10 @@ public final class CatalogImportService {
                 r.rejectedCount()));
     }
 
-    /** Loads the shipped demo catalog when the catalog has no tracks at all. */
+    /** Loads the shipped demo catalog when the catalog has no tracks but scanned ones. */
     public Future<Boolean> seedIfEmpty(Path demoCatalog) {
-        return pool.query("SELECT EXISTS (SELECT 1 FROM tracks) AS any").execute().compose(rows -> {
+        // the user's own scanned music does not count: the demo catalogue stays browseable beside it
+        return pool.query("SELECT EXISTS (SELECT 1 FROM tracks WHERE source <> 'library') AS any").execute().compose(rows -> {
             if (rows.iterator().next().getBoolean("any")) {
                 return Future.succeededFuture(false);
             }

@@ -27,6 +27,7 @@ public final class Commands {
             case "derive-catalog" -> deriveCatalog(config, args);
             case "eval" -> RecommendCli.eval(withDefaultData(args, config.data().sharedData().resolve("lastfm-hetrec2k")));
             case "train" -> train(config, args);
+            case "library" -> LibraryCli.run(config, args);
             case "bench" -> throw new UsageException("benchmarks are their own module: run them with ./tunesmith bench");
             default -> throw new UsageException("unknown command '" + command + "' (see ./tunesmith help)");
         };

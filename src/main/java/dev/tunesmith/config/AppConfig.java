@@ -9,7 +9,7 @@ import java.util.Optional;
  * The whole configuration, typed and validated once at start-up by {@link ConfigLoader}.
  * Every key, its default and its environment override are documented in {@code config/README.md}.
  */
-public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data data) {
+public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data data, Library library) {
 
     /** HTTP server settings. */
     public record Http(String host, int port, long bodyLimitBytes, List<String> allowedOrigins, Path webroot, Duration wsAuthTimeout) {}
@@ -62,4 +62,13 @@ public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data dat
      * folder written by {@code ./tunesmith train melody|lyrics} (or a dashboard training job).
      */
     public record Data(Path demoCatalog, Path sharedData, Optional<Path> melodyModel, Optional<Path> lyricsModel) {}
+
+    /**
+     * Your own music: folders scanned at start-up ({@code defaultPaths}, empty for none), the
+     * ffmpeg/ffprobe binaries, scan parallelism, the per-track caps of the analysis (audio seconds
+     * read, wall-clock time) and how long signed stream URLs live (for {@code <audio>} and for
+     * exported playlists).
+     */
+    public record Library(List<Path> defaultPaths, String ffmpeg, String ffprobe, int workers, double maxAnalysisSeconds,
+            Duration decodeTimeout, Duration streamUrlTtl, Duration exportUrlTtl) {}
 }

@@ -50,6 +50,7 @@ public final class ConfigLoader {
         JsonObject auth = section(json, "auth");
         JsonObject agent = section(json, "agent");
         JsonObject data = section(json, "data");
+        JsonObject library = section(json, "library");
 
         var httpConfig = new AppConfig.Http(
                 env.getOrDefault("TUNESMITH_HOST", string(http, "http.host", "0.0.0.0")),
@@ -64,7 +65,30 @@ public final class ConfigLoader {
                 Path.of(string(data, "data.demoCatalog", "src/main/resources/catalog/demo-tracks.csv.gz")),
                 Path.of(env.getOrDefault("TUNESMITH_SHARED_DATA", string(data, "data.sharedData", "../shared/data"))),
                 modelDir("TUNESMITH_MELODY_MODEL", env.getOrDefault("TUNESMITH_MELODY_MODEL", string(data, "data.melodyModel", ""))),
-                modelDir("TUNESMITH_LYRICS_MODEL", env.getOrDefault("TUNESMITH_LYRICS_MODEL", string(data, "data.lyricsModel", "")))));
+                modelDir("TUNESMITH_LYRICS_MODEL", env.getOrDefault("TUNESMITH_LYRICS_MODEL", string(data, "data.lyricsModel", "")))),
+                library(library));
+    }
+
+    private AppConfig.Library library(JsonObject library) {
+        List<Path> paths = new ArrayList<>();
+        String fromEnv = env.get("TUNESMITH_LIBRARY_DEFAULT");
+        if (fromEnv != null) {
+            Arrays.stream(fromEnv.split(":")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).forEach(paths::add);
+        } else {
+            for (Object o : library.getJsonArray("defaultPaths", new JsonArray())) {
+                paths.add(Path.of(String.valueOf(o)));
+            }
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new AppConfig.Library(List.copyOf(paths),
+                nonBlank("TUNESMITH_FFMPEG", env.getOrDefault("TUNESMITH_FFMPEG", string(library, "library.ffmpeg", "ffmpeg"))),
+                nonBlank("TUNESMITH_FFPROBE", env.getOrDefault("TUNESMITH_FFPROBE", string(library, "library.ffprobe", "ffprobe"))),
+                range("TUNESMITH_LIBRARY_WORKERS", env.get("TUNESMITH_LIBRARY_WORKERS"),
+                        integer(library, "library.workers", Math.max(1, cores / 2)), 1, 64),
+                range("library.maxAnalysisSeconds", null, integer(library, "library.maxAnalysisSeconds", 4 * 3600), 0, 48 * 3600),
+                Duration.ofSeconds(range("library.decodeTimeoutSeconds", null, integer(library, "library.decodeTimeoutSeconds", 600), 1, 24 * 3600)),
+                Duration.ofMinutes(range("library.streamUrlTtlMinutes", null, integer(library, "library.streamUrlTtlMinutes", 360), 1, 60 * 24 * 7)),
+                Duration.ofHours(range("library.exportUrlTtlHours", null, integer(library, "library.exportUrlTtlHours", 24 * 7), 1, 24 * 365)));
     }
 
     private static Optional<Path> modelDir(String key, String value) {

@@ -8,6 +8,7 @@ import dev.tunesmith.platform.http.Responses;
 import dev.tunesmith.platform.http.RouteModule;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,11 +20,18 @@ public final class PlaylistRoutes implements RouteModule {
     private final PlaylistService playlists;
     private final PlaylistStore store;
     private final RecommenderService recommender;
+    private final PlaylistExporter.Locations locations;
 
     public PlaylistRoutes(PlaylistService playlists, PlaylistStore store, RecommenderService recommender) {
+        this(playlists, store, recommender, PlaylistExporter.Locations.NONE);
+    }
+
+    /** With {@code locations}: exports point at scanned files ({@code ?target=local}) or signed stream URLs (default). */
+    public PlaylistRoutes(PlaylistService playlists, PlaylistStore store, RecommenderService recommender, PlaylistExporter.Locations locations) {
         this.playlists = playlists;
         this.store = store;
         this.recommender = recommender;
+        this.locations = locations;
     }
 
     @Override
@@ -57,10 +65,24 @@ public final class PlaylistRoutes implements RouteModule {
         if (!FORMATS.contains(format)) {
             throw ApiError.invalid("invalid_format", "format must be one of m3u, xspf, jspf");
         }
-        store.find(id, AuthHandler.principal(ctx).userId())
+        String target = ctx.request().getParam("target", "stream").toLowerCase(Locale.ROOT);
+        if (!target.equals("stream") && !target.equals("local")) {
+            throw ApiError.invalid("invalid_target", "target must be stream (signed stream URLs) or local (file paths on this machine)");
+        }
+        long userId = AuthHandler.principal(ctx).userId();
+        String base = ctx.request().scheme() + "://" + ctx.request().authority();
+        store.find(id, userId)
                 .compose(found -> store.toJson(found.orElseThrow(() -> ApiError.notFound("playlist"))))
-                .onSuccess(json -> {
-                    PlaylistExporter.Export e = PlaylistExporter.export(json, format);
+                .compose(json -> {
+                    List<Long> ids = new java.util.ArrayList<>();
+                    json.getJsonArray("items", new io.vertx.core.json.JsonArray()).forEach(o -> ids.add(((io.vertx.core.json.JsonObject) o)
+                            .getJsonObject("track").getLong("id")));
+                    return locations.of(ids, userId, base, target.equals("local")).map(l -> PlaylistExporter.export(json, format, l)
+                            ).map(e -> java.util.Map.entry(json, e));
+                })
+                .onSuccess(pair -> {
+                    var json = pair.getKey();
+                    PlaylistExporter.Export e = pair.getValue();
                     String name = json.getString("title").replaceAll("[^A-Za-z0-9 _.-]", "").trim().replace(' ', '-');
                     ctx.response().putHeader("Content-Type", e.contentType())
                             .putHeader("Content-Disposition", "attachment; filename=\"" + (name.isEmpty() ? "playlist" : name) + "." + e.extension() + "\"")

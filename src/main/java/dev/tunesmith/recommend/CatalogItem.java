@@ -12,9 +12,16 @@ import java.util.List;
  * @param genre main genre, may be null
  * @param features audio features, may be null or partially null
  * @param durationSec duration in seconds, 0 when unknown
+ * @param audioEmbedding the measured "sounds like" vector of a scanned track (unit length), null when not analysed
  */
 public record CatalogItem(long trackId, String title, String artist, List<String> tags, String genre,
-        AudioFeatures features, int durationSec) {
+        AudioFeatures features, int durationSec, float[] audioEmbedding) {
+
+    /** An item without an audio embedding. */
+    public CatalogItem(long trackId, String title, String artist, List<String> tags, String genre, AudioFeatures features, int durationSec) {
+        this(trackId, title, artist, tags, genre, features, durationSec, null);
+    }
+
     /** Normalises nulls: tags become an immutable list, features {@link AudioFeatures#UNKNOWN}. */
     public CatalogItem {
         tags = tags == null ? List.of() : List.copyOf(tags);

@@ -97,7 +97,7 @@ public final class EngineTrainer {
             Interactions data = Interactions.of(userIds.size(), items.size(), us, is, vs, n);
             als = new AlsTrainer(o.factors(), o.lambda(), o.alpha(), o.iterations(), o.seed()).fit(data);
         }
-        float[] emb = embedder == null ? null : embed(embedder, items);
+        float[] emb = withAudio(embedder == null ? null : embed(embedder, items), items);
         int dims = emb == null ? 0 : emb.length / Math.max(1, items.size());
         return new RecommendationEngine(items, index, emb, dims, als, pop, o.config(), Clock.systemUTC());
     }
@@ -185,7 +185,7 @@ public final class EngineTrainer {
             }
             AudioFeatures f = c.features();
             items.add(new CatalogItem(c.trackId(), c.title(), c.artist(), c.tags(), c.genre(),
-                    new AudioFeatures(nan(v), nan(e), f.danceability(), f.acousticness(), nan(t), est), c.durationSec()));
+                    new AudioFeatures(nan(v), nan(e), f.danceability(), f.acousticness(), nan(t), est), c.durationSec(), c.audioEmbedding()));
         }
         int dims = in.readInt();
         int len = in.readInt();
@@ -208,6 +208,55 @@ public final class EngineTrainer {
 
     private static Double nan(float x) {
         return Float.isNaN(x) ? null : (double) x;
+    }
+
+    /** Share of the similarity of two analysed tracks that comes from how they sound (the rest from their tags). */
+    static final double AUDIO_WEIGHT = 0.6;
+
+    /**
+     * Appends the measured audio embedding (standardised over the analysed items, see
+     * {@link dev.tunesmith.recommend.audio.AudioEmbeddings}) to each item's text vector: analysed items get
+     * [√(1−w)·text, √w·audio], the others [text, 0], so a dot product is unchanged between two
+     * catalogue tracks, (1−w)·text + w·audio between two scanned ones, and text-only in between.
+     * Returns {@code text} itself when no item has an audio embedding.
+     */
+    static float[] withAudio(float[] text, List<CatalogItem> items) {
+        int n = items.size();
+        int audioDims = 0;
+        for (CatalogItem c : items) {
+            if (c.audioEmbedding() != null) {
+                audioDims = Math.max(audioDims, c.audioEmbedding().length);
+            }
+        }
+        if (audioDims == 0 || n == 0) {
+            return text;
+        }
+        // standardised over the analysed items of this catalogue, unit length each
+        List<float[]> raw = new ArrayList<>();
+        for (CatalogItem c : items) {
+            if (c.audioEmbedding() != null) {
+                raw.add(c.audioEmbedding());
+            }
+        }
+        java.util.Iterator<float[]> standard = dev.tunesmith.recommend.audio.AudioEmbeddings.standardise(raw).iterator();
+        int textDims = text == null ? 0 : text.length / n;
+        int dims = textDims + audioDims;
+        float[] out = new float[n * dims];
+        float wt = (float) Math.sqrt(1 - AUDIO_WEIGHT), wa = (float) Math.sqrt(AUDIO_WEIGHT);
+        for (int i = 0; i < n; i++) {
+            float[] a = items.get(i).audioEmbedding() == null ? null : standard.next();
+            float scale = a == null || textDims == 0 ? 1f : wt;
+            for (int d = 0; d < textDims; d++) {
+                out[i * dims + d] = scale * text[i * textDims + d];
+            }
+            if (a != null) {
+                float sa = textDims == 0 ? 1f : wa;
+                for (int d = 0; d < a.length; d++) {
+                    out[i * dims + textDims + d] = sa * a[d];
+                }
+            }
+        }
+        return out;
     }
 
     /** Embeds each item's {@link CatalogItem#descriptor()} (batches of 256), flattened items × dims. */
@@ -277,7 +326,7 @@ public final class EngineTrainer {
                 }
             }
             out.add(new CatalogItem(c.trackId(), c.title(), c.artist(), c.tags(), c.genre(),
-                    new AudioFeatures(v[0], v[1], v[2], v[3], v[4], est && hasAny(v)), c.durationSec()));
+                    new AudioFeatures(v[0], v[1], v[2], v[3], v[4], est && hasAny(v)), c.durationSec(), c.audioEmbedding()));
         }
         return out;
     }

@@ -209,6 +209,25 @@ public final class RecommendationEngine {
         return checked(new Playlist(out, describe(c, m, out.size(), "energy arc"), m.label()), c, profile, m);
     }
 
+    /**
+     * "sounds alike: 121 and 118 BPM, energy 45 % and 49 %" when both tracks were analysed (measured,
+     * not estimated, features) and their tempo is within 8 % (or energy within 0.1) of each other.
+     */
+    static java.util.Optional<String> measuredAlike(CatalogItem a, CatalogItem b) {
+        AudioFeatures x = a.features(), y = b.features();
+        if (a.audioEmbedding() == null || b.audioEmbedding() == null || x.estimated() || y.estimated()) {
+            return java.util.Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        if (x.tempo() != null && y.tempo() != null && Math.abs(x.tempo() - y.tempo()) <= 0.08 * Math.max(x.tempo(), y.tempo())) {
+            parts.add(Math.round(x.tempo()) + " and " + Math.round(y.tempo()) + " BPM");
+        }
+        if (x.energy() != null && y.energy() != null && Math.abs(x.energy() - y.energy()) <= 0.1) {
+            parts.add("energy " + Math.round(x.energy() * 100) + " % and " + Math.round(y.energy() * 100) + " %");
+        }
+        return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("sounds alike (measured): " + String.join(", ", parts));
+    }
+
     /** Up to {@code k} items most similar to the track (embeddings and ALS factors), under the constraints. */
     public Playlist similarTracks(long trackId, int k, Constraints c) {
         Constraints ck = c.withCount(k);
@@ -241,6 +260,7 @@ public final class RecommendationEngine {
             if (factorsNormalised != null && factorCos(seed, i) > 0.5f) {
                 r.add("often played by the same listeners");
             }
+            measuredAlike(s, items.get(i)).ifPresent(r::add);
             out.add(new PlaylistItem(items.get(i), sim[i], r));
         }
         Map<String, Object> satisfied = describe(ck, MoodTarget.NONE, out.size(), "by similarity");
@@ -584,7 +604,9 @@ public final class RecommendationEngine {
                 anyArtist = true;
             }
         }
-        float[] me = m.embedding() != null && embeddings != null && m.embedding().length == dims ? m.embedding() : null;
+        // a text query matches the text part of the item vectors (audio parts, when present, follow it)
+        float[] me = m.embedding() != null && embeddings != null && m.embedding().length <= dims
+                ? java.util.Arrays.copyOf(m.embedding(), dims) : null;
         Range rv = m.valence();
         Range re = m.energy();
         Range rt = m.tempo();

@@ -24,14 +24,15 @@ public final class RecommenderStore {
 
     public Future<List<CatalogItem>> catalog() {
         return pool.query("SELECT id, title, artist_name, tags, genre, valence, energy, danceability, acousticness, tempo, "
-                + "features_estimated, duration_sec FROM tracks WHERE NOT hidden ORDER BY id").execute().map(rows -> {
+                + "features_estimated, duration_sec, a.embedding AS audio_embedding FROM tracks "
+                + "LEFT JOIN track_analysis a ON a.track_id = tracks.id WHERE NOT hidden ORDER BY id").execute().map(rows -> {
                     List<CatalogItem> items = new ArrayList<>(rows.size());
                     for (Row r : rows) {
                         items.add(new CatalogItem(r.getLong("id"), r.getString("title"), r.getString("artist_name"),
                                 Arrays.asList(r.getArrayOfStrings("tags")), r.getString("genre"),
                                 new AudioFeatures(d(r, "valence"), d(r, "energy"), d(r, "danceability"), d(r, "acousticness"),
                                         d(r, "tempo"), r.getBoolean("features_estimated")),
-                                r.getInteger("duration_sec") == null ? 0 : r.getInteger("duration_sec")));
+                                r.getInteger("duration_sec") == null ? 0 : r.getInteger("duration_sec"), audio(r)));
                     }
                     return items;
                 });
@@ -80,5 +81,18 @@ public final class RecommenderStore {
     private static Double d(Row r, String c) {
         Object v = r.getValue(c);
         return v == null ? null : ((Number) v).doubleValue();
+    }
+
+    /** The measured audio embedding of a scanned track, null for the others. */
+    private static float[] audio(Row r) {
+        Float[] e = r.getArrayOfFloats("audio_embedding");
+        if (e == null) {
+            return null;
+        }
+        float[] v = new float[e.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = e[i];
+        }
+        return v;
     }
 }
