@@ -95,6 +95,7 @@ public final class Server {
     private MusicServices services;
     private IntentRouter intentRouter;
     private JobService jobs;
+    private ClusterBus cluster;
     private ChatAgent agent;
     private HttpVerticle http;
     private Optional<String> generatedAdminPassword = Optional.empty();
@@ -150,7 +151,7 @@ public final class Server {
     private Future<Void> deployHttp() {
         TrackRepository tracks = new TrackRepository(pool);
         EventService events = new EventService(vertx, pool);
-        vertx.eventBus().<JsonObject>consumer(EventService.RECORDED, msg -> metrics.event(msg.body().getString("type")));
+        vertx.eventBus().<JsonObject>localConsumer(EventService.RECORDED, msg -> metrics.event(msg.body().getString("type")));
         ProfileQueries sqlProfiles = new ProfileQueries(pool);
         PlaylistStore playlistStore = new PlaylistStore(pool, tracks);
         PlaylistService playlists = new PlaylistService(vertx, recommender, playlistStore, tracks);
@@ -167,11 +168,18 @@ public final class Server {
                 probe, metrics::tool, config.agent().ollamaTimeout().toMillis() * 2, 64);
         ChatSocket chat = new ChatSocket(vertx, config.http().allowedOrigins(), config.http().wsAuthTimeout().toMillis(), authHandler, agent,
                 conversations, metrics);
+        if (vertx.isClustered()) { // per-user chat budget shared by the nodes (issue 14)
+            chat.sharedLimit(new dev.tunesmith.chat.SharedRateLimit(pool, "chat", 20, 2));
+        }
+        cluster = new ClusterBus(vertx, Clustering.nodeId(vertx), recommender, userStatus, this::liveOverview).start();
         HealthRoutes health = new HealthRoutes(pool).with("agent", agent::mode).with("generator", creation::device)
-                .with("recommender", () -> recommender.ready() ? "UP" : "STARTING");
-        jobs = new JobService(vertx, pool);
-        AdminRoutes admin = new AdminRoutes(vertx, pool, new AuditLog(pool), userStatus, jobs, imports, jobKinds(), this::liveOverview,
-                recommender::activate, id -> recommender.profile(id).map(RecommenderService::toJson));
+                .with("recommender", () -> recommender.ready() ? "UP" : "STARTING")
+                .withObject("cluster", () -> new JsonObject().put("members", Clustering.members(vertx)));
+        jobs = new JobService(vertx, pool, Clustering.nodeId(vertx), config.cluster().jobLease());
+        AdminRoutes.JobKinds kinds = jobKinds();
+        kinds.kinds().forEach(jobs::register); // every node can run every kind from the shared queue
+        AdminRoutes admin = new AdminRoutes(vertx, pool, new AuditLog(pool), userStatus, jobs, imports, kinds, cluster::overview,
+                cluster::activate, id -> recommender.profile(id).map(RecommenderService::toJson));
         HttpVerticle.Modules modules = new HttpVerticle.Modules(
                 List.of(health, chat, new MetricsRoutes(metrics, authHandler), new StaticGuard()),
                 List.of(new AuthRoutes(auth)::mount, new CatalogRoutes(tracks)::mount, admin.stream(authHandler)),
@@ -204,7 +212,10 @@ public final class Server {
     /** The jobs an admin can start from the dashboard. */
     private AdminRoutes.JobKinds jobKinds() {
         Map<String, Function<JobService.Job, Future<JsonObject>>> kinds = new LinkedHashMap<>();
-        kinds.put("train-recommender", job -> recommender.retrain(job::progress, job.id()).map(v -> new JsonObject().put("version", v)));
+        kinds.put("train-recommender", job -> recommender.retrain(job::progress, job.id()).map(v -> {
+            cluster.published(v); // the other nodes load the new version
+            return new JsonObject().put("version", v);
+        }));
         kinds.put("eval", job -> EvalJob.run(vertx, pool, config.data().sharedData().resolve("lastfm-hetrec2k"), 1, job));
         TrainingJobs training = new TrainingJobs(vertx.createSharedWorkerExecutor("tunesmith-training", 1, 6, java.util.concurrent.TimeUnit.HOURS),
                 pool, config.data().sharedData(), Path.of(System.getProperty("user.home"), ".local/state/tunesmith"));
@@ -266,6 +277,12 @@ public final class Server {
     }
 
     public Future<Void> close() {
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (jobs != null) {
+            jobs.close();
+        }
         if (agent != null) {
             agent.close();
         }

@@ -50,6 +50,7 @@ public final class ChatSocket implements RouteModule {
     private final Metrics metrics;
     private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<Long, Set<Session>> byUser = new ConcurrentHashMap<>();
+    private volatile SharedRateLimit shared;
 
     public ChatSocket(Vertx vertx, List<String> allowedOrigins, long authTimeoutMs, AuthHandler auth, ChatAgent agent,
             ConversationStore conversations, Metrics metrics) {
@@ -66,6 +67,12 @@ public final class ChatSocket implements RouteModule {
                 sessions.forEach(s -> s.context.runOnContext(v -> s.close((short) 4403, "account disabled")));
             }
         });
+    }
+
+    /** In a cluster: the same per-user budget also counted across nodes (see {@link SharedRateLimit}). */
+    public ChatSocket sharedLimit(SharedRateLimit limit) {
+        this.shared = limit;
+        return this;
     }
 
     @Override
@@ -127,6 +134,15 @@ public final class ChatSocket implements RouteModule {
                 send(errorFrame("rate_limited", "too many messages; slow down"));
                 close((short) 1008, "rate limit exceeded");
                 return;
+            }
+            if (principal != null && shared != null) {
+                // checked alongside (not before) handling, so frames keep their order; a flood spread over nodes closes like one
+                shared.take(principal.userId()).onSuccess(ok -> {
+                    if (!ok && !closed) {
+                        send(errorFrame("rate_limited", "too many messages; slow down"));
+                        close((short) 1008, "rate limit exceeded");
+                    }
+                });
             }
             if (text.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
                 send(errorFrame("frame_too_large", "frames are limited to 16 KiB"));
