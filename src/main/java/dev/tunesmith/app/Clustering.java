@@ -28,6 +28,12 @@ public final class Clustering {
     private static final String LOCAL_ID = "node-" + ManagementFactory.getRuntimeMXBean().getPid() + "-"
             + UUID.randomUUID().toString().substring(0, 8);
 
+    /** JVM flags Hazelcast asks for on JDK 9+ (its start-up warning names them); the launcher passes the same. */
+    public static final java.util.List<String> JVM_OPTIONS = java.util.List.of("--add-modules", "java.se",
+            "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+            "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+
     private Clustering() {}
 
     /** A standalone or clustered Vert.x, per {@code config.cluster()}. */
