@@ -139,6 +139,36 @@ public final class RecommenderService {
                 });
     }
 
+    /** The catalogue as the engine sees it (for engines trained outside this process). */
+    public Future<List<CatalogItem>> catalog() {
+        return loader.catalog();
+    }
+
+    /** The embedder of the served engine (for engines trained outside this process). */
+    public TextEmbedder embedder() {
+        return embedder;
+    }
+
+    /**
+     * Stores an engine trained elsewhere (e.g. Spark MLlib factors) as a new version with its metrics,
+     * live or not; when live, this node serves it at once. Returns the version.
+     */
+    public Future<String> install(RecommendationEngine engine, List<CatalogItem> catalog, String version, JsonObject metrics, boolean makeLive,
+            Long jobId) {
+        return vertx.executeBlocking(() -> new Object[] {snapshot(engine, catalog, version), engine.toBytes()}, false).compose(r ->
+                pool.withTransaction(c -> (makeLive ? c.preparedQuery("UPDATE models SET live = false WHERE kind = $1 AND live").execute(Tuple.of(KIND))
+                                : Future.succeededFuture())
+                        .compose(x -> c.preparedQuery("INSERT INTO models (kind, version, live, metrics, data, job_id) VALUES ($1, $2, $3, $4, $5, $6)")
+                                .execute(Tuple.of(KIND, version, makeLive, metrics, io.vertx.core.buffer.Buffer.buffer((byte[]) r[1]), jobId))))
+                        .map(x -> {
+                            if (makeLive) {
+                                live.set((Snapshot) r[0]);
+                                profiles.clear();
+                            }
+                            return version;
+                        }));
+    }
+
     private Future<Snapshot> trainAndStore(List<CatalogItem> catalog, DoubleConsumer progress, Long jobId) {
         return loader.allEvents().compose(events -> vertx.executeBlocking(() -> {
             long start = System.nanoTime();
