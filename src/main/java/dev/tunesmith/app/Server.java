@@ -216,6 +216,18 @@ public final class Server {
             cluster.published(v); // the other nodes load the new version
             return new JsonObject().put("version", v);
         }));
+        kinds.put("train-recommender-spark", job -> { // Spark MLlib over JDBC (src/spark); any node with the Spark build can run it
+            JsonObject p = job.params();
+            var d = dev.tunesmith.jobs.SparkTraining.Options.defaults();
+            var o = new dev.tunesmith.jobs.SparkTraining.Options(p.getString("master", d.master()), p.getInteger("rank", d.rank()), d.lambda(),
+                    d.alpha(), p.getInteger("iterations", d.iterations()), d.seed(), p.getBoolean("evaluate", true), p.getBoolean("live", true));
+            return new dev.tunesmith.jobs.SparkTraining(vertx, config.db(), recommender).train(o, job::log, job.id()).map(r -> {
+                if (o.live()) {
+                    cluster.published(r.getString("version"));
+                }
+                return r;
+            });
+        });
         kinds.put("eval", job -> EvalJob.run(vertx, pool, config.data().sharedData().resolve("lastfm-hetrec2k"), 1, job));
         TrainingJobs training = new TrainingJobs(vertx.createSharedWorkerExecutor("tunesmith-training", 1, 6, java.util.concurrent.TimeUnit.HOURS),
                 pool, config.data().sharedData(), Path.of(System.getProperty("user.home"), ".local/state/tunesmith"));
