@@ -52,18 +52,27 @@ public final class Clustering {
         hz.setProperty("hazelcast.phone.home.enabled", "false");
         hz.setProperty("hazelcast.logging.type", "slf4j");
         hz.setProperty("hazelcast.shutdownhook.enabled", "false"); // Vert.x leaves the cluster on close
-        hz.setProperty("hazelcast.local.localAddress", cluster.host());
+        String address = resolve(cluster.host()); // a container's name resolves to its address on the network
+        hz.setProperty("hazelcast.local.localAddress", address);
         // a member that stops answering is dropped after 10 s (the default is 60 s)
         hz.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
         hz.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         NetworkConfig net = hz.getNetworkConfig();
         net.setPort(cluster.port()).setPortAutoIncrement(false);
-        net.setPublicAddress(cluster.host() + ":" + cluster.port());
+        net.setPublicAddress(address + ":" + cluster.port());
         JoinConfig join = net.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members()).setConnectionTimeoutSeconds(3);
         return hz;
+    }
+
+    private static String resolve(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("TUNESMITH_CLUSTER_HOST '" + host + "' does not resolve", e);
+        }
     }
 
     /** The cluster manager of a clustered Vert.x, or null. */
