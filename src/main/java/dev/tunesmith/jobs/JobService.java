@@ -160,7 +160,9 @@ public final class JobService {
                         return Future.failedFuture(new ApiError(409, "job_running",
                                 "a '" + kind + "' job is already running (job " + rows.iterator().next().getLong("id") + ")"));
                     }
-                    return tx.preparedQuery("INSERT INTO jobs (kind, state, params, created_by) VALUES ($1, 'queued', $2, $3) RETURNING id")
+                    // 'running' from the start, as before the queue (clients poll while running); node stays null until a worker takes it
+                    return tx.preparedQuery("INSERT INTO jobs (kind, state, params, created_by, started_at) VALUES ($1, 'running', $2, $3, now()) "
+                                    + "RETURNING id")
                             .execute(Tuple.of(kind, params, createdBy));
                 })
                 .compose(rows -> {
