@@ -1,5 +1,6 @@
 package dev.tunesmith;
 
+import dev.tunesmith.app.Clustering;
 import dev.tunesmith.app.Server;
 
 import dev.tunesmith.cli.Commands;
@@ -33,7 +34,11 @@ public final class Main {
             int code = switch (command) {
                 case "serve" -> {
                     Args.command("run", "serve the app on http://localhost:$PORT (default 8080)").parse(rest);
-                    yield serve(config);
+                    int started = serve(config);
+                    if (started != 0) {
+                        System.exit(started);
+                    }
+                    yield started;
                 }
                 case "import" -> importData(config, rest);
                 default -> Commands.run(command, rest, config);
@@ -55,7 +60,18 @@ public final class Main {
 
     private static int serve(AppConfig config) {
         long started = System.nanoTime();
-        Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+        VertxOptions options = new VertxOptions().setMaxEventLoopExecuteTime(200).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS);
+        Vertx vertx;
+        try {
+            // alone, or clustered over Hazelcast when TUNESMITH_CLUSTER_MEMBERS is set (joins within the timeout or fails)
+            vertx = Clustering.vertx(config.cluster(), options).await(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("tunesmith: could not join the cluster " + config.cluster().members() + ": " + UsageException.rootMessage(e));
+            return 1;
+        }
+        if (config.cluster().enabled()) {
+            System.out.printf("joined the Tunesmith cluster as %s (%d members)%n", Clustering.nodeId(vertx), Clustering.members(vertx));
+        }
         Server.start(vertx, config).onComplete(ar -> {
             if (ar.failed()) {
                 System.err.println("tunesmith: failed to start: " + UsageException.rootMessage(ar.cause()));

@@ -21,7 +21,8 @@ public final class BenchMain {
     static final Args.Spec ALS = Args.command("bench als", "in-process ALS (EJML) against Spark MLlib on HetRec Last.fm 2K")
             .option("data", "DIR", "HetRec Last.fm 2K folder (default ../shared/data/lastfm-hetrec2k)")
             .values("factors", "lambda", "alpha", "iterations", "repeats", "cg", "spark-dir", "spark-java", "spark-reg", "spark-xmx",
-                    "spark-master")
+                    "spark-master", "scale", "eval-users")
+            .flag("no-warmup", "skip the untimed warm-up fit (always skipped with --scale > 1)")
             .flag("plain-lambda", "plain (not frequency-weighted) regularisation")
             .flag("spark", "also run Spark MLlib ALS on the same fold");
     static final Args.Spec RANK = Args.command("bench rank", "ranking latency on a synthetic 100k-item catalogue")
@@ -29,7 +30,7 @@ public final class BenchMain {
     static final Args.Spec GENERATE = Args.command("bench generate", "melody and lyrics quality")
             .values("samples", "lyrics-samples", "melody-model", "lyrics-model", "data");
     static final Args.Spec CHAT = Args.command("bench chat", "chat sessions and turn latency against a server in this JVM"
-            + " (its own throw-away database)").values("sessions", "rate", "duration", "warmup");
+            + " (its own throw-away database)").values("sessions", "rate", "duration", "warmup", "port");
 
     static final Args.Spec ANALYSIS = Args.command("bench analysis", "audio analysis: tempo and key against ground truth, aubio and bpm;"
             + " speed, memory against length, sounds-like neighbours").values("tunes", "clicks", "seed", "out", "data", "lengths", "library")

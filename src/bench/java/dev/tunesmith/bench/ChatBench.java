@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code ./tunesmith bench chat [--sessions 1000] [--rate 20] [--duration 30] [--warmup 5]}: starts the
+ * {@code ./tunesmith bench chat [--sessions 1000] [--rate 20] [--duration 30] [--warmup 5] [--port P]}: starts the
  * server in this JVM on a free port, opens N authenticated chat sockets (bench users, tokens minted
  * with the configured key), sends playlist turns at a fixed aggregate rate to idle sessions for the
  * duration, and reports sessions held, turns/s, first-frame and playlist-complete latency
@@ -50,6 +50,9 @@ public final class ChatBench {
         double rate = Double.parseDouble(o.getOrDefault("rate", "20"));
         int duration = Integer.parseInt(o.getOrDefault("duration", "30"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
+        if (o.containsKey("port")) {
+            return external(base, Integer.parseInt(o.get("port")), sessions, rate, duration, warmup);
+        }
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("PORT", "0");
         env.put("TUNESMITH_HOST", "127.0.0.1");
@@ -59,7 +62,7 @@ public final class ChatBench {
             System.out.println("bench chat: using the throw-away database " + db.name() + " (dropped afterwards)");
             AppConfig config = new ConfigLoader(env, java.nio.file.Path.of(System.getProperty("user.home"))).load();
             Server app = Server.start(vertx, config).await(5, TimeUnit.MINUTES);
-            List<String> tokens = benchTokens(vertx, app, config, sessions);
+            List<String> tokens = benchTokens(vertx, app.pool(), config, sessions);
             Result r = drive(vertx, app.port(), tokens, rate, duration, warmup);
             System.out.println(r.table(sessions, rate, duration));
             System.out.println(r.json(sessions, rate, duration).encodePrettily());
@@ -73,13 +76,37 @@ public final class ChatBench {
         }
     }
 
+    /**
+     * {@code --port P}: drives servers already running behind 127.0.0.1:P (e.g. HAProxy in front of a cluster), which
+     * share the database of {@code TUNESMITH_DB_URL} and the key of {@code TUNESMITH_JWT_SECRET}; bench users are
+     * created in that database and their tokens minted with that key. Nothing is started or dropped.
+     */
+    private static int external(AppConfig config, int port, int sessions, double rate, int duration, int warmup) {
+        Vertx vertx = Vertx.vertx();
+        var pool = dev.tunesmith.platform.db.Db.pool(vertx, config.db());
+        try {
+            System.out.println("bench chat: driving the servers behind 127.0.0.1:" + port + " (database " + config.db() + ")");
+            List<String> tokens = benchTokens(vertx, pool, config, sessions);
+            Result r = drive(vertx, port, tokens, rate, duration, warmup);
+            System.out.println(r.table(sessions, rate, duration));
+            System.out.println(r.json(sessions, rate, duration).encodePrettily());
+            return 0;
+        } catch (Exception e) {
+            System.err.println("bench chat failed: " + e);
+            return 1;
+        } finally {
+            pool.close();
+            vertx.close();
+        }
+    }
+
     /** Bench users {@code bench-00001...} (no password: they cannot log in) and tokens for them. */
-    private static List<String> benchTokens(Vertx vertx, Server app, AppConfig config, int n) throws Exception {
+    private static List<String> benchTokens(Vertx vertx, io.vertx.sqlclient.Pool pool, AppConfig config, int n) throws Exception {
         String[] names = new String[n];
         for (int i = 0; i < n; i++) {
             names[i] = String.format(Locale.ROOT, "bench-%05d", i + 1);
         }
-        var rows = app.pool().preparedQuery("""
+        var rows = pool.preparedQuery("""
                 INSERT INTO users (username, source, external_id) SELECT n, 'bench', n FROM unnest($1::text[]) AS n
                 ON CONFLICT (source, external_id) DO UPDATE SET disabled = false RETURNING id, username, roles, token_version""")
                 .execute(Tuple.of((Object) names)).await(60, TimeUnit.SECONDS);

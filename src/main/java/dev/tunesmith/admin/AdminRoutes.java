@@ -64,6 +64,7 @@ public final class AdminRoutes implements RouteModule {
         this.overview = liveOverview;
         this.activateModel = activateModel;
         this.profileOf = profileOf;
+        jobs.register("import", this::runImport);
     }
 
     @Override
@@ -227,6 +228,7 @@ public final class AdminRoutes implements RouteModule {
                     }
                     Row r = rows.iterator().next();
                     userStatus.invalidate(id);
+                    vertx.eventBus().publish(Addresses.USER_CHANGED, new JsonObject().put("userId", id)); // every node's cache
                     if (Boolean.TRUE.equals(disable)) {
                         vertx.eventBus().publish(Addresses.USER_DISABLED, new JsonObject().put("userId", id));
                     }
@@ -299,11 +301,18 @@ public final class AdminRoutes implements RouteModule {
             throw ApiError.invalid("invalid_path", "'path' must name a file or folder on the server");
         }
         Principal admin = AuthHandler.principal(ctx);
-        Responses.reply(ctx, 202, jobs.start("import", body, admin.userId(), job -> imports.run(kind, Path.of(path), job::progress)
-                .map(report -> {
-                    job.log(report.toString());
-                    return report.toJson();
-                })).map(id -> new JsonObject().put("jobId", id)));
+        Responses.reply(ctx, 202, jobs.start("import", body.copy().put("kind", kind.name().toLowerCase(java.util.Locale.ROOT)).put("path", path),
+                admin.userId(), this::runImport).map(id -> new JsonObject().put("jobId", id)));
+    }
+
+    /** An import job's work, from its parameters only (any node of a cluster may run it). */
+    private Future<JsonObject> runImport(JobService.Job job) {
+        JsonObject p = job.params();
+        return imports.run(CatalogImportService.Kind.parse(p.getString("kind")), Path.of(p.getString("path")), job::progress).map(report -> {
+            job.log(report.toString());
+            vertx.eventBus().publish(Addresses.CATALOG_CHANGED, new JsonObject().put("jobId", job.id()));
+            return report.toJson();
+        });
     }
 
     private void updateTrack(RoutingContext ctx) {
@@ -330,6 +339,7 @@ public final class AdminRoutes implements RouteModule {
                         throw ApiError.notFound("track");
                     }
                     Row r = rows.iterator().next();
+                    vertx.eventBus().publish(Addresses.CATALOG_CHANGED, new JsonObject().put("trackId", id));
                     return audit.record(AuthHandler.principal(ctx), "track.update", "track:" + id, body)
                             .map(v -> new JsonObject().put("id", id).put("title", r.getString("title")).put("hidden", r.getBoolean("hidden"))
                                     .put("tags", new JsonArray(List.of(r.getArrayOfStrings("tags")))));
@@ -347,8 +357,8 @@ public final class AdminRoutes implements RouteModule {
     }
 
     private void models(RoutingContext ctx) {
-        Responses.reply(ctx, 200, rows("SELECT id, kind, version, live, metrics, job_id AS \"jobId\", created_at AS \"createdAt\" "
-                + "FROM models ORDER BY id DESC LIMIT 200", Tuple.tuple()).map(a -> new JsonObject().put("items", a)));
+        Responses.reply(ctx, 200, rows("SELECT id, kind, version, live, CASE WHEN kind = 'recommender' THEN coalesce(metrics->>'engine', 'ejml') END AS engine, "
+                + "metrics, job_id AS \"jobId\", created_at AS \"createdAt\" FROM models ORDER BY id DESC LIMIT 200", Tuple.tuple()).map(a -> new JsonObject().put("items", a)));
     }
 
     private void activate(RoutingContext ctx) {

@@ -102,6 +102,7 @@ public final class Server {
     private MusicServices services;
     private IntentRouter intentRouter;
     private JobService jobs;
+    private ClusterBus cluster;
     private ChatAgent agent;
     private HttpVerticle http;
     private LibraryService library;
@@ -190,7 +191,7 @@ public final class Server {
                 config.library().streamUrlTtl());
         TrackRepository tracks = new TrackRepository(pool);
         EventService events = new EventService(vertx, pool);
-        MessageConsumer<JsonObject> metered = vertx.eventBus().<JsonObject>consumer(EventService.RECORDED,
+        MessageConsumer<JsonObject> metered = vertx.eventBus().<JsonObject>localConsumer(EventService.RECORDED,
                 msg -> metrics.event(msg.body().getString("type")));
         closers.add(metered::unregister);
         ProfileQueries sqlProfiles = new ProfileQueries(pool);
@@ -209,11 +210,18 @@ public final class Server {
         ChatSocket chat = new ChatSocket(vertx, config.http().allowedOrigins(), config.http().wsAuthTimeout().toMillis(), authHandler, agent,
                 conversations, metrics).listen();
         closers.add(chat::close);
+        if (vertx.isClustered()) { // per-user chat budget shared by the nodes (issue 14)
+            chat.sharedLimit(new dev.tunesmith.chat.SharedRateLimit(pool, "chat", 20, 2));
+        }
+        cluster = new ClusterBus(vertx, Clustering.nodeId(vertx), recommender, userStatus, this::liveOverview).start();
         HealthRoutes health = new HealthRoutes(pool).with("agent", agent::mode).with("generator", creation::device)
-                .with("recommender", () -> recommender.ready() ? "UP" : "STARTING");
-        jobs = new JobService(vertx, pool);
-        AdminRoutes admin = new AdminRoutes(vertx, pool, new AuditLog(pool), userStatus, jobs, imports, jobKinds(), this::liveOverview,
-                recommender::activate, id -> recommender.profile(id).map(RecommenderService::toJson));
+                .with("recommender", () -> recommender.ready() ? "UP" : "STARTING")
+                .withObject("cluster", () -> new JsonObject().put("members", Clustering.members(vertx)));
+        jobs = new JobService(vertx, pool, Clustering.nodeId(vertx), config.cluster().jobLease());
+        AdminRoutes.JobKinds kinds = jobKinds();
+        kinds.kinds().forEach(jobs::register); // every node can run every kind from the shared queue
+        AdminRoutes admin = new AdminRoutes(vertx, pool, new AuditLog(pool), userStatus, jobs, imports, kinds, cluster::overview,
+                cluster::activate, id -> recommender.profile(id).map(RecommenderService::toJson));
         HttpVerticle.Modules modules = new HttpVerticle.Modules(
                 List.of(health, chat, new MetricsRoutes(metrics, authHandler), new StaticGuard()),
                 List.of(new AuthRoutes(auth)::mount, streams.open(), new CatalogRoutes(tracks)::mount, admin.stream(authHandler)),
@@ -263,7 +271,22 @@ public final class Server {
     /** The jobs an admin can start from the dashboard. */
     private AdminRoutes.JobKinds jobKinds() {
         Map<String, Function<JobService.Job, Future<JsonObject>>> kinds = new LinkedHashMap<>();
-        kinds.put("train-recommender", job -> recommender.retrain(job::progress, job.id()).map(v -> new JsonObject().put("version", v)));
+        kinds.put("train-recommender", job -> recommender.retrain(job::progress, job.id()).map(v -> {
+            cluster.published(v); // the other nodes load the new version
+            return new JsonObject().put("version", v);
+        }));
+        kinds.put("train-recommender-spark", job -> { // Spark MLlib over JDBC (src/spark); any node with the Spark build can run it
+            JsonObject p = job.params();
+            var d = dev.tunesmith.jobs.SparkTraining.Options.defaults();
+            var o = new dev.tunesmith.jobs.SparkTraining.Options(p.getString("master", d.master()), p.getInteger("rank", d.rank()), d.lambda(),
+                    d.alpha(), p.getInteger("iterations", d.iterations()), d.seed(), p.getBoolean("evaluate", true), p.getBoolean("live", true));
+            return new dev.tunesmith.jobs.SparkTraining(vertx, config.db(), recommender).train(o, job::log, job.id()).map(r -> {
+                if (o.live()) {
+                    cluster.published(r.getString("version"));
+                }
+                return r;
+            });
+        });
         kinds.put("library-scan", this::libraryScan);
         kinds.put("eval", job -> EvalJob.run(vertx, pool, config.data().sharedData().resolve("lastfm-hetrec2k"), 1, job));
         WorkerExecutor trainingPool = vertx.createSharedWorkerExecutor("tunesmith-training", 1, 6, java.util.concurrent.TimeUnit.HOURS);
@@ -343,6 +366,12 @@ public final class Server {
     }
 
     private Future<Void> closeResources() {
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (jobs != null) {
+            jobs.close();
+        }
         if (agent != null) {
             agent.close();
         }

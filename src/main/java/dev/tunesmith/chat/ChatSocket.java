@@ -53,6 +53,7 @@ public final class ChatSocket implements RouteModule {
     private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<Long, Set<Session>> byUser = new ConcurrentHashMap<>();
     private volatile MessageConsumer<JsonObject> disabled;
+    private volatile SharedRateLimit shared;
 
     public ChatSocket(Vertx vertx, List<String> allowedOrigins, long authTimeoutMs, AuthHandler auth, ChatAgent agent,
             ConversationStore conversations, Metrics metrics) {
@@ -80,6 +81,12 @@ public final class ChatSocket implements RouteModule {
         MessageConsumer<JsonObject> c = disabled;
         disabled = null;
         return c == null ? Future.succeededFuture() : c.unregister();
+    }
+
+    /** In a cluster: the same per-user budget also counted across nodes (see {@link SharedRateLimit}). */
+    public ChatSocket sharedLimit(SharedRateLimit limit) {
+        this.shared = limit;
+        return this;
     }
 
     @Override
@@ -141,6 +148,15 @@ public final class ChatSocket implements RouteModule {
                 send(errorFrame("rate_limited", "too many messages; slow down"));
                 close((short) 1008, "rate limit exceeded");
                 return;
+            }
+            if (principal != null && shared != null) {
+                // checked alongside (not before) handling, so frames keep their order; a flood spread over nodes closes like one
+                shared.take(principal.userId()).onSuccess(ok -> {
+                    if (!ok && !closed) {
+                        send(errorFrame("rate_limited", "too many messages; slow down"));
+                        close((short) 1008, "rate limit exceeded");
+                    }
+                });
             }
             if (text.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
                 send(errorFrame("frame_too_large", "frames are limited to 16 KiB"));

@@ -38,7 +38,19 @@ public final class Commands {
         List<String> rest = args.isEmpty() || args.get(0).startsWith("--") ? args : args.subList(1, args.size());
         return switch (what) {
             case "recommender" -> {
-                Args.command("train recommender", "train the served recommender on the catalogue's events and make it live").parse(rest);
+                Args a = Args.command("train recommender", "train the served recommender on the catalogue's events and make it live")
+                        .option("engine", "ejml|spark", "ejml: in-process ALS (default); spark: Spark MLlib ALS over JDBC (src/spark)")
+                        .option("master", "URL", "Spark master: local[2] (default), local[*] or spark://host:7077")
+                        .option("rank", "K", "ALS factors (default 32)").option("iterations", "N", "ALS sweeps (default 15)")
+                        .flag("no-eval", "Spark: skip the holdout evaluation").flag("not-live", "store the version without making it live")
+                        .parse(rest);
+                String engine = a.get("engine", "ejml");
+                if (engine.equals("spark")) {
+                    yield TrainRecommender.runSpark(config, a);
+                }
+                if (!engine.equals("ejml")) {
+                    throw new UsageException("--engine must be ejml or spark (got '" + engine + "')");
+                }
                 yield TrainRecommender.run(config);
             }
             case "melody" -> GenerateCli.trainMelody(withDefaultData(rest, config.data().sharedData().resolve("nottingham-abc")));

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The whole configuration, typed and validated once at start-up by {@link ConfigLoader}.
  * Every key, its default and its environment override are documented in {@code config/README.md}.
  */
-public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data data, Library library) {
+public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data data, Library library, Cluster cluster) {
 
     /** HTTP server settings. */
     public record Http(String host, int port, long bodyLimitBytes, List<String> allowedOrigins, Path webroot, Duration wsAuthTimeout) {}
@@ -71,4 +71,19 @@ public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data dat
      */
     public record Library(List<Path> defaultPaths, String ffmpeg, String ffprobe, int workers, double maxAnalysisSeconds,
             Duration decodeTimeout, Duration streamUrlTtl, Duration exportUrlTtl) {}
+
+    /**
+     * Clustered serving. With no members the node runs alone (no cluster manager is started).
+     *
+     * @param members {@code host:port} of every Hazelcast member (this node included), TCP discovery only
+     * @param port this node's Hazelcast port
+     * @param host the address this node binds and announces for Hazelcast and the clustered event bus
+     * @param jobLease how long a node's lease on a queued job lasts without a heartbeat before another node retries it
+     */
+    public record Cluster(List<String> members, int port, String host, Duration jobLease) {
+        /** Whether this node joins a cluster. */
+        public boolean enabled() {
+            return !members.isEmpty();
+        }
+    }
 }

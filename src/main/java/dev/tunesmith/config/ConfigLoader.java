@@ -51,6 +51,7 @@ public final class ConfigLoader {
         JsonObject agent = section(json, "agent");
         JsonObject data = section(json, "data");
         JsonObject library = section(json, "library");
+        JsonObject cluster = section(json, "cluster");
 
         var httpConfig = new AppConfig.Http(
                 env.getOrDefault("TUNESMITH_HOST", string(http, "http.host", "0.0.0.0")),
@@ -66,7 +67,7 @@ public final class ConfigLoader {
                 Path.of(env.getOrDefault("TUNESMITH_SHARED_DATA", string(data, "data.sharedData", "../shared/data"))),
                 modelDir("TUNESMITH_MELODY_MODEL", env.getOrDefault("TUNESMITH_MELODY_MODEL", string(data, "data.melodyModel", ""))),
                 modelDir("TUNESMITH_LYRICS_MODEL", env.getOrDefault("TUNESMITH_LYRICS_MODEL", string(data, "data.lyricsModel", "")))),
-                library(library));
+                library(library), cluster(cluster));
     }
 
     private AppConfig.Library library(JsonObject library) {
@@ -89,6 +90,28 @@ public final class ConfigLoader {
                 Duration.ofSeconds(range("library.decodeTimeoutSeconds", null, integer(library, "library.decodeTimeoutSeconds", 600), 1, 24 * 3600)),
                 Duration.ofMinutes(range("library.streamUrlTtlMinutes", null, integer(library, "library.streamUrlTtlMinutes", 360), 1, 60 * 24 * 7)),
                 Duration.ofHours(range("library.exportUrlTtlHours", null, integer(library, "library.exportUrlTtlHours", 24 * 7), 1, 24 * 365)));
+    }
+
+    private AppConfig.Cluster cluster(JsonObject cluster) {
+        List<String> members = new ArrayList<>();
+        String fromEnv = env.get("TUNESMITH_CLUSTER_MEMBERS");
+        if (fromEnv != null) {
+            Arrays.stream(fromEnv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(members::add);
+        } else {
+            for (Object o : cluster.getJsonArray("members", new JsonArray())) {
+                members.add(String.valueOf(o).trim());
+            }
+        }
+        for (String m : members) {
+            if (!m.matches("[A-Za-z0-9_.\\-]+:\\d{1,5}") || Integer.parseInt(m.substring(m.lastIndexOf(':') + 1)) > 65535) {
+                throw new ConfigException("TUNESMITH_CLUSTER_MEMBERS: '" + m + "' is not host:port (comma-separated, e.g. 10.0.0.1:5701,10.0.0.2:5701)");
+            }
+        }
+        int port = range("TUNESMITH_CLUSTER_PORT", env.get("TUNESMITH_CLUSTER_PORT"), integer(cluster, "cluster.port", 5701), 1, 65535);
+        String host = nonBlank("TUNESMITH_CLUSTER_HOST", env.getOrDefault("TUNESMITH_CLUSTER_HOST", string(cluster, "cluster.host", "127.0.0.1")).trim());
+        Duration lease = Duration.ofMillis(range("TUNESMITH_JOB_LEASE_MS", env.get("TUNESMITH_JOB_LEASE_MS"),
+                integer(cluster, "cluster.jobLeaseMs", 30_000), 1_000, 3_600_000));
+        return new AppConfig.Cluster(List.copyOf(members), port, host, lease);
     }
 
     private static Optional<Path> modelDir(String key, String value) {

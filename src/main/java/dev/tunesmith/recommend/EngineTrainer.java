@@ -162,6 +162,48 @@ public final class EngineTrainer {
                 Clock.systemUTC());
     }
 
+    /**
+     * An engine whose ALS item factors were trained elsewhere (Spark MLlib, {@code train recommender --engine spark}):
+     * {@code factors} holds one row of {@code k} per track id; catalogue tracks without a row get zeros (cold items,
+     * reached through content and popularity). {@code regParam} is applied per interaction (ALS-WR, as Spark does),
+     * so folding a user in at query time solves Spark's own objective.
+     */
+    public static RecommendationEngine fromAlsFactors(List<CatalogItem> catalog, Map<Long, float[]> factors, Map<Long, Float> popularity,
+            int k, double regParam, double alpha, TextEmbedder embedder, EngineConfig config) {
+        IdIndex index = IdIndex.of(catalog.stream().mapToLong(CatalogItem::trackId).toArray());
+        CatalogItem[] ordered = new CatalogItem[index.size()];
+        for (CatalogItem c : catalog) {
+            if (ordered[index.index(c.trackId())] == null) {
+                ordered[index.index(c.trackId())] = c;
+            }
+        }
+        List<CatalogItem> items = withEstimatedFeatures(Arrays.asList(ordered));
+        float[] y = new float[items.size() * k];
+        float[] pop = new float[items.size()];
+        double[] gram = new double[k * k];
+        for (int i = 0; i < items.size(); i++) {
+            long id = items.get(i).trackId();
+            float[] f = factors.get(id);
+            pop[i] = popularity.getOrDefault(id, 0f);
+            if (f == null) {
+                continue;
+            }
+            if (f.length != k) {
+                throw new IllegalArgumentException("track " + id + " has " + f.length + " factors, expected " + k);
+            }
+            System.arraycopy(f, 0, y, i * k, k);
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    gram[a * k + b] += (double) f[a] * f[b];
+                }
+            }
+        }
+        float[] emb = embedder == null ? null : embed(embedder, items);
+        int dims = emb == null ? 0 : emb.length / Math.max(1, items.size());
+        return new RecommendationEngine(items, index, emb, dims, new AlsModel(k, regParam, alpha, y, gram, true), pop, config,
+                Clock.systemUTC());
+    }
+
     /** Rebuilds an engine from {@link RecommendationEngine#toBytes()} and the current catalogue. */
     public static RecommendationEngine restore(List<CatalogItem> catalog, byte[] bytes, EngineConfig config) {
         return ModelIo.fromBytes(bytes, "engine", 1, in -> read(catalog, in, config));

@@ -84,4 +84,22 @@ class ConfigLoaderTest {
         assertTrue(first.auth().jwtSecret().length() >= 32);
         assertTrue(!first.auth().toString().contains(first.auth().jwtSecret()));
     }
+
+    @Test
+    void should_run_alone_without_members_and_read_the_cluster_from_the_environment() {
+        AppConfig.Cluster alone = load(Map.of()).cluster();
+        assertTrue(!alone.enabled() && alone.members().isEmpty());
+        assertEquals(5701, alone.port());
+        AppConfig.Cluster c = load(Map.of("TUNESMITH_CLUSTER_MEMBERS", " 10.0.0.1:5701, app2:5702 ,", "TUNESMITH_CLUSTER_PORT", "5702",
+                "TUNESMITH_CLUSTER_HOST", "app2", "TUNESMITH_JOB_LEASE_MS", "5000")).cluster();
+        assertTrue(c.enabled());
+        assertEquals(List.of("10.0.0.1:5701", "app2:5702"), c.members());
+        assertEquals(5702, c.port());
+        assertEquals("app2", c.host());
+        assertEquals(5000, c.jobLease().toMillis());
+        assertTrue(assertThrows(ConfigException.class, () -> load(Map.of("TUNESMITH_CLUSTER_MEMBERS", "10.0.0.1"))).getMessage()
+                .contains("TUNESMITH_CLUSTER_MEMBERS"));
+        assertThrows(ConfigException.class, () -> load(Map.of("TUNESMITH_CLUSTER_MEMBERS", "a:99999")));
+        assertThrows(ConfigException.class, () -> load(Map.of("TUNESMITH_CLUSTER_PORT", "0")));
+    }
 }

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 public final class HealthRoutes implements RouteModule {
 
     private final Pool pool;
-    private final Map<String, Supplier<String>> info = new LinkedHashMap<>();
+    private final Map<String, Supplier<?>> info = new LinkedHashMap<>();
 
     public HealthRoutes(Pool pool) {
         this.pool = pool;
@@ -24,6 +24,12 @@ public final class HealthRoutes implements RouteModule {
 
     /** Adds an informational check, e.g. {@code agent → "offline"}. */
     public HealthRoutes with(String name, Supplier<String> value) {
+        info.put(name, value);
+        return this;
+    }
+
+    /** Adds a structured informational check, e.g. {@code cluster → {"members": 2}}. */
+    public HealthRoutes withObject(String name, Supplier<JsonObject> value) {
         info.put(name, value);
         return this;
     }

@@ -129,6 +129,55 @@ public final class RecommenderService {
                         })));
     }
 
+    /**
+     * Loads a stored version and swaps it in on this node only, without touching {@code models}: how the
+     * other nodes of a cluster follow an activation or a catalogue change made on one node.
+     */
+    public Future<Void> load(String version) {
+        return loader.catalog().compose(catalog -> pool.preparedQuery("SELECT data FROM models WHERE kind = $1 AND version = $2")
+                .execute(Tuple.of(KIND, version)).compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.failedFuture(new IllegalArgumentException("no recommender version " + version));
+                    }
+                    byte[] bytes = rows.iterator().next().getBuffer("data").getBytes();
+                    return vertx.executeBlocking(() -> snapshot(EngineTrainer.restore(catalog, bytes, EngineConfig.DEFAULTS), catalog, version), false);
+                })).map(s -> {
+                    live.set(s);
+                    profiles.clear();
+                    return null;
+                });
+    }
+
+    /** The catalogue as the engine sees it (for engines trained outside this process). */
+    public Future<List<CatalogItem>> catalog() {
+        return loader.catalog();
+    }
+
+    /** The embedder of the served engine (for engines trained outside this process). */
+    public TextEmbedder embedder() {
+        return embedder;
+    }
+
+    /**
+     * Stores an engine trained elsewhere (e.g. Spark MLlib factors) as a new version with its metrics,
+     * live or not; when live, this node serves it at once. Returns the version.
+     */
+    public Future<String> install(RecommendationEngine engine, List<CatalogItem> catalog, String version, JsonObject metrics, boolean makeLive,
+            Long jobId) {
+        return vertx.executeBlocking(() -> new Object[] {snapshot(engine, catalog, version), engine.toBytes()}, false).compose(r ->
+                pool.withTransaction(c -> (makeLive ? c.preparedQuery("UPDATE models SET live = false WHERE kind = $1 AND live").execute(Tuple.of(KIND))
+                                : Future.succeededFuture())
+                        .compose(x -> c.preparedQuery("INSERT INTO models (kind, version, live, metrics, data, job_id) VALUES ($1, $2, $3, $4, $5, $6)")
+                                .execute(Tuple.of(KIND, version, makeLive, metrics, io.vertx.core.buffer.Buffer.buffer((byte[]) r[1]), jobId))))
+                        .map(x -> {
+                            if (makeLive) {
+                                live.set((Snapshot) r[0]);
+                                profiles.clear();
+                            }
+                            return version;
+                        }));
+    }
+
     private Future<Snapshot> trainAndStore(List<CatalogItem> catalog, DoubleConsumer progress, Long jobId) {
         return loader.allEvents().compose(events -> vertx.executeBlocking(() -> {
             long start = System.nanoTime();
@@ -141,7 +190,7 @@ public final class RecommenderService {
             return new Object[] {snapshot(engine, catalog, version), engine.toBytes(), events.size(), (System.nanoTime() - start) / 1e9};
         }, false)).compose(r -> {
             Snapshot s = (Snapshot) r[0];
-            JsonObject metrics = new JsonObject().put("tracks", catalog.size()).put("users", r[2]).put("trainSeconds", r[3]);
+            JsonObject metrics = new JsonObject().put("engine", "ejml").put("tracks", catalog.size()).put("users", r[2]).put("trainSeconds", r[3]);
             return pool.withTransaction(c -> c.preparedQuery("UPDATE models SET live = false WHERE kind = $1 AND live").execute(Tuple.of(KIND))
                     .compose(x -> c.preparedQuery("INSERT INTO models (kind, version, live, metrics, data, job_id) VALUES ($1, $2, true, $3, $4, $5)")
                             .execute(Tuple.of(KIND, s.version(), metrics, io.vertx.core.buffer.Buffer.buffer((byte[]) r[1]), jobId))))

@@ -1,4 +1,4 @@
-package dev.tunesmith.recommend.bench.spark;
+package dev.tunesmith.spark;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -19,11 +19,11 @@ import org.apache.spark.sql.types.StructType;
  * Benchmark-only: trains Apache Spark MLlib implicit ALS (local mode) on a TSV of
  * {@code user \t item \t weight} written by {@code bench als --spark}, and writes the wall-clock
  * seconds of each timed fit plus the user and item factors back for evaluation. Built by the
- * standalone {@code src/bench-spark/pom.xml} (run by the main pom's {@code bench-spark} profile), for
+ * standalone {@code src/spark/pom.xml} (built by the launcher with a JDK 17 or 21), for
  * Java 17: Spark's Hadoop client does not run on Java 23+, and Spark's dependency versions must not
  * be managed by the application's BOMs.
  *
- * <p>Arguments: {@code train.tsv outDir rank regParam alpha maxIter repeats master}.
+ * <p>Arguments: {@code train.tsv outDir rank regParam alpha maxIter repeats master [warmup]}.
  */
 public final class SparkAlsMain {
     private SparkAlsMain() {}
@@ -54,7 +54,9 @@ public final class SparkAlsMain {
         ALS als = new ALS().setRank(rank).setRegParam(reg).setAlpha(alpha).setMaxIter(iters).setImplicitPrefs(true)
                 .setUserCol("user").setItemCol("item").setRatingCol("rating").setSeed(20110101L)
                 .setColdStartStrategy("drop");
-        fit(als, df);
+        if (a.length < 9 || Boolean.parseBoolean(a[8])) {
+            fit(als, df); // warm-up, untimed
+        }
         List<Double> secs = new ArrayList<>();
         ALSModel model = null;
         for (int r = 0; r < repeats; r++) {
