@@ -11,5 +11,8 @@ public final class Addresses {
     /** Published by admin when a user is disabled or demoted: {@code {"userId"}}; open sockets of that user close. */
     public static final String USER_DISABLED = "tunesmith.users.disabled";
 
+    /** Published by auth on logout: {@code {"userId"}}; that user's tokens are revoked and open sockets close with 4401. */
+    public static final String SESSIONS_REVOKED = "tunesmith.users.sessions-revoked";
+
     private Addresses() {}
 }
