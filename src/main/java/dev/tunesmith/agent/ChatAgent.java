@@ -171,6 +171,9 @@ public final class ChatAgent implements AutoCloseable {
     }
 
     private static final String TOO_SLOW = "the answer took too long";
+    private static final java.util.Set<String> TOOL_NAMES = dev.langchain4j.agent.tool.ToolSpecifications
+            .toolSpecificationsFrom(MusicTools.class).stream().map(dev.langchain4j.agent.tool.ToolSpecification::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
      * Runs one attempt under the hard deadline; null on success (or user cancel), else what went wrong.
@@ -204,6 +207,10 @@ public final class ChatAgent implements AutoCloseable {
             a.scope.run(() -> assistant.chat(conversationId, text)
                     .onPartialResponse(a::token)
                     .beforeToolExecution(b -> {
+                        if (!TOOL_NAMES.contains(b.request().name())) {
+                            a.abandon("the model asked for a tool that does not exist ('" + b.request().name() + "')");
+                            return;
+                        }
                         toolStart[0] = System.nanoTime();
                         a.tool(b.request().name(), "start", null);
                     })

@@ -141,10 +141,10 @@ class LlmFaultsTest extends AppTestBase {
     }
 
     private static void assertReleased() throws InterruptedException {
-        for (int i = 0; i < 40 && ollama.openConnections() > 0; i++) {
+        for (int i = 0; i < 40 && ollama.activeStreams() > 0; i++) {
             Thread.sleep(100);
         }
-        assertEquals(0, ollama.openConnections(), "the model's connection is released after the turn");
+        assertEquals(0, ollama.activeStreams(), "the model's stream is cancelled and its connection released after the turn");
     }
 
     @Test

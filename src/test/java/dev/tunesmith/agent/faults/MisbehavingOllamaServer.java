@@ -32,6 +32,7 @@ public final class MisbehavingOllamaServer implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger chats = new AtomicInteger();
+    private final AtomicInteger streaming = new AtomicInteger();
     private volatile Mode mode = Mode.OK;
 
     public MisbehavingOllamaServer() throws IOException {
@@ -51,6 +52,11 @@ public final class MisbehavingOllamaServer implements AutoCloseable {
     public int openConnections() {
         open.removeIf(Socket::isClosed);
         return open.size();
+    }
+
+    /** Answers still being streamed (or withheld) to a client that has not gone away. */
+    public int activeStreams() {
+        return streaming.get();
     }
 
     /** {@code /api/chat} requests received so far. */
@@ -100,8 +106,13 @@ public final class MisbehavingOllamaServer implements AutoCloseable {
                     continue;
                 }
                 chats.incrementAndGet();
-                if (!chat(s, out)) {
-                    return;
+                streaming.incrementAndGet();
+                try {
+                    if (!chat(s, out)) {
+                        return;
+                    }
+                } finally {
+                    streaming.decrementAndGet();
                 }
             }
         } catch (IOException | InterruptedException e) {
@@ -136,7 +147,9 @@ public final class MisbehavingOllamaServer implements AutoCloseable {
                 streamHead(out);
                 line(out, "this is not json at all");
                 line(out, "{\"model\":\"" + MODEL + "\",\"message\":{\"role\":\"assistant\",\"content\":");
-                Thread.sleep(60_000); // and then nothing: a parser that skips bad lines waits forever
+                while (s.getInputStream().read() >= 0) {
+                    // and then nothing: a parser that skips bad lines waits forever (until the client hangs up)
+                }
                 return false;
             }
             case SLOW -> {
