@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./tunesmith bench als|rank|generate|chat [options]}: the benchmarks, outside the shipped
+ * {@code ./tunesmith bench als|rank|generate|chat|load [options]}: the benchmarks, outside the shipped
  * application. Each prints a table followed by one line of JSON; {@code --help} lists its options.
  */
 public final class BenchMain {
@@ -31,6 +31,10 @@ public final class BenchMain {
     static final Args.Spec CHAT = Args.command("bench chat", "chat sessions and turn latency against a server in this JVM"
             + " (its own throw-away database)").values("sessions", "rate", "duration", "warmup");
 
+    static final Args.Spec LOAD = Args.command("bench load", "open-loop HTTP load (search, events, recommendations, profile, health)"
+            + " at stepped rates against a server in this JVM (its own throw-away database): the rate held within a p99 SLO")
+            .values("rates", "step", "users", "slo", "connections");
+
     public static void main(String[] argv) {
         List<String> all = Arrays.asList(argv);
         String what = all.isEmpty() ? "" : all.get(0);
@@ -45,7 +49,8 @@ public final class BenchMain {
                     Map<String, String> o = CHAT.parse(rest).asMap();
                     yield ChatBench.run(ConfigLoader.fromEnvironment(), o);
                 }
-                default -> throw new UsageException("bench what? als, rank, generate or chat (each takes --help)");
+                case "load" -> LoadBench.run(ConfigLoader.fromEnvironment(), LOAD.parse(rest).asMap());
+                default -> throw new UsageException("bench what? als, rank, generate, chat or load (each takes --help)");
             };
             System.exit(code);
         } catch (Args.HelpRequested e) {

@@ -97,7 +97,9 @@ public final class HttpVerticle extends VerticleBase {
                         .setMaxInitialLineLength(8192)
                         .setMaxHeaderSize(16 * 1024)
                         .setIdleTimeout((int) config.idleTimeout().toMillis())
-                        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
+                        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                        // no h2c: connections are set up (and timed) as soon as they open, and no cleartext upgrade path exists
+                        .setHttp2ClearTextEnabled(false))
                 .connectionHandler(headerTimeout::opened)
                 .invalidRequestHandler(HttpVerticle::invalidRequest)
                 .requestHandler(req -> {
