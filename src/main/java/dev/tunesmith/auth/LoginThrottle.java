@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Login throttling per account and per client address. Failed attempts drain a bucket per account
- * (5 at once, then one more every 20 s) and per address (30 at once, then one every 2 s); with either
+ * (5 at once, then one more every 20 s) and per address (30 at once, then one a second); with either
  * empty a login is answered 429 {@code too_many_attempts} with {@code Retry-After} before any password is
  * hashed. So that parallel requests cannot all slip past the count before it is updated, attempts on one
  * account run one at a time and an address has at most four in flight; the rest wait in a bounded queue
@@ -21,8 +21,8 @@ public final class LoginThrottle {
     /** A bucket policy: {@code burst} failures at once, then one more per {@code refillNanos}. */
     public record Policy(int burst, long refillNanos, int concurrent, int maxQueued) {}
 
-    public static final Policy ACCOUNT = new Policy(5, 20_000_000_000L, 1, 64);
-    public static final Policy ADDRESS = new Policy(30, 2_000_000_000L, 4, 512);
+    public static final Policy ACCOUNT = new Policy(5, 20_000_000_000L, 1, 128);
+    public static final Policy ADDRESS = new Policy(30, 1_000_000_000L, 4, 512);
     private static final int MAX_KEYS = 100_000;
 
     /** Held while a login is being checked; {@link #release(boolean)} once its outcome is known. */

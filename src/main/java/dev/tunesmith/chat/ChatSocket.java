@@ -89,6 +89,17 @@ public final class ChatSocket implements RouteModule {
             Responses.error(ctx, 426, "upgrade_required", "this endpoint speaks WebSocket only (send an Upgrade: websocket handshake)");
             return;
         }
+        String key = ctx.request().getHeader("Sec-WebSocket-Key");
+        String connection = ctx.request().getHeader("Connection");
+        if (key == null || key.isBlank() || connection == null || !connection.toLowerCase(java.util.Locale.ROOT).contains("upgrade")) {
+            Responses.error(ctx, 400, "invalid_handshake", "a WebSocket handshake needs Connection: Upgrade and a Sec-WebSocket-Key");
+            return;
+        }
+        if (!"13".equals(ctx.request().getHeader("Sec-WebSocket-Version"))) {
+            ctx.response().putHeader("Sec-WebSocket-Version", "13");
+            Responses.error(ctx, 426, "unsupported_websocket_version", "this server speaks WebSocket version 13 (RFC 6455)");
+            return;
+        }
         String origin = ctx.request().getHeader("Origin");
         String host = ctx.request().getHeader("Host");
         boolean own = origin != null && host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));

@@ -154,7 +154,7 @@ public final class ConfigLoader {
                 nonBlank("OLLAMA_MODEL", env.getOrDefault("OLLAMA_MODEL", string(agent, "agent.ollamaModel", "llama3.1"))),
                 millis(agent, "agent.ollamaTimeoutMs", 60_000),
                 Duration.ofMillis(range("TUNESMITH_AGENT_TURN_TIMEOUT_MS", env.get("TUNESMITH_AGENT_TURN_TIMEOUT_MS"),
-                        integer(agent, "agent.turnTimeoutMs", 60_000), 100, 3_600_000)),
+                        integer(agent, "agent.turnTimeoutMs", 45_000), 100, 3_600_000)),
                 Duration.ofMillis(range("TUNESMITH_AGENT_STALL_TIMEOUT_MS", env.get("TUNESMITH_AGENT_STALL_TIMEOUT_MS"),
                         integer(agent, "agent.streamStallTimeoutMs", 20_000), 100, 3_600_000)));
     }

@@ -109,6 +109,18 @@ class EdgeHardeningTest extends AppTestBase {
         assertEquals(426, ws.statusCode());
         assertEquals("upgrade_required", error(ws).getString("code"));
         try (RawHttp raw = new RawHttp(app.port())) {
+            RawHttp.Response res = raw.exchange("GET /ws/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n");
+            assertEquals(426, res.status());
+            assertEquals("unsupported_websocket_version", new JsonObject(res.body()).getJsonObject("error").getString("code"));
+        }
+        try (RawHttp raw = new RawHttp(app.port())) {
+            RawHttp.Response res = raw.exchange("GET /ws/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n");
+            assertEquals(400, res.status());
+            assertEquals("invalid_handshake", new JsonObject(res.body()).getJsonObject("error").getString("code"));
+        }
+        try (RawHttp raw = new RawHttp(app.port())) {
             RawHttp.Response res = raw.exchange("GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
             assertEquals(414, res.status());
             assertEquals("uri_too_long", new JsonObject(res.body()).getJsonObject("error").getString("code"));
