@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./tunesmith bench als|rank|generate|chat [options]}: the benchmarks, outside the shipped
+ * {@code ./tunesmith bench als|rank|generate|chat|load [options]}: the benchmarks, outside the shipped
  * application. Each prints a table followed by one line of JSON; {@code --help} lists its options.
  */
 public final class BenchMain {
@@ -36,6 +36,10 @@ public final class BenchMain {
             + " speed, memory against length, sounds-like neighbours").values("tunes", "clicks", "seed", "out", "data", "lengths", "library")
             .flag("rows", "add every file's estimates to the JSON");
 
+    static final Args.Spec LOAD = Args.command("bench load", "open-loop HTTP load (search, events, recommendations, profile, health)"
+            + " at stepped rates against a server in this JVM (its own throw-away database): the rate held within a p99 SLO")
+            .values("rates", "step", "users", "slo", "connections");
+
     public static void main(String[] argv) {
         List<String> all = Arrays.asList(argv);
         String what = all.isEmpty() ? "" : all.get(0);
@@ -51,19 +55,21 @@ public final class BenchMain {
                     Map<String, String> o = CHAT.parse(rest).asMap();
                     yield ChatBench.run(ConfigLoader.fromEnvironment(), o);
                 }
-                case "--help", "-h", "help" -> {
+                case "load" -> LoadBench.run(ConfigLoader.fromEnvironment(), LOAD.parse(rest).asMap());
+                                case "--help", "-h", "help" -> {
                     System.out.print("""
                             Usage: ./tunesmith bench <benchmark> [options]
                               als        in-process ALS (EJML) against Spark MLlib on HetRec Last.fm 2K
                               rank       ranking latency on a synthetic 100k-item catalogue
                               generate   melody and lyrics quality
                               chat       chat sessions and turn latency (its own throw-away database)
+                              load       requests per second held and latency, against a server in this JVM
                               analysis   tempo, key, speed and memory of the audio analyser against aubio and bpm
                             Each takes --help for its options.
                             """);
                     yield 0;
                 }
-                default -> throw new UsageException("bench what? als, rank, generate, chat or analysis (each takes --help)");
+                default -> throw new UsageException("bench what? als, rank, generate, chat, analysis or load (each takes --help)");
             };
             System.exit(code);
         } catch (Args.HelpRequested e) {

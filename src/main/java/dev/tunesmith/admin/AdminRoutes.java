@@ -8,6 +8,7 @@ import dev.tunesmith.auth.Role;
 import dev.tunesmith.auth.UserStatusCache;
 import dev.tunesmith.catalog.CatalogImportService;
 import dev.tunesmith.platform.bus.Addresses;
+import dev.tunesmith.platform.db.Like;
 import dev.tunesmith.platform.http.ApiError;
 import dev.tunesmith.platform.http.Responses;
 import dev.tunesmith.platform.http.RouteModule;
@@ -97,7 +98,12 @@ public final class AdminRoutes implements RouteModule {
         api.get("/admin/audit").handler(this::auditLog);
     }
 
-    /** Server-sent events with the overview every two seconds; EventSource cannot send headers, so the token is a query parameter. */
+    /**
+     * Server-sent events with the overview every two seconds; EventSource cannot send headers, so the
+     * token is a query parameter. The token and the caller's admin role are checked again before every
+     * update: a logged-out, demoted, disabled or expired caller gets a final {@code event: revoked} and
+     * the stream ends.
+     */
     public RouteModule stream(AuthHandler auth) {
         return api -> api.get("/admin/stream").handler(ctx -> {
             String token = ctx.request().getParam("token");
@@ -112,14 +118,35 @@ public final class AdminRoutes implements RouteModule {
                 }
                 var res = ctx.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
                         .putHeader("Cache-Control", "no-store").putHeader("X-Accel-Buffering", "no");
-                long timer = vertx.setPeriodic(0, 2000, id -> {
+                long[] timer = {0};
+                Runnable stop = () -> vertx.cancelTimer(timer[0]);
+                timer[0] = vertx.setPeriodic(0, 2000, id -> auth.authenticate(token).onComplete(check -> {
+                    if (res.ended() || res.closed()) {
+                        stop.run();
+                        return;
+                    }
+                    boolean admin = check.succeeded() && check.result().has(Role.ADMIN);
+                    if (!admin) {
+                        if (check.failed() && dev.tunesmith.platform.db.DbErrors.isUnavailable(check.cause())) {
+                            return; // cannot tell right now: skip this update, check again on the next tick
+                        }
+                        stop.run();
+                        String code = check.failed() && check.cause() instanceof ApiError e ? e.code() : "forbidden";
+                        res.end("event: revoked\ndata: " + new JsonObject().put("error", new JsonObject().put("code", code)
+                                .put("message", "this stream is no longer authorised")).encode() + "\n\n");
+                        return;
+                    }
                     if (res.writeQueueFull()) {
                         return; // a slow reader skips updates instead of buffering them
                     }
-                    overview().onSuccess(o -> res.write("data: " + o.encode() + "\n\n"));
-                });
-                res.closeHandler(v -> vertx.cancelTimer(timer));
-                ctx.request().connection().closeHandler(v -> vertx.cancelTimer(timer));
+                    overview().onSuccess(o -> {
+                        if (!res.ended() && !res.closed()) {
+                            res.write("data: " + o.encode() + "\n\n");
+                        }
+                    });
+                }));
+                res.closeHandler(v -> stop.run());
+                ctx.request().connection().closeHandler(v -> stop.run());
             });
         });
     }
@@ -154,10 +181,10 @@ public final class AdminRoutes implements RouteModule {
         int limit = Responses.intParam(ctx, "limit", 50, 1, 200);
         int offset = Responses.intParam(ctx, "offset", 0, 0, 10_000_000);
         String q = ctx.request().getParam("q");
-        String pattern = q == null || q.isBlank() ? null : "%" + q.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = q == null || q.isBlank() ? null : Like.contains(q.trim().toLowerCase(java.util.Locale.ROOT));
         Tuple args = Tuple.of(pattern);
         Future<JsonArray> items = pool.preparedQuery("SELECT id, username, roles, disabled, source, created_at FROM users "
-                        + "WHERE ($1::text IS NULL OR username LIKE $1) ORDER BY id LIMIT " + limit + " OFFSET " + offset)
+                        + "WHERE ($1::text IS NULL OR username LIKE $1 ESCAPE '\\') ORDER BY id LIMIT " + limit + " OFFSET " + offset)
                 .execute(args).map(rows -> {
                     JsonArray a = new JsonArray();
                     for (Row r : rows) {
@@ -168,7 +195,7 @@ public final class AdminRoutes implements RouteModule {
                     }
                     return a;
                 });
-        Future<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM users WHERE ($1::text IS NULL OR username LIKE $1)")
+        Future<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM users WHERE ($1::text IS NULL OR username LIKE $1 ESCAPE '\\')")
                 .execute(args).map(rows -> rows.iterator().next().getLong("n"));
         Responses.reply(ctx, 200, Future.all(items, total).map(cf -> new JsonObject().put("items", items.result()).put("total", total.result())));
     }
@@ -220,21 +247,23 @@ public final class AdminRoutes implements RouteModule {
             throw ApiError.badRequest("send 'roles' and/or 'disabled'");
         }
         Boolean disable = disabled;
-        Responses.reply(ctx, 200, pool.preparedQuery("UPDATE users SET roles = coalesce($2, roles), disabled = coalesce($3, disabled), "
-                        + "token_version = token_version + CASE WHEN $3 THEN 1 ELSE 0 END WHERE id = $1 RETURNING id, username, roles, disabled")
-                .execute(Tuple.of(id, roles, disabled)).compose(rows -> {
+        String[] newRoles = roles;
+        Responses.reply(ctx, 200, pool.withTransaction(c -> c.preparedQuery("UPDATE users SET roles = coalesce($2, roles), "
+                        + "disabled = coalesce($3, disabled), token_version = token_version + CASE WHEN $3 THEN 1 ELSE 0 END WHERE id = $1 RETURNING id, username, roles, disabled")
+                .execute(Tuple.of(id, newRoles, disable)).compose(rows -> {
                     if (rows.size() == 0) {
                         throw ApiError.notFound("user");
                     }
                     Row r = rows.iterator().next();
-                    userStatus.invalidate(id);
-                    vertx.eventBus().publish(Addresses.USER_CHANGED, new JsonObject().put("userId", id)); // every node's cache
-                    if (Boolean.TRUE.equals(disable)) {
-                        vertx.eventBus().publish(Addresses.USER_DISABLED, new JsonObject().put("userId", id));
-                    }
                     JsonObject user = new JsonObject().put("id", id).put("username", r.getString("username"))
                             .put("roles", new JsonArray(List.of(r.getArrayOfStrings("roles")))).put("disabled", r.getBoolean("disabled"));
-                    return audit.record(admin, "user.update", "user:" + id, body).map(v -> user);
+                    return audit.record(c, admin, "user.update", "user:" + id, body).map(v -> user);
+                })).onComplete(ar -> {
+                    userStatus.invalidate(id); // committed or not, the next request reads the user afresh
+                    vertx.eventBus().publish(Addresses.USER_CHANGED, new JsonObject().put("userId", id)); // every node's cache
+                    if (ar.succeeded() && Boolean.TRUE.equals(disable)) {
+                        vertx.eventBus().publish(Addresses.USER_DISABLED, new JsonObject().put("userId", id));
+                    }
                 }));
     }
 
@@ -285,12 +314,13 @@ public final class AdminRoutes implements RouteModule {
                         + "a AS (DELETE FROM artifacts WHERE user_id = $1 RETURNING 1) "
                         + "SELECT (SELECT count(*) FROM e) AS events, (SELECT count(*) FROM cv) AS conversations, "
                         + "(SELECT count(*) FROM p) AS playlists, (SELECT count(*) FROM a) AS artifacts").execute(t);
-            }).map(rows -> {
+            }).compose(rows -> {
                 Row r = rows.iterator().next();
-                return new JsonObject().put("events", r.getLong("events")).put("conversations", r.getLong("conversations"))
+                JsonObject deleted = new JsonObject().put("events", r.getLong("events")).put("conversations", r.getLong("conversations"))
                         .put("playlists", r.getLong("playlists")).put("artifacts", r.getLong("artifacts"));
+                return audit.record(c, admin, "user.delete_data", "user:" + id, deleted).map(v -> new JsonObject().put("deleted", deleted));
             });
-        }).compose(deleted -> audit.record(admin, "user.delete_data", "user:" + id, deleted).map(v -> new JsonObject().put("deleted", deleted))));
+        }));
     }
 
     private void startImport(RoutingContext ctx) {
@@ -332,18 +362,19 @@ public final class AdminRoutes implements RouteModule {
         if (title != null && title.length() > 300) {
             throw ApiError.badRequest("'title' is limited to 300 characters");
         }
-        Responses.reply(ctx, 200, pool.preparedQuery("UPDATE tracks SET hidden = coalesce($2, hidden), title = coalesce($3, title), "
-                        + "tags = coalesce($4, tags), updated_at = now() WHERE id = $1 RETURNING id, title, hidden, tags")
-                .execute(Tuple.of(id, hidden, title, tags)).compose(rows -> {
+        Principal admin = AuthHandler.principal(ctx);
+        Tuple args = Tuple.of(id, hidden, title, tags);
+        Responses.reply(ctx, 200, pool.withTransaction(c -> c.preparedQuery("UPDATE tracks SET hidden = coalesce($2, hidden), "
+                        + "title = coalesce($3, title), tags = coalesce($4, tags), updated_at = now() WHERE id = $1 RETURNING id, title, hidden, tags")
+                .execute(args).compose(rows -> {
                     if (rows.size() == 0) {
                         throw ApiError.notFound("track");
                     }
                     Row r = rows.iterator().next();
-                    vertx.eventBus().publish(Addresses.CATALOG_CHANGED, new JsonObject().put("trackId", id));
-                    return audit.record(AuthHandler.principal(ctx), "track.update", "track:" + id, body)
+                    return audit.record(c, admin, "track.update", "track:" + id, body)
                             .map(v -> new JsonObject().put("id", id).put("title", r.getString("title")).put("hidden", r.getBoolean("hidden"))
                                     .put("tags", new JsonArray(List.of(r.getArrayOfStrings("tags")))));
-                }));
+                })).onSuccess(v -> vertx.eventBus().publish(Addresses.CATALOG_CHANGED, new JsonObject().put("trackId", id))));
     }
 
     private void startJob(RoutingContext ctx) {
@@ -405,26 +436,28 @@ public final class AdminRoutes implements RouteModule {
             throw ApiError.invalid("invalid_hidden", "'hidden' must be true or false");
         }
         String table = kind.equals("playlist") ? "playlists" : "artifacts";
-        Responses.reply(ctx, 200, pool.preparedQuery("UPDATE " + table + " SET hidden = $2 WHERE id = $1 RETURNING id").execute(Tuple.of(id, hidden))
-                .compose(rows -> {
+        Principal admin = AuthHandler.principal(ctx);
+        Responses.reply(ctx, 200, pool.withTransaction(c -> c.preparedQuery("UPDATE " + table + " SET hidden = $2 WHERE id = $1 RETURNING id")
+                .execute(Tuple.of(id, hidden)).compose(rows -> {
                     if (rows.size() == 0) {
                         throw ApiError.notFound(kind);
                     }
-                    return audit.record(AuthHandler.principal(ctx), "content.moderate", kind + ":" + id, body);
-                }).map(v -> new JsonObject().put("id", id).put("hidden", hidden)));
+                    return audit.record(c, admin, "content.moderate", kind + ":" + id, body);
+                })).map(v -> new JsonObject().put("id", id).put("hidden", hidden)));
     }
 
     private void deleteContent(RoutingContext ctx) {
         String kind = contentKind(ctx);
         long id = Responses.idParam(ctx, "id");
         String table = kind.equals("playlist") ? "playlists" : "artifacts";
-        Responses.reply(ctx, 200, pool.preparedQuery("DELETE FROM " + table + " WHERE id = $1 RETURNING id").execute(Tuple.of(id))
-                .compose(rows -> {
+        Principal admin = AuthHandler.principal(ctx);
+        Responses.reply(ctx, 200, pool.withTransaction(c -> c.preparedQuery("DELETE FROM " + table + " WHERE id = $1 RETURNING id")
+                .execute(Tuple.of(id)).compose(rows -> {
                     if (rows.size() == 0) {
                         throw ApiError.notFound(kind);
                     }
-                    return audit.record(AuthHandler.principal(ctx), "content.delete", kind + ":" + id, new JsonObject());
-                }).map(v -> new JsonObject().put("id", id).put("deleted", true)));
+                    return audit.record(c, admin, "content.delete", kind + ":" + id, new JsonObject());
+                })).map(v -> new JsonObject().put("id", id).put("deleted", true)));
     }
 
     private void auditLog(RoutingContext ctx) {
@@ -432,8 +465,8 @@ public final class AdminRoutes implements RouteModule {
         String actor = ctx.request().getParam("actor");
         String action = ctx.request().getParam("action");
         Responses.reply(ctx, 200, rows("SELECT id, actor_name AS \"actorName\", action, target, details, at FROM audit_log "
-                        + "WHERE ($1::text IS NULL OR actor_name = $1) AND ($2::text IS NULL OR action LIKE $2 || '%') ORDER BY id DESC LIMIT " + limit,
-                Tuple.of(blank(actor), blank(action))).map(a -> new JsonObject().put("items", a)));
+                        + "WHERE ($1::text IS NULL OR actor_name = $1) AND ($2::text IS NULL OR action LIKE $2 ESCAPE '\\') ORDER BY id DESC LIMIT " + limit,
+                Tuple.of(blank(actor), blank(action) == null ? null : Like.prefix(blank(action)))).map(a -> new JsonObject().put("items", a)));
     }
 
     private static String contentKind(RoutingContext ctx) {

@@ -8,7 +8,11 @@ import dev.tunesmith.agent.offline.OfflineChatModel;
 import dev.tunesmith.conversation.ConversationStore;
 import dev.tunesmith.conversation.PgChatMemoryStore;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.service.tool.ToolErrorHandlerResult;
+import dev.tunesmith.platform.llm.LlmStreams;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.service.AiServices;
@@ -31,8 +35,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs chat turns through LangChain4j AiServices with the {@link MusicTools}: with the Ollama model
  * when it is configured and healthy, else (or when it fails before answering) with the
- * {@link OfflineChatModel}. Turns run on virtual threads, at most {@code maxConcurrentTurns} at once;
- * each has a deadline and can be cancelled. The answer and its artifacts are stored when complete.
+ * {@link OfflineChatModel}. Turns run on virtual threads, at most {@code maxConcurrentTurns} at once.
+ * Each model attempt has a hard deadline ({@code turnTimeoutMs}); a late, failed or malformed LLM attempt
+ * (an error, garbage in its stream, an unknown tool, tool arguments that are not an object, an empty
+ * answer) is abandoned, its HTTP stream cancelled, and the offline agent answers after a notice. A turn
+ * is reported {@code cancelled} only when the user cancelled it. The answer and its artifacts are stored
+ * when complete; an empty answer is never stored.
  */
 public final class ChatAgent implements AutoCloseable {
 
@@ -92,6 +100,7 @@ public final class ChatAgent implements AutoCloseable {
     public TurnHandle run(long userId, UUID conversationId, String text, TurnSink sink) {
         AtomicBoolean cancelled = new AtomicBoolean();
         Recorder recorder = new Recorder(sink, cancelled);
+        AtomicReference<Attempt> current = new AtomicReference<>();
         threads.submit(() -> {
             boolean acquired = false;
             try {
@@ -100,32 +109,45 @@ public final class ChatAgent implements AutoCloseable {
                     sink.error("busy", "too many conversations at once; try again in a moment");
                     return;
                 }
-                execute(userId, conversationId, text, recorder, cancelled);
+                execute(userId, conversationId, text, recorder, cancelled, current);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.error("chat turn of conversation {} failed", conversationId, e);
+                sink.error("agent_failed", "the answer could not be produced");
             } finally {
                 if (acquired) {
                     slots.release();
                 }
             }
         });
-        return () -> cancelled.set(true);
+        return () -> {
+            cancelled.set(true);
+            Attempt a = current.get();
+            if (a != null) {
+                a.abandon(null); // stops the model's HTTP stream too
+            }
+        };
     }
 
-    private void execute(long userId, UUID conversationId, String text, Recorder recorder, AtomicBoolean cancelled) {
-        ToolContext ctx = new ToolContext(userId, conversationId, recorder, cancelled);
+    private void execute(long userId, UUID conversationId, String text, Recorder recorder, AtomicBoolean cancelled,
+            AtomicReference<Attempt> current) {
         String outcome;
         if (mode().equals("llm")) {
-            outcome = attempt(llm.get(), ctx, text);
-            if (outcome != null && !recorder.spokeYet() && !cancelled.get()) {
+            List<ChatMessage> before = memorySnapshot(conversationId);
+            outcome = attempt(llm.get(), userId, conversationId, text, recorder, cancelled, current);
+            if (outcome != null && !cancelled.get()) {
+                // any model failure (error, garbage, bad tool call, empty answer, deadline): the offline agent answers
                 LOG.warn("llm turn failed, falling back to the offline agent: {}", outcome);
                 probe.markUnhealthy();
-                dropDanglingUserMessage(conversationId, text);
-                recorder.token("(The language model is unavailable right now, so the built-in assistant is answering.)\n");
-                outcome = attempt(offline, ctx, text);
+                restoreMemory(conversationId, before, text);
+                recorder.token((recorder.spokeYet() ? "\n\n" : "") + (outcome.startsWith(TOO_SLOW)
+                        ? "(The language model took too long, so the built-in assistant is answering.)\n"
+                        : "(The language model is unavailable right now, so the built-in assistant is answering.)\n"));
+                outcome = attempt(offline, userId, conversationId, text, recorder, cancelled, current);
             }
         } else {
-            outcome = attempt(offline, ctx, text);
+            outcome = attempt(offline, userId, conversationId, text, recorder, cancelled, current);
         }
         if (outcome != null && !cancelled.get()) {
             recorder.sink.error("agent_failed", outcome);
@@ -133,51 +155,120 @@ public final class ChatAgent implements AutoCloseable {
         }
         JsonObject payload = recorder.payload();
         String answer = recorder.text();
+        boolean wasCancelled = cancelled.get();
+        if (answer.isBlank() && payload.isEmpty() && !wasCancelled) {
+            recorder.sink.error("agent_failed", "no answer was produced"); // never store an empty assistant message
+            return;
+        }
         try {
-            long id = conversations.addMessage(conversationId, "assistant", answer.isEmpty() && cancelled.get() ? "(cancelled)" : answer,
+            long id = conversations.addMessage(conversationId, "assistant", answer.isBlank() ? "(cancelled)" : answer,
                     payload.isEmpty() ? null : payload).await(5, TimeUnit.SECONDS);
-            recorder.sink.done(id, cancelled.get());
+            recorder.sink.done(id, wasCancelled);
         } catch (Exception e) {
             LOG.error("could not store the answer of conversation {}", conversationId, e);
             recorder.sink.error("storage_failed", "the answer could not be saved");
         }
     }
 
-    /** Runs one attempt; null on success (or cancel), else a message saying what went wrong. */
-    private String attempt(StreamingChatModel model, ToolContext ctx, String text) {
+    private static final String TOO_SLOW = "the answer took too long";
+    private static final java.util.Set<String> TOOL_NAMES = dev.langchain4j.agent.tool.ToolSpecifications
+            .toolSpecificationsFrom(MusicTools.class).stream().map(dev.langchain4j.agent.tool.ToolSpecification::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * Runs one attempt under the hard deadline; null on success (or user cancel), else what went wrong.
+     * A failed or late attempt is abandoned: its HTTP streams are cancelled and its late output dropped.
+     */
+    private String attempt(StreamingChatModel model, long userId, UUID conversationId, String text, Recorder recorder,
+            AtomicBoolean cancelled, AtomicReference<Attempt> current) {
+        Attempt a = new Attempt(recorder);
+        current.set(a);
+        if (cancelled.get()) {
+            return null;
+        }
+        ToolContext ctx = new ToolContext(userId, conversationId, a, a.stop);
         Assistant assistant = AiServices.builder(Assistant.class)
                 .streamingChatModel(model)
                 .systemMessageProvider(id -> SYSTEM)
                 .chatMemoryProvider(id -> MessageWindowChatMemory.builder().id(id).maxMessages(24).chatMemoryStore(memory).build())
                 .tools(new MusicTools(services, ctx))
                 .maxSequentialToolsInvocations(6)
+                .hallucinatedToolNameStrategy(req -> {
+                    a.abandon("the model asked for a tool that does not exist ('" + req.name() + "')");
+                    return ToolExecutionResultMessage.from(req, "Error: there is no tool called '" + req.name() + "'");
+                })
+                .toolArgumentsErrorHandler((error, c) -> {
+                    a.abandon("the model gave tool '" + c.toolExecutionRequest().name() + "' arguments it cannot take: " + error.getMessage());
+                    return ToolErrorHandlerResult.text("Error: the arguments could not be read");
+                })
                 .build();
-        CompletableFuture<String> finished = new CompletableFuture<>();
         long[] toolStart = {0};
-        assistant.chat(ctx.conversationId(), text)
-                .onPartialResponse(ctx.sink()::token)
-                .beforeToolExecution(b -> {
-                    toolStart[0] = System.nanoTime();
-                    ctx.sink().tool(b.request().name(), "start", null);
-                })
-                .onToolExecuted(t -> {
-                    boolean ok = t.result() == null || !t.result().startsWith("{\"error\"");
-                    observer.toolFinished(t.request().name(), System.nanoTime() - toolStart[0], ok);
-                    ctx.sink().tool(t.request().name(), "end", ok ? "ok" : "failed");
-                })
-                .onCompleteResponse(r -> finished.complete(null))
-                .onError(e -> finished.complete(e.getMessage() == null ? e.toString() : e.getMessage()))
-                .start();
         try {
-            return finished.get(turnTimeoutMs, TimeUnit.MILLISECONDS);
+            a.scope.run(() -> assistant.chat(conversationId, text)
+                    .onPartialResponse(a::token)
+                    .beforeToolExecution(b -> {
+                        if (!TOOL_NAMES.contains(b.request().name())) {
+                            a.abandon("the model asked for a tool that does not exist ('" + b.request().name() + "')");
+                            return;
+                        }
+                        toolStart[0] = System.nanoTime();
+                        a.tool(b.request().name(), "start", null);
+                    })
+                    .onToolExecuted(t -> {
+                        boolean ok = t.result() == null || !t.result().startsWith("{\"error\"");
+                        observer.toolFinished(t.request().name(), System.nanoTime() - toolStart[0], ok);
+                        a.tool(t.request().name(), "end", ok ? "ok" : "failed");
+                    })
+                    .onCompleteResponse(r -> a.finished.complete(a.spoke() ? null : "the model returned an empty answer"))
+                    .onError(e -> a.finished.complete(describe(e)))
+                    .start());
+        } catch (RuntimeException e) {
+            a.finished.complete(describe(e));
+        }
+        String outcome;
+        try {
+            outcome = a.finished.get(turnTimeoutMs, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            ctx.cancelled().set(true);
-            return "the answer took too long (over " + turnTimeoutMs / 1000 + " s)";
+            outcome = TOO_SLOW + " (over " + Math.max(1, turnTimeoutMs / 1000) + " s)";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            outcome = "interrupted";
         } catch (java.util.concurrent.ExecutionException e) {
-            return e.getCause().getMessage();
+            outcome = describe(e.getCause());
+        }
+        if (outcome != null) {
+            a.abandon(outcome);
+        }
+        return cancelled.get() ? null : outcome;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c && (c.getMessage() == null || c instanceof RuntimeException && c.getCause() instanceof java.io.IOException)) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
+    private List<ChatMessage> memorySnapshot(UUID conversationId) {
+        try {
+            return new ArrayList<>(memory.getMessages(conversationId));
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the memory of conversation {} before the LLM attempt: {}", conversationId, e.toString());
+            return null;
+        }
+    }
+
+    /** After a failed LLM attempt the memory may hold its partial work (our user message, tool calls): put it back. */
+    private void restoreMemory(UUID conversationId, List<ChatMessage> before, String text) {
+        try {
+            if (before != null) {
+                memory.updateMessages(conversationId, before);
+            } else {
+                dropDanglingUserMessage(conversationId, text);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not restore the memory of conversation {}: {}", conversationId, e.toString());
         }
     }
 
@@ -187,6 +278,66 @@ public final class ChatAgent implements AutoCloseable {
         if (!messages.isEmpty() && messages.get(messages.size() - 1) instanceof UserMessage u && text.equals(u.singleText())) {
             messages.remove(messages.size() - 1);
             memory.updateMessages(conversationId, messages);
+        }
+    }
+
+    /**
+     * One model attempt of a turn: passes its output on until it is abandoned (failed, late or cancelled);
+     * its HTTP requests belong to {@link #scope}, so abandoning it cancels them.
+     */
+    private static final class Attempt implements TurnSink {
+        final LlmStreams.Scope scope = new LlmStreams.Scope();
+        final AtomicBoolean stop = new AtomicBoolean();
+        final CompletableFuture<String> finished = new CompletableFuture<>();
+        private final Recorder recorder;
+        private volatile boolean spoke;
+
+        Attempt(Recorder recorder) {
+            this.recorder = recorder;
+        }
+
+        /** Stops the attempt: {@code reason} is its failure, or null when the user cancelled. */
+        void abandon(String reason) {
+            stop.set(true);
+            finished.complete(reason);
+            scope.cancel();
+        }
+
+        boolean spoke() {
+            return spoke;
+        }
+
+        @Override
+        public void token(String t) {
+            if (!stop.get() && t != null && !t.isEmpty()) {
+                spoke = true;
+                recorder.token(t);
+            }
+        }
+
+        @Override
+        public void tool(String name, String status, String summary) {
+            if (!stop.get()) {
+                recorder.tool(name, status, summary);
+            }
+        }
+
+        @Override
+        public void artifact(String type, JsonObject value) {
+            if (!stop.get()) {
+                spoke = true;
+                recorder.artifact(type, value);
+            }
+        }
+
+        @Override
+        public void done(long messageId, boolean cancelled) {
+            recorder.done(messageId, cancelled);
+        }
+
+        @Override
+        public void error(String code, String message) {
+            recorder.error(code, message);
         }
     }
 

@@ -204,9 +204,10 @@ public final class Server {
             probe = new LlmProbe(config.agent().ollamaBaseUrl(), config.agent().ollamaModel());
         }
         Optional<StreamingChatModel> llm = config.agent().ollamaBaseUrl().map(url -> OllamaStreamingChatModel.builder()
-                .baseUrl(url).modelName(config.agent().ollamaModel()).timeout(config.agent().ollamaTimeout()).build());
+                .baseUrl(url).modelName(config.agent().ollamaModel()).timeout(config.agent().ollamaTimeout())
+                .httpClientBuilder(dev.tunesmith.platform.llm.LlmStreams.builder(config.agent().streamStallTimeout())).build());
         agent = new ChatAgent(services, conversations, new PgChatMemoryStore(pool), new OfflineChatModel(intentRouter), llm,
-                probe, metrics::tool, config.agent().ollamaTimeout().toMillis() * 2, 64);
+                probe, metrics::tool, config.agent().turnTimeout().toMillis(), 64);
         ChatSocket chat = new ChatSocket(vertx, config.http().allowedOrigins(), config.http().wsAuthTimeout().toMillis(), authHandler, agent,
                 conversations, metrics).listen();
         closers.add(chat::close);
@@ -224,7 +225,7 @@ public final class Server {
                 cluster::activate, id -> recommender.profile(id).map(RecommenderService::toJson));
         HttpVerticle.Modules modules = new HttpVerticle.Modules(
                 List.of(health, chat, new MetricsRoutes(metrics, authHandler), new StaticGuard()),
-                List.of(new AuthRoutes(auth)::mount, streams.open(), new CatalogRoutes(tracks)::mount, admin.stream(authHandler)),
+                List.of(new AuthRoutes(auth, authHandler)::mount, streams.open(), new CatalogRoutes(tracks)::mount, admin.stream(authHandler)),
                 authHandler,
                 List.of(new EventRoutes(events)::mount,
                         new ProfileRoutes(p -> recommender.ready() ? recommender.profile(p.userId()).map(RecommenderService::toJson)
@@ -314,6 +315,11 @@ public final class Server {
 
     public int port() {
         return http.actualPort();
+    }
+
+    /** Every mounted HTTP route ({@code "METHOD /path"}), for the route fuzz test. */
+    public List<String> routes() {
+        return http.routes();
     }
 
     public Pool pool() {

@@ -53,6 +53,11 @@ public final class AuthHandler implements Handler<RoutingContext> {
                 }));
     }
 
+    /** Revokes every token issued so far to {@code userId} (bumps the token version; effective at once here). */
+    public Future<Void> revoke(long userId) {
+        return status.revoke(userId);
+    }
+
     /** A handler that lets the request through only when the caller has {@code role}. */
     public static Handler<RoutingContext> require(Role role) {
         return ctx -> {

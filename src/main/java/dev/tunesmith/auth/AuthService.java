@@ -25,12 +25,18 @@ public final class AuthService {
     private final TokenService tokens;
     private final PasswordHasher hasher;
     private final WorkerExecutor kdf;
+    private final LoginThrottle throttle;
 
     public AuthService(UserRepository users, TokenService tokens, PasswordHasher hasher, WorkerExecutor kdf) {
+        this(users, tokens, hasher, kdf, new LoginThrottle());
+    }
+
+    public AuthService(UserRepository users, TokenService tokens, PasswordHasher hasher, WorkerExecutor kdf, LoginThrottle throttle) {
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
         this.kdf = kdf;
+        this.throttle = throttle;
     }
 
     public Future<User> register(String username, String password) {
@@ -43,9 +49,22 @@ public final class AuthService {
     }
 
     public Future<Login> login(String username, String password) {
+        return login(username, password, null);
+    }
+
+    /**
+     * Checks the password of {@code username}, throttled per account and per client {@code address}
+     * (429 {@code too_many_attempts} with {@code Retry-After} when either has failed too often).
+     */
+    public Future<Login> login(String username, String password, String address) {
         if (username == null || password == null || password.length() > MAX_PASSWORD) {
             return Future.failedFuture(invalidCredentials());
         }
+        return throttle.enter(username, address).compose(permit -> verify(username, password).onComplete(ar -> permit.release(
+                ar.failed() && ar.cause() instanceof ApiError e && e.status() == 401)));
+    }
+
+    private Future<Login> verify(String username, String password) {
         return users.findByUsername(username).compose(found -> {
             String stored = found.map(User::passwordHash).orElse(null);
             return kdf.executeBlocking(() -> hasher.verify(password, stored), false).compose(ok -> {

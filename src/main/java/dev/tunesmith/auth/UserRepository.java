@@ -35,6 +35,11 @@ public final class UserRepository {
                 .map(rows -> first(rows.iterator().hasNext() ? rows.iterator().next() : null));
     }
 
+    /** Revokes every token of the user by bumping {@code token_version}. */
+    public Future<Void> bumpTokenVersion(long id) {
+        return pool.preparedQuery("UPDATE users SET token_version = token_version + 1 WHERE id = $1").execute(Tuple.of(id)).mapEmpty();
+    }
+
     private static Optional<User> first(Row row) {
         return row == null ? Optional.empty() : Optional.of(User.from(row));
     }

@@ -43,4 +43,9 @@ public final class UserStatusCache {
     public void invalidate(long userId) {
         cache.remove(userId);
     }
+
+    /** Bumps the user's token version (every token issued so far stops working) and forgets the cached status. */
+    public Future<Void> revoke(long userId) {
+        return users.bumpTokenVersion(userId).onComplete(ar -> cache.remove(userId));
+    }
 }

@@ -38,7 +38,9 @@ public final class ChatSocket implements RouteModule {
     public static final String USER_DISABLED = dev.tunesmith.platform.bus.Addresses.USER_DISABLED;
 
     static final int MAX_FRAME_BYTES = 16 * 1024;
-    static final int MAX_TEXT_CHARS = 4000;
+    /** The transport's limit on a whole message (frames are limited to the same by the server options): past it, close 1009. */
+    static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    static final long PING_EVERY_MS = 20_000;
     static final int MAX_QUEUED_FRAMES = 2_000;
     static final double BUCKET_CAPACITY = 20;
     static final double REFILL_PER_SECOND = 2;
@@ -53,6 +55,7 @@ public final class ChatSocket implements RouteModule {
     private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<Long, Set<Session>> byUser = new ConcurrentHashMap<>();
     private volatile MessageConsumer<JsonObject> disabled;
+    private volatile MessageConsumer<JsonObject> revoked;
     private volatile SharedRateLimit shared;
 
     public ChatSocket(Vertx vertx, List<String> allowedOrigins, long authTimeoutMs, AuthHandler auth, ChatAgent agent,
@@ -66,7 +69,7 @@ public final class ChatSocket implements RouteModule {
         this.metrics = metrics;
     }
 
-    /** Starts closing the sockets of users disabled anywhere ({@code USER_DISABLED}); undone by {@link #close()}. */
+    /** Starts closing the sockets of users disabled ({@code USER_DISABLED}) or logged out ({@code SESSIONS_REVOKED}) anywhere; undone by {@link #close()}. */
     public ChatSocket listen() {
         disabled = vertx.eventBus().<JsonObject>consumer(USER_DISABLED, msg -> {
             Set<Session> sessions = byUser.get(msg.body().getLong("userId"));
@@ -74,13 +77,20 @@ public final class ChatSocket implements RouteModule {
                 sessions.forEach(s -> s.context.runOnContext(v -> s.close((short) 4403, "account disabled")));
             }
         });
+        revoked = vertx.eventBus().<JsonObject>consumer(dev.tunesmith.platform.bus.Addresses.SESSIONS_REVOKED, msg -> {
+            Set<Session> sessions = byUser.get(msg.body().getLong("userId"));
+            if (sessions != null) {
+                sessions.forEach(s -> s.context.runOnContext(v -> s.close((short) 4401, "logged out")));
+            }
+        });
         return this;
     }
 
     public Future<Void> close() {
-        MessageConsumer<JsonObject> c = disabled;
+        List<MessageConsumer<JsonObject>> mine = java.util.stream.Stream.of(disabled, revoked).filter(java.util.Objects::nonNull).toList();
         disabled = null;
-        return c == null ? Future.succeededFuture() : c.unregister();
+        revoked = null;
+        return Future.all(mine.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
     }
 
     /** In a cluster: the same per-user budget also counted across nodes (see {@link SharedRateLimit}). */
@@ -95,6 +105,23 @@ public final class ChatSocket implements RouteModule {
     }
 
     private void handshake(RoutingContext ctx) {
+        String upgrade = ctx.request().getHeader("Upgrade");
+        if (upgrade == null || !upgrade.equalsIgnoreCase("websocket")) {
+            ctx.response().putHeader("Upgrade", "websocket");
+            Responses.error(ctx, 426, "upgrade_required", "this endpoint speaks WebSocket only (send an Upgrade: websocket handshake)");
+            return;
+        }
+        String key = ctx.request().getHeader("Sec-WebSocket-Key");
+        String connection = ctx.request().getHeader("Connection");
+        if (key == null || key.isBlank() || connection == null || !connection.toLowerCase(java.util.Locale.ROOT).contains("upgrade")) {
+            Responses.error(ctx, 400, "invalid_handshake", "a WebSocket handshake needs Connection: Upgrade and a Sec-WebSocket-Key");
+            return;
+        }
+        if (!"13".equals(ctx.request().getHeader("Sec-WebSocket-Version"))) {
+            ctx.response().putHeader("Sec-WebSocket-Version", "13");
+            Responses.error(ctx, 426, "unsupported_websocket_version", "this server speaks WebSocket version 13 (RFC 6455)");
+            return;
+        }
         String origin = ctx.request().getHeader("Origin");
         String host = ctx.request().getHeader("Host");
         boolean own = origin != null && host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
@@ -115,6 +142,10 @@ public final class ChatSocket implements RouteModule {
         private final Context context = Vertx.currentContext();
         private final ArrayDeque<String> queue = new ArrayDeque<>();
         private Principal principal;
+        private String token;
+        private long pingTimer = -1;
+        private io.vertx.core.buffer.Buffer fragments;
+        private boolean fragmentsAreText;
         private UUID conversation = UUID.randomUUID();
         private ChatAgent.TurnHandle turn;
         private long authTimer;
@@ -132,14 +163,62 @@ public final class ChatSocket implements RouteModule {
                     close((short) 4401, "authentication timeout");
                 }
             });
-            ws.textMessageHandler(this::onText);
-            ws.binaryMessageHandler(b -> send(errorFrame("unsupported_frame", "send JSON text frames")));
+            ws.frameHandler(this::onFrame);
             ws.drainHandler(v -> flush());
             ws.closeHandler(v -> onClosed());
-            ws.exceptionHandler(e -> close((short) 1011, "error"));
+            ws.exceptionHandler(this::onException);
+            pingTimer = vertx.setPeriodic(PING_EVERY_MS, id -> {
+                if (!closed) {
+                    ws.writePing(io.vertx.core.buffer.Buffer.buffer());
+                }
+            });
         }
 
-        private void onText(String text) {
+        /** RFC 6455 violations found by the frame decoder carry their close code (1002 protocol error, 1009 too big). */
+        private void onException(Throwable e) {
+            if (e instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException c && c.closeStatus() != null) {
+                close((short) c.closeStatus().code(), c.closeStatus().reasonText());
+                return;
+            }
+            close((short) 1011, "error");
+        }
+
+        /** Reassembles messages from data frames; text must be valid UTF-8 (else close 1007). */
+        private void onFrame(io.vertx.core.http.WebSocketFrame frame) {
+            if (closed || !(frame.isText() || frame.isBinary() || frame.isContinuation())) {
+                return; // ping, pong and close are answered by the transport
+            }
+            if (!frame.isContinuation()) {
+                fragments = io.vertx.core.buffer.Buffer.buffer();
+                fragmentsAreText = frame.isText();
+            } else if (fragments == null) {
+                close((short) 1002, "continuation without a message");
+                return;
+            }
+            fragments.appendBuffer(frame.binaryData());
+            if (fragments.length() > MAX_MESSAGE_BYTES) {
+                fragments = null;
+                close((short) 1009, "message too big");
+                return;
+            }
+            if (!frame.isFinal()) {
+                return;
+            }
+            io.vertx.core.buffer.Buffer message = fragments;
+            fragments = null;
+            if (!fragmentsAreText) {
+                send(errorFrame("unsupported_frame", "send JSON text frames"));
+                return;
+            }
+            String text = dev.tunesmith.platform.http.TextCheck.strictUtf8(message.getBytes());
+            if (text == null) {
+                close((short) 1007, "text frames must be valid UTF-8");
+                return;
+            }
+            onText(text, message.length());
+        }
+
+        private void onText(String text, int bytes) {
             if (closed) {
                 return;
             }
@@ -158,7 +237,7 @@ public final class ChatSocket implements RouteModule {
                     }
                 });
             }
-            if (text.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
+            if (bytes > MAX_FRAME_BYTES) {
                 send(errorFrame("frame_too_large", "frames are limited to 16 KiB"));
                 return;
             }
@@ -174,12 +253,22 @@ public final class ChatSocket implements RouteModule {
                 return;
             }
             String type = frame.getValue("type") instanceof String s ? s : "";
+            dev.tunesmith.platform.http.TextCheck.Problem bad = dev.tunesmith.platform.http.TextCheck.firstProblem(frame, "");
+            if (bad != null) {
+                if (principal == null && !authenticating) {
+                    close((short) 4401, "the first frame must be an auth frame");
+                    return;
+                }
+                send(errorFrame("invalid_text", bad.message()).put("field", bad.field()));
+                return;
+            }
             if (principal == null) {
                 if (!"auth".equals(type) || authenticating) {
                     close((short) 4401, "the first frame must be an auth frame");
                     return;
                 }
-                authenticate(frame.getValue("token") instanceof String s ? s : null);
+                token = frame.getValue("token") instanceof String s ? s : null;
+                authenticate(token);
                 return;
             }
             switch (type) {
@@ -215,12 +304,8 @@ public final class ChatSocket implements RouteModule {
 
         private void message(JsonObject frame) {
             Object rawText = frame.getValue("text");
-            if (!(rawText instanceof String text) || text.isBlank()) {
-                send(errorFrame("invalid_message", "'text' must be a non-empty string"));
-                return;
-            }
-            if (text.length() > MAX_TEXT_CHARS) {
-                send(errorFrame("invalid_message", "'text' is limited to " + MAX_TEXT_CHARS + " characters"));
+            if (!(rawText instanceof String text) || !dev.tunesmith.platform.http.TextCheck.hasVisible(text)) {
+                send(errorFrame("invalid_message", "'text' must be a string with something to read in it"));
                 return;
             }
             if (turn != null) {
@@ -241,7 +326,14 @@ public final class ChatSocket implements RouteModule {
             long userId = principal.userId();
             turn = () -> { }; // reserved until the agent has it
             metrics.turn();
-            conversations.addUserMessage(conversationId, userId, text)
+            auth.authenticate(token).recover(e -> {
+                if (dev.tunesmith.platform.db.DbErrors.isUnavailable(e)) {
+                    return Future.failedFuture(e);
+                }
+                boolean disabled = e instanceof ApiError a && a.status() == 403;
+                close(disabled ? (short) 4403 : (short) 4401, disabled ? "account disabled" : "session ended");
+                return Future.failedFuture(new SessionEnded());
+            }).compose(p -> conversations.addUserMessage(conversationId, userId, text))
                     .map(stored -> stored.orElseThrow(() -> new ApiError(404, "not_found", "no such conversation")))
                     .onSuccess(id -> {
                         conversation = conversationId;
@@ -249,10 +341,16 @@ public final class ChatSocket implements RouteModule {
                     })
                     .onFailure(e -> {
                         turn = null;
+                        if (e instanceof SessionEnded) {
+                            return;
+                        }
                         if (e instanceof ApiError a) {
                             send(errorFrame(a.code(), a.getMessage()));
-                        } else {
+                        } else if (dev.tunesmith.platform.db.DbErrors.isUnavailable(e)) {
                             send(errorFrame("db_unavailable", "your message could not be stored; try again shortly"));
+                        } else {
+                            org.slf4j.LoggerFactory.getLogger(ChatSocket.class).error("storing a chat message failed", e);
+                            send(errorFrame("internal_error", "your message could not be stored"));
                         }
                     });
         }
@@ -354,6 +452,7 @@ public final class ChatSocket implements RouteModule {
             }
             closed = true;
             vertx.cancelTimer(authTimer);
+            vertx.cancelTimer(pingTimer);
             metrics.socketClosed();
             if (principal != null) {
                 Set<Session> sessions = byUser.get(principal.userId());
@@ -368,6 +467,13 @@ public final class ChatSocket implements RouteModule {
 
         private JsonObject errorFrame(String code, String message) {
             return new JsonObject().put("type", "error").put("code", code).put("message", message);
+        }
+    }
+
+    /** The socket's session ended (logged out, disabled) while a frame was being handled; the socket is closing. */
+    private static final class SessionEnded extends RuntimeException {
+        SessionEnded() {
+            super("session ended", null, false, false);
         }
     }
 

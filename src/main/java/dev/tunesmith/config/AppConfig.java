@@ -11,8 +11,18 @@ import java.util.Optional;
  */
 public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data data, Library library, Cluster cluster) {
 
-    /** HTTP server settings. */
-    public record Http(String host, int port, long bodyLimitBytes, List<String> allowedOrigins, Path webroot, Duration wsAuthTimeout) {}
+    /** The same configuration with other data locations (tests run on a small catalogue this way). */
+    public AppConfig withData(Data other) {
+        return new AppConfig(http, db, auth, agent, other, library, cluster);
+    }
+
+    /**
+     * HTTP server settings. {@code idleTimeout}: a connection with no traffic either way for this long is
+     * closed (chat sockets are pinged well within it); {@code headerTimeout}: a connection must deliver a
+     * complete request head within this time of opening or of its previous response (slow-header clients).
+     */
+    public record Http(String host, int port, long bodyLimitBytes, List<String> allowedOrigins, Path webroot, Duration wsAuthTimeout,
+            Duration idleTimeout, Duration headerTimeout) {}
 
     /** PostgreSQL connection settings; {@code url} is {@code postgresql://user:pass@host:port/db}. */
     public record Database(
@@ -54,8 +64,13 @@ public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data dat
         }
     }
 
-    /** Chat agent settings; an empty base URL means offline agent only. */
-    public record Agent(Optional<String> ollamaBaseUrl, String ollamaModel, Duration ollamaTimeout) {}
+    /**
+     * Chat agent settings; an empty base URL means offline agent only. {@code turnTimeout} is the hard
+     * deadline of one LLM attempt (its HTTP stream is cancelled then and the offline agent answers);
+     * {@code streamStallTimeout} ends an LLM stream that sends nothing for that long.
+     */
+    public record Agent(Optional<String> ollamaBaseUrl, String ollamaModel, Duration ollamaTimeout, Duration turnTimeout,
+            Duration streamStallTimeout) {}
 
     /**
      * Where data lives. The model folders are empty to use the weights shipped in the jar, or a

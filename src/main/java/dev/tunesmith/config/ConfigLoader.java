@@ -60,7 +60,11 @@ public final class ConfigLoader {
                 origins(http),
                 Path.of(env.getOrDefault("TUNESMITH_WEBROOT", string(http, "http.webroot", "webroot"))),
                 Duration.ofMillis(range("TUNESMITH_WS_AUTH_TIMEOUT_MS", env.get("TUNESMITH_WS_AUTH_TIMEOUT_MS"),
-                        integer(http, "http.wsAuthTimeoutMs", 10_000), 100, 600_000)));
+                        integer(http, "http.wsAuthTimeoutMs", 10_000), 100, 600_000)),
+                Duration.ofMillis(range("TUNESMITH_HTTP_IDLE_TIMEOUT_MS", env.get("TUNESMITH_HTTP_IDLE_TIMEOUT_MS"),
+                        integer(http, "http.idleTimeoutMs", 60_000), 30_000, 3_600_000)),
+                Duration.ofMillis(range("TUNESMITH_HTTP_HEADER_TIMEOUT_MS", env.get("TUNESMITH_HTTP_HEADER_TIMEOUT_MS"),
+                        integer(http, "http.headerTimeoutMs", 10_000), 100, 600_000)));
 
         return new AppConfig(httpConfig, database(db), auth(auth), agent(agent), new AppConfig.Data(
                 Path.of(string(data, "data.demoCatalog", "src/main/resources/catalog/demo-tracks.csv.gz")),
@@ -195,7 +199,11 @@ public final class ConfigLoader {
         return new AppConfig.Agent(
                 base.isEmpty() ? Optional.empty() : Optional.of(base.replaceAll("/+$", "")),
                 nonBlank("OLLAMA_MODEL", env.getOrDefault("OLLAMA_MODEL", string(agent, "agent.ollamaModel", "llama3.1"))),
-                millis(agent, "agent.ollamaTimeoutMs", 60_000));
+                millis(agent, "agent.ollamaTimeoutMs", 60_000),
+                Duration.ofMillis(range("TUNESMITH_AGENT_TURN_TIMEOUT_MS", env.get("TUNESMITH_AGENT_TURN_TIMEOUT_MS"),
+                        integer(agent, "agent.turnTimeoutMs", 45_000), 100, 3_600_000)),
+                Duration.ofMillis(range("TUNESMITH_AGENT_STALL_TIMEOUT_MS", env.get("TUNESMITH_AGENT_STALL_TIMEOUT_MS"),
+                        integer(agent, "agent.streamStallTimeoutMs", 20_000), 100, 3_600_000)));
     }
 
     private List<String> origins(JsonObject http) {

@@ -26,5 +26,8 @@ public final class Addresses {
     /** Published by every node every two seconds: {@code {"node","at",...live numbers}} (the admin overview of the cluster). */
     public static final String NODE_OVERVIEW = "tunesmith.cluster.node-overview";
 
+    /** Published by auth on logout: {@code {"userId"}}; that user's tokens are revoked and open sockets close with 4401. */
+    public static final String SESSIONS_REVOKED = "tunesmith.users.sessions-revoked";
+
     private Addresses() {}
 }

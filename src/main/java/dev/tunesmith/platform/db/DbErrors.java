@@ -10,28 +10,41 @@ public final class DbErrors {
 
     private DbErrors() {}
 
-    /** True when the database could not be reached or did not answer in time (answer 503). */
+    /**
+     * True when the database could not be reached, went away mid-request or did not answer in time
+     * (answer 503 {@code db_unavailable}): refused or reset connections, a connection closed under a
+     * running query (a PostgreSQL restart), pool exhaustion, timeouts, and the server's own
+     * connection/shutdown/resource SQLSTATEs (classes 08, 57, 53).
+     */
     public static boolean isUnavailable(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof ConnectException || c instanceof ClosedConnectionException || c instanceof TimeoutException) {
+        int depth = 0;
+        for (Throwable c = t; c != null && depth < 16; c = c.getCause(), depth++) {
+            if (c instanceof ConnectException || c instanceof ClosedConnectionException || c instanceof TimeoutException
+                    || c instanceof java.net.SocketException || c instanceof java.nio.channels.ClosedChannelException
+                    || c instanceof java.net.SocketTimeoutException || c instanceof java.net.UnknownHostException) {
                 return true;
             }
             if (c instanceof io.netty.channel.ConnectTimeoutException) {
                 return true;
             }
-            if (c instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57"))) {
-                return true; // connection exception, operator intervention (shutdown, statement timeout)
+            if (c instanceof PgException pg) {
+                String state = pg.getSqlState();
+                // connection exception, operator intervention (shutdown, statement timeout), insufficient resources
+                return state != null && (state.startsWith("08") || state.startsWith("57") || state.startsWith("53"));
             }
             String message = c.getMessage();
-            if (message != null && (message.contains("Timeout waiting for connection")
-                    || message.contains("max wait queue size") || message.contains("Connection refused")
-                    || message.contains("Pool closed"))) {
+            if (message != null && UNAVAILABLE_MESSAGES.matcher(message).find()) {
                 return true;
             }
         }
         return false;
     }
+
+    private static final java.util.regex.Pattern UNAVAILABLE_MESSAGES = java.util.regex.Pattern.compile(
+            "(?i)timeout waiting for connection|max wait queue size|connection refused|pool closed|connection reset|"
+                    + "broken pipe|connection (was |is )?closed|closed connection|connection not open|not connected|"
+                    + "underlying connection may have been lost|the database system is (starting up|shutting down|in recovery)|"
+                    + "terminating connection|connection timed out|no route to host|failed to read any response");
 
     /** True for a unique-constraint violation (SQLSTATE 23505). */
     public static boolean isUniqueViolation(Throwable t) {

@@ -8,11 +8,41 @@ public final class ApiError extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final String field;
+    private final java.util.Map<String, String> headers;
 
     public ApiError(int status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    private ApiError(int status, String code, String message, String field, java.util.Map<String, String> headers) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.field = field;
+        this.headers = headers;
+    }
+
+    /** The same error with a response header added (e.g. {@code Retry-After} on a 429). */
+    public ApiError withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiError(status, code, getMessage(), field, java.util.Map.copyOf(more));
+    }
+
+    /** Headers to send with the error response. */
+    public java.util.Map<String, String> headers() {
+        return headers;
+    }
+
+    /** An error about one input field (a JSON path such as {@code tags[0]}, a query parameter or {@code path}). */
+    public ApiError(int status, String code, String message, String field) {
+        this(status, code, message, field, java.util.Map.of());
+    }
+
+    /** The input field the error is about, or null. */
+    public String field() {
+        return field;
     }
 
     public int status() {
@@ -29,6 +59,11 @@ public final class ApiError extends RuntimeException {
 
     public static ApiError invalid(String code, String message) {
         return new ApiError(400, code, message);
+    }
+
+    /** 400 {@code invalid_text}: a field holds text the application does not accept (NUL, unpaired surrogate). */
+    public static ApiError invalidText(String field, String reason) {
+        return new ApiError(400, "invalid_text", "'" + field + "' " + reason, field);
     }
 
     public static ApiError notFound(String what) {

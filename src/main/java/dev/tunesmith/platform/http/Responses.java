@@ -24,7 +24,21 @@ public final class Responses {
     }
 
     public static void error(RoutingContext ctx, int status, String code, String message) {
-        json(ctx, status, new JsonObject().put("error", new JsonObject().put("code", code).put("message", message)));
+        error(ctx, status, code, message, null);
+    }
+
+    /** The contract's error envelope; {@code field} (optional) names the input the error is about. */
+    public static void error(RoutingContext ctx, int status, String code, String message, String field) {
+        json(ctx, status, envelope(code, message, field));
+    }
+
+    /** {@code {"error":{"code","message","field"?}}}. */
+    public static JsonObject envelope(String code, String message, String field) {
+        JsonObject error = new JsonObject().put("code", code).put("message", message);
+        if (field != null) {
+            error.put("field", field);
+        }
+        return new JsonObject().put("error", error);
     }
 
     /** Completes the request with {@code status} and the future's JSON, or fails the context. */
@@ -40,6 +54,13 @@ public final class Responses {
 
     /** The request body as a JSON object, or a 400 with a clear message. */
     public static JsonObject body(RoutingContext ctx) {
+        Object checked = ctx.get(InputGuard.PARSED_BODY);
+        if (checked instanceof JsonObject o) {
+            return o;
+        }
+        if (checked != null) {
+            throw ApiError.badRequest("the body must be a JSON object");
+        }
         String text = ctx.body() == null ? null : ctx.body().asString();
         if (text == null || text.isBlank()) {
             throw ApiError.badRequest("a JSON object body is required");

@@ -95,9 +95,29 @@ public final class MoodParser {
 
     private record Hit(MoodEntry entry, boolean negated, boolean soft) {}
 
+    /**
+     * The text with invisible characters (format, control, unassigned, lone surrogates, fillers) removed and
+     * every kind of space made a plain space, so a request made only of them is an empty request, not
+     * text the embedding model refuses.
+     */
+    static String readable(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x3164 || cp == 0x115F || cp == 0x1160
+                    || cp == 0xFFA0 || cp == 0x2800) {
+                sb.append(' ');
+            } else if (type != Character.FORMAT && type != Character.CONTROL && type != Character.UNASSIGNED
+                    && type != Character.SURROGATE && type != Character.PRIVATE_USE) {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.toString();
+    }
+
     /** Parses a request; never null (an empty or unknown request gives an empty target). */
     public MoodTarget parse(String text) {
-        String t = text == null ? "" : text.toLowerCase(Locale.ROOT).replace("drum and bass", "drum-and-bass")
+        String t = text == null ? "" : readable(text).toLowerCase(Locale.ROOT).replace("drum and bass", "drum-and-bass")
                 .replace("r&b", "rnb").replace("hip hop", "hip-hop").replace("anything but ", "except ");
         List<Hit> hits = new ArrayList<>();
         Set<String> wantedTags = new LinkedHashSet<>();
