@@ -29,6 +29,8 @@ import dev.tunesmith.platform.embed.CachingEmbeddingModel;
 import dev.tunesmith.playlist.PlaylistRoutes;
 import dev.tunesmith.playlist.PlaylistService;
 import dev.tunesmith.playlist.PlaylistStore;
+import dev.tunesmith.privacy.PrivacyQueries;
+import dev.tunesmith.privacy.PrivacyRoutes;
 import dev.tunesmith.recommend.service.RecommenderService;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
@@ -181,9 +183,20 @@ public final class Server {
                                 : sqlProfiles.summary(p.userId())),
                         new PlaylistRoutes(playlists, playlistStore, recommender),
                         new ConversationRoutes(conversations, artifacts),
+                        privacyRoutes(sqlProfiles),
                         admin));
         http = new HttpVerticle(config.http(), modules);
         return vertx.deployVerticle(http, new DeploymentOptions()).mapEmpty();
+    }
+
+    /** Self-service export and account deletion; a deletion drops the user's caches and closes their sockets. */
+    private PrivacyRoutes privacyRoutes(ProfileQueries sqlProfiles) {
+        return new PrivacyRoutes(new PrivacyQueries(pool), auth, id -> recommender.ready()
+                ? recommender.profile(id).map(RecommenderService::toJson) : sqlProfiles.summary(id), id -> {
+                    userStatus.invalidate(id);
+                    recommender.forget(id);
+                    vertx.eventBus().publish(dev.tunesmith.platform.bus.Addresses.USER_DISABLED, new JsonObject().put("userId", id));
+                });
     }
 
     /** With Ollama configured, lyrics come from the LLM (checked and repaired), else from the DJL model. */

@@ -7,6 +7,7 @@ import dev.tunesmith.catalog.importer.FreeMusicImporter;
 import dev.tunesmith.catalog.importer.GenreFeatures;
 import dev.tunesmith.catalog.importer.ImportReport;
 import dev.tunesmith.catalog.importer.LastfmImporter;
+import dev.tunesmith.catalog.importer.TextRepair;
 import dev.tunesmith.platform.http.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -92,10 +93,18 @@ public final class CatalogImportService {
 
     private List<TrackRecord> parse(Kind kind, Path path, ImportReport report) throws java.io.IOException {
         return switch (kind) {
-            case FREEMUSICC -> new FreeMusicImporter(genres).parse(path, report);
-            case FEATURES -> new FeaturesImporter().parse(path, report);
-            case DEMO -> DemoCatalog.read(path, report);
+            case FREEMUSICC -> repaired(new FreeMusicImporter(genres).parse(path, report), report);
+            case FEATURES -> repaired(new FeaturesImporter().parse(path, report), report);
+            case DEMO -> repaired(DemoCatalog.read(path, report), report);
             case LASTFM -> throw new IllegalStateException("handled separately");
         };
+    }
+
+    /** Repairs double-encoded UTF-8 in titles, artists, albums and labels, and says how many in the report. */
+    static List<TrackRecord> repaired(List<TrackRecord> tracks, ImportReport report) {
+        TextRepair.Counter counter = new TextRepair.Counter();
+        List<TrackRecord> out = tracks.stream().map(t -> TextRepair.track(t, counter)).toList();
+        report.repaired(counter.titles(), counter.artists(), counter.albums());
+        return out;
     }
 }

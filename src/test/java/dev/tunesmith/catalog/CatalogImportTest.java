@@ -58,6 +58,41 @@ class CatalogImportTest extends AppTestBase {
         assertEquals(17_632, count("SELECT count(*) FROM artists WHERE source = 'lastfm'"));
     }
 
+    /**
+     * Independent of the repair code: a UTF-8 lead byte read as Latin-1/1252 ("Ã", "Ä", "â"...) followed by as many
+     * continuation bytes as it announces ("Ã¤", "Ä\u008d", "â€™"); "à\u00a0Grégoire" (à, then one no-break space) is fine.
+     */
+    private static final String CONT = "[\\u0080-\\u00BF\\u20AC\\u201A-\\u201E\\u2018-\\u2019\\u201C\\u201D\\u2013\\u2014\\u2122"
+            + "\\u0160\\u0161\\u017D\\u017E\\u0152\\u0153\\u0178\\u02C6\\u02DC\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203A\\u0192]";
+    private static final java.util.regex.Pattern MOJIBAKE = java.util.regex.Pattern.compile(
+            "[\\u00C2-\\u00DF]" + CONT + "|[\\u00E0-\\u00EF]" + CONT + "{2}|[\\u00F0-\\u00F4]" + CONT + "{3}");
+
+    private long mojibake(String column) {
+        long n = 0;
+        for (Row r : app.pool().query("SELECT " + column + " AS v FROM tracks WHERE " + column + " ~ '[^ -~]'").execute().await()) {
+            if (MOJIBAKE.matcher(r.getString("v")).find()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void should_leave_no_mojibake_titles_or_artists_after_importing_the_demo_catalogue() {
+        // when the shipped demo catalogue is imported (again; the first start imported it too)
+        ImportReport report = app.imports().run(CatalogImportService.Kind.DEMO, TestSupport.config().data().demoCatalog(), p -> {}).await();
+
+        // then the report says what it repaired, and the catalogue holds no double-encoded text
+        assertTrue(report.repairedTitles() > 300, report.toString());
+        assertTrue(report.repairedArtists() > 100, report.toString());
+        assertTrue(report.toJson().getJsonObject("repairedText").getLong("titles") > 300);
+        assertEquals(0, mojibake("title"), "titles with mojibake");
+        assertEquals(0, mojibake("artist_name"), "artists with mojibake");
+        assertEquals(0, count("SELECT count(*) FROM artists WHERE name ~ '\u00C3[\u0080-\u00BF]'"));
+        assertTrue(count("SELECT count(*) FROM tracks WHERE title LIKE '%Aitänna%' OR artist_name LIKE '%Aitänna%'") > 0
+                || count("SELECT count(*) FROM tracks WHERE title ~ '[äöüéèúóíñ]'") > 100);
+    }
+
     @Test
     void should_reject_a_missing_path_with_a_clear_error() {
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,

@@ -197,6 +197,11 @@ public final class RecommenderService {
         }));
     }
 
+    /** Drops the cached profile of a user (after their account or data was deleted). */
+    public void forget(long userId) {
+        profiles.remove(userId);
+    }
+
     /** Blocking variant for worker threads (agent tools). */
     public UserProfile profileNow(long userId) {
         try {
