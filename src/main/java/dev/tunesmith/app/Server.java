@@ -132,6 +132,7 @@ public final class Server {
         return auth.bootstrapAdmin(config.auth().adminPassword())
                 .onSuccess(p -> generatedAdminPassword = p)
                 .compose(p -> imports.seedIfEmpty(config.data().demoCatalog()))
+                .compose(seeded -> imports.repairStoredText())
                 .compose(seeded -> vertx.executeBlocking(() -> {
                     long t = System.nanoTime();
                     EmbeddingModel model = new CachingEmbeddingModel(new AllMiniLmL6V2EmbeddingModel());
@@ -178,7 +179,7 @@ public final class Server {
                 List.of(health, chat, new MetricsRoutes(metrics, authHandler), new StaticGuard()),
                 List.of(new AuthRoutes(auth)::mount, new CatalogRoutes(tracks)::mount, admin.stream(authHandler)),
                 authHandler,
-                List.of(new EventRoutes(events)::mount,
+                List.of(new EventRoutes(events)::mount, new dev.tunesmith.events.LikesRoutes(events, tracks),
                         new ProfileRoutes(p -> recommender.ready() ? recommender.profile(p.userId()).map(RecommenderService::toJson)
                                 : sqlProfiles.summary(p.userId())),
                         new PlaylistRoutes(playlists, playlistStore, recommender),

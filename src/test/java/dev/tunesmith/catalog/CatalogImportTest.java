@@ -94,6 +94,24 @@ class CatalogImportTest extends AppTestBase {
     }
 
     @Test
+    void should_repair_mojibake_already_stored_by_an_older_import() {
+        // given a row as an import without the repair stored it
+        app.pool().query("INSERT INTO tracks (source, external_id, title, artist_name, album) VALUES "
+                + "('spotify', 'mojibake-1', 'MÃºsica para Khaos', 'AitÃ¤nna77', 'CafÃ©') ON CONFLICT DO NOTHING").execute().await();
+
+        // when
+        long repaired = app.imports().repairStoredText().await();
+
+        // then
+        assertTrue(repaired >= 1);
+        Row r = app.pool().query("SELECT title, artist_name, album FROM tracks WHERE external_id = 'mojibake-1'").execute().await().iterator().next();
+        assertEquals("Música para Khaos", r.getString("title"));
+        assertEquals("Aitänna77", r.getString("artist_name"));
+        assertEquals("Café", r.getString("album"));
+        assertEquals(0, app.imports().repairStoredText().await());
+    }
+
+    @Test
     void should_reject_a_missing_path_with_a_clear_error() {
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
                 () -> app.imports().run(CatalogImportService.Kind.FREEMUSICC, dir.resolve("nope"), p -> {}).await());
