@@ -33,7 +33,7 @@ class AlbumView extends HTMLElement {
       fill(this,
         pageHead(al.name, null),
         h('p', { class: 'muted page-sub' }, sub),
-        h('div', { class: 'table-wrap page-section' }, h('table', { class: 'tracklist', 'data-testid': 'album-tracks' },
+        h('div', { class: 'table-wrap page-section', tabindex: '0', role: 'region', 'aria-label': 'Track list' }, h('table', { class: 'tracklist', 'data-testid': 'album-tracks' },
           h('caption', { class: 'visually-hidden' }, `Tracks of ${al.name}`),
           h('thead', h('tr', h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'Title'), h('th', { scope: 'col' }, 'Length'))),
           h('tbody', tracks.map((t, i) => h('tr', h('td', String(i + 1)), h('td', h('a', { href: trackHref(t) }, t.title)), h('td', formatDuration(t.durationSec))))))),

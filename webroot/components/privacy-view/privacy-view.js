@@ -36,7 +36,7 @@ class PrivacyView extends HTMLElement {
       pageHead('Your data', 'What Tunesmith keeps about you, why, and how to take it with you or delete it.'),
       h('section', { class: 'card stack', 'aria-labelledby': 'collected-h' },
         h('h2', { id: 'collected-h' }, 'What is collected and why'),
-        h('div', { class: 'table-wrap' }, h('table', { class: 'table', 'data-testid': 'privacy-table' },
+        h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'What is collected (scrolls sideways)' }, h('table', { class: 'table', 'data-testid': 'privacy-table' },
           h('thead', h('tr', h('th', { scope: 'col' }, 'What'), h('th', { scope: 'col' }, 'Details'), h('th', { scope: 'col' }, 'Why'))),
           h('tbody', COLLECTED.map(([what, details, why]) => h('tr', h('th', { scope: 'row' }, what), h('td', details), h('td', why)))))),
         h('p', NOT_COLLECTED),

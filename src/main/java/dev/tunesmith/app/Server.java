@@ -79,6 +79,8 @@ import org.slf4j.LoggerFactory;
 public final class Server {
 
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    /** Largest catalogue file an admin may upload from the browser. */
+    private static final long UPLOAD_LIMIT_BYTES = 256L * 1024 * 1024;
 
     private final Vertx vertx;
     private final AppConfig config;
@@ -141,7 +143,7 @@ public final class Server {
                 }, false))
                 .compose(model -> {
                     embedder = model;
-                    recommender = new RecommenderService(vertx, pool, embedder);
+                    recommender = new RecommenderService(vertx, pool, embedder, config.recommender().autoActivate());
                     return recommender.start();
                 })
                 .compose(v -> vertx.executeBlocking(() -> creation = creationFactory != null ? creationFactory.get()
@@ -176,7 +178,8 @@ public final class Server {
         AdminRoutes admin = new AdminRoutes(vertx, pool, new AuditLog(pool), userStatus, jobs, imports, jobKinds(), this::liveOverview,
                 recommender::activate, id -> recommender.profile(id).map(RecommenderService::toJson));
         HttpVerticle.Modules modules = new HttpVerticle.Modules(
-                List.of(health, chat, new MetricsRoutes(metrics, authHandler), new StaticGuard()),
+                List.of(health, chat, new MetricsRoutes(metrics, authHandler), new StaticGuard(),
+                        new dev.tunesmith.admin.ImportUploadRoutes(vertx, authHandler, jobs, imports, new AuditLog(pool), UPLOAD_LIMIT_BYTES)),
                 List.of(new AuthRoutes(auth)::mount, new CatalogRoutes(tracks)::mount, admin.stream(authHandler)),
                 authHandler,
                 List.of(new EventRoutes(events)::mount, new dev.tunesmith.events.LikesRoutes(events, tracks),
@@ -185,7 +188,7 @@ public final class Server {
                         new PlaylistRoutes(playlists, playlistStore, recommender),
                         new ConversationRoutes(conversations, artifacts),
                         privacyRoutes(sqlProfiles),
-                        admin));
+                        admin, new dev.tunesmith.admin.ModelAdminRoutes(pool, recommender, tracks)));
         http = new HttpVerticle(config.http(), modules);
         return vertx.deployVerticle(http, new DeploymentOptions()).mapEmpty();
     }

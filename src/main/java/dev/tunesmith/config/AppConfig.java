@@ -9,7 +9,22 @@ import java.util.Optional;
  * The whole configuration, typed and validated once at start-up by {@link ConfigLoader}.
  * Every key, its default and its environment override are documented in {@code config/README.md}.
  */
-public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data data) {
+public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data data, Recommender recommender) {
+
+    /** The five sections before {@code recommender} existed; the recommender gets its defaults. */
+    public AppConfig(Http http, Database db, Auth auth, Agent agent, Data data) {
+        this(http, db, auth, agent, data, Recommender.DEFAULTS);
+    }
+
+    /**
+     * Recommender serving. {@code autoActivate}: a finished training job makes its model live at once
+     * (false: it is stored and an admin compares it and presses "make live"). The first model of an
+     * empty database is always made live, so there is something to serve.
+     */
+    public record Recommender(boolean autoActivate) {
+        public static final Recommender DEFAULTS = new Recommender(false);
+    }
+
 
     /** HTTP server settings. */
     public record Http(String host, int port, long bodyLimitBytes, List<String> allowedOrigins, Path webroot, Duration wsAuthTimeout) {}

@@ -50,6 +50,7 @@ public final class ConfigLoader {
         JsonObject auth = section(json, "auth");
         JsonObject agent = section(json, "agent");
         JsonObject data = section(json, "data");
+        JsonObject recommender = section(json, "recommender");
 
         var httpConfig = new AppConfig.Http(
                 env.getOrDefault("TUNESMITH_HOST", string(http, "http.host", "0.0.0.0")),
@@ -64,7 +65,8 @@ public final class ConfigLoader {
                 Path.of(string(data, "data.demoCatalog", "src/main/resources/catalog/demo-tracks.csv.gz")),
                 Path.of(env.getOrDefault("TUNESMITH_SHARED_DATA", string(data, "data.sharedData", "../shared/data"))),
                 modelDir("TUNESMITH_MELODY_MODEL", env.getOrDefault("TUNESMITH_MELODY_MODEL", string(data, "data.melodyModel", ""))),
-                modelDir("TUNESMITH_LYRICS_MODEL", env.getOrDefault("TUNESMITH_LYRICS_MODEL", string(data, "data.lyricsModel", "")))));
+                modelDir("TUNESMITH_LYRICS_MODEL", env.getOrDefault("TUNESMITH_LYRICS_MODEL", string(data, "data.lyricsModel", "")))),
+                new AppConfig.Recommender(bool("TUNESMITH_AUTO_ACTIVATE", env.get("TUNESMITH_AUTO_ACTIVATE"), recommender, "recommender.autoActivate", false)));
     }
 
     private static Optional<Path> modelDir(String key, String value) {
@@ -227,6 +229,24 @@ public final class ConfigLoader {
             throw new ConfigException("config key '" + key + "' must be a string");
         }
         return s;
+    }
+
+    private static boolean bool(String envName, String envValue, JsonObject section, String key, boolean fallback) {
+        if (envValue != null && !envValue.isBlank()) {
+            return switch (envValue.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "1", "yes" -> true;
+                case "false", "0", "no" -> false;
+                default -> throw new ConfigException(envName + " must be true or false, not '" + envValue + "'");
+            };
+        }
+        Object value = section.getValue(key.substring(key.indexOf('.') + 1));
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Boolean b)) {
+            throw new ConfigException("config key '" + key + "' must be true or false");
+        }
+        return b;
     }
 
     private static int integer(JsonObject section, String key, int fallback) {
