@@ -9,7 +9,7 @@ import { login, register } from './lib/api.mjs';
 import { screenshot } from './lib/browser.mjs';
 import { ADMIN_PASSWORD } from './lib/server.mjs';
 import { onPage, startSession } from './lib/session.mjs';
-import { eventually, loginThroughForm, navigateTo, tokenFrom } from './lib/ui.mjs';
+import { eventually, loginThroughForm, navigateTo, openLogin } from './lib/ui.mjs';
 
 describe('Listener pages in a real browser', { timeout: 400_000 }, () => {
   let s;
@@ -203,14 +203,69 @@ describe('Listener pages in a real browser', { timeout: 400_000 }, () => {
     });
   });
 
+  test('admin imports an uploaded file with honest outcomes, compares versions, previews a user and makes one live', async () => {
+    const admin = await adminApi();
+    const fan = await listener('e2e-preview');
+    const { items } = await fan.api.get('/api/tracks?tag=ambient&limit=3');
+    for (const t of items) await fan.api.post('/api/me/events', { trackId: t.id, type: 'like' });
+    const started = await admin.post('/api/admin/jobs', { kind: 'train-recommender' });
+    const trained = await eventually(async () => {
+      const job = await admin.get(`/api/admin/jobs/${started.jobId}`);
+      return job.state === 'running' ? null : job;
+    }, 'the training job', { timeoutMs: 150_000, intervalMs: 1000 });
+    assert.equal(trained.state, 'succeeded', JSON.stringify(trained));
+
+    await onPage(s, 'admin-pages', async (page) => {
+      await loginThroughForm(page, s.baseUrl, 'admin', ADMIN_PASSWORD);
+      await page.goto(`${s.baseUrl}/#/admin`);
+      await page.getByTestId('admin-tab-catalog').click();
+      const csv = 'id,name,artist,valence,energy,tempo\ne2e-up-1,Uploaded One,MÃºsica Band,0.4,0.5,100\ne2e-up-2,,,9,9,9\n';
+      await page.getByTestId('import-file').setInputFiles({ name: 'features.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByTestId('import-submit').click();
+      const outcome = page.getByTestId('import-outcome').and(page.locator('[data-tone="warn"]'));
+      await outcome.filter({ hasText: 'Done with 1 rejected row' }).waitFor({ timeout: 30_000 });
+      await page.getByTestId('import-rejected').waitFor();
+      await page.getByTestId('import-repaired').filter({ hasText: '1 artists' }).waitFor();
+      assert.equal((await s.api.get('/api/artists?name=M%C3%BAsica%20Band')).name, 'Música Band');
+      await screenshot(page, 'admin-import-upload');
+
+      await page.getByTestId('import-source-path').check();
+      await page.getByTestId('import-kind').selectOption('freemusicc');
+      await page.getByTestId('import-path').fill('/no/such/folder');
+      await page.getByTestId('import-submit').click();
+      await page.getByTestId('import-outcome').and(page.locator('[data-tone="danger"]')).filter({ hasText: 'Failed' }).waitFor({ timeout: 30_000 });
+      await assertAccessible(page, 'admin catalog with import outcomes');
+
+      await page.getByTestId('admin-tab-models').click();
+      await page.getByTestId('compare-table').waitFor();
+      assert.ok((await page.getByTestId('compare-table').locator('thead th').count()) >= 3, 'two versions side by side');
+      await page.getByTestId('models-settings').filter({ hasText: 'only stores its model' }).waitFor();
+      const version = (await admin.get(`/api/admin/jobs/${started.jobId}`)).result.version;
+      const models = (await admin.get('/api/admin/models')).items;
+      const model = models.find((m) => m.version === version);
+      assert.equal(model.live, false, 'training did not make it live');
+      await page.getByTestId('preview-user').fill(fan.username);
+      await page.getByTestId('preview-version').selectOption(String(model.id));
+      await page.getByTestId('preview-submit').click();
+      await page.getByTestId('preview-result').filter({ hasText: `For ${fan.username}:` }).waitFor({ timeout: 60_000 });
+      await page.getByTestId('preview-result').locator('ol').nth(1).locator('li').first().waitFor();
+      await screenshot(page, 'admin-models-compare');
+      await assertAccessible(page, 'admin models');
+
+      await page.getByTestId('models-table').locator('tr', { hasText: version }).getByTestId('model-activate').click();
+      await page.getByTestId('confirm-ok').click();
+      await page.getByTestId('models-table').locator('tr', { hasText: version }).getByTestId('model-live').waitFor({ timeout: 60_000 });
+      assert.equal((await admin.get('/api/admin/models')).items.find((m) => m.version === version).live, true);
+    });
+  });
+
   test('every main page has no serious axe-core violation and fits a 390×844 phone', async () => {
     const me = await listener('e2e-a11y');
     const { items } = await me.api.get('/api/tracks?limit=5');
     const t = items.find((x) => x.album) ?? items[0];
     await onPage(s, 'phone', async (page) => {
-      await page.goto(`${s.baseUrl}/#/login`);
+      await openLogin(page, s.baseUrl);
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.getByTestId('login-form').waitFor();
       await assertAccessible(page, 'login');
       await assertNoHorizontalOverflow(page, 'login');
       await page.setViewportSize({ width: 1280, height: 900 });
