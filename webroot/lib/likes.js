@@ -55,9 +55,12 @@ export function apply(trackId, type) {
 if (typeof document !== 'undefined') {
   document.addEventListener('track-event', (e) => apply(e.detail?.trackId, e.detail?.type));
   session.onChange((e) => {
+    const who = e.detail.session?.user?.id ?? e.detail.session?.user?.username ?? null;
+    if (e.detail.session && who === loadedFor) return; // same user (e.g. refreshed roles): keep the state
     liked.clear();
     favorites.clear();
     loading = null;
+    loadedFor = null;
     if (e.detail.session) load();
     changed();
   });
