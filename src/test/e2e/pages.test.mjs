@@ -261,6 +261,7 @@ describe('Listener pages in a real browser', { timeout: 400_000 }, () => {
 
   test('every main page has no serious axe-core violation and fits a 390×844 phone', async () => {
     const me = await listener('e2e-a11y');
+    await (await adminApi()).patch(`/api/admin/users/${me.id}`, { roles: ['listener', 'creator'] });
     const { items } = await me.api.get('/api/tracks?limit=5');
     const t = items.find((x) => x.album) ?? items[0];
     await onPage(s, 'phone', async (page) => {
@@ -280,6 +281,7 @@ describe('Listener pages in a real browser', { timeout: 400_000 }, () => {
         ['album', `#/album?artist=${encodeURIComponent(t.artist)}&name=${encodeURIComponent(t.album ?? '')}`, () => page.locator('ts-album-view h1').waitFor()],
         ['privacy', '#/privacy', () => page.getByTestId('privacy-table').waitFor()],
         ['chat', '#/chat', () => page.locator('ts-chat-view').waitFor()],
+        ['create', '#/create', () => page.locator('ts-create-view').waitFor()],
       ];
       for (const [name, hash, ready] of pages) {
         await page.goto(`${s.baseUrl}/${hash}`);
@@ -289,6 +291,15 @@ describe('Listener pages in a real browser', { timeout: 400_000 }, () => {
         await assertNoHorizontalOverflow(page, name);
         if (name === 'foryou' || name === 'track' || name === 'privacy') await screenshot(page, `phone-${name}`);
       }
+      // Dark mode has its own colours: the contrast is checked there too.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      for (const [name, hash, ready] of pages.slice(0, 4)) {
+        await page.goto(`${s.baseUrl}/${hash}`);
+        await ready();
+        await page.waitForTimeout(300);
+        await assertAccessible(page, `${name} (dark)`);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
     });
   });
 
