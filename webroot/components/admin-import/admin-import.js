@@ -10,10 +10,14 @@ import { importOutcome } from '../../lib/import-outcome.js';
 useStyles(import.meta.url);
 
 const KINDS = [
-  { id: 'features', label: 'Audio features (CSV)', upload: true, example: '../shared/data/spotify-genre-features/tracks.csv' },
-  { id: 'demo', label: 'Demo catalogue format (.csv.gz)', upload: true, example: 'src/main/resources/catalog/demo-tracks.csv.gz' },
-  { id: 'freemusicc', label: 'freemusi.cc folder (releases.csv + tracks.csv)', upload: false, example: '../shared/data/freemusicc' },
-  { id: 'lastfm', label: 'Last.fm HetRec folder', upload: false, example: '../shared/data/lastfm-hetrec2k' },
+  { id: 'features', label: 'Audio features (CSV)', upload: true, example: '/path/to/features.csv',
+    hint: 'A CSV with the columns id, name, artist and any of valence, energy, danceability, acousticness, instrumentalness, tempo.' },
+  { id: 'demo', label: 'Demo catalogue format (.csv.gz)', upload: true, example: 'src/main/resources/catalog/demo-tracks.csv.gz',
+    hint: 'The format of the shipped demo catalogue (written by ./tunesmith derive-catalog).' },
+  { id: 'freemusicc', label: 'freemusi.cc folder (releases.csv + tracks.csv)', upload: false, example: '../shared/data/freemusicc',
+    hint: 'A folder on the server: upload is not possible for folders. Relative paths start at the server\'s working folder.' },
+  { id: 'lastfm', label: 'Last.fm HetRec folder', upload: false, example: '../shared/data/lastfm-hetrec2k',
+    hint: 'The HetRec 2011 folder (artists.dat, user_artists.dat, …) on the server.' },
 ];
 const MAX_MB = 256;
 
@@ -54,12 +58,13 @@ class AdminImport extends HTMLElement {
     this.modePath = h('input', { type: 'radio', name: 'imp-source', id: 'imp-src-path', value: 'path', 'data-testid': 'import-source-path', onchange: () => this.sync() });
     this.fileField = h('div', { class: 'field grow' }, h('label', { for: 'imp-file' }, `File (at most ${MAX_MB} MiB)`), this.file);
     this.pathField = h('div', { class: 'field grow' }, h('label', { for: 'imp-path' }, 'Path on the server'), this.path);
+    this.hint = h('p', { class: 'muted small', 'data-testid': 'import-hint' });
     this.progress = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': 'Import progress', 'data-testid': 'import-progress' });
     this.result = h('div', { role: 'status', 'aria-live': 'polite', 'data-testid': 'import-result' });
     this.submit = h('button', { class: 'btn btn-primary', type: 'submit', 'data-testid': 'import-submit' }, 'Start import');
     fill(this, h('h3', 'Import'),
       h('form', { class: 'stack', onsubmit: (e) => { e.preventDefault(); this.start(); } },
-        h('div', { class: 'field' }, h('label', { for: 'imp-kind' }, 'What'), this.kind),
+        h('div', { class: 'field' }, h('label', { for: 'imp-kind' }, 'What'), this.kind), this.hint,
         h('fieldset', { class: 'row plain' }, h('legend', { class: 'small' }, 'From'),
           this.modeUpload, h('label', { for: 'imp-src-upload' }, 'a file on this computer'),
           this.modePath, h('label', { for: 'imp-src-path' }, 'a path on the server')),
@@ -84,6 +89,7 @@ class AdminImport extends HTMLElement {
     this.fileField.hidden = !upload;
     this.pathField.hidden = upload;
     this.path.placeholder = k.example;
+    this.hint.textContent = k.hint;
   }
 
   show(tone, ...content) {
