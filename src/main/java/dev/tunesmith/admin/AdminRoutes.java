@@ -300,9 +300,9 @@ public final class AdminRoutes implements RouteModule {
         }
         Principal admin = AuthHandler.principal(ctx);
         Responses.reply(ctx, 202, jobs.start("import", body, admin.userId(), job -> imports.run(kind, Path.of(path), job::progress)
-                .map(report -> {
+                .compose(report -> {
                     job.log(report.toString());
-                    return report.toJson();
+                    return ImportUploadRoutes.honest(report); // every row rejected: the job failed
                 })).map(id -> new JsonObject().put("jobId", id)));
     }
 

@@ -66,6 +66,19 @@ class ImportUploadTest extends AppTestBase {
     }
 
     @Test
+    void should_fail_a_server_path_import_that_rejected_every_row_too() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("tunesmith-bad", ".csv");
+        java.nio.file.Files.writeString(file, "id,name,artist,valence\nbad-9,,,7\n");
+        HttpResponse<Buffer> res = http.post(app.port(), "127.0.0.1", "/api/admin/import").bearerTokenAuthentication(admin)
+                .sendJsonObject(new JsonObject().put("kind", "features").put("path", file.toString())).await();
+        assertEquals(202, res.statusCode(), res.bodyAsString());
+        JsonObject job = awaitJob(res.bodyAsJsonObject().getLong("jobId"));
+        assertEquals("failed", job.getString("state"), job.encode());
+        assertTrue(job.getString("message").startsWith("every row was rejected (1 of 1)"), job.getString("message"));
+        java.nio.file.Files.deleteIfExists(file);
+    }
+
+    @Test
     void should_refuse_listeners_missing_tokens_and_folder_kinds() {
         String listener = TestSupport.registerAndLogin(http, app.port(), TestSupport.uniqueUser("up"));
         assertEquals(403, upload(listener, "features", "id,name\n").statusCode());
