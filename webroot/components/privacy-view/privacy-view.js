@@ -18,8 +18,10 @@ const COLLECTED = [
   ['Audit log', 'administrator actions that concern your account (for example a role change)', 'so administrators are accountable for what they do'],
 ];
 
-const NOT_COLLECTED = 'Tunesmith stores no e-mail address, no IP address or location, no cookies for tracking, and sends nothing to third parties. '
-  + 'With a local language model configured, chat messages go only to that model on your server.';
+const NOT_COLLECTED = 'Tunesmith stores no e-mail address, no IP address or location and no tracking cookies, and sells or shares nothing. '
+  + 'With a language model configured, chat messages go to that model on the server your administrator chose. '
+  + 'Track previews stream from where the catalogue says the track is hosted (for the demo catalogue, archive.org): '
+  + 'that site sees your browser\'s request when you press play.';
 
 class PrivacyView extends HTMLElement {
   connectedCallback() {
@@ -47,7 +49,7 @@ class PrivacyView extends HTMLElement {
         h('div', { class: 'row' }, this.exportBtn), this.exportStatus),
       h('section', { class: 'card stack page-section danger-zone', 'aria-labelledby': 'delete-h' },
         h('h2', { id: 'delete-h' }, 'Delete your account'),
-        h('p', 'This deletes your account and everything above at once, for good. It cannot be undone. The audit log keeps only an entry that an account was deleted, without your name.'),
+        h('p', 'This deletes your account and everything above at once, for good. It cannot be undone. The audit log keeps an entry that an account was deleted, without your name; if you were an administrator, the record of your administrative actions stays, for accountability.'),
         h('form', { class: 'stack', 'data-testid': 'delete-form', onsubmit: (e) => { e.preventDefault(); this.remove(); } },
           h('div', { class: 'field' }, h('label', { for: pwId }, 'Confirm with your password'), this.password, this.deleteError),
           h('div', { class: 'row' }, this.deleteBtn))));
