@@ -52,6 +52,9 @@ export async function request(path, { method = 'GET', query, body, auth = true, 
     if (res.status === 401 && auth && !keep401) {
       session.clear('unauthorized');
     }
+    if (res.status === 403 && err.code === 'account_disabled' && auth && !keep401) {
+      session.clear('disabled');
+    }
     throw err;
   }
   if (raw) return res;

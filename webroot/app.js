@@ -12,6 +12,12 @@ const ROUTES = {
   catalog: { tag: 'ts-catalog-view', module: './components/catalog-view/catalog-view.js', title: 'Catalog', nav: 'Catalog' },
   chat: { tag: 'ts-chat-view', module: './components/chat-view/chat-view.js', title: 'Chat', nav: 'Chat' },
   create: { tag: 'ts-create-view', module: './components/create-view/create-view.js', title: 'Create', nav: 'Create', roles: ['creator', 'admin'] },
+  foryou: { tag: 'ts-for-you-view', module: './components/for-you-view/for-you-view.js', title: 'For you', nav: 'For you' },
+  liked: { tag: 'ts-liked-view', module: './components/liked-view/liked-view.js', title: 'Liked songs', nav: 'Liked' },
+  track: { tag: 'ts-track-view', module: './components/track-view/track-view.js', title: 'Track' },
+  artist: { tag: 'ts-artist-view', module: './components/artist-view/artist-view.js', title: 'Artist' },
+  album: { tag: 'ts-album-view', module: './components/album-view/album-view.js', title: 'Album' },
+  privacy: { tag: 'ts-privacy-view', module: './components/privacy-view/privacy-view.js', title: 'Your data', nav: 'Your data' },
   admin: { tag: 'ts-admin-view', module: './components/admin-view/admin-view.js', title: 'Admin', nav: 'Admin', roles: ['admin'], strict: true },
 };
 const DEFAULT_ROUTE = 'catalog';
@@ -115,9 +121,12 @@ session.onChange((e) => {
     chat.disconnect();
     if (reason === 'expired') toast('Your session expired. Please log in again.', 'info');
     if (reason === 'unauthorized') toast('Please log in again.', 'info');
+    if (reason === 'disabled') toast('Your account has been disabled by an administrator, so you have been signed out.', 'error', 12000);
+    if (reason === 'other-tab-logout') toast('You logged out in another tab.', 'info');
+    if (reason === 'deleted') toast('Your account and all its data have been deleted.', 'ok', 12000);
     location.hash = '#/login';
     render();
-  } else if (reason === 'login') {
+  } else if (reason === 'login' || reason === 'other-tab-login') {
     const back = sessionStorage.getItem('tunesmith.after-login');
     sessionStorage.removeItem('tunesmith.after-login');
     location.hash = back || `#/${DEFAULT_ROUTE}`;
@@ -164,3 +173,10 @@ window.addEventListener('hashchange', render);
 document.body.append(document.createElement('ts-now-playing'));
 render();
 refreshMe();
+
+// Roles granted or removed by an admin show up without a reload: re-read /api/me when the tab
+// comes back to the foreground and once a minute.
+document.addEventListener('visibilitychange', () => {
+  if (!document.hidden) refreshMe();
+});
+setInterval(refreshMe, 60_000);

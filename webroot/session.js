@@ -1,13 +1,24 @@
-// The signed-in session: token + user in sessionStorage, cleared when expiresAt passes.
+// The signed-in session: token + user in localStorage (shared by every tab of the app), cleared when
+// expiresAt passes. A login or logout in one tab reaches the others through the `storage` event.
 import { toDate } from './lib/dom.js';
 
 const KEY = 'tunesmith.session';
 const events = new EventTarget();
 let expiryTimer = null;
 
+/** localStorage when the browser has it (all tabs share it), else sessionStorage. */
+function store() {
+  try {
+    if (globalThis.localStorage) return globalThis.localStorage;
+  } catch {
+    // storage disabled: fall back
+  }
+  return globalThis.sessionStorage;
+}
+
 function read() {
   try {
-    return JSON.parse(sessionStorage.getItem(KEY)) ?? null;
+    return JSON.parse(store().getItem(KEY)) ?? null;
   } catch {
     return null;
   }
@@ -60,7 +71,7 @@ export function hasRole(role) {
 /** Stores the body of POST /api/auth/login. */
 export function save({ token: t, expiresAt, user: u }) {
   const s = { token: t, expiresAt: expiresAt ?? null, user: u ?? null };
-  sessionStorage.setItem(KEY, JSON.stringify(s));
+  store().setItem(KEY, JSON.stringify(s));
   schedule(s);
   events.dispatchEvent(new CustomEvent('change', { detail: { reason: 'login', session: s } }));
 }
@@ -70,14 +81,14 @@ export function updateUser(fields) {
   const s = current();
   if (!s) return;
   s.user = { ...(s.user ?? {}), ...fields };
-  sessionStorage.setItem(KEY, JSON.stringify(s));
+  store().setItem(KEY, JSON.stringify(s));
   events.dispatchEvent(new CustomEvent('change', { detail: { reason: 'user', session: s } }));
 }
 
 export function clear(reason = 'logout') {
   clearTimeout(expiryTimer);
-  const had = sessionStorage.getItem(KEY) !== null;
-  sessionStorage.removeItem(KEY);
+  const had = store().getItem(KEY) !== null;
+  store().removeItem(KEY);
   if (had) events.dispatchEvent(new CustomEvent('change', { detail: { reason, session: null } }));
 }
 
@@ -85,6 +96,17 @@ export function clear(reason = 'logout') {
 export function onChange(fn) {
   events.addEventListener('change', fn);
   return () => events.removeEventListener('change', fn);
+}
+
+// Another tab logged in, out, or refreshed the user: follow it.
+if (typeof globalThis.addEventListener === 'function') {
+  globalThis.addEventListener('storage', (e) => {
+    if (e.key !== KEY && e.key !== null) return;
+    const s = current();
+    schedule(s);
+    const reason = !s ? 'other-tab-logout' : e.oldValue ? 'user' : 'other-tab-login';
+    events.dispatchEvent(new CustomEvent('change', { detail: { reason, session: s } }));
+  });
 }
 
 schedule(read());

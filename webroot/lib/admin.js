@@ -2,9 +2,11 @@
 import { h, show, DASH } from './dom.js';
 
 /** table([{label, cell: (row) => Node|string}], rows, {testid, empty}) */
-export function table(columns, rows, { testid, empty = 'Nothing to show.', rowAttrs } = {}) {
+export function table(columns, rows, { testid, empty = 'Nothing to show.', rowAttrs, label } = {}) {
   if (!rows?.length) return h('p', { class: 'empty', 'data-testid': testid ? `${testid}-empty` : null }, empty);
-  return h('div', { class: 'table-wrap' }, h('table', { class: 'table', 'data-testid': testid },
+  // Focusable, named region: a table wider than a phone scrolls sideways, also by keyboard.
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': label ?? `${columns.map((c) => c.label).filter(Boolean).slice(0, 3).join(', ')} table` },
+    h('table', { class: 'table', 'data-testid': testid },
     h('thead', h('tr', columns.map((c) => h('th', { scope: 'col' }, c.label)))),
     h('tbody', rows.map((r) => h('tr', rowAttrs?.(r) ?? {}, columns.map((c) => h('td', c.cell(r))))))));
 }

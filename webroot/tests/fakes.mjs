@@ -52,6 +52,7 @@ export class FakeWebSocket extends EventTarget {
 /** Installs the globals the app's modules touch; call before importing them. */
 export function installBrowserGlobals() {
   globalThis.sessionStorage = new MemoryStorage();
+  globalThis.localStorage = new MemoryStorage();
   globalThis.location = { protocol: 'http:', host: 'localhost:8080', origin: 'http://localhost:8080', hash: '' };
   globalThis.WebSocket = FakeWebSocket;
 }

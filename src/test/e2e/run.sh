@@ -28,4 +28,5 @@ node_major="$(node -p 'process.versions.node.split(".")[0]')"
 npm ci --prefix "$E2E" --no-audit --no-fund --loglevel=error
 # The shell expands the file list: the same files `node --test src/test/e2e/` finds on Node 20, and
 # it also works on Node >= 21, where a directory argument is taken as a module path (MODULE_NOT_FOUND).
-exec node --test --test-reporter=tap "$E2E"/*.test.mjs
+# One file at a time: each file starts its own server on the same e2e database (reset at start).
+exec node --test --test-concurrency=1 --test-reporter=tap "$E2E"/*.test.mjs

@@ -1,32 +1,15 @@
-// Admin catalog: start imports (POST /api/admin/import) and edit tracks
+// Admin catalog: imports (<ts-admin-import>: upload or server path) and edit tracks
 // (PATCH /api/admin/tracks/{id}: hidden, title, tags).
 import * as api from '../../api.js';
 import { h, useStyles, emit, show, fill } from '../../lib/dom.js';
 import { table } from '../../lib/admin.js';
 import { toast, showError } from '../../lib/ui.js';
+import '../admin-import/admin-import.js';
 
 useStyles(import.meta.url);
 
-const KINDS = [
-  { id: 'freemusicc', label: 'Free music catalog (tracks)' },
-  { id: 'features', label: 'Audio features' },
-  { id: 'lastfm', label: 'Last.fm listening history' },
-];
-
 class AdminCatalog extends HTMLElement {
   connectedCallback() {
-    this.kind = h('select', { name: 'kind', 'data-testid': 'import-kind' }, KINDS.map((k) => h('option', { value: k.id }, k.label)));
-    this.path = h('input', { name: 'path', required: true, placeholder: '/data/fma_metadata/tracks.csv', 'data-testid': 'import-path', size: 40 });
-    this.importResult = h('p', { class: 'small', role: 'status' });
-    const importForm = h('form', { class: 'card stack', 'data-testid': 'import-form', onsubmit: (e) => this.startImport(e) },
-      h('h3', 'Import'),
-      h('p', { class: 'muted small' }, 'The path is read on the server.'),
-      h('div', { class: 'toolbar' },
-        h('div', { class: 'field' }, h('label', { for: 'imp-kind' }, 'Kind'), Object.assign(this.kind, { id: 'imp-kind' })),
-        h('div', { class: 'field grow' }, h('label', { for: 'imp-path' }, 'Server path'), Object.assign(this.path, { id: 'imp-path' })),
-        h('button', { class: 'btn btn-primary', type: 'submit', 'data-testid': 'import-submit' }, 'Start import')),
-      this.importResult);
-
     this.q = h('input', { type: 'search', placeholder: 'Search tracks to edit', 'aria-label': 'Search tracks', 'data-testid': 'admin-track-search' });
     this.q.addEventListener('input', () => {
       clearTimeout(this.t);
@@ -34,7 +17,7 @@ class AdminCatalog extends HTMLElement {
     });
     this.byId = h('input', { placeholder: 'Track id', 'aria-label': 'Track id', size: 12 });
     this.results = h('div');
-    fill(this, h('h2', 'Catalog'), importForm,
+    fill(this, h('h2', 'Catalog'), h('ts-admin-import'),
       h('section', { class: 'card stack' },
         h('h3', 'Edit tracks'),
         h('p', { class: 'muted small' }, 'Hidden tracks disappear from search and recommendations. Edit a hidden track by its id.'),
@@ -46,24 +29,6 @@ class AdminCatalog extends HTMLElement {
 
   disconnectedCallback() {
     clearTimeout(this.t);
-  }
-
-  async startImport(e) {
-    e.preventDefault();
-    if (!this.path.value.trim()) {
-      this.path.setAttribute('aria-invalid', 'true');
-      this.path.focus();
-      return;
-    }
-    this.path.removeAttribute('aria-invalid');
-    try {
-      const res = await api.post('/api/admin/import', { kind: this.kind.value, path: this.path.value.trim() });
-      fill(this.importResult, `Import started as job ${show(res?.jobId)}. `,
-        h('a', { href: '#/admin/jobs', onclick: (ev) => { ev.preventDefault(); emit(this, 'admin-tab', { tab: 'jobs' }); } }, 'Follow it in Jobs'));
-    } catch (err) {
-      this.importResult.textContent = `Import failed: ${err.message}`;
-      showError(err, 'Import failed: ');
-    }
   }
 
   async search() {

@@ -3,6 +3,13 @@
 import * as api from '../../api.js';
 import { h, useStyles, show, formatDate, fill } from '../../lib/dom.js';
 import { table, fraction, RUNNING, stateBadge } from '../../lib/admin.js';
+import { importOutcome } from '../../lib/import-outcome.js';
+
+/** An import's real outcome: "succeeded" with rejected rows is amber, with none written red. */
+function importOutcomeLine(job) {
+  const o = importOutcome(job);
+  return h('p', { class: `badge badge-${o.tone === 'danger' ? 'danger' : o.tone === 'warn' ? 'warn' : 'ok'}`, 'data-testid': 'job-import-outcome' }, o.text);
+}
 import { toast, showError } from '../../lib/ui.js';
 
 useStyles(import.meta.url);
@@ -87,6 +94,7 @@ class AdminJobs extends HTMLElement {
         h('div', { class: 'row between' }, h('h3', `${show(j?.kind)} #${show(j?.id ?? id)}`),
           h('button', { class: 'btn btn-small', onclick: () => { this.openId = null; this.detail.hidden = true; } }, 'Close')),
         h('div', { class: 'row' }, stateBadge(j?.state), h('span', { class: 'grow' }, progressBar(j ?? {})), h('span', { class: 'muted small' }, show(j?.message))),
+        j?.kind === 'import' && j.state !== 'running' ? importOutcomeLine(j) : null,
         pre);
       this.detail.hidden = false;
       pre.scrollTop = pre.scrollHeight;

@@ -9,37 +9,119 @@ import '../bar-chart/bar-chart.js';
 
 useStyles(import.meta.url);
 
+const METRIC_LABELS = { tracks: 'Tracks in the model', users: 'Listeners with events', trainSeconds: 'Training time', bestValidationLoss: 'Best validation loss' };
+
+function formatMetric(key, v) {
+  if (typeof v !== 'number') return show(v);
+  if (key === 'trainSeconds') return `${v.toFixed(1)} s`;
+  return Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(3);
+}
+
+/** "20,011 tracks · 54 events · trained in 3.2 s" instead of raw JSON. */
+function metricsInWords(metrics) {
+  if (!metrics || typeof metrics !== 'object' || !Object.keys(metrics).length) return '—';
+  return Object.entries(metrics).map(([k, v]) => `${METRIC_LABELS[k] ?? k}: ${formatMetric(k, v)}`).join(' · ');
+}
+
 class AdminModels extends HTMLElement {
   connectedCallback() {
     this.models = h('div');
+    this.settings = h('p', { class: 'muted small', 'data-testid': 'models-settings' });
+    this.compare = h('div', { 'data-testid': 'models-compare' });
+    this.preview = h('div', { 'data-testid': 'models-preview' });
     this.evalBox = h('div', { class: 'stack' });
-    fill(this, h('h2', 'Models'), this.models, h('section', { class: 'card stack', 'data-testid': 'eval-section' }, h('h2', 'Evaluation'), this.evalBox));
+    this.chosen = new Set();
+    fill(this, h('h2', 'Models'), this.settings, this.models,
+      h('section', { class: 'card stack', 'aria-labelledby': 'cmp-h' }, h('h3', { id: 'cmp-h' }, 'Compare versions'), this.compare),
+      h('section', { class: 'card stack', 'aria-labelledby': 'prev-h' }, h('h3', { id: 'prev-h' }, 'Preview a user\'s recommendations'), this.preview),
+      h('section', { class: 'card stack', 'data-testid': 'eval-section' }, h('h2', 'Evaluation'), this.evalBox));
     this.loadModels();
     this.loadEval();
   }
 
   async loadModels() {
     try {
-      const res = await api.get('/api/admin/models');
+      const [res, settings] = await Promise.all([api.get('/api/admin/models'), api.get('/api/admin/models/settings').catch(() => null)]);
       const items = Array.isArray(res?.items) ? res.items : [];
+      this.items = items;
+      if (settings) {
+        this.settings.textContent = settings.autoActivate
+          ? 'A finished training job makes its model live at once (recommender.autoActivate = true).'
+          : 'A finished training job only stores its model: compare it, preview it for a user, then press “Make live” (recommender.autoActivate = false).';
+      }
+      const recommenders = items.filter((m) => m.kind === 'recommender');
+      if (!this.chosen.size) recommenders.slice(0, 2).forEach((m) => this.chosen.add(m.id));
       fill(this.models, table([
+        { label: 'Compare', cell: (m) => (m.kind === 'recommender' ? h('input', { type: 'checkbox', checked: this.chosen.has(m.id), 'aria-label': `Compare ${m.version}`, 'data-testid': 'model-compare', onchange: (e) => { if (e.target.checked) this.chosen.add(m.id); else this.chosen.delete(m.id); this.renderCompare(); } }) : '') },
         { label: 'Kind', cell: (m) => show(m.kind) },
         { label: 'Version', cell: (m) => show(m.version) },
-        { label: 'Live', cell: (m) => (m.live ? h('span', { class: 'badge badge-ok', 'data-testid': 'model-live' }, 'live') : h('span', { class: 'muted' }, '—')) },
-        { label: 'Metrics', cell: (m) => details(m.metrics) },
+        { label: 'Live', cell: (m) => (m.live ? h('span', { class: 'badge badge-ok', 'data-testid': 'model-live' }, 'live') : h('span', { class: 'muted' }, 'stored')) },
+        { label: 'Metrics', cell: (m) => metricsInWords(m.metrics) },
         { label: 'Created', cell: (m) => formatDate(m.createdAt) },
-        { label: '', cell: (m) => (m.live ? '' : h('button', { class: 'btn btn-small', 'data-testid': 'model-activate', onclick: () => this.activate(m) }, 'Activate')) },
+        { label: '', cell: (m) => (m.live ? '' : h('button', { class: 'btn btn-small', 'data-testid': 'model-activate', onclick: () => this.activate(m) }, 'Make live')) },
       ], items, { testid: 'models-table', empty: 'No trained models yet. Start a training job in Jobs.' }));
+      this.renderCompare();
+      this.renderPreviewForm(recommenders);
     } catch (e) {
       fill(this.models, h('p', { class: 'form-error' }, `Could not load models: ${e.message}`));
     }
   }
 
+  renderCompare() {
+    const chosen = (this.items ?? []).filter((m) => this.chosen.has(m.id));
+    if (chosen.length < 1) {
+      fill(this.compare, h('p', { class: 'muted' }, 'Tick two or more recommender versions above to see them side by side.'));
+      return;
+    }
+    const keys = [...new Set(chosen.flatMap((m) => Object.keys(m.metrics ?? {})))].sort();
+    const row = (label, f) => h('tr', h('th', { scope: 'row' }, label), chosen.map((m) => h('td', f(m))));
+    fill(this.compare, h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Versions side by side' },
+      h('table', { class: 'table', 'data-testid': 'compare-table' },
+        h('thead', h('tr', h('th', { scope: 'col' }, 'Metric'), chosen.map((m) => h('th', { scope: 'col' }, m.version)))),
+        h('tbody',
+          row('State', (m) => (m.live ? 'live' : 'stored')),
+          row('Created', (m) => formatDate(m.createdAt)),
+          row('Training job', (m) => show(m.jobId)),
+          keys.map((k) => row(METRIC_LABELS[k] ?? k, (m) => formatMetric(k, m.metrics?.[k])))))),
+      keys.length ? null : h('p', { class: 'muted small' }, 'These versions recorded no metrics.'),
+      h('p', { class: 'muted small' }, 'Ranking quality (nDCG, recall) comes from evaluation runs below; they evaluate the recommender on held-out Last.fm listening, not one stored version.'));
+  }
+
+  renderPreviewForm(recommenders) {
+    if (!recommenders.length) {
+      fill(this.preview, h('p', { class: 'muted' }, 'No recommender versions yet.'));
+      return;
+    }
+    const user = h('input', { id: 'preview-user', required: true, placeholder: 'username or id', 'data-testid': 'preview-user' });
+    const version = h('select', { id: 'preview-version', 'data-testid': 'preview-version' },
+      recommenders.map((m) => h('option', { value: String(m.id) }, `${m.version}${m.live ? ' (live)' : ''}`)));
+    const out = h('div', { 'data-testid': 'preview-result', role: 'status', 'aria-live': 'polite' });
+    const form = h('form', { class: 'toolbar', onsubmit: async (e) => {
+      e.preventDefault();
+      if (!user.value.trim()) { user.focus(); return; }
+      fill(out, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ' Computing…');
+      try {
+        const res = await api.get(`/api/admin/models/${encodeURIComponent(version.value)}/preview`, { user: user.value.trim(), k: 10 });
+        const list = (items) => h('ol', { class: 'small' }, items.map((x) => h('li', h('strong', x.track.title), ` — ${x.track.artist}`, x.reasons?.length ? h('div', { class: 'muted' }, x.reasons.join('; ')) : null)));
+        fill(out, h('p', `For ${res.user.username}: ${res.overlap} of ${res.items.length} tracks are the same under both versions.`),
+          h('div', { class: 'preview-cols' },
+            h('div', h('h4', `Under ${res.version}`), list(res.items)),
+            h('div', h('h4', `Live now (${res.liveVersion})`), list(res.liveItems))));
+      } catch (err) {
+        fill(out, h('p', { class: 'form-error' }, `Preview failed: ${err.message}`));
+      }
+    } },
+    h('div', { class: 'field' }, h('label', { for: 'preview-user' }, 'User'), user),
+    h('div', { class: 'field' }, h('label', { for: 'preview-version' }, 'Version'), version),
+    h('button', { class: 'btn', type: 'submit', 'data-testid': 'preview-submit' }, 'Preview'));
+    fill(this.preview, form, out);
+  }
+
   async activate(m) {
-    if (!await confirmDialog(`Make ${m.kind} v${m.version} live? It replaces the current ${m.kind} model for everyone.`, { confirmLabel: 'Activate' })) return;
+    if (!await confirmDialog(`Make ${m.kind} ${m.version} live? It replaces the current ${m.kind} model for everyone.`, { confirmLabel: 'Make live' })) return;
     try {
       await api.post(`/api/admin/models/${encodeURIComponent(m.id)}/activate`, {});
-      toast(`${m.kind} v${m.version} is live`, 'ok');
+      toast(`${m.kind} ${m.version} is live`, 'ok');
       this.loadModels();
     } catch (e) {
       showError(e, 'Activation failed: ');

@@ -8,12 +8,27 @@ import '../sparkline/sparkline.js';
 
 useStyles(import.meta.url);
 
-const HISTORY = 60;
-const SERIES = ['users', 'activeSockets', 'eventsPerMin', 'turnsPerMin', 'dbWaiting'];
+const HISTORY = 120;
+const SERIES = ['users', 'activeSockets', 'eventsPerMin', 'turnsPerMin', 'events', 'tracks'];
+const HISTORY_KEY = 'tunesmith.admin.overview-history';
+const MAX_AGE_MS = 3_600_000;
+
+/** The sparkline history survives leaving the tab and reloading: kept (an hour at most) in localStorage. */
+function restoreHistory() {
+  const empty = Object.fromEntries(SERIES.map((k) => [k, []]));
+  try {
+    const saved = JSON.parse(localStorage.getItem(HISTORY_KEY) ?? 'null');
+    if (!saved || Date.now() - saved.savedAt > MAX_AGE_MS) return empty;
+    for (const k of SERIES) if (Array.isArray(saved.series?.[k])) empty[k] = saved.series[k].filter((x) => typeof x === 'number').slice(-HISTORY);
+  } catch {
+    // unreadable: start afresh
+  }
+  return empty;
+}
 
 class AdminOverview extends HTMLElement {
   connectedCallback() {
-    this.history = Object.fromEntries(SERIES.map((k) => [k, []]));
+    this.history = restoreHistory();
     this.live = h('span', { class: 'badge', 'data-testid': 'overview-live' }, 'connecting…');
     this.body = h('div', { class: 'stack' });
     fill(this, h('div', { class: 'row between' }, h('h2', 'Overview'), this.live), this.body);
@@ -72,11 +87,16 @@ class AdminOverview extends HTMLElement {
   update(d) {
     if (!d || typeof d !== 'object') return;
     this.data = d;
-    const point = { users: num(d.users), activeSockets: num(d.activeSockets), eventsPerMin: num(d.eventsPerMin), turnsPerMin: num(d.turnsPerMin), dbWaiting: num(d.db?.waiting) };
+    const point = { users: num(d.users), activeSockets: num(d.activeSockets), eventsPerMin: num(d.eventsPerMin), turnsPerMin: num(d.turnsPerMin), events: num(d.events), tracks: num(d.tracks) };
     for (const k of SERIES) {
       if (point[k] === null) continue;
       this.history[k].push(point[k]);
       if (this.history[k].length > HISTORY) this.history[k].shift();
+    }
+    try {
+      localStorage.setItem(HISTORY_KEY, JSON.stringify({ savedAt: Date.now(), series: this.history }));
+    } catch {
+      // storage full or disabled: the history lasts this visit only
     }
     this.render();
   }
@@ -105,15 +125,18 @@ class AdminOverview extends HTMLElement {
         stat('Agent', show(agent.mode), h('span', { class: 'muted small' }, `model: ${show(agent.model)}`), 'stat-agent'),
         stat('Generator', show(generator), null, 'stat-generator'),
         stat('Database', h('span', { class: dbStatus === 'UP' ? 'ok-text' : dbStatus === DASH ? '' : 'bad-text' }, dbStatus),
-          h('span', { class: 'muted small' }, `pool ${show(db.poolSize)} · waiting ${show(db.waiting)}`), 'stat-db'),
-        stat('DB waiting', show(db.waiting), this.spark('dbWaiting', 'DB connections waiting'), 'stat-db-waiting')),
+          h('span', { class: 'muted small' }, `pool ${show(db.poolSize)} of ${show(db.maxPoolSize)} connections`), 'stat-db'),
+        stat('Listening events', show(d.events), this.spark('events', 'Listening events stored'), 'stat-events-total'),
+        stat('Tracks', show(d.tracks), this.spark('tracks', 'Visible tracks'), 'stat-tracks')),
       h('section', { class: 'card' }, h('h3', 'Tools'),
         table([
           { label: 'Tool', cell: ([name]) => name },
           { label: 'Calls', cell: ([, t]) => show(t?.count) },
-          { label: 'p50', cell: ([, t]) => ms(t?.p50Ms) },
-          { label: 'p95', cell: ([, t]) => ms(t?.p95Ms) },
-        ], tools, { testid: 'tools-table', empty: 'No tool calls yet.' })));
+          { label: 'Mean (all calls)', cell: ([, t]) => ms(t?.meanMs) },
+          { label: 'Slowest (last 2 min)', cell: ([, t]) => ms(t?.maxMs) },
+          { label: 'p50 / p95 (last 2 min)', cell: ([, t]) => (num(t?.p95Ms) ? `${ms(t.p50Ms)} / ${ms(t.p95Ms)}` : 'no calls lately') },
+        ], tools, { testid: 'tools-table', empty: 'No tool calls yet.' })),
+      h('p', { class: 'muted small' }, 'The small charts show the figures this browser has seen over the last hour (kept when you leave the tab or reload).'));
   }
 }
 

@@ -11,6 +11,7 @@ const MESSAGES = {
   invalid_credentials: 'Wrong username or password.',
   username_taken: 'That username is already taken.',
   user_disabled: 'This account is disabled.',
+  account_disabled: 'This account has been disabled by an administrator, so you cannot log in. Ask them to enable it again.',
 };
 
 class LoginView extends HTMLElement {

@@ -1,6 +1,7 @@
 // <ts-profile-panel>: GET /api/me rendered defensively (any profile fields may be missing).
 import * as api from '../../api.js';
 import { h, svg, useStyles, show, DASH, fill } from '../../lib/dom.js';
+import { describeProfile } from '../../lib/profile-text.js';
 
 useStyles(import.meta.url);
 
@@ -24,12 +25,13 @@ function namedList(list) {
   });
 }
 
-function listBlock(title, list, testid) {
-  const items = namedList(list).slice(0, 8);
+/** unit(value) labels a number ("4 plays"); returning null hides it. */
+function listBlock(title, list, testid, unit = (v) => show(v)) {
+  const items = namedList(list).slice(0, 8).map((x) => ({ ...x, value: x.value === undefined ? undefined : unit(x.value) ?? undefined }));
   return h('section', { class: 'profile-block', 'data-testid': testid },
     h('h3', title),
     items.length
-      ? h('ol', { class: 'rank' }, items.map((x) => h('li', h('span', x.label), x.value !== undefined ? h('span', { class: 'muted small' }, show(x.value)) : null)))
+      ? h('ol', { class: 'rank' }, items.map((x) => h('li', h('span', x.label), x.value !== undefined ? h('span', { class: 'muted small' }, x.value) : null)))
       : h('p', { class: 'muted small' }, DASH));
 }
 
@@ -95,9 +97,11 @@ class ProfilePanel extends HTMLElement {
     const roles = Array.isArray(me.roles) ? me.roles : [];
     fill(this, 
       h('div', { class: 'row between' }, h('h2', me.username ?? 'Your profile'), h('div', { class: 'row' }, roles.map((r) => h('span', { class: 'badge' }, r)))),
+      h('div', { class: 'profile-sentences', 'data-testid': 'profile-sentence' },
+        (describeProfile(p).length ? describeProfile(p) : ['Play, like or skip a few tracks and Tunesmith will describe your taste here.']).map((line) => h('p', line))),
       countsBlock(counts),
-      listBlock('Top tags', pick(p, 'topTags', 'tags'), 'profile-tags'),
-      listBlock('Top artists', pick(p, 'topArtists', 'artists'), 'profile-artists'),
+      listBlock('Top tags', pick(p, 'topTags', 'tags'), 'profile-tags', () => null),
+      listBlock('Top artists', pick(p, 'topArtists', 'artists'), 'profile-artists', (v) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? `${v} ${v === 1 ? 'play' : 'plays'}` : null)),
       moodBlock(pick(p, 'moodCentre', 'moodCenter', 'mood')),
     );
   }

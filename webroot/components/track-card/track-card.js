@@ -4,6 +4,8 @@
 import { FEATURES, estimatedKeys } from '../../lib/features.js';
 import { h, emit, useStyles, formatDuration, show, fill, uid } from '../../lib/dom.js';
 import { isLibraryTrack as isLibrary } from '../../lib/player.js';
+import * as likes from '../../lib/likes.js';
+import { trackHref, artistHref, albumHref } from '../../lib/links.js';
 
 useStyles(import.meta.url);
 
@@ -21,7 +23,7 @@ export function featureBars(track) {
     const valueText = x.unit ? `${Math.round(v)}${x.unit}` : `${Math.round(v * 100)}%`;
     return h('div', { class: ['feature', isEst && 'estimated'], title: isEst ? `${x.label}: ${valueText} (estimated)` : `${x.label}: ${valueText}` },
       h('dt', x.label, isEst ? h('span', { class: 'est', 'aria-label': 'estimated' }, ' ≈') : null),
-      h('dd', h('span', { class: 'bar', role: 'meter', 'aria-valuemin': x.min, 'aria-valuemax': x.max, 'aria-valuenow': v, 'aria-valuetext': valueText + (isEst ? ' (estimated)' : '') },
+      h('dd', h('span', { class: 'bar', role: 'meter', 'aria-label': isEst ? `${x.label} (estimated)` : x.label, 'aria-valuemin': x.min, 'aria-valuemax': x.max, 'aria-valuenow': v, 'aria-valuetext': valueText + (isEst ? ' (estimated)' : '') },
         h('span', { class: 'fill', style: { width: `${pct}%` } }))));
   }));
 }
@@ -55,9 +57,23 @@ class TrackCard extends HTMLElement {
 
   connectedCallback() {
     if (!this._rendered) this.render();
+    this.offLikes ??= likes.onChange(() => this.syncLikes());
+    likes.load();
+  }
+
+  /** Hearts and stars show the remembered state (GET /api/me/likes), not just this page's clicks. */
+  syncLikes() {
+    const id = this._track?.id;
+    if (id === undefined || id === null || !this.likeBtn) return;
+    this.liked = likes.isLiked(id);
+    this.favorite = likes.isFavorite(id);
+    this.likeBtn.setAttribute('aria-pressed', String(this.liked));
+    this.favBtn.setAttribute('aria-pressed', String(this.favorite));
   }
 
   disconnectedCallback() {
+    this.offLikes?.();
+    this.offLikes = null;
     if (this.audio) {
       this.audio.pause();
       this.flushPlay();
@@ -103,8 +119,9 @@ class TrackCard extends HTMLElement {
       h('div', { class: 'track-head' },
         this.playBtn,
         h('div', { class: 'track-meta' },
-          h('h3', { id: titleId, class: 'track-title' }, show(t.title)),
-          h('div', { class: 'track-sub muted' }, show(t.artist), t.album ? ` · ${t.album}` : ''),
+          h('h3', { id: titleId, class: 'track-title' }, t.id ? h('a', { href: trackHref(t), 'data-testid': 'track-link' }, show(t.title)) : show(t.title)),
+          h('div', { class: 'track-sub muted' }, t.artist ? h('a', { href: artistHref(t.artist), 'data-testid': 'artist-link' }, t.artist) : show(t.artist),
+            t.album && t.artist ? [' · ', h('a', { href: albumHref(t.artist, t.album), 'data-testid': 'album-link' }, t.album)] : t.album ? ` · ${t.album}` : ''),
           measured(t)),
         h('span', { class: 'duration muted', title: 'Duration' }, formatDuration(t.durationSec))),
       reasons,
@@ -113,6 +130,7 @@ class TrackCard extends HTMLElement {
       this.player,
       h('div', { class: 'actions row' }, this.likeBtn, this.favBtn, skipBtn),
     );
+    this.syncLikes();
   }
 
   toggle(kind) {

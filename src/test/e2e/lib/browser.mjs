@@ -15,7 +15,8 @@ const ARGS = [
 
 /**
  * Launches Chromium with a temporary --user-data-dir (Playwright passes it for a persistent
- * context). Every page gets its own sessionStorage, so each test logs in on a page of its own.
+ * context). Pages share localStorage (and so the session, as tabs do); tests log in through
+ * openLogin, which clears it first.
  * Resolves to {context, newPage(), close()}; close() also removes the profile.
  */
 export async function launchBrowser() {

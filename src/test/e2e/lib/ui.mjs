@@ -2,8 +2,13 @@
 
 const SESSION_KEY = 'tunesmith.session';
 
-/** Opens the app on its login form (a fresh page has no session). */
+/**
+ * Opens the app on its login form. The session lives in localStorage, shared by every page of the
+ * browser (that is how tabs share it), so the previous test's session is removed first.
+ */
 export async function openLogin(page, baseUrl) {
+  await page.goto(`${baseUrl}/health`);
+  await page.evaluate(() => localStorage.clear());
   await page.goto(`${baseUrl}/#/login`);
   await page.getByTestId('login-form').waitFor();
 }
@@ -49,14 +54,14 @@ export async function logout(page) {
   await page.getByTestId('login-form').waitFor();
 }
 
-/** The stored session ({token, expiresAt, user}) from sessionStorage. */
+/** The stored session ({token, expiresAt, user}) from localStorage. */
 export async function storedSession(page) {
-  const raw = await page.evaluate((key) => sessionStorage.getItem(key), SESSION_KEY);
-  if (!raw) throw new Error(`no ${SESSION_KEY} in sessionStorage`);
+  const raw = await page.evaluate((key) => localStorage.getItem(key), SESSION_KEY);
+  if (!raw) throw new Error(`no ${SESSION_KEY} in localStorage`);
   return JSON.parse(raw);
 }
 
-/** The JWT the page uses, taken from sessionStorage. */
+/** The JWT the page uses, taken from localStorage. */
 export async function tokenFrom(page) {
   return (await storedSession(page)).token;
 }

@@ -338,10 +338,10 @@ public final class AdminRoutes implements RouteModule {
     /** An import job's work, from its parameters only (any node of a cluster may run it). */
     private Future<JsonObject> runImport(JobService.Job job) {
         JsonObject p = job.params();
-        return imports.run(CatalogImportService.Kind.parse(p.getString("kind")), Path.of(p.getString("path")), job::progress).map(report -> {
+        return imports.run(CatalogImportService.Kind.parse(p.getString("kind")), Path.of(p.getString("path")), job::progress).compose(report -> {
             job.log(report.toString());
             vertx.eventBus().publish(Addresses.CATALOG_CHANGED, new JsonObject().put("jobId", job.id()));
-            return report.toJson();
+            return ImportUploadRoutes.honest(report); // every row rejected: the job failed
         });
     }
 

@@ -29,6 +29,8 @@ import dev.tunesmith.platform.embed.CachingEmbeddingModel;
 import dev.tunesmith.playlist.PlaylistRoutes;
 import dev.tunesmith.playlist.PlaylistService;
 import dev.tunesmith.playlist.PlaylistStore;
+import dev.tunesmith.privacy.PrivacyQueries;
+import dev.tunesmith.privacy.PrivacyRoutes;
 import dev.tunesmith.recommend.service.RecommenderService;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
@@ -84,6 +86,8 @@ import org.slf4j.LoggerFactory;
 public final class Server {
 
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    /** Largest catalogue file an admin may upload from the browser. */
+    private static final long UPLOAD_LIMIT_BYTES = 256L * 1024 * 1024;
 
     private final Vertx vertx;
     private final AppConfig config;
@@ -156,6 +160,7 @@ public final class Server {
         return auth.bootstrapAdmin(config.auth().adminPassword())
                 .onSuccess(p -> generatedAdminPassword = p)
                 .compose(p -> imports.seedIfEmpty(config.data().demoCatalog()))
+                .compose(seeded -> imports.repairStoredText())
                 .compose(seeded -> vertx.executeBlocking(() -> {
                     long t = System.nanoTime();
                     EmbeddingModel model = new CachingEmbeddingModel(new AllMiniLmL6V2EmbeddingModel());
@@ -164,7 +169,7 @@ public final class Server {
                 }, false))
                 .compose(model -> {
                     embedder = model;
-                    recommender = new RecommenderService(vertx, pool, embedder);
+                    recommender = new RecommenderService(vertx, pool, embedder, config.recommender().autoActivate());
                     closers.add(recommender::close);
                     return recommender.start();
                 })
@@ -224,17 +229,20 @@ public final class Server {
         AdminRoutes admin = new AdminRoutes(vertx, pool, new AuditLog(pool), userStatus, jobs, imports, kinds, cluster::overview,
                 cluster::activate, id -> recommender.profile(id).map(RecommenderService::toJson));
         HttpVerticle.Modules modules = new HttpVerticle.Modules(
-                List.of(health, chat, new MetricsRoutes(metrics, authHandler), new StaticGuard()),
+                List.of(health, chat, new MetricsRoutes(metrics, authHandler), new StaticGuard(),
+                        new dev.tunesmith.admin.ImportUploadRoutes(vertx, authHandler, jobs, imports, new AuditLog(pool), UPLOAD_LIMIT_BYTES)),
                 List.of(new AuthRoutes(auth, authHandler)::mount, streams.open(), new CatalogRoutes(tracks)::mount, admin.stream(authHandler)),
                 authHandler,
-                List.of(new EventRoutes(events)::mount,
+                List.of(new EventRoutes(events)::mount, new dev.tunesmith.events.LikesRoutes(events, tracks),
                         new ProfileRoutes(p -> recommender.ready() ? recommender.profile(p.userId()).map(RecommenderService::toJson)
                                 : sqlProfiles.summary(p.userId())),
                         new PlaylistRoutes(playlists, playlistStore, recommender,
                                 new PlayableLocations(library.repository(), signer, config.library().exportUrlTtl())::of),
                         new ConversationRoutes(conversations, artifacts),
+                        privacyRoutes(sqlProfiles),
                         admin, streams::mount, new LibraryRoutes(library.repository(),
-                                (params, by) -> jobs.start("library-scan", params, by, this::libraryScan))::mount));
+                                (params, by) -> jobs.start("library-scan", params, by, this::libraryScan))::mount,
+                        new dev.tunesmith.admin.ModelAdminRoutes(pool, recommender, tracks)));
         http = new HttpVerticle(config.http(), modules);
         return vertx.deployVerticle(http, new DeploymentOptions()).onSuccess(id -> closers.add(() -> vertx.undeploy(id))).<Void>mapEmpty().onSuccess(v -> {
             if (!library.defaultFolders().isEmpty()) { // a fresh machine gets the default music (incremental on later starts)
@@ -252,6 +260,16 @@ public final class Server {
             return !changed ? Future.succeededFuture(result) : recommender.retrain(f -> job.progress(0.8 + 0.2 * f), job.id())
                     .map(version -> result.put("recommender", version));
         });
+    }
+
+    /** Self-service export and account deletion; a deletion drops the user's caches and closes their sockets. */
+    private PrivacyRoutes privacyRoutes(ProfileQueries sqlProfiles) {
+        return new PrivacyRoutes(new PrivacyQueries(pool), auth, id -> recommender.ready()
+                ? recommender.profile(id).map(RecommenderService::toJson) : sqlProfiles.summary(id), id -> {
+                    userStatus.invalidate(id);
+                    recommender.forget(id);
+                    vertx.eventBus().publish(dev.tunesmith.platform.bus.Addresses.USER_DISABLED, new JsonObject().put("userId", id));
+                });
     }
 
     /** With Ollama configured, lyrics come from the LLM (checked and repaired), else from the DJL model. */

@@ -81,6 +81,23 @@ public final class AuthService {
     }
 
     /**
+     * Succeeds when {@code password} is the current password of user {@code userId}; fails with 403
+     * {@code wrong_password} otherwise (403, not 401: the caller's token is fine, so clients keep the session).
+     * Used to confirm destructive self-service actions such as deleting the account.
+     */
+    public Future<Void> confirmPassword(long userId, String password) {
+        if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD) {
+            return Future.failedFuture(ApiError.invalid("password_required", "confirm with your current 'password'"));
+        }
+        return users.findById(userId).compose(found -> {
+            String stored = found.map(User::passwordHash).orElse(null);
+            return kdf.executeBlocking(() -> hasher.verify(password, stored), false).compose(ok -> ok && found.isPresent()
+                    ? Future.<Void>succeededFuture()
+                    : Future.failedFuture(new ApiError(403, "wrong_password", "that is not your current password")));
+        });
+    }
+
+    /**
      * Makes sure the user {@code admin} exists with the admin role. Returns the generated password
      * when one had to be made (to print once), empty otherwise.
      */

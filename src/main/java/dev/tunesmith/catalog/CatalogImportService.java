@@ -7,6 +7,7 @@ import dev.tunesmith.catalog.importer.FreeMusicImporter;
 import dev.tunesmith.catalog.importer.GenreFeatures;
 import dev.tunesmith.catalog.importer.ImportReport;
 import dev.tunesmith.catalog.importer.LastfmImporter;
+import dev.tunesmith.catalog.importer.TextRepair;
 import dev.tunesmith.platform.http.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -91,12 +92,65 @@ public final class CatalogImportService {
         });
     }
 
+    /**
+     * Repairs double-encoded UTF-8 already stored by an import that ran before the repair existed
+     * (tracks' title/artist/album/label and artist names). Returns how many rows changed; cheap when
+     * nothing needs repair (one scan of the non-ASCII rows).
+     */
+    public Future<Long> repairStoredText() {
+        Future<Long> tracks = pool.query("SELECT id, title, artist_name, album, label FROM tracks WHERE title || artist_name || "
+                + "coalesce(album, '') || coalesce(label, '') ~ '[^[:ascii:]]'").execute().compose(rows -> {
+                    List<io.vertx.sqlclient.Tuple> changes = new java.util.ArrayList<>();
+                    for (io.vertx.sqlclient.Row r : rows) {
+                        String[] was = {r.getString("title"), r.getString("artist_name"), r.getString("album"), r.getString("label")};
+                        String[] now = new String[4];
+                        boolean changed = false;
+                        for (int i = 0; i < 4; i++) {
+                            now[i] = TextRepair.repair(was[i]);
+                            changed |= now[i] != was[i];
+                        }
+                        if (changed) {
+                            changes.add(io.vertx.sqlclient.Tuple.of(r.getLong("id"), now[0], now[1], now[2], now[3]));
+                        }
+                    }
+                    return changes.isEmpty() ? Future.succeededFuture(0L) : pool.preparedQuery("UPDATE tracks SET title = $2, "
+                            + "artist_name = $3, album = $4, label = $5, updated_at = now() WHERE id = $1").executeBatch(changes)
+                            .map(r -> (long) changes.size());
+                });
+        Future<Long> artists = pool.query("SELECT id, name FROM artists WHERE name ~ '[^[:ascii:]]'").execute().compose(rows -> {
+            List<io.vertx.sqlclient.Tuple> changes = new java.util.ArrayList<>();
+            for (io.vertx.sqlclient.Row r : rows) {
+                String name = r.getString("name");
+                String fixed = TextRepair.repair(name);
+                if (fixed != name) {
+                    changes.add(io.vertx.sqlclient.Tuple.of(r.getLong("id"), fixed));
+                }
+            }
+            return changes.isEmpty() ? Future.succeededFuture(0L)
+                    : pool.preparedQuery("UPDATE artists SET name = $2 WHERE id = $1").executeBatch(changes).map(r -> (long) changes.size());
+        });
+        return Future.all(tracks, artists).map(cf -> tracks.result() + artists.result())
+                .onSuccess(n -> {
+                    if (n > 0) {
+                        LOG.info("repaired double-encoded UTF-8 in {} stored catalogue rows", n);
+                    }
+                });
+    }
+
     private List<TrackRecord> parse(Kind kind, Path path, ImportReport report) throws java.io.IOException {
         return switch (kind) {
-            case FREEMUSICC -> new FreeMusicImporter(genres).parse(path, report);
-            case FEATURES -> new FeaturesImporter().parse(path, report);
-            case DEMO -> DemoCatalog.read(path, report);
+            case FREEMUSICC -> repaired(new FreeMusicImporter(genres).parse(path, report), report);
+            case FEATURES -> repaired(new FeaturesImporter().parse(path, report), report);
+            case DEMO -> repaired(DemoCatalog.read(path, report), report);
             case LASTFM -> throw new IllegalStateException("handled separately");
         };
+    }
+
+    /** Repairs double-encoded UTF-8 in titles, artists, albums and labels, and says how many in the report. */
+    static List<TrackRecord> repaired(List<TrackRecord> tracks, ImportReport report) {
+        TextRepair.Counter counter = new TextRepair.Counter();
+        List<TrackRecord> out = tracks.stream().map(t -> TextRepair.track(t, counter)).toList();
+        report.repaired(counter.titles(), counter.artists(), counter.albums());
+        return out;
     }
 }

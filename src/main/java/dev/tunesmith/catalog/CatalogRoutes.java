@@ -19,6 +19,63 @@ public final class CatalogRoutes {
     public void mount(Router api) {
         api.get("/tracks").handler(this::search);
         api.get("/tracks/:id").handler(this::one);
+        api.get("/artists").handler(this::artist);
+        api.get("/albums").handler(this::album);
+    }
+
+    private static String required(RoutingContext ctx, String name) {
+        String v = ctx.request().getParam(name);
+        if (v == null || v.isBlank() || v.length() > 300) {
+            throw ApiError.badRequest("'" + name + "' is required (at most 300 characters)");
+        }
+        return v.trim();
+    }
+
+    /** {@code GET /api/artists?name=}: the artist's tracks, albums and most common tags. */
+    private void artist(RoutingContext ctx) {
+        String name = required(ctx, "name");
+        Responses.reply(ctx, 200, tracks.byArtist(name, 300).map(list -> {
+            if (list.isEmpty()) {
+                throw ApiError.notFound("artist");
+            }
+            JsonArray items = new JsonArray();
+            java.util.Map<String, JsonObject> albums = new java.util.LinkedHashMap<>();
+            java.util.Map<String, Integer> tags = new java.util.HashMap<>();
+            for (Track t : list) {
+                items.add(t.toJson());
+                if (t.album() != null) {
+                    albums.computeIfAbsent(t.album(), a -> new JsonObject().put("name", a).put("year", t.year()).put("tracks", 0));
+                    JsonObject a = albums.get(t.album());
+                    a.put("tracks", a.getInteger("tracks") + 1);
+                }
+                t.tags().forEach(tag -> tags.merge(tag, 1, Integer::sum));
+            }
+            JsonArray topTags = new JsonArray();
+            tags.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(java.util.Map.Entry.comparingByKey()))
+                    .limit(8).forEach(e -> topTags.add(new JsonObject().put("name", e.getKey()).put("tracks", e.getValue())));
+            return new JsonObject().put("name", list.get(0).artist()).put("trackCount", list.size()).put("tracks", items)
+                    .put("albums", new JsonArray(new java.util.ArrayList<>(albums.values()))).put("topTags", topTags);
+        }));
+    }
+
+    /** {@code GET /api/albums?artist=&name=}: one album's tracks. */
+    private void album(RoutingContext ctx) {
+        String artist = required(ctx, "artist");
+        String name = required(ctx, "name");
+        Responses.reply(ctx, 200, tracks.album(artist, name).map(list -> {
+            if (list.isEmpty()) {
+                throw ApiError.notFound("album");
+            }
+            JsonArray items = new JsonArray();
+            int seconds = 0;
+            for (Track t : list) {
+                items.add(t.toJson());
+                seconds += t.durationSec() == null ? 0 : t.durationSec();
+            }
+            Track first = list.get(0);
+            return new JsonObject().put("name", first.album()).put("artist", first.artist()).put("year", first.year())
+                    .put("genre", first.genre()).put("durationSec", seconds).put("tracks", items);
+        }));
     }
 
     private void search(RoutingContext ctx) {

@@ -63,6 +63,26 @@ public final class TrackRepository {
                 });
     }
 
+    /** The visible tracks of an artist (by name, case-insensitive), albums together, at most {@code limit}. */
+    public Future<List<Track>> byArtist(String artist, int limit) {
+        return list("SELECT " + Track.COLUMNS + " FROM tracks WHERE NOT hidden AND (artist_id IN (SELECT id FROM artists WHERE lower(name) = lower($1)) "
+                + "OR lower(artist_name) = lower($1)) ORDER BY year NULLS LAST, album NULLS LAST, id LIMIT " + limit, Tuple.of(artist));
+    }
+
+    /** The visible tracks of one album of an artist, in catalogue order. */
+    public Future<List<Track>> album(String artist, String album) {
+        return list("SELECT " + Track.COLUMNS + " FROM tracks WHERE NOT hidden AND lower(artist_name) = lower($1) AND lower(album) = lower($2) "
+                + "ORDER BY id LIMIT 500", Tuple.of(artist, album));
+    }
+
+    private Future<List<Track>> list(String sql, Tuple args) {
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
+            List<Track> out = new ArrayList<>();
+            rows.forEach(r -> out.add(Track.from(r)));
+            return out;
+        });
+    }
+
     /** {@code "boards of can"} → {@code boards:* & of:* & can:*}; null when there is no word. */
     static String toTsQuery(String q) {
         if (q == null) {

@@ -83,7 +83,11 @@ public final class Commands {
         try {
             GenreFeatures full = GenreFeatures.fromFile(data.resolve("spotify-genre-features/data_by_genres.csv"));
             ImportReport report = new ImportReport("freemusicc");
-            List<TrackRecord> tracks = new FreeMusicImporter(full).parse(data.resolve("freemusicc"), report);
+            dev.tunesmith.catalog.importer.TextRepair.Counter repaired = new dev.tunesmith.catalog.importer.TextRepair.Counter();
+            List<TrackRecord> tracks = new FreeMusicImporter(full).parse(data.resolve("freemusicc"), report).stream()
+                    .map(t -> dev.tunesmith.catalog.importer.TextRepair.track(t, repaired)).toList();
+            System.out.println("repaired double-encoded UTF-8: " + repaired.titles() + " titles, " + repaired.artists() + " artists, "
+                    + repaired.albums() + " albums");
             Set<String> tags = new TreeSet<>();
             tracks.forEach(t -> {
                 tags.addAll(t.tags());

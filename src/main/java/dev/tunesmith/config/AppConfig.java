@@ -9,11 +9,23 @@ import java.util.Optional;
  * The whole configuration, typed and validated once at start-up by {@link ConfigLoader}.
  * Every key, its default and its environment override are documented in {@code config/README.md}.
  */
-public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data data, Library library, Cluster cluster) {
+public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data data, Library library, Cluster cluster,
+        Recommender recommender) {
+
+
+    /**
+     * Recommender serving. {@code autoActivate}: a finished training job makes its model live at once
+     * (false: it is stored and an admin compares it and presses "make live"). The first model of an
+     * empty database is always made live, so there is something to serve.
+     */
+    public record Recommender(boolean autoActivate) {
+        public static final Recommender DEFAULTS = new Recommender(false);
+    }
+
 
     /** The same configuration with other data locations (tests run on a small catalogue this way). */
     public AppConfig withData(Data other) {
-        return new AppConfig(http, db, auth, agent, other, library, cluster);
+        return new AppConfig(http, db, auth, agent, other, library, cluster, recommender);
     }
 
     /**

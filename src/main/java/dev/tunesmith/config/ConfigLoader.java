@@ -52,6 +52,7 @@ public final class ConfigLoader {
         JsonObject data = section(json, "data");
         JsonObject library = section(json, "library");
         JsonObject cluster = section(json, "cluster");
+        JsonObject recommender = section(json, "recommender");
 
         var httpConfig = new AppConfig.Http(
                 env.getOrDefault("TUNESMITH_HOST", string(http, "http.host", "0.0.0.0")),
@@ -71,7 +72,7 @@ public final class ConfigLoader {
                 Path.of(env.getOrDefault("TUNESMITH_SHARED_DATA", string(data, "data.sharedData", "../shared/data"))),
                 modelDir("TUNESMITH_MELODY_MODEL", env.getOrDefault("TUNESMITH_MELODY_MODEL", string(data, "data.melodyModel", ""))),
                 modelDir("TUNESMITH_LYRICS_MODEL", env.getOrDefault("TUNESMITH_LYRICS_MODEL", string(data, "data.lyricsModel", "")))),
-                library(library), cluster(cluster));
+                library(library), cluster(cluster), new AppConfig.Recommender(bool("TUNESMITH_AUTO_ACTIVATE", env.get("TUNESMITH_AUTO_ACTIVATE"), recommender, "recommender.autoActivate", false)));
     }
 
     private AppConfig.Library library(JsonObject library) {
@@ -282,6 +283,24 @@ public final class ConfigLoader {
             throw new ConfigException("config key '" + key + "' must be a string");
         }
         return s;
+    }
+
+    private static boolean bool(String envName, String envValue, JsonObject section, String key, boolean fallback) {
+        if (envValue != null && !envValue.isBlank()) {
+            return switch (envValue.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "1", "yes" -> true;
+                case "false", "0", "no" -> false;
+                default -> throw new ConfigException(envName + " must be true or false, not '" + envValue + "'");
+            };
+        }
+        Object value = section.getValue(key.substring(key.indexOf('.') + 1));
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Boolean b)) {
+            throw new ConfigException("config key '" + key + "' must be true or false");
+        }
+        return b;
     }
 
     private static int integer(JsonObject section, String key, int fallback) {

@@ -56,6 +56,9 @@ public final class EventService {
         }
     }
 
+    /** The current like/favourite state of one track for a user (latest like/unlike and favorite/unfavorite win). */
+    public record Liked(long trackId, boolean liked, boolean favorite, java.time.OffsetDateTime at) {}
+
     private final Vertx vertx;
     private final Pool pool;
 
@@ -71,5 +74,24 @@ public final class EventService {
                 .recover(err -> Future.failedFuture(DbErrors.isForeignKeyViolation(err) ? ApiError.notFound("track") : err))
                 .onSuccess(id -> vertx.eventBus().publish(RECORDED, new JsonObject().put("id", id).put("userId", userId)
                         .put("trackId", e.trackId()).put("type", e.type()).put("playedSec", e.playedSec())));
+    }
+
+    /** The tracks the user likes or has as favourites now, newest first (at most {@code limit}). */
+    public Future<java.util.List<Liked>> likes(long userId, int limit) {
+        return pool.preparedQuery("""
+                WITH l AS (SELECT DISTINCT ON (track_id) track_id, type, created_at FROM events
+                           WHERE user_id = $1 AND type IN ('like', 'unlike') ORDER BY track_id, id DESC),
+                     f AS (SELECT DISTINCT ON (track_id) track_id, type, created_at FROM events
+                           WHERE user_id = $1 AND type IN ('favorite', 'unfavorite') ORDER BY track_id, id DESC)
+                SELECT track_id, coalesce(l.type = 'like', false) AS liked, coalesce(f.type = 'favorite', false) AS favorite,
+                       greatest(CASE WHEN l.type = 'like' THEN l.created_at END, CASE WHEN f.type = 'favorite' THEN f.created_at END) AS at
+                FROM l FULL JOIN f USING (track_id)
+                WHERE l.type = 'like' OR f.type = 'favorite'
+                ORDER BY at DESC, track_id LIMIT $2""").execute(Tuple.of(userId, limit)).map(rows -> {
+                    java.util.List<Liked> out = new java.util.ArrayList<>();
+                    rows.forEach(r -> out.add(new Liked(r.getLong("track_id"), r.getBoolean("liked"), r.getBoolean("favorite"),
+                            r.getOffsetDateTime("at"))));
+                    return out;
+                });
     }
 }

@@ -37,6 +37,7 @@ public final class PlaylistRoutes implements RouteModule {
     @Override
     public void mount(Router api) {
         api.get("/me/recommendations").handler(this::recommendations);
+        api.get("/tracks/:id/similar").handler(this::similar);
         api.get("/playlists/:id").handler(this::one);
         api.get("/playlists/:id/export").handler(this::export);
     }
@@ -51,6 +52,15 @@ public final class PlaylistRoutes implements RouteModule {
             throw ApiError.unavailable("recommender_starting", "the recommender is still starting; try again in a few seconds");
         }
         Responses.reply(ctx, 200, playlists.recommendations(AuthHandler.principal(ctx).userId(), k, mood));
+    }
+
+    private void similar(RoutingContext ctx) {
+        long id = Responses.idParam(ctx, "id");
+        int k = Responses.intParam(ctx, "k", 8, 1, 50);
+        if (!recommender.ready()) {
+            throw ApiError.unavailable("recommender_starting", "the recommender is still starting; try again in a few seconds");
+        }
+        Responses.reply(ctx, 200, playlists.similarTo(id, k));
     }
 
     private void one(RoutingContext ctx) {

@@ -141,6 +141,25 @@ public final class PlaylistService {
         };
     }
 
+    /** Up to {@code k} tracks like {@code trackId}, with reasons, not stored (the track page's "more like this"). */
+    public Future<JsonObject> similarTo(long trackId, int k) {
+        Constraints c = Constraints.defaults().withCount(k).withExcludedTracks(Set.of(trackId));
+        return vertx.executeBlocking(() -> recommender.snapshot().engine().similarTracks(trackId, k, c), false)
+                .compose(playlist -> tracks.findMany(playlist.trackIds()).map(found -> {
+                    Map<Long, Track> byId = new HashMap<>();
+                    found.forEach(t -> byId.put(t.id(), t));
+                    JsonArray items = new JsonArray();
+                    for (PlaylistItem item : playlist.items()) {
+                        Track t = byId.get(item.item().trackId());
+                        if (t != null) {
+                            items.add(new JsonObject().put("track", t.toJson()).put("score", Math.round(item.score() * 1000) / 1000.0)
+                                    .put("reasons", new JsonArray(item.reasons())));
+                        }
+                    }
+                    return new JsonObject().put("items", items);
+                }));
+    }
+
     /** Tracks like the one {@code query} names, stored as a playlist of the conversation. */
     public Future<JsonObject> similar(long userId, UUID conversationId, String query, int count) {
         return tracks.search(query, null, 1, 0).compose(page -> {

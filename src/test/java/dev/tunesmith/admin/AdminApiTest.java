@@ -120,6 +120,19 @@ class AdminApiTest extends AppTestBase {
         assertTrue(job.getString("log").contains("finished"));
         String version = job.getJsonObject("result").getString("version");
         JsonArray models = call(HttpMethod.GET, "/api/admin/models", admin, null).bodyAsJsonObject().getJsonArray("items");
+        JsonObject trained = models.stream().map(o -> (JsonObject) o).filter(m -> version.equals(m.getString("version"))).findFirst().orElseThrow();
+        // training does not activate by itself (recommender.autoActivate is false by default) ...
+        assertEquals(false, trained.getBoolean("live"));
+        assertEquals(false, call(HttpMethod.GET, "/api/admin/models/settings", admin, null).bodyAsJsonObject().getBoolean("autoActivate"));
+        // ... an admin previews what a user would get under it, then makes it live explicitly
+        HttpResponse<Buffer> preview = call(HttpMethod.GET, "/api/admin/models/" + trained.getLong("id") + "/preview?user=admin&k=5", admin, null);
+        assertEquals(200, preview.statusCode(), preview.bodyAsString());
+        assertEquals(5, preview.bodyAsJsonObject().getJsonArray("items").size());
+        assertEquals(version, preview.bodyAsJsonObject().getString("version"));
+        assertTrue(preview.bodyAsJsonObject().getJsonArray("liveItems").size() > 0);
+        assertEquals(404, call(HttpMethod.GET, "/api/admin/models/" + trained.getLong("id") + "/preview?user=nobody-xyz", admin, null).statusCode());
+        assertEquals(200, call(HttpMethod.POST, "/api/admin/models/" + trained.getLong("id") + "/activate", admin, null).statusCode());
+        models = call(HttpMethod.GET, "/api/admin/models", admin, null).bodyAsJsonObject().getJsonArray("items");
         JsonObject live = models.stream().map(o -> (JsonObject) o).filter(m -> m.getBoolean("live")).findFirst().orElseThrow();
         assertEquals(version, live.getString("version"));
         assertEquals(400, call(HttpMethod.POST, "/api/admin/jobs", admin, new JsonObject().put("kind", "nonsense")).statusCode());

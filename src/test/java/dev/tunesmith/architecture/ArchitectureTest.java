@@ -60,7 +60,7 @@ class ArchitectureTest {
                         "dev.tunesmith.jobs..")
                 .layer("Features").definedBy("dev.tunesmith.auth..", "dev.tunesmith.catalog..", "dev.tunesmith.events..",
                         "dev.tunesmith.recommend.service..", "dev.tunesmith.playlist..", "dev.tunesmith.create..",
-                        "dev.tunesmith.conversation..", "dev.tunesmith.library..")
+                        "dev.tunesmith.conversation..", "dev.tunesmith.library..", "dev.tunesmith.privacy..")
                 .layer("Platform").definedBy("dev.tunesmith.platform..", "dev.tunesmith.config..")
                 .layer("Cores").definedBy("dev.tunesmith.music..", "dev.tunesmith.recommend", "dev.tunesmith.recommend.data..",
                         "dev.tunesmith.recommend.eval..", "dev.tunesmith.recommend.model..", "dev.tunesmith.recommend.mood..",

@@ -58,6 +58,81 @@ class CatalogImportTest extends AppTestBase {
         assertEquals(17_632, count("SELECT count(*) FROM artists WHERE source = 'lastfm'"));
     }
 
+    /**
+     * Independent of the repair code: a UTF-8 lead byte read as Latin-1/1252 ("Ã", "Ä", "â"...) followed by as many
+     * continuation bytes as it announces ("Ã¤", "Ä\u008d", "â€™"); "à\u00a0Grégoire" (à, then one no-break space) is fine.
+     */
+    private static final String CONT = "[\\u0080-\\u00BF\\u20AC\\u201A-\\u201E\\u2018-\\u2019\\u201C\\u201D\\u2013\\u2014\\u2122"
+            + "\\u0160\\u0161\\u017D\\u017E\\u0152\\u0153\\u0178\\u02C6\\u02DC\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203A\\u0192]";
+    private static final java.util.regex.Pattern MOJIBAKE = java.util.regex.Pattern.compile(
+            "[\\u00C2-\\u00DF]" + CONT + "|[\\u00E0-\\u00EF]" + CONT + "{2}|[\\u00F0-\\u00F4]" + CONT + "{3}");
+
+    private long mojibake(String column) {
+        long n = 0;
+        for (Row r : app.pool().query("SELECT " + column + " AS v FROM tracks WHERE " + column + " ~ '[^ -~]'").execute().await()) {
+            if (MOJIBAKE.matcher(r.getString("v")).find()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void should_leave_no_mojibake_titles_or_artists_after_importing_the_demo_catalogue() throws Exception {
+        // given the shipped demo catalogue, which was regenerated with the repair: not one field left to repair
+        ImportReport report = app.imports().run(CatalogImportService.Kind.DEMO, TestSupport.config().data().demoCatalog(), p -> {}).await();
+        assertTrue(report.rowsWritten() > 20_000);
+        assertEquals(0, report.repairedTitles() + report.repairedArtists(), report.toString());
+        long shipped = 0;
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                Files.newInputStream(TestSupport.config().data().demoCatalog())), java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (MOJIBAKE.matcher(line).find()) {
+                    shipped++;
+                }
+            }
+        }
+        assertEquals(0, shipped, "lines of the shipped demo catalogue with mojibake");
+
+        // then the catalogue holds no double-encoded text, and the repaired names are there
+        assertEquals(0, mojibake("title"), "titles with mojibake");
+        assertEquals(0, mojibake("artist_name"), "artists with mojibake");
+        assertEquals(0, count("SELECT count(*) FROM artists WHERE name ~ '\u00C3[\u0080-\u00BF]'"));
+        assertTrue(count("SELECT count(*) FROM tracks WHERE title = 'Señor Acero' AND artist_name = '0p0'") == 1);
+        assertTrue(count("SELECT count(*) FROM tracks WHERE artist_name = 'Adriano Orrù'") > 0);
+    }
+
+    @Test
+    void should_repair_and_report_double_encoded_text_on_import() throws Exception {
+        Path file = dir.resolve("moji.csv");
+        Files.writeString(file, "id,name,artist,album,valence\nmj-1,MÃºsica para Khaos,AitÃ¤nna77,CafÃ©,0.5\nmj-2,Plain,Ärzte,,0.4\n");
+        ImportReport report = app.imports().run(CatalogImportService.Kind.FEATURES, file, p -> {}).await();
+        assertEquals(1, report.repairedTitles(), report.toString());
+        assertEquals(1, report.repairedArtists());
+        assertEquals(1, report.toJson().getJsonObject("repairedText").getLong("titles"));
+        assertTrue(report.toString().contains("repaired double-encoded text: 1 titles, 1 artists"), report.toString());
+        assertEquals(1, count("SELECT count(*) FROM tracks WHERE external_id = 'mj-1' AND title = 'Música para Khaos' AND artist_name = 'Aitänna77'"));
+        assertEquals(1, count("SELECT count(*) FROM tracks WHERE external_id = 'mj-2' AND artist_name = 'Ärzte'"));
+    }
+
+    @Test
+    void should_repair_mojibake_already_stored_by_an_older_import() {
+        // given a row as an import without the repair stored it
+        app.pool().query("INSERT INTO tracks (source, external_id, title, artist_name, album) VALUES "
+                + "('spotify', 'mojibake-1', 'MÃºsica para Khaos', 'AitÃ¤nna77', 'CafÃ©') ON CONFLICT DO NOTHING").execute().await();
+
+        // when
+        long repaired = app.imports().repairStoredText().await();
+
+        // then
+        assertTrue(repaired >= 1);
+        Row r = app.pool().query("SELECT title, artist_name, album FROM tracks WHERE external_id = 'mojibake-1'").execute().await().iterator().next();
+        assertEquals("Música para Khaos", r.getString("title"));
+        assertEquals("Aitänna77", r.getString("artist_name"));
+        assertEquals("Café", r.getString("album"));
+        assertEquals(0, app.imports().repairStoredText().await());
+    }
+
     @Test
     void should_reject_a_missing_path_with_a_clear_error() {
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,

@@ -20,6 +20,9 @@ public final class ImportReport {
     private long rejectedCount;
     private final List<Rejected> rejected = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private long repairedTitles;
+    private long repairedArtists;
+    private long repairedAlbums;
 
     public ImportReport(String kind) {
         this.kind = kind;
@@ -44,6 +47,21 @@ public final class ImportReport {
         notes.add(note);
     }
 
+    /** Records the fields whose double-encoded UTF-8 was repaired (see {@link TextRepair}). */
+    public synchronized void repaired(long titles, long artists, long albums) {
+        repairedTitles += titles;
+        repairedArtists += artists;
+        repairedAlbums += albums;
+    }
+
+    public synchronized long repairedTitles() {
+        return repairedTitles;
+    }
+
+    public synchronized long repairedArtists() {
+        return repairedArtists;
+    }
+
     public synchronized long rowsRead() {
         return read;
     }
@@ -64,12 +82,17 @@ public final class ImportReport {
         JsonArray rows = new JsonArray();
         rejected.forEach(r -> rows.add(new JsonObject().put("file", r.file()).put("line", r.line()).put("reason", r.reason())));
         return new JsonObject().put("kind", kind).put("read", read).put("written", written)
-                .put("rejectedCount", rejectedCount).put("rejected", rows).put("notes", new JsonArray(new ArrayList<>(notes)));
+                .put("rejectedCount", rejectedCount).put("rejected", rows)
+                .put("repairedText", new JsonObject().put("titles", repairedTitles).put("artists", repairedArtists).put("albums", repairedAlbums)).put("notes", new JsonArray(new ArrayList<>(notes)));
     }
 
     @Override
     public synchronized String toString() {
         StringBuilder sb = new StringBuilder(kind + ": read " + read + ", written " + written + ", rejected " + rejectedCount);
+        if (repairedTitles + repairedArtists + repairedAlbums > 0) {
+            sb.append("\n  repaired double-encoded text: ").append(repairedTitles).append(" titles, ").append(repairedArtists)
+                    .append(" artists, ").append(repairedAlbums).append(" albums");
+        }
         notes.forEach(n -> sb.append("\n  note: ").append(n));
         rejected.stream().limit(20).forEach(r -> sb.append("\n  ").append(r.file()).append(':').append(r.line())
                 .append(": ").append(r.reason()));

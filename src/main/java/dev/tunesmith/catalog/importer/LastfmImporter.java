@@ -37,7 +37,7 @@ public final class LastfmImporter {
     public Data parse(Path dir, ImportReport report) throws IOException {
         Map<Integer, String[]> artists = new HashMap<>();
         each(dir.resolve("artists.dat"), StandardCharsets.UTF_8, report, f -> {
-            artists.put(integer(f, 0, "id"), new String[] {nonBlank(f, 1, "name"), f.size() > 2 ? f.get(2) : null});
+            artists.put(integer(f, 0, "id"), new String[] {TextRepair.repair(nonBlank(f, 1, "name")), f.size() > 2 ? f.get(2) : null});
         });
         Map<Integer, String> tagNames = new HashMap<>();
         each(dir.resolve("tags.dat"), StandardCharsets.ISO_8859_1, report, f -> tagNames.put(integer(f, 0, "tagID"), nonBlank(f, 1, "tagValue")));

@@ -71,14 +71,20 @@ public final class Metrics {
         return turns.lastMinute();
     }
 
-    /** {@code {"name":{"count","p50Ms","p95Ms"}}} for successful tool calls. */
+    /**
+     * {@code {"name":{"count","meanMs","maxMs","p50Ms","p95Ms"}}} for successful tool calls. The
+     * percentiles cover the last two minutes only (Micrometer's decaying window: 0 when idle);
+     * {@code meanMs} is over every call since start.
+     */
     public JsonObject tools() {
         JsonObject out = new JsonObject();
         toolTimers.forEach((key, timer) -> {
             if (key.contains("#")) {
                 return;
             }
-            JsonObject t = new JsonObject().put("count", timer.count());
+            JsonObject t = new JsonObject().put("count", timer.count())
+                    .put("meanMs", timer.count() == 0 ? null : Math.round(timer.mean(TimeUnit.MILLISECONDS) * 10) / 10.0)
+                    .put("maxMs", Math.round(timer.max(TimeUnit.MILLISECONDS) * 10) / 10.0);
             for (ValueAtPercentile p : timer.takeSnapshot().percentileValues()) {
                 t.put(p.percentile() == 0.5 ? "p50Ms" : "p95Ms", Math.round(p.value(TimeUnit.MILLISECONDS) * 10) / 10.0);
             }

@@ -60,8 +60,17 @@ public final class RecommenderService {
     private final AtomicReference<Snapshot> live = new AtomicReference<>();
     private final Map<Long, UserProfile> profiles = new ConcurrentHashMap<>();
     private volatile MessageConsumer<JsonObject> events;
+    private final boolean autoActivate;
+    /** The last non-live version restored for a preview (restoring takes seconds). */
+    private final java.util.concurrent.atomic.AtomicReference<Snapshot> previewed = new java.util.concurrent.atomic.AtomicReference<>();
 
     public RecommenderService(Vertx vertx, Pool pool, EmbeddingModel embedder) {
+        this(vertx, pool, embedder, true);
+    }
+
+    /** @param autoActivate whether {@link #retrain} makes the new model live (else an admin activates it) */
+    public RecommenderService(Vertx vertx, Pool pool, EmbeddingModel embedder, boolean autoActivate) {
+        this.autoActivate = autoActivate;
         this.vertx = vertx;
         this.pool = pool;
         this.embedder = Embedders.of(embedder);
@@ -91,9 +100,9 @@ public final class RecommenderService {
                                 LOG.warn("stored recommender {} does not fit the catalog ({}); retraining", version, e.getMessage());
                                 return null;
                             }
-                        }, false).compose(s -> s != null ? Future.succeededFuture(s) : trainAndStore(catalog, p -> {}, null));
+                        }, false).compose(s -> s != null ? Future.succeededFuture(s) : trainAndStore(catalog, p -> {}, null, true));
                     }
-                    return trainAndStore(catalog, p -> {}, null);
+                    return trainAndStore(catalog, p -> {}, null, true);
                 })).map(s -> {
                     live.set(s);
                     LOG.info("recommender {} live with {} tracks", s.version(), s.engine().size());
@@ -101,13 +110,50 @@ public final class RecommenderService {
                 });
     }
 
-    /** Retrains on the current catalog and events, stores the model and makes it live. */
+    /**
+     * Retrains on the current catalog and events and stores the model; it goes live only when this
+     * service auto-activates (config {@code recommender.autoActivate}), else an admin activates it.
+     */
     public Future<String> retrain(DoubleConsumer progress, Long jobId) {
-        return loader.catalog().compose(catalog -> trainAndStore(catalog, progress, jobId)).map(s -> {
-            live.set(s);
-            profiles.clear();
+        return loader.catalog().compose(catalog -> trainAndStore(catalog, progress, jobId, autoActivate)).map(s -> {
+            if (autoActivate) {
+                live.set(s);
+                profiles.clear();
+            }
             return s.version();
         });
+    }
+
+    /** Whether a finished training makes its model live by itself. */
+    public boolean autoActivates() {
+        return autoActivate;
+    }
+
+    /**
+     * What {@code userId} would be recommended under a stored version (live or not), without
+     * changing what is served: the version is restored on a worker (kept for the next preview).
+     */
+    public Future<Playlist> preview(String version, long userId, int k) {
+        Snapshot current = live.get();
+        Future<Snapshot> snap;
+        if (current != null && current.version().equals(version)) {
+            snap = Future.succeededFuture(current);
+        } else if (previewed.get() != null && previewed.get().version().equals(version)) {
+            snap = Future.succeededFuture(previewed.get());
+        } else {
+            snap = loader.catalog().compose(catalog -> pool.preparedQuery("SELECT data FROM models WHERE kind = $1 AND version = $2")
+                    .execute(Tuple.of(KIND, version)).compose(rows -> {
+                        if (rows.size() == 0) {
+                            return Future.failedFuture(new IllegalArgumentException("no recommender version " + version));
+                        }
+                        byte[] bytes = rows.iterator().next().getBuffer("data").getBytes();
+                        return vertx.executeBlocking(() -> snapshot(EngineTrainer.restore(catalog, bytes, EngineConfig.DEFAULTS), catalog, version), false);
+                    })).onSuccess(previewed::set);
+        }
+        return snap.compose(s -> loader.events(userId).compose(events -> vertx.executeBlocking(() -> {
+            UserProfile p = s.profiles().build(events, List.of(), Instant.now());
+            return s.engine().recommend(p, MoodTarget.NONE, Constraints.defaults().withCount(k));
+        }, false)));
     }
 
     /** Makes a stored model version live (rollback). */
@@ -178,7 +224,7 @@ public final class RecommenderService {
                         }));
     }
 
-    private Future<Snapshot> trainAndStore(List<CatalogItem> catalog, DoubleConsumer progress, Long jobId) {
+    private Future<Snapshot> trainAndStore(List<CatalogItem> catalog, DoubleConsumer progress, Long jobId, boolean makeLive) {
         return loader.allEvents().compose(events -> vertx.executeBlocking(() -> {
             long start = System.nanoTime();
             progress.accept(0.1);
@@ -191,9 +237,9 @@ public final class RecommenderService {
         }, false)).compose(r -> {
             Snapshot s = (Snapshot) r[0];
             JsonObject metrics = new JsonObject().put("engine", "ejml").put("tracks", catalog.size()).put("users", r[2]).put("trainSeconds", r[3]);
-            return pool.withTransaction(c -> c.preparedQuery("UPDATE models SET live = false WHERE kind = $1 AND live").execute(Tuple.of(KIND))
-                    .compose(x -> c.preparedQuery("INSERT INTO models (kind, version, live, metrics, data, job_id) VALUES ($1, $2, true, $3, $4, $5)")
-                            .execute(Tuple.of(KIND, s.version(), metrics, io.vertx.core.buffer.Buffer.buffer((byte[]) r[1]), jobId))))
+            return pool.withTransaction(c -> c.preparedQuery("UPDATE models SET live = false WHERE kind = $1 AND live AND $2").execute(Tuple.of(KIND, makeLive))
+                    .compose(x -> c.preparedQuery("INSERT INTO models (kind, version, live, metrics, data, job_id) VALUES ($1, $2, $6, $3, $4, $5)")
+                            .execute(Tuple.of(KIND, s.version(), metrics, io.vertx.core.buffer.Buffer.buffer((byte[]) r[1]), jobId, makeLive))))
                     .map(x -> {
                         progress.accept(1.0);
                         return s;
@@ -253,6 +299,11 @@ public final class RecommenderService {
                 return p;
             });
         }));
+    }
+
+    /** Drops the cached profile of a user (after their account or data was deleted). */
+    public void forget(long userId) {
+        profiles.remove(userId);
     }
 
     /** Blocking variant for worker threads (agent tools). */
