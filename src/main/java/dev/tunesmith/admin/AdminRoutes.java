@@ -342,6 +342,10 @@ public final class AdminRoutes implements RouteModule {
             job.log(report.toString());
             vertx.eventBus().publish(Addresses.CATALOG_CHANGED, new JsonObject().put("jobId", job.id()));
             return ImportUploadRoutes.honest(report); // every row rejected: the job failed
+        }).onComplete(done -> {
+            if (p.getBoolean("deleteAfter", false)) { // an uploaded file: its temporary copy goes once imported
+                vertx.fileSystem().delete(p.getString("path"));
+            }
         });
     }
 

@@ -141,14 +141,11 @@ public final class ImportUploadRoutes implements RouteModule {
     }
 
     private Future<Long> start(Principal admin, CatalogImportService.Kind kind, String name, String path, long bytes) {
-        JsonObject params = new JsonObject().put("kind", kind.name().toLowerCase(Locale.ROOT)).put("upload", name).put("bytes", bytes);
-        return audit.record(admin, "catalog.import_upload", name, params).compose(v -> jobs.start("import", params, admin.userId(),
-                job -> imports.run(kind, Path.of(path), job::progress)
-                        .compose(report -> {
-                            job.log(report.toString());
-                            return honest(report);
-                        })
-                        .onComplete(done -> vertx.fileSystem().delete(path))));
+        // the job runs from its parameters (the "import" kind's one handler, on whichever node takes it): the temporary
+        // copy's path travels with them and is deleted after the import
+        JsonObject params = new JsonObject().put("kind", kind.name().toLowerCase(Locale.ROOT)).put("upload", name).put("bytes", bytes)
+                .put("path", path).put("deleteAfter", true);
+        return audit.record(admin, "catalog.import_upload", name, params).compose(v -> jobs.start("import", params, admin.userId(), null));
     }
 
     /** An import that read rows but wrote none failed, whatever the importer says. */

@@ -257,7 +257,7 @@ public final class Server {
         return jobs.params(job.id()).compose(p -> library.scan(p, f -> job.progress(0.8 * f), job::log)).compose(result -> {
             boolean changed = result.getJsonArray("libraries").stream().anyMatch(o -> ((JsonObject) o).getInteger("added", 0)
                     + ((JsonObject) o).getInteger("updated", 0) + ((JsonObject) o).getInteger("removed", 0) > 0);
-            return !changed ? Future.succeededFuture(result) : recommender.retrain(f -> job.progress(0.8 + 0.2 * f), job.id())
+            return !changed ? Future.succeededFuture(result) : recommender.retrain(f -> job.progress(0.8 + 0.2 * f), job.id(), true)
                     .map(version -> result.put("recommender", version));
         });
     }
@@ -291,8 +291,10 @@ public final class Server {
     private AdminRoutes.JobKinds jobKinds() {
         Map<String, Function<JobService.Job, Future<JsonObject>>> kinds = new LinkedHashMap<>();
         kinds.put("train-recommender", job -> recommender.retrain(job::progress, job.id()).map(v -> {
-            cluster.published(v); // the other nodes load the new version
-            return new JsonObject().put("version", v);
+            if (recommender.autoActivates()) {
+                cluster.published(v); // live at once: the other nodes load the new version (else an admin makes it live)
+            }
+            return new JsonObject().put("version", v).put("live", recommender.autoActivates());
         }));
         kinds.put("train-recommender-spark", job -> { // Spark MLlib over JDBC (src/spark); any node with the Spark build can run it
             JsonObject p = job.params();

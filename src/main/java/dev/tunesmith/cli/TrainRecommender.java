@@ -68,7 +68,7 @@ final class TrainRecommender {
                     last[0] = percent;
                     System.out.printf("  %3d %%%n", percent);
                 }
-            }, null).await(30, TimeUnit.MINUTES);
+            }, null, true).await(30, TimeUnit.MINUTES);
             System.out.printf("recommender %s trained and live (%.1f s)%n", version, (System.nanoTime() - start) / 1e9);
             pool.close().await(5, TimeUnit.SECONDS);
             return 0;

@@ -284,6 +284,7 @@ class ClusterTest {
         env.put("TUNESMITH_ADMIN_PASSWORD", TestSupport.ADMIN_PASSWORD);
         env.put("TUNESMITH_JWT_SECRET_FILE", dir.resolve("unused-secret").toString());
         env.put("TUNESMITH_CLUSTER_MEMBERS", members);
+        env.put("TUNESMITH_AUTO_ACTIVATE", "true"); // a trained version goes live at once, so B must follow A's training
         env.put("TUNESMITH_CLUSTER_PORT", Integer.toString(hzPort));
         env.put("TUNESMITH_CLUSTER_HOST", "127.0.0.1");
         env.put("TUNESMITH_JOB_LEASE_MS", "3000");

@@ -41,7 +41,7 @@ public final class DbErrors {
     }
 
     private static final java.util.regex.Pattern UNAVAILABLE_MESSAGES = java.util.regex.Pattern.compile(
-            "(?i)timeout waiting for connection|max wait queue size|connection refused|pool closed|connection reset|"
+            "(?i)timeout waiting for connection|connection is not active|max wait queue size|connection refused|pool closed|connection reset|"
                     + "broken pipe|connection (was |is )?closed|closed connection|connection not open|not connected|"
                     + "underlying connection may have been lost|the database system is (starting up|shutting down|in recovery)|"
                     + "terminating connection|connection timed out|no route to host|failed to read any response");

@@ -115,8 +115,17 @@ public final class RecommenderService {
      * service auto-activates (config {@code recommender.autoActivate}), else an admin activates it.
      */
     public Future<String> retrain(DoubleConsumer progress, Long jobId) {
-        return loader.catalog().compose(catalog -> trainAndStore(catalog, progress, jobId, autoActivate)).map(s -> {
-            if (autoActivate) {
+        return retrain(progress, jobId, autoActivate);
+    }
+
+    /**
+     * Trains on the current catalogue and events and stores the version; {@code makeLive} swaps it in at
+     * once (the catalogue changed under the live model: a library scan, the {@code train} command),
+     * otherwise an admin compares it and makes it live.
+     */
+    public Future<String> retrain(DoubleConsumer progress, Long jobId, boolean makeLive) {
+        return loader.catalog().compose(catalog -> trainAndStore(catalog, progress, jobId, makeLive)).map(s -> {
+            if (makeLive) {
                 live.set(s);
                 profiles.clear();
             }
