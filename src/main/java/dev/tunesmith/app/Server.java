@@ -157,7 +157,7 @@ public final class Server {
         ConversationStore conversations = new ConversationStore(pool);
         ArtifactStore artifacts = new ArtifactStore(pool);
         services = new CompanionServices(recommender, playlists, tracks, creation);
-        intentRouter = new IntentRouter(embedder);
+        intentRouter = new IntentRouter();
         if (probe == null) {
             probe = new LlmProbe(config.agent().ollamaBaseUrl(), config.agent().ollamaModel());
         }
