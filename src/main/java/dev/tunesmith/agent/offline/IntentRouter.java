@@ -73,18 +73,21 @@ public final class IntentRouter {
                     + "what is tunesmith|what are you able to do|what else can you do|can you help|can you help me|i need help|tutorial|guide me)\\b.{0,25}$");
     private static final Pattern GREETING = Pattern.compile(
             "^(?:hi|hello|hey|heya|hiya|howdy|yo|sup|greetings|good (?:morning|afternoon|evening|day|night)|hey there|hi there|hello there|"
-                    + "what's up|whats up|wassup|how are you|how are you doing|how's it going|hows it going|morning|evening|hallo)(?:\\s+(?:there|tunesmith|friend|buddy|mate|all|again|bot|you))?"
+                    + "what's up|whats up|wassup|how are you|how are you doing|how's it going|hows it going|morning|evening|hallo|hola|bonjour|salut|"
+                    + "ola|oi|ciao|servus|moin|buenas|buenos dias|bom dia|guten tag|guten morgen|coucou|que tal|ca va)(?:\\s+(?:there|tunesmith|friend|buddy|mate|all|again|bot|you))?"
                     + "(?:\\s*[,!.?]*\\s*(?:how are you(?: doing)?|how's it going|what's up|how are things|nice to meet you|:\\)|tunesmith))*\\s*[!.?]*$");
     private static final Pattern THANKS = Pattern.compile(
             "^(?:(?:thanks|thank you|thank u|thx|ty|tysm|cheers|much appreciated|appreciate it|perfect|great|awesome|amazing|cool|nice|sweet|lovely|brilliant|"
                     + "excellent|fantastic|wonderful|love it|i love it|love this|that's great|thats great|that's perfect|thats perfect|that works|works for me|"
                     + "good job|well done|nice one|nice work|great job|exactly|exactly what i wanted|just what i needed|that's it|that's all|that is all|"
+                    + "merci|merci beaucoup|gracias|muchas gracias|danke|danke schon|vielen dank|obrigado|obrigada|muito obrigado|grazie|"
                     + "ok|okay|k|kk|got it|sounds good|all good|fine|alright|bye|goodbye|see you|see ya|later|good night|night|ciao|this is great|"
                     + "this is perfect|you're the best|youre the best|you rock|so good|nailed it|banger|fire|legend|yes|yep|yeah|no thanks|nope|"
                     + "that's enough|thats enough|i'm good|im good|all set|done|this is it|beautiful|gorgeous|wow|omg|haha|lol|:\\))"
                     + "(?:\\s*[,!.]*\\s*(?:so much|a lot|a bunch|again|man|mate|dude|buddy|friend|tunesmith|a ton|very much|that's perfect|that's great|thats perfect|"
                     + "perfect|great|awesome|love it|it's perfect|its perfect|this is great|exactly what i wanted|just what i needed|bye|for the help|for that|"
-                    + "for the playlist|for the music|for this|that works|i love it|see you|that's all|that's all for now|for now|:\\)|really|it))*)\\s*[!.]*$");
+                    + "for the playlist|for the music|for this|that works|i love it|see you|that's all|that's all for now|for now|:\\)|really|it|"
+                    + "thanks|thank you|thx|love|happy|beaucoup|mil|schon))*)\\s*[!.]*$");
     private static final Pattern OFF_TOPIC = Pattern.compile(
             "\\b(?:weather|forecast|temperature outside|news|headlines|stock|stocks|bitcoin|crypto|recipe|cook (?:dinner|pasta)|capital of|president|"
                     + "prime minister|election|math|calculate|square root|plus|times table|translate|football score|soccer|nba|nfl|score of the game|"
@@ -92,7 +95,7 @@ public final class IntentRouter {
                     + "meaning of life|tell me a joke|joke|riddle|who won|how old are you|are you (?:a robot|human|real|alive|an ai)|your name|"
                     + "define|definition|wikipedia|email|password|wifi|movie times|restaurant|directions to|how far|population|"
                     + "programming language|python|javascript|fix my code|bug in my|doctor|medicine|symptoms|lawyer|diet|calories)\\b");
-    private static final Pattern QUESTION = Pattern.compile("^(?:what|what's|whats|how|who|when|where|why|which|is|are|will|can you tell|do you know|tell me|should i|could you tell)\\b|\\?\\s*$");
+    private static final Pattern QUESTION = Pattern.compile("^(?:what|what's|whats|how|who|when|where|why|which|is|are|will|can you tell|do you know|tell me|should i|could you tell|can you|could you|would you)\\b|\\?\\s*$");
     private static final Pattern SIMILAR = Pattern.compile(
             "\\b(?:similar to|sounds? like|sounding like|in the (?:vein|style|spirit) of|same vibe as|same style as|along the lines of|reminiscent of|"
                     + "(?:songs?|tracks?|music|stuff|more|something|anything|artists?|things?|tunes?) (?:like|similar to)|like the song|alternatives to|if i like|fans of)\\s+(.+)$");
@@ -163,7 +166,7 @@ public final class IntentRouter {
     public Route route(String message, Context ctx) {
         Language.Text lt = Language.normalise(message);
         String t = lt.text().trim();
-        String bare = t.replaceAll("[\\s,.!?;:'\"()*~-]+", " ").trim();
+        String bare = t.replaceAll("[\\s,.!?;:\"()*~-]+", " ").trim();
         if (bare.isEmpty()) {
             return talk(Intent.CLARIFY, 0.2);
         }
@@ -186,7 +189,8 @@ public final class IntentRouter {
                 && !t.matches(".*\\b(?:write|pen|compose)\\b.*")))) {
             return lyrics(message, t);
         }
-        if (!lyricsNegated && (LYRIC_START.matcher(t).find() || t.matches(".*\\b(?:rhyme scheme|aabb|abab|abcb|abba|syllables? per line)\\b.*"))) {
+        if (!lyricsNegated && (LYRIC_START.matcher(t).find() || t.matches(".*\\b(?:rhyme scheme|aabb|abab|abcb|abba|syllables?|rhyming)\\b.*")
+                || (t.matches(".*\\b\\d{1,2}\\s*lines?\\b.*") && !musicCue))) {
             return lyrics(message, t);
         }
         if ((MELODY_WORDS.matcher(t).find() && !musicCue) || (MUSIC_THEORY.matcher(t).find() && !musicCue && !t.contains("bpm"))
@@ -197,7 +201,7 @@ public final class IntentRouter {
         if (PROFILE.matcher(t).find()) {
             return new Route(Intent.PROFILE, "lookupMyProfile", new JsonObject(), 0.9);
         }
-        if (HELP.matcher(bare).find() && !musicCue && !moodCue) {
+        if (HELP.matcher(bare).find() && !musicCue && bare.length() < 45) {
             return talk(Intent.HELP, 0.9);
         }
         if (GREETING.matcher(bare).matches()) {
@@ -251,7 +255,8 @@ public final class IntentRouter {
         if (lt.words() > 0 && lt.unknownWords() * 10 >= lt.words() * 7 && !musicCue && !moodCue && slots.count == null && !anyGenre) {
             return talk(Intent.GIBBERISH, 0.8);
         }
-        double confidence = musicCue ? 0.9 : moodCue ? 0.8 : slots.hasLimits() || slots.hasExclusions() || slots.count != null ? 0.7
+        boolean feeling = t.matches(".*\\b(?:i'm|im|i am|feeling|i feel|feel|i want to feel|makes me feel|in the mood for|mood for|vibe|vibes|something for|music for|songs for|tunes for)\\b.*");
+        double confidence = musicCue ? 0.9 : moodCue ? 0.8 : feeling ? 0.6 : slots.hasLimits() || slots.hasExclusions() || slots.count != null ? 0.7
                 : QUESTION.matcher(t).find() ? 0.3 : lt.words() >= 3 ? 0.45 : 0.3;
         if (!musicCue && !moodCue && QUESTION.matcher(t).find() && !slots.hasLimits()) {
             return talk(Intent.OFF_TOPIC, 0.6);
@@ -296,7 +301,11 @@ public final class IntentRouter {
 
     /** The message names a mood or activity of its own, not only a change ("high energy workout" after a calm list). */
     private static boolean freshMood(Slots.Found slots, String t) {
-        String rest = slots.rest.replaceAll("\\b(?:more|less|bit|little|lot|much|way|even|too|so|very|really|make|it|this|that|the|a|an|and|please|now|can|you|could|"
+        String rest = slots.rest;
+        for (Pattern d : List.of(LESS_ENERGY, MORE_ENERGY, HAPPIER, SADDER, FASTER, SLOWER, COUNT_WORDS)) {
+            rest = d.matcher(rest).replaceAll(" ");
+        }
+        rest = rest.replaceAll("\\b(?:more|less|bit|little|lot|much|way|even|too|so|very|really|make|it|this|that|the|a|an|and|please|now|can|you|could|"
                 + "something|one|ones|some|track|tracks|song|songs|list|playlist|mix|instead|of|to|with|for|in|on|just|only|keep|but|all|any|them|those|these)\\b", " ");
         int moods = 0;
         for (String w : rest.split("[^a-z&'-]+")) {
@@ -353,8 +362,9 @@ public final class IntentRouter {
         JsonObject a = new JsonObject();
         int size = ctx.playlistSize() > 0 ? ctx.playlistSize() : 20;
         List<Integer> positions = new ArrayList<>();
+        boolean known = ctx.playlistSize() > 0;
         for (int p : s.positions) {
-            int q = p == -2 ? size - 1 : p;
+            int q = p == -2 ? size - 1 : p == -1 && known ? size : p;
             if (!positions.contains(q)) {
                 positions.add(q);
             }
@@ -376,11 +386,11 @@ public final class IntentRouter {
             a.put("action", "undo");
         } else if (!positions.isEmpty() || (edit && POSITION_REFERENCE.matcher(t).find() && s.count == null && s.countEdit == null && !s.hasExclusions())) {
             if (positions.isEmpty()) {
-                positions.add(-1);
+                positions.add(known ? size : -1);
             }
             a.put("positions", new JsonArray(positions));
             boolean removes = t.matches(".*\\b(?:remove|drop|delete|ditch|lose|cut|nix|toss|kick|get rid of|take out|take away|throw out|skip|scrap|bin|trash|axe|eliminate|"
-                    + "pull|yank|dump|boot|chuck|leave out|no)\\b.*") && !t.matches(".*\\b(?:with|for|by)\\s+(?:something|a|an|one|another)\\b.*");
+                    + "pull|yank|dump|boot|chuck|leave out|no|has to go|have to go|needs to go|must go|gotta go|get lost|go away)\\b.*") && !t.matches(".*\\b(?:with|for|by)\\s+(?:something|a|an|one|another)\\b.*");
             if (removes && !(replace && t.matches(".*\\b(?:swap|replace|change|switch|substitute)\\b.*"))) {
                 a.put("action", "remove");
             } else if (dir != null) {

@@ -39,7 +39,7 @@ final class Language {
     private static final Map<String, Integer> TENS = new HashMap<>();
     private static volatile Set<String> dictionary;
     /** After these a number word is likely part of a name ("without Nine Inch Nails"), so it stays a word. */
-    private static final Set<String> AFTER_NAME = Set.of("no", "without", "by", "except", "not", "but", "from");
+    private static final Set<String> AFTER_NAME = Set.of("no", "without", "by", "except", "not", "but", "from", "more", "like");
 
     static {
         emoji("workout", "🏋", "💪", "🏃", "🚴", "🤸", "⛹");
@@ -253,21 +253,26 @@ final class Language {
         while (m.find()) {
             raw.add(m.group());
         }
-        int foreignHits = 0;
+        int unknownForeign = 0;
+        int foreignWords = 0;
         for (String w : raw) {
-            if (FOREIGN.containsKey(w) && !w.equals("songs") && !w.equals("tracks") && !w.equals("gym") && !w.equals("sport")
-                    && !w.equals("fitness") && !known(w)) {
-                foreignHits++;
+            String f = foreignKey(w);
+            if (f != null && !COMMON.contains(f)) {
+                foreignWords++;
+                if (!known(f)) {
+                    unknownForeign++;
+                }
             }
         }
-        boolean foreign = foreignHits > 0;
+        boolean foreign = unknownForeign > 0 || foreignWords >= 2;
         List<String> out = new ArrayList<>();
         int unknown = 0;
         int words = 0;
         for (String w : raw) {
             String t = w;
-            if (FOREIGN.containsKey(t) && (foreign || !known(t))) {
-                t = FOREIGN.get(t);
+            String fk = foreignKey(t);
+            if (fk != null && (foreign || !known(t))) {
+                t = FOREIGN.get(fk);
             } else if (foreign && FOREIGN_WEAK.containsKey(t)) {
                 t = FOREIGN_WEAK.get(t);
             }
@@ -285,8 +290,32 @@ final class Language {
             out.addAll(List.of(t.split(" ")));
         }
         List<String> numbered = numbers(out);
+        for (int i = numbered.size() - 2; i >= 0; i--) {
+            if (numbered.get(i).equals("#") && numbered.get(i + 1).matches("\\d{1,3}")) {
+                numbered.set(i, "#" + numbered.remove(i + 1));
+            }
+        }
         return new Text(message == null ? "" : message, String.join(" ", numbered).replaceAll(" ([,;.!?])", "$1"), numbered, foreign,
                 unknown, words);
+    }
+
+    /** Words that are the same in English: they do not make a message foreign. */
+    private static final Set<String> COMMON = Set.of("songs", "tracks", "gym", "sport", "fitness", "party", "lied");
+
+    /** The dictionary form of a foreign word: as typed, or without a plural/feminine ending ("joyeuses" → "joyeux"? no: "joyeuse"). */
+    private static String foreignKey(String w) {
+        if (FOREIGN.containsKey(w)) {
+            return w;
+        }
+        if (w.length() > 4) {
+            for (String end : new String[] {"s", "es", "en", "e", "n"}) {
+                String stem = w.endsWith(end) ? w.substring(0, w.length() - end.length()) : null;
+                if (stem != null && FOREIGN.containsKey(stem)) {
+                    return stem;
+                }
+            }
+        }
+        return null;
     }
 
     /** "twenty five" → "25", "a dozen" was a phrase already; "one" stays a word (it is usually a pronoun). */

@@ -55,7 +55,7 @@ final class Slots {
     private static final Pattern BETWEEN_TEMPO = Pattern.compile(
             "\\b(?:between|from)\\s+(\\d{2,3})\\s*(?:bpm)?\\s*(?:and|to|-)\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b|\\b(\\d{2,3})\\s*(?:-|to)\\s*(\\d{2,3})\\s*(?:bpm|beats per minute)\\b");
     private static final Pattern MAX_TEMPO = Pattern.compile(
-            "\\b(?:under|below|less than|lower than|slower than|max(?:imum)?(?: of)?|at most|up to|no (?:more|faster) than|not (?:more|faster) than|<=?|beneath|sub)\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b"
+            "\\b(?:under|below|less than|lower than|slower than|max(?:imum)?(?: of)?|at most|up to|no (?:more|faster) than|not (?:more|faster) than|<=?|beneath|sub|nothing (?:over|above|faster than|more than)|no(?: songs?| tracks?)? (?:over|above|faster than)|none (?:over|above|faster than))\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b"
                     + "|\\b(?:tempo|bpm)\\s*(?:under|below|less than|<=?|of at most|at most|max)\\s*(\\d{2,3})\\b"
                     + "|\\b(\\d{2,3})\\s*(?:bpm|beats per minute)\\s*(?:or (?:less|lower|slower|below|under)|max(?:imum)?|tops|at most)\\b");
     private static final Pattern MIN_TEMPO = Pattern.compile(
@@ -66,7 +66,7 @@ final class Slots {
     private static final String E = "(\\d{1,3}(?:\\.\\d+)?%?|0?\\.\\d+)";
     private static final Pattern BETWEEN_ENERGY = Pattern.compile("\\benergy\\s*(?:level\\s*)?(?:between|from|of)\\s*" + E + "\\s*(?:and|to|-)\\s*" + E);
     private static final Pattern MAX_ENERGY = Pattern.compile(
-            "\\benergy\\s*(?:level\\s*)?(?:below|under|less than|lower than|of at most|at most|max(?:imum)?|<=?|no (?:more|higher) than|not above|up to)\\s*" + E
+            "\\b(?:energy\\s*(?:level\\s*)?(?:below|under|less than|lower than|of at most|at most|max(?:imum)?|<=?|no (?:more|higher) than|not above|up to)|nothing (?:above|over) (?:an? )?energy (?:of )?)\\s*" + E
                     + "|\\b(?:max(?:imum)?|at most)\\s*(?:energy|energy level)\\s*(?:of\\s*)?" + E
                     + "|\\benergy\\s*" + E + "\\s*(?:or (?:less|lower|below)|max)");
     private static final Pattern MIN_ENERGY = Pattern.compile(
@@ -92,28 +92,28 @@ final class Slots {
             "\\b(?:playlist|list|mix|selection|set|mixtape|top)\\s+(?:of\\s+)?" + N + "\\b(?!\\s*(?:bpm|min|minutes|%|s\\b))|\\b" + N + "[- ](?:song|track|tune)\\b|\\b(?:give me|gimme|play|pick|suggest|find|recommend|want|need|get me|show me)\\s+(?:me\\s+)?" + N + "\\b(?!\\s*(?:bpm|min|minutes|%|s\\b|:))");
     private static final Pattern HOURS = Pattern.compile("\\b(?:(\\d{1,2})|an?|one)\\s*(?:hours?|hrs?|h)\\b\\s*(?:of|worth|long|playlist)?");
     private static final Pattern ADD = Pattern.compile(
-            "\\b(?:add|throw in|put in|toss in|include|give me|i want|i need|get|append|another|plus|tack on|stick in|with)\\s+(?:me\\s+)?(?:an?\\s+)?(?:extra\\s+|additional\\s+)?" + N + "\\s*(?:more|extra|additional|new|others?)?\\b"
+            "\\b(?:add|throw in|put in|toss in|include|give me|i want|i need|get|append|another|plus|tack on|stick in|with)\\s+(?:me\\s+)?(?:an?\\s+)?(?:another\\s+)?(?:extra\\s+|additional\\s+)?" + N + "\\s*(?:more|extra|additional|new|others?)?\\b"
                     + "|\\b" + N + "\\s+(?:more|extra|additional)\\b"
                     + "|\\b(?:add|throw in|one more|1 more)\\s+(?:one|a|another)\\b(?:\\s+(?:more|song|track|tune))?");
     private static final Pattern SET = Pattern.compile(
             "\\b(?:make it|make that|make this|make the (?:playlist|list|mix)|(?:bump|bring|take|get|cut|trim|reduce|shrink|raise|expand|extend|grow|increase|drop|lower|shorten|change|set)(?: it| this| that| the (?:playlist|list|mix)| them)?(?: up| down| back)?\\s*to|down to|up to|just|only|keep(?: only| just)?(?: the)?(?: top| best| first)?|exactly|total of|in total|limit(?: it)? to|instead of \\d+,?|i want|i only want|i just want|give me|how about|let's do|lets do|go with|do)\\s+" + N + "(?!\\s*(?:bpm|minutes?|min|%|more|extra|additional))\\b(?:\\s*(?:songs?|tracks?|tunes?|items?|in total|total|of them|ones)?)"
                     + "|\\b" + N + "\\s*(?:songs?|tracks?)\\s*(?:is enough|total|in total|please|instead|max(?:imum)?)\\b|\\b(?:shorter|longer|smaller|bigger)\\s*(?:,\\s*|\\s+)?(?:just|only|with|to|please|at)?\\s*" + N + "\\b|\\b(?:half|double) (?:it|the (?:size|length)|that)\\b");
     private static final Pattern REMOVE_N = Pattern.compile(
-            "\\b(?:remove|drop|cut|delete|lose|ditch|take out|get rid of|kill|trim|chop off|take away|shave off)\\s+(?:another\\s+|the\\s+)?(?:last\\s+)?" + N + "\\s*(?:songs?|tracks?|tunes?|of them|ones)\\b|\\b" + N + "\\s*(?:fewer|less)\\b");
+            "\\b(?:remove|drop|cut|delete|lose|ditch|take out|get rid of|kill|trim|chop off|take away|shave off)\\s+(?:another\\s+|the\\s+)?" + N + "\\s*(?:songs?|tracks?|tunes?|of them|ones)\\b|\\b" + N + "\\s*(?:fewer|less)\\b");
     private static final Pattern ORDINAL = Pattern.compile(
             "\\b(?:the\\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|\\d{1,3}(?:st|nd|rd|th)|last|final|penultimate|second[ -](?:to[ -])?last|next[ -]to[ -]last|opening|closing)\\s+(?:one|song|track|tune|pick|entry|item|number|spot|position|slot)s?\\b"
                     + "|\\bthe\\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d{1,3}(?:st|nd|rd|th)|last|final|penultimate)\\b(?!\\s+(?:time|date|dance|day|night|week|song of|thing|minute|hour|verse|chorus))"
                     + "|\\b(\\d{1,3}(?:st|nd|rd|th))\\b");
     private static final Pattern NUMBERED = Pattern.compile(
-            "\\b(?:tracks?|songs?|numbers?|nos?\\.?|items?|positions?|spots?|#)\\s*#?\\s*(\\d{1,3}(?:\\s*(?:,|and|&|\\+|or)\\s*#?\\d{1,3})*(?:\\s*(?:-|to|through|thru|until)\\s*\\d{1,3})?)|#(\\d{1,3})");
+            "(?:\\b(?:tracks?|songs?|numbers?|nos?\\.?|items?|positions?|spots?)|#)\\s*#?\\s*(\\d{1,3}(?:\\s*(?:,|and|&|\\+|or)\\s*#?\\d{1,3})*(?:\\s*(?:-|to|through|thru|until)\\s*\\d{1,3})?)|#(\\d{1,3})");
     private static final Pattern RANGE = Pattern.compile(
             "\\b(\\d{1,3})\\s*(?:-|to|through|thru|until)\\s*(\\d{1,3})\\b(?!\\s*(?:bpm|min|minutes|%|songs|tracks))");
     private static final Pattern LAST_N = Pattern.compile("\\b(?:the\\s+)?(last|final|first|top)\\s+(\\d{1,2})\\s*(?:songs?|tracks?|ones|tunes)?\\b");
     private static final Pattern BARE_LIST = Pattern.compile("^\\s*(?:and\\s+)?(\\d{1,3})(?:\\s*(?:,|and|&)\\s*(\\d{1,3}))+\\s*$");
     private static final Pattern NEGATION = Pattern.compile(
-            "\\b(?:anything|everything|whatever|any genre|all)\\s+(?:but|except)\\s+|\\b(?:no more|none of|nothing (?:by|from)|no (?:songs?|tracks?|music|stuff|anything) (?:by|from)|nothing|no|not|without|except(?: for)?|excluding|exclude|minus|skip|avoid|ban|leave out|leave off|keep out|hold the|lose the|zero|but no|rather than|instead of|not into|hate|can't stand|cannot stand|dislike|don't like|do not like|don't want|do not want|don't play|do not play|never)\\s+(?:any\\s+|more\\s+|the\\s+|of\\s+the\\s+|of\\s+|songs?\\s+(?:by|from)\\s+|tracks?\\s+(?:by|from)\\s+|music\\s+(?:by|from)\\s+|stuff\\s+(?:by|from)\\s+|anything\\s+(?:by|from)\\s+)*");
+            "\\b(?:anything|everything|whatever|any genre|all)\\s+(?:but|except)\\s+|\\b(?:(?:i'm |im |i am )?not (?:a |really a |much of a |the biggest )?fan of|not into|no more|none of|nothing (?:by|from)|no (?:songs?|tracks?|music|stuff|anything) (?:by|from)|nothing|no|not|without|except(?: for)?|excluding|exclude|minus|skip|avoid|ban|leave out|leave off|keep out|hold the|lose the|zero|but no|rather than|instead of|not into|hate|can't stand|cannot stand|dislike|don't like|do not like|don't want|do not want|don't play|do not play|never)\\s+(?:any\\s+|more\\s+|the\\s+|of\\s+the\\s+|of\\s+|songs?\\s+(?:by|from)\\s+|tracks?\\s+(?:by|from)\\s+|music\\s+(?:by|from)\\s+|stuff\\s+(?:by|from)\\s+|anything\\s+(?:by|from)\\s+)*");
     private static final Pattern SCOPE_END = Pattern.compile(
-            "[,.;!?()]|\\s(?:but|please|pls|though|because|since|so|just|only|that|which|while|when|for|with|in|on|at|to|thanks|thank|and then|then|also|ideally|maybe|like|as|if|make|give|i|i'm|im|we|tonight|today|under|below|over|above|between|max|at most|no more than|per|bpm|more|less)\\b|\\s\\d");
+            "[,.;!?()]|\\s(?:but|please|pls|though|because|since|so|just|only|that|which|while|when|for|with|in|on|at|to|thanks|thank|and then|then|also|ideally|maybe|like|as|if|make|give|i|i'm|im|we|tonight|today|under|below|over|above|between|max|at most|no more than|per|bpm|more|less|no|not|nor|without|except|nothing|has to go|have to go|needs to go|must go|is bad|sucks|please)\\b|\\s\\d");
     /** Words after "no" that change the mood, not the catalogue: they stay in the mood text. */
     private static final Set<String> MOOD_NEGATIONS = Set.of("too", "sad", "happy", "loud", "fast", "slow", "vocals", "vocal", "words",
             "lyrics", "singing", "singer", "singers", "upbeat", "energetic", "calm", "dark", "heavy", "explicit", "swearing", "ads",
@@ -130,6 +130,15 @@ final class Slots {
             "bands", "band", "artists", "artist", "genre", "things", "anything", "crap", "nonsense", "junk", "type", "kind", "style",
             "sound", "sounds", "influence", "influences", "ones");
 
+    private static final Pattern MORE_POSITIONS = Pattern.compile("(?:,|\\band\\b|&)\\s*(\\d{1,3})\\b(?!\\s*(?:bpm|min|%|songs|tracks|more))");
+    private static final Pattern VERB_RANGE = Pattern.compile(
+            "\\b(?:remove|drop|delete|cut|swap|replace|change|ditch|lose|skip|get rid of|take out)\\s+(\\d{1,3})\\s*(?:-|to|through|thru)\\s*(\\d{1,3})\\b");
+    private static final Pattern SPEC_RANGE = Pattern.compile("(\\d{1,3})\\s*(?:-|to|through|thru|until)\\s*(\\d{1,3})");
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,3}");
+    private static final Pattern ORDINAL_DIGITS = Pattern.compile("^(\\d{1,3})(?:st|nd|rd|th)?$");
+    private static final Pattern CONTINUE_FIRST = Pattern.compile("^\\s*,\\s*(?:or\\s+|and\\s+|no\\s+|nor\\s+)?([a-z&' -]{2,20}?)(?=\\s*(?:,|$|\\bor\\b|\\band\\b|\\.|!))");
+    private static final Pattern CONTINUE_NEXT = Pattern.compile("^\\s*,?\\s*(?:or\\s+|and\\s+|no\\s+|nor\\s+)([a-z&' -]{2,20}?)(?=\\s*(?:,|$|\\bor\\b|\\band\\b|\\.|!))");
+
     static Found parse(String normalised) {
         Found f = new Found();
         StringBuilder t = new StringBuilder(" " + normalised + " ");
@@ -142,6 +151,7 @@ final class Slots {
         positions(t, f);
         count(t, f);
         exclusions(t, f);
+        editExclusions(t, f);
         f.rest = t.toString().replaceAll("\\s+", " ").trim();
         return f;
     }
@@ -335,7 +345,7 @@ final class Slots {
         if (w.equals("penultimate") || w.matches("second (to )?last|next to last")) {
             return -2;
         }
-        Matcher d = Pattern.compile("^(\\d{1,3})(?:st|nd|rd|th)?$").matcher(w);
+        Matcher d = ORDINAL_DIGITS.matcher(w);
         return d.find() ? Integer.parseInt(d.group(1)) : null;
     }
 
@@ -371,7 +381,7 @@ final class Slots {
                 addSpec(r.group(1) + "-" + r.group(2), f.positions);
                 blank(t, r);
             }
-            Matcher more = Pattern.compile("(?:,|\\band\\b|&)\\s*(\\d{1,3})\\b(?!\\s*(?:bpm|min|%|songs|tracks|more))").matcher(t);
+            Matcher more = MORE_POSITIONS.matcher(t);
             while (more.find()) {
                 int p = Integer.parseInt(more.group(1));
                 if (!f.positions.contains(p)) {
@@ -380,7 +390,7 @@ final class Slots {
                 blank(t, more);
             }
         } else {
-            Matcher r = Pattern.compile("\\b(?:remove|drop|delete|cut|swap|replace|change|ditch|lose|skip|get rid of|take out)\\s+(\\d{1,3})\\s*(?:-|to|through|thru)\\s*(\\d{1,3})\\b").matcher(t);
+            Matcher r = VERB_RANGE.matcher(t);
             if (r.find()) {
                 addSpec(r.group(1) + "-" + r.group(2), f.positions);
                 blank(t, r);
@@ -396,7 +406,7 @@ final class Slots {
 
     private static void addSpec(String spec, List<Integer> out) {
         String s = spec.replace("#", " ").trim();
-        Matcher range = Pattern.compile("(\\d{1,3})\\s*(?:-|to|through|thru|until)\\s*(\\d{1,3})").matcher(s);
+        Matcher range = SPEC_RANGE.matcher(s);
         while (range.find()) {
             int a = Integer.parseInt(range.group(1));
             int b = Integer.parseInt(range.group(2));
@@ -407,7 +417,7 @@ final class Slots {
             }
         }
         s = range.replaceAll(" ");
-        Matcher n = Pattern.compile("\\d{1,3}").matcher(s);
+        Matcher n = DIGITS.matcher(s);
         while (n.find()) {
             int p = Integer.parseInt(n.group());
             if (!out.contains(p)) {
@@ -446,18 +456,19 @@ final class Slots {
             int consumedTo = start + Math.min(stop, after.length());
             List<String> terms = new ArrayList<>(List.of(scope.split("\\s*(?:\\bor\\b|\\bnor\\b|\\band\\b|/|\\+)\\s*")));
             String tail = t.substring(consumedTo);
-            Matcher cont = Pattern.compile("^\\s*,\\s*(?:or\\s+|and\\s+|no\\s+|nor\\s+)?([a-z&' -]{2,20}?)(?=\\s*(?:,|$|\\bor\\b|\\band\\b|\\.|!))").matcher(tail);
+            Matcher cont = CONTINUE_FIRST.matcher(tail);
             while (cont.find() && GenreTree.isGenre(cont.group(1).trim())) {
                 terms.add(cont.group(1).trim());
                 consumedTo += cont.end();
                 tail = t.substring(consumedTo);
-                cont = Pattern.compile("^\\s*,?\\s*(?:or\\s+|and\\s+|no\\s+|nor\\s+)([a-z&' -]{2,20}?)(?=\\s*(?:,|$|\\bor\\b|\\band\\b|\\.|!))").matcher(tail);
+                cont = CONTINUE_NEXT.matcher(tail);
             }
             boolean any = false;
             for (String raw : terms) {
                 String term = clean(raw);
-                if (term.isEmpty() || MOOD_NEGATIONS.contains(term) || MOOD_NEGATIONS.contains(term.split(" ")[0])
-                        || Lexicon.isMood(term) || term.matches("\\d.*") || term.length() < 2) {
+                boolean genreTerm = GenreTree.isGenre(term) || Lexicon.GENRE.contains(term);
+                if (term.isEmpty() || (!genreTerm && (MOOD_NEGATIONS.contains(term) || MOOD_NEGATIONS.contains(term.split(" ")[0])
+                        || Lexicon.isMood(term))) || term.matches("\\d+") || term.length() < 2) {
                     continue;
                 }
                 any = true;
@@ -476,6 +487,28 @@ final class Slots {
             from = Math.min(t.length(), Math.max(m.end(), any ? consumedTo : m.end()));
             if (from >= t.length()) {
                 break;
+            }
+        }
+    }
+
+    private static final Pattern EDIT_EXCLUDE = Pattern.compile(
+            "\\b(?:remove|take out|get rid of|drop|lose|ditch|cut|kill|axe|scrap|bin|kick out|throw out|filter out|strip out|delete|nix|toss)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+|any\\s+|those\\s+|these\\s+)?([a-z][a-z&' -]{1,30}?)\\s*(songs?|tracks?|stuff|music|ones|tunes|bits)?(?=\\s*(?:[,.!?]|$|please|pls|from|too|as well|for me))");
+
+    /** "take out all the electronic stuff", "drop the jazz": an edit verb on a genre (or on an artist's songs). */
+    private static void editExclusions(StringBuilder t, Found f) {
+        Matcher m = EDIT_EXCLUDE.matcher(t);
+        while (m.find()) {
+            String term = clean(m.group(1));
+            if (term.isEmpty() || term.matches(".*\\b(?:last|first|one|song|track|it|this|that|them|him|her|number|\\d+)\\b.*")) {
+                continue;
+            }
+            String g = GenreTree.canonical(term).orElse(Lexicon.GENRE.contains(term) ? term : null);
+            if (g != null) {
+                f.excludeGenres.add(g);
+                blank(t, m);
+            } else if (m.group(2) != null && !Lexicon.isMood(term) && !MOOD_NEGATIONS.contains(term)) {
+                f.excludeArtists.add(term);
+                blank(t, m);
             }
         }
     }
