@@ -13,14 +13,14 @@ import java.util.Set;
 final class PlaylistTitles {
     private PlaylistTitles() {}
 
-    private static final Set<String> FILLER = Set.of("i", "im", "i'm", "me", "my", "we", "us", "you", "can", "could", "would", "will",
+    private static final Set<String> FILLER = Set.copyOf(java.util.Arrays.asList("i", "im", "i'm", "me", "my", "we", "us", "you", "can", "could", "would", "will",
             "please", "pls", "plz", "need", "want", "wanna", "like", "give", "make", "build", "create", "put", "together", "play", "get",
             "recommend", "suggest", "find", "show", "a", "an", "the", "some", "any", "few", "couple", "of", "for", "to", "with", "and", "or",
             "but", "that", "this", "is", "are", "be", "it", "its", "something", "anything", "stuff", "playlist", "playlists", "songs", "song",
             "tracks", "track", "music", "tunes", "mix", "list", "just", "really", "very", "bit", "little", "kind", "sort", "maybe",
             "ideally", "perhaps", "also", "so", "too", "more", "lot", "lots", "feel", "feeling", "hey", "hi", "ok", "okay", "yo", "now",
             "listen", "listening", "what", "should", "on", "in", "at", "while", "when", "about", "new", "another", "ones", "one", "good",
-            "nice", "great", "quite", "pretty", "mostly", "only", "all", "im", "am", "gonna", "going", "bangers", "vibes", "vibe", "jams");
+            "nice", "great", "quite", "pretty", "mostly", "only", "all", "am", "gonna", "going", "bangers", "vibes", "vibe", "jams"));
 
     static String of(String mood) {
         if (mood == null || mood.isBlank()) {

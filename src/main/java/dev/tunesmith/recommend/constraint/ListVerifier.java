@@ -100,7 +100,8 @@ public final class ListVerifier {
         if (outside > 0) {
             bad.add(outside + " track" + (outside == 1 ? "" : "s") + " outside the " + what + " limit " + describe(what, range));
         } else {
-            facts.add("all " + describe(what, range) + " (" + value(what, lo) + "–" + value(what, hi) + ")");
+            String span = value(what, lo).equals(value(what, hi)) ? value(what, lo) : value(what, lo) + "–" + value(what, hi);
+            facts.add("all " + describe(what, range) + " (" + span + ")");
         }
     }
 
