@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./tunesmith bench als|rank|generate|chat [options]}: the benchmarks, outside the shipped
+ * {@code ./tunesmith bench als|rank|generate|chat|nlu [options]}: the benchmarks, outside the shipped
  * application. Each prints a table followed by one line of JSON; {@code --help} lists its options.
  */
 public final class BenchMain {
@@ -31,6 +31,9 @@ public final class BenchMain {
     static final Args.Spec CHAT = Args.command("bench chat", "chat sessions and turn latency against a server in this JVM"
             + " (its own throw-away database)").values("sessions", "rate", "duration", "warmup");
 
+    static final Args.Spec NLU = Args.command("bench nlu", "offline understanding: accuracy per category and per-turn latency on the prompt suites")
+            .values("suite", "warmup", "repeats").flag("verbose", "list every miss");
+
     public static void main(String[] argv) {
         List<String> all = Arrays.asList(argv);
         String what = all.isEmpty() ? "" : all.get(0);
@@ -41,11 +44,12 @@ public final class BenchMain {
                 case "als" -> AlsBench.run(withData(ALS.parse(rest).asMap(), "lastfm-hetrec2k"));
                 case "rank" -> RankBench.run(RANK.parse(rest).asMap());
                 case "generate" -> generate(GENERATE.parse(rest));
+                case "nlu" -> NluBench.run(NLU.parse(rest).asMap(), System.out);
                 case "chat" -> {
                     Map<String, String> o = CHAT.parse(rest).asMap();
                     yield ChatBench.run(ConfigLoader.fromEnvironment(), o);
                 }
-                default -> throw new UsageException("bench what? als, rank, generate or chat (each takes --help)");
+                default -> throw new UsageException("bench what? als, rank, generate, chat or nlu (each takes --help)");
             };
             System.exit(code);
         } catch (Args.HelpRequested e) {
