@@ -70,7 +70,8 @@ public final class IntentRouter {
     private static final Pattern HELP = Pattern.compile(
             "^(?:help|help me|help\\?|\\?|what can you do|what do you do|what are you|who are you|how does (?:this|it) work|how do i use (?:this|you|it)|"
                     + "what can i (?:ask|say|do)|commands|options|menu|features|what are your features|how to use|instructions|what is this|what's this|"
-                    + "what is tunesmith|what are you able to do|what else can you do|can you help|can you help me|i need help|tutorial|guide me)\\b.{0,25}$");
+                    + "what is tunesmith|what are you able to do|what else can you do|can you help|can you help me|i need help|tutorial|guide me|"
+                    + "what can you help(?: me)? with|how can you help(?: me)?|what do you help with|what are you for|what are you good (?:at|for))\\b.{0,25}$");
     private static final Pattern GREETING = Pattern.compile(
             "^(?:hi|hello|hey|heya|hiya|howdy|yo|sup|greetings|good (?:morning|afternoon|evening|day|night)|hey there|hi there|hello there|"
                     + "what's up|whats up|wassup|how are you|how are you doing|how's it going|hows it going|morning|evening|hallo|hola|bonjour|salut|"
@@ -143,7 +144,8 @@ public final class IntentRouter {
                     + "too fast|too quick|not so fast|a slower one|slower tempo|decrease the tempo|less speed|less frantic)\\b");
     private static final Pattern COUNT_WORDS = Pattern.compile(
             "\\b(?:shorter|longer|fewer|more (?:songs|tracks|tunes|of (?:these|those|them|this|that))|extend|lengthen|shorten|trim|expand|grow|bigger|smaller|"
-                    + "keep going|more please|add more|add some|add a few|too long|too short|not enough (?:songs|tracks)|cut it down|pad it out|top (?:it|this) up)\\b");
+                    + "keep going|more please|add more|add some|add a few|too long|too short|not enough (?:songs|tracks)|cut it down|pad it out|top (?:it|this) up|"
+                    + "less (?:songs|tracks)|too many (?:songs|tracks))\\b");
     private static final Pattern SOMETHING_DIRECTION = Pattern.compile("\\b(?:something|one|track|song|tune)\\b");
     private static final Pattern POSITION_REFERENCE = Pattern.compile("\\b(?:this one|that one|it|this|that|the one|this song|that song|this track|that track)\\b");
     private static final Pattern LYRIC_START = Pattern.compile(
@@ -233,7 +235,8 @@ public final class IntentRouter {
             seed = seed.replaceAll("\\s*(?:,|please|pls|thanks).*$", "").trim();
             boolean moodSeed = seed.split(" ").length <= 3 && java.util.Arrays.stream(seed.split(" ")).allMatch(w -> Lexicon.isMood(w) || Lexicon.GENRE.contains(w)
                     || w.matches("a|an|the|some|of|and|day|days|vibe|vibes|music|feel|feeling|mood|energy"));
-            if (!seed.isEmpty() && !moodSeed && !seed.matches("(?:this|that|it|these|those|them)\\b.*")) {
+            boolean description = seed.matches("(?:a|an|some|being|when|walking|driving|feeling|falling|waking|sitting|lying)\\b.*");
+            if (!seed.isEmpty() && !moodSeed && !description && !seed.matches("(?:this|that|it|these|those|them)\\b.*")) {
                 JsonObject a = new JsonObject().put("track", seed);
                 if (slots.count != null) {
                     a.put("count", slots.count);
@@ -390,7 +393,7 @@ public final class IntentRouter {
             }
             a.put("positions", new JsonArray(positions));
             boolean removes = t.matches(".*\\b(?:remove|drop|delete|ditch|lose|cut|nix|toss|kick|get rid of|take out|take away|throw out|skip|scrap|bin|trash|axe|eliminate|"
-                    + "pull|yank|dump|boot|chuck|leave out|no|has to go|have to go|needs to go|must go|gotta go|get lost|go away)\\b.*") && !t.matches(".*\\b(?:with|for|by)\\s+(?:something|a|an|one|another)\\b.*");
+                    + "pull|yank|dump|boot|chuck|leave out|kill|no|has to go|have to go|needs to go|must go|gotta go|get lost|go away)\\b.*") && !t.matches(".*\\b(?:with|for|by)\\s+(?:something|a|an|one|another)\\b.*");
             if (removes && !(replace && t.matches(".*\\b(?:swap|replace|change|switch|substitute)\\b.*"))) {
                 a.put("action", "remove");
             } else if (dir != null) {

@@ -96,7 +96,7 @@ final class Slots {
                     + "|\\b" + N + "\\s+(?:more|extra|additional)\\b"
                     + "|\\b(?:add|throw in|one more|1 more)\\s+(?:one|a|another)\\b(?:\\s+(?:more|song|track|tune))?");
     private static final Pattern SET = Pattern.compile(
-            "\\b(?:make it|make that|make this|make the (?:playlist|list|mix)|(?:bump|bring|take|get|cut|trim|reduce|shrink|raise|expand|extend|grow|increase|drop|lower|shorten|change|set)(?: it| this| that| the (?:playlist|list|mix)| them)?(?: up| down| back)?\\s*to|down to|up to|just|only|keep(?: only| just)?(?: the)?(?: top| best| first)?|exactly|total of|in total|limit(?: it)? to|instead of \\d+,?|i want|i only want|i just want|give me|how about|let's do|lets do|go with|do)\\s+" + N + "(?!\\s*(?:bpm|minutes?|min|%|more|extra|additional))\\b(?:\\s*(?:songs?|tracks?|tunes?|items?|in total|total|of them|ones)?)"
+            "\\b(?:make it|make that|make this|make the (?:playlist|list|mix)|(?:bump|bring|take|get|cut|trim|reduce|shrink|raise|expand|extend|grow|increase|drop|lower|shorten|change|set)(?: it| this| that| the (?:playlist|list|mix)| them)?(?: up| down| back)?\\s*to|down to|up to|just|only|keep(?: only| just)?(?: the)?(?: top| best| first)?|exactly|total of|in total|limit(?: it)? to|instead of \\d+,?|i want|i only want|i just want|give me|how about|let's do|lets do|go with|do|like|about|around|roughly|maybe|say)\\s+" + N + "(?!\\s*(?:bpm|minutes?|min|%|more|extra|additional))\\b(?:\\s*(?:songs?|tracks?|tunes?|items?|in total|total|of them|ones)?)"
                     + "|\\b" + N + "\\s*(?:songs?|tracks?)\\s*(?:is enough|total|in total|please|instead|max(?:imum)?)\\b|\\b(?:shorter|longer|smaller|bigger)\\s*(?:,\\s*|\\s+)?(?:just|only|with|to|please|at)?\\s*" + N + "\\b|\\b(?:half|double) (?:it|the (?:size|length)|that)\\b");
     private static final Pattern REMOVE_N = Pattern.compile(
             "\\b(?:remove|drop|cut|delete|lose|ditch|take out|get rid of|kill|trim|chop off|take away|shave off)\\s+(?:another\\s+|the\\s+)?" + N + "\\s*(?:songs?|tracks?|tunes?|of them|ones)\\b|\\b" + N + "\\s*(?:fewer|less)\\b");
@@ -108,7 +108,7 @@ final class Slots {
             "(?:\\b(?:tracks?|songs?|numbers?|nos?\\.?|items?|positions?|spots?)|#)\\s*#?\\s*(\\d{1,3}(?:\\s*(?:,|and|&|\\+|or)\\s*#?\\d{1,3})*(?:\\s*(?:-|to|through|thru|until)\\s*\\d{1,3})?)|#(\\d{1,3})");
     private static final Pattern RANGE = Pattern.compile(
             "\\b(\\d{1,3})\\s*(?:-|to|through|thru|until)\\s*(\\d{1,3})\\b(?!\\s*(?:bpm|min|minutes|%|songs|tracks))");
-    private static final Pattern LAST_N = Pattern.compile("\\b(?:the\\s+)?(last|final|first|top)\\s+(\\d{1,2})\\s*(?:songs?|tracks?|ones|tunes)?\\b");
+    private static final Pattern LAST_N = Pattern.compile("\\b(?:the\\s+)?(last|final|first)\\s+(\\d{1,2})\\s*(?:songs?|tracks?|ones|tunes)?\\b");
     private static final Pattern BARE_LIST = Pattern.compile("^\\s*(?:and\\s+)?(\\d{1,3})(?:\\s*(?:,|and|&)\\s*(\\d{1,3}))+\\s*$");
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(?:anything|everything|whatever|any genre|all)\\s+(?:but|except)\\s+|\\b(?:(?:i'm |im |i am )?not (?:a |really a |much of a |the biggest )?fan of|not into|no more|none of|nothing (?:by|from)|no (?:songs?|tracks?|music|stuff|anything) (?:by|from)|nothing|no|not|without|except(?: for)?|excluding|exclude|minus|skip|avoid|ban|leave out|leave off|keep out|hold the|lose the|zero|but no|rather than|instead of|not into|hate|can't stand|cannot stand|dislike|don't like|do not like|don't want|do not want|don't play|do not play|never)\\s+(?:any\\s+|more\\s+|the\\s+|of\\s+the\\s+|of\\s+|songs?\\s+(?:by|from)\\s+|tracks?\\s+(?:by|from)\\s+|music\\s+(?:by|from)\\s+|stuff\\s+(?:by|from)\\s+|anything\\s+(?:by|from)\\s+)*");
@@ -171,7 +171,15 @@ final class Slots {
         return null;
     }
 
+    private static final Pattern NEG_MIN_TEMPO = Pattern.compile(
+            "\\b(?:nothing|no songs?|no tracks?|none|not)\\s+(?:slower than|below|under|less than|lower than|beneath)\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b");
+
     private static void tempo(StringBuilder t, Found f) {
+        Matcher neg = NEG_MIN_TEMPO.matcher(t);
+        if (neg.find()) {
+            f.minTempo = Double.parseDouble(neg.group(1));
+            blank(t, neg);
+        }
         Matcher m = BETWEEN_TEMPO.matcher(t);
         if (m.find()) {
             double a = Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(3));
