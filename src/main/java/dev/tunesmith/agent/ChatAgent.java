@@ -38,6 +38,9 @@ public final class ChatAgent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatAgent.class);
 
+    /** At most this many tool calls in one turn; then the turn ends with what it has. */
+    public static final int MAX_TOOL_CALLS_PER_TURN = 6;
+
     static final String SYSTEM = """
             You are Tunesmith, a friendly music companion. Use the tools to build and refine playlists, \
             look up the user's own profile, describe tracks, write lyrics and compose melodies. \
@@ -150,7 +153,7 @@ public final class ChatAgent implements AutoCloseable {
                 .systemMessageProvider(id -> SYSTEM)
                 .chatMemoryProvider(id -> MessageWindowChatMemory.builder().id(id).maxMessages(24).chatMemoryStore(memory).build())
                 .tools(new MusicTools(services, ctx))
-                .maxSequentialToolsInvocations(6)
+                .maxSequentialToolsInvocations(MAX_TOOL_CALLS_PER_TURN)
                 .build();
         CompletableFuture<String> finished = new CompletableFuture<>();
         long[] toolStart = {0};
