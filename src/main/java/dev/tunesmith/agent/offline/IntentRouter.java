@@ -59,7 +59,7 @@ public final class IntentRouter {
                     + "|\\blyrics (?:are|is) (?:fine|ok|okay|good|welcome|allowed|optional)\\b|\\bwith(?:out)? (?:\\w+ )?lyrics\\b|\\b(?:lyrics|vocals) (?:or not|optional|don't matter|do not matter)\\b"
                     + "|\\binstrumental\\b");
     private static final Pattern MELODY_WORDS = Pattern.compile(
-            "\\b(?:melod(?:y|ies)|jig|reel|waltz|hornpipe|polka|abc notation|sheet music|score|motif|riff|theme tune|folk tune|little tune|a tune|new tune|short tune)\\b");
+            "\\b(?:melod(?:y|ies)|jig|reel|waltz|hornpipe|polka|abc notation|sheet music|motif|riff|theme tune|folk tune|little tune|a tune|new tune|short tune)\\b");
     private static final Pattern MUSIC_THEORY = Pattern.compile(
             "\\bin\\s+[a-g](?:#|b|\\s*sharp|\\s*flat)?\\s*(?:major|minor|maj|min|m)\\b|\\b(?:[2-9]|12)/(?:2|4|8)\\b|\\b\\d{1,2}\\s*(?:bars?|measures?)\\b");
     private static final Pattern HARMONY = Pattern.compile(
@@ -90,7 +90,7 @@ public final class IntentRouter {
                     + "for the playlist|for the music|for this|that works|i love it|see you|that's all|that's all for now|for now|:\\)|really|it|"
                     + "thanks|thank you|thx|love|happy|beaucoup|mil|schon))*)\\s*[!.]*$");
     private static final Pattern OFF_TOPIC = Pattern.compile(
-            "\\b(?:weather|forecast|temperature outside|news|headlines|stock|stocks|bitcoin|crypto|recipe|cook (?:dinner|pasta)|capital of|president|"
+            "\\b(?:weather|forecast|temperature outside|news|headlines|stock|stocks|bitcoin|crypto|recipes?|restaurants?|cafes? near|bars? near|hotels?|cook (?:dinner|pasta)|capital of|president|"
                     + "prime minister|election|math|calculate|square root|plus|times table|translate|football score|soccer|nba|nfl|score of the game|"
                     + "homework|essay|tax|taxes|flight to|book a|order (?:a )?pizza|what time is it|what day is it|today's date|date today|"
                     + "meaning of life|tell me a joke|joke|riddle|who won|how old are you|are you (?:a robot|human|real|alive|an ai)|your name|"

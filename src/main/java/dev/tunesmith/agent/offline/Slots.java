@@ -77,7 +77,7 @@ final class Slots {
             "\\b(?:only|just|strictly|nothing but|exclusively|all)\\s+(?:high|max|maximum|full|top)[ -]energy\\b|\\b(?:high|max|maximum|full)[ -]energy\\s+(?:only|tracks only|songs only|stuff only|exclusively)\\b|\\bnothing (?:below|under|less than) high energy\\b|\\b(?:keep|make) (?:it|everything|them|all)\\s+(?:high|max)[ -]energy\\b");
     private static final Pattern LOW_ONLY = Pattern.compile(
             "\\b(?:only|just|strictly|nothing but|exclusively|all)\\s+(?:low|minimal|very low)[ -]energy\\b|\\b(?:low|minimal|very low)[ -]energy\\s+(?:only|tracks only|songs only|stuff only|exclusively)\\b");
-    private static final String DUR = "(\\d{1,2}(?::\\d{2})?|\\d{1,2}\\.\\d)\\s*(?:minutes?|mins?|min|m)\\b|(\\d{1,2}:\\d{2})\\b|(\\d{2,4})\\s*(?:seconds?|secs?|s)\\b";
+    private static final String DUR = "(?:(\\d{1,2}(?::\\d{2})?|\\d{1,2}\\.\\d)\\s*(?:minutes?|mins?|min|m)\\b|(\\d{1,2}:\\d{2})\\b|(\\d{2,4})\\s*(?:seconds?|secs?|s)\\b)";
     private static final Pattern MAX_DURATION = Pattern.compile(
             "\\b(?:under|below|less than|shorter than|no longer than|not longer than|max(?:imum)?|at most|up to|within|nothing (?:over|longer than|above)|no (?:songs?|tracks?) (?:over|longer than|above)|none (?:over|longer than))\\s*(?:of\\s*)?" + DUR);
     private static final Pattern MIN_DURATION = Pattern.compile(
@@ -133,6 +133,8 @@ final class Slots {
     private static final Pattern MORE_POSITIONS = Pattern.compile("(?:,|\\band\\b|&)\\s*(\\d{1,3})\\b(?!\\s*(?:bpm|min|%|songs|tracks|more))");
     private static final Pattern VERB_RANGE = Pattern.compile(
             "\\b(?:remove|drop|delete|cut|swap|replace|change|ditch|lose|skip|get rid of|take out)\\s+(\\d{1,3})\\s*(?:-|to|through|thru)\\s*(\\d{1,3})\\b");
+    private static final Pattern VERB_LIST = Pattern.compile(
+            "\\b(?:remove|drop|delete|cut|swap|replace|change|ditch|lose|skip|get rid of|take out|kill|nix|toss|switch)\\s+(?:out\\s+)?(\\d{1,3}(?:\\s*(?:,|and|&)\\s*\\d{1,3})+)\\b(?!\\s*(?:bpm|min|minutes|%|songs|tracks|more))");
     private static final Pattern SPEC_RANGE = Pattern.compile("(\\d{1,3})\\s*(?:-|to|through|thru|until)\\s*(\\d{1,3})");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,3}");
     private static final Pattern ORDINAL_DIGITS = Pattern.compile("^(\\d{1,3})(?:st|nd|rd|th)?$");
@@ -269,14 +271,28 @@ final class Slots {
         return m.group(3) == null ? null : Integer.parseInt(m.group(3));
     }
 
+    private static final String DROP = "\\b(?:drop|remove|cut|lose|ditch|kill|skip|get rid of|take out|no|nothing|none)\\s+(?:of\\s+)?(?:everything|anything|all|the\\s+ones?|songs?|tracks?|stuff)?\\s*(?:that(?:'s| is| are)?\\s+)?";
+    private static final Pattern DROP_SHORT = Pattern.compile(DROP + "(?:under|below|shorter than|less than)\\s*" + DUR);
+    private static final Pattern DROP_LONG = Pattern.compile(DROP + "(?:over|above|longer than|more than)\\s*" + DUR);
+
     private static void duration(StringBuilder t, Found f) {
+        Matcher d = DROP_SHORT.matcher(t);
+        if (d.find()) {
+            f.minDuration = seconds(d);
+            blank(t, d);
+        }
+        d = DROP_LONG.matcher(t);
+        if (d.find()) {
+            f.maxDuration = seconds(d);
+            blank(t, d);
+        }
         Matcher m = MAX_DURATION.matcher(t);
-        if (m.find()) {
+        if (f.maxDuration == null && m.find()) {
             f.maxDuration = seconds(m);
             blank(t, m);
         }
         m = MIN_DURATION.matcher(t);
-        if (m.find()) {
+        if (f.minDuration == null && m.find()) {
             f.minDuration = seconds(m);
             blank(t, m);
         }
@@ -399,7 +415,11 @@ final class Slots {
             }
         } else {
             Matcher r = VERB_RANGE.matcher(t);
-            if (r.find()) {
+            Matcher vl = VERB_LIST.matcher(t);
+            if (vl.find()) {
+                addSpec(vl.group(1), f.positions);
+                blank(t, vl);
+            } else if (r.find()) {
                 addSpec(r.group(1) + "-" + r.group(2), f.positions);
                 blank(t, r);
             } else {
@@ -502,8 +522,23 @@ final class Slots {
     private static final Pattern EDIT_EXCLUDE = Pattern.compile(
             "\\b(?:remove|take out|get rid of|drop|lose|ditch|cut|kill|axe|scrap|bin|kick out|throw out|filter out|strip out|delete|nix|toss)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+|any\\s+|those\\s+|these\\s+)?([a-z][a-z&' -]{1,30}?)\\s*(songs?|tracks?|stuff|music|ones|tunes|bits)?(?=\\s*(?:[,.!?]|$|please|pls|from|too|as well|for me))");
 
+    private static final Pattern EDIT_BY = Pattern.compile(
+            "\\b(?:remove|get rid of|drop|take out|ditch|lose|cut|kill|ban|exclude|skip|nix|toss|axe)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+)?(?:anything|everything|stuff|songs?|tracks?|music|ones?)\\s+(?:by|from)\\s+([a-z0-9][a-z0-9&' .!-]{1,40}?)(?=\\s*(?:[,.!?]|$|please|pls|too|as well))");
+
     /** "take out all the electronic stuff", "drop the jazz": an edit verb on a genre (or on an artist's songs). */
     private static void editExclusions(StringBuilder t, Found f) {
+        Matcher by = EDIT_BY.matcher(t);
+        while (by.find()) {
+            String term = clean(by.group(1));
+            if (!term.isEmpty()) {
+                if (GenreTree.isGenre(term)) {
+                    f.excludeGenres.add(GenreTree.canonical(term).orElse(term));
+                } else {
+                    f.excludeArtists.add(term);
+                }
+                blank(t, by);
+            }
+        }
         Matcher m = EDIT_EXCLUDE.matcher(t);
         while (m.find()) {
             String term = clean(m.group(1));
