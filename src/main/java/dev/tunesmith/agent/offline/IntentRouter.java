@@ -71,10 +71,11 @@ public final class IntentRouter {
             "^(?:help|help me|help\\?|\\?|what can you do|what do you do|what are you|who are you|how does (?:this|it) work|how do i use (?:this|you|it)|"
                     + "what can i (?:ask|say|do)|commands|options|menu|features|what are your features|how to use|instructions|what is this|what's this|"
                     + "what is tunesmith|what are you able to do|what else can you do|can you help|can you help me|i need help|tutorial|guide me|"
-                    + "what can you help(?: me)? with|how can you help(?: me)?|what do you help with|what are you for|what are you good (?:at|for))\\b.{0,25}$");
+                    + "what can you help(?: me)? with|how can you help(?: me)?|what do you help with|what are you for|what are you good (?:at|for))\\b.{0,25}$"
+                    + "|^how many (?:songs|tracks) (?:can|do|will) you\\b|^what (?:kind of |sort of )?(?:things|stuff|requests) can (?:you|i)\\b");
     private static final Pattern GREETING = Pattern.compile(
             "^(?:hi|hello|hey|heya|hiya|howdy|yo|sup|greetings|good (?:morning|afternoon|evening|day|night)|hey there|hi there|hello there|"
-                    + "what's up|whats up|wassup|how are you|how are you doing|how's it going|hows it going|morning|evening|hallo|hola|bonjour|salut|"
+                    + "what's up|whats up|wassup|what's good|whats good|what's new|sup|how are you|how are you doing|how's it going|hows it going|morning|evening|hallo|hola|bonjour|salut|"
                     + "ola|oi|ciao|servus|moin|buenas|buenos dias|bom dia|guten tag|guten morgen|coucou|que tal|ca va)(?:\\s+(?:there|tunesmith|friend|buddy|mate|all|again|bot|you))?"
                     + "(?:\\s*[,!.?]*\\s*(?:how are you(?: doing)?|how's it going|what's up|how are things|nice to meet you|:\\)|tunesmith))*\\s*[!.?]*$");
     private static final Pattern THANKS = Pattern.compile(
@@ -144,7 +145,7 @@ public final class IntentRouter {
                     + "too fast|too quick|not so fast|a slower one|slower tempo|decrease the tempo|less speed|less frantic)\\b");
     private static final Pattern COUNT_WORDS = Pattern.compile(
             "\\b(?:shorter|longer|fewer|more (?:songs|tracks|tunes|of (?:these|those|them|this|that))|extend|lengthen|shorten|trim|expand|grow|bigger|smaller|"
-                    + "keep going|more please|add more|add some|add a few|too long|too short|not enough (?:songs|tracks)|cut it down|pad it out|top (?:it|this) up|"
+                    + "keep going|more please|add more|add some|add a few|too long|too short|not enough (?:songs|tracks)|cut it down|pad it out|top (?:it|this) up|more (?:songs|tracks)|"
                     + "less (?:songs|tracks)|too many (?:songs|tracks))\\b");
     private static final Pattern SOMETHING_DIRECTION = Pattern.compile("\\b(?:something|one|track|song|tune)\\b");
     private static final Pattern POSITION_REFERENCE = Pattern.compile("\\b(?:this one|that one|it|this|that|the one|this song|that song|this track|that track)\\b");
@@ -203,7 +204,7 @@ public final class IntentRouter {
         if (PROFILE.matcher(t).find()) {
             return new Route(Intent.PROFILE, "lookupMyProfile", new JsonObject(), 0.9);
         }
-        if (HELP.matcher(bare).find() && !musicCue && bare.length() < 45) {
+        if (HELP.matcher(bare).find() && (!musicCue || bare.matches("^how many (?:songs|tracks).*")) && bare.length() < 45) {
             return talk(Intent.HELP, 0.9);
         }
         if (GREETING.matcher(bare).matches()) {
@@ -213,7 +214,9 @@ public final class IntentRouter {
         if (THANKS.matcher(bare).matches() && !refineCue) {
             return talk(Intent.THANKS, 0.9);
         }
-        if (!musicCue && OFF_TOPIC.matcher(t).find() && (QUESTION.matcher(t).find() || !moodCue)) {
+        boolean whQuestion = t.matches("^(?:why|how|who|when|where)\\s+(?:is|are|was|were|do|does|did|can|could|many|much|old|far|tall|big|long|come)\\b.*")
+                && !t.matches(".*\\b(?:i (?:listen|feel|play)|music|song|songs|playlist|tracks?|tempo|bpm)\\b.*");
+        if (!musicCue && (whQuestion || (OFF_TOPIC.matcher(t).find() && (QUESTION.matcher(t).find() || !moodCue)))) {
             return talk(Intent.OFF_TOPIC, 0.85);
         }
         if (CLASSIFY.matcher(t).find() && !musicCue) {

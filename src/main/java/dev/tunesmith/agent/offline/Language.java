@@ -98,6 +98,23 @@ final class Language {
         phrase("a handful of", "5");
         phrase("a few", "3");
         phrase("a pair of", "2");
+        // chat slang
+        phrase("w/o", "without");
+        phrase("moar", "more");
+        phrase("gimme", "give me");
+        phrase("wanna", "want to");
+        phrase("gonna", "going to");
+        phrase("sth", "something");
+        phrase("smth", "something");
+        phrase("tonite", "tonight");
+        phrase("2nite", "tonight");
+        phrase("luv", "love");
+        phrase("mach es", "make it");
+        phrase("hazlo", "make it");
+        phrase("hazla", "make it");
+        phrase("rends-la", "make it");
+        phrase("rends la", "make it");
+        phrase("deixa mais", "make it more");
         // unambiguous foreign words
         foreign("music", "musica", "musique", "musik", "muzik");
         foreign("songs", "canciones", "chansons", "lieder", "musicas", "cancoes", "temas", "titres", "morceaux", "stucke", "songs");
@@ -139,6 +156,13 @@ final class Language {
         foreign("less", "menos", "moins", "weniger");
         foreign("another", "otra", "otro", "autre", "andere", "anderes", "outra", "outro");
         foreign("remove", "quita", "quitar", "enleve", "enlever", "entferne", "tira", "tirar", "supprime");
+        foreign("add", "anade", "agrega", "agregar", "anadir", "ajoute", "ajouter", "ajoutez", "hinzufugen", "fuge", "adiciona", "adicione",
+                "acrescenta", "acrescente");
+        foreign("calmer", "ruhiger", "entspannter", "sanfter", "tranquilo", "calmado");
+        foreign("happier", "frohlicher", "glucklicher", "frohlichere");
+        foreign("faster", "schneller");
+        foreign("slower", "langsamer");
+        foreign("sadder", "trauriger");
         foreign("play", "ponme", "pon", "mets", "spiel", "spiele", "toca", "coloca", "joue");
         foreign("give me", "dame", "donne-moi", "donnez-moi", "gib", "da-me");
         foreign("trip", "viaje", "voyage", "reise", "viagem");
@@ -372,7 +396,8 @@ final class Language {
                 continue;
             }
             int d = osa(w, c, limit);
-            if (d < bestD) {
+            // on a tie prefer the longer word: a dropped letter is the commonest typo ("calmr" → "calmer")
+            if (d < bestD || (d == bestD && best != null && c.length() > best.length() && c.length() > w.length())) {
                 bestD = d;
                 best = c;
             }

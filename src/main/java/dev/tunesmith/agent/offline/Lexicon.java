@@ -44,7 +44,8 @@ final class Lexicon {
             "anxiety", "overwhelmed", "heal", "healing", "recovery", "rainy-day", "thunderstorm", "bath", "candlelit", "candle",
             "sleepover", "roadtrip", "bonfire", "tea", "sip", "sipping", "soundtrack", "score", "boss", "battle", "fight", "victory",
             "sombre", "somber", "angsty", "rebellious", "chaotic", "frantic", "euphoric", "blissful", "bliss", "zen", "tranquil",
-            "lofi", "beats", "commuter", "homesick", "missing", "miss", "summer", "cosy", "groovin", "tropical", "latin", "salsa");
+            "lofi", "beats", "commuter", "homesick", "missing", "miss", "summer", "cosy", "groovin", "tropical", "latin", "salsa", "surprise",
+            "random", "discover", "discovery", "eclectic", "variety");
 
     /** Words that say the message is about listening to music. */
     static final Set<String> MUSIC = words("playlist", "playlists", "songs", "song", "tracks", "track", "music", "tunes", "mix", "mixtape",

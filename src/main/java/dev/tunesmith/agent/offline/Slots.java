@@ -520,13 +520,23 @@ final class Slots {
     }
 
     private static final Pattern EDIT_EXCLUDE = Pattern.compile(
-            "\\b(?:remove|take out|get rid of|drop|lose|ditch|cut|kill|axe|scrap|bin|kick out|throw out|filter out|strip out|delete|nix|toss)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+|any\\s+|those\\s+|these\\s+)?([a-z][a-z&' -]{1,30}?)\\s*(songs?|tracks?|stuff|music|ones|tunes|bits)?(?=\\s*(?:[,.!?]|$|please|pls|from|too|as well|for me))");
+            "\\b(?:remove|take out|get rid of|drop|lose|ditch|cut|kill|axe|scrap|bin|kick out|throw out|filter out|strip out|delete|nix|toss)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+|any\\s+|those\\s+|these\\s+)?([a-z][a-z&' -]{1,30}?)\\s*(songs?|tracks?|stuff|music|ones|tunes|bits)?(?=\\s*(?:[,.!?]|$)|\\s+(?:please|pls|from|too|as well|for me)\\b)");
 
     private static final Pattern EDIT_BY = Pattern.compile(
-            "\\b(?:remove|get rid of|drop|take out|ditch|lose|cut|kill|ban|exclude|skip|nix|toss|axe)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+)?(?:anything|everything|stuff|songs?|tracks?|music|ones?)\\s+(?:by|from)\\s+([a-z0-9][a-z0-9&' .!-]{1,40}?)(?=\\s*(?:[,.!?]|$|please|pls|too|as well))");
+            "\\b(?:remove|get rid of|drop|take out|ditch|lose|cut|kill|ban|exclude|skip|nix|toss|axe)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+)?(?:anything|everything|stuff|songs?|tracks?|music|ones?)\\s+(?:by|from)\\s+([a-z0-9][a-z0-9&' .!-]{1,40}?)(?=\\s*(?:[,.!?]|$)|\\s+(?:please|pls|too|as well)\\b)");
 
     /** "take out all the electronic stuff", "drop the jazz": an edit verb on a genre (or on an artist's songs). */
+    private static final Pattern TOO_MUCH = Pattern.compile("\\b(?:too much|way too much|so much|enough(?: of)?(?: the)?|less)\\s+([a-z][a-z&' -]{1,20}?)(?=\\s*(?:[,.!?]|$)|\\s+(?:please|pls|in|on|stuff|music|songs|tracks)\\b)");
+
     private static void editExclusions(StringBuilder t, Found f) {
+        Matcher much = TOO_MUCH.matcher(t);
+        while (much.find()) {
+            String term = clean(much.group(1));
+            if (!term.isEmpty() && GenreTree.isGenre(term) && !Lexicon.isMood(term)) {
+                f.excludeGenres.add(GenreTree.canonical(term).orElse(term));
+                blank(t, much);
+            }
+        }
         Matcher by = EDIT_BY.matcher(t);
         while (by.find()) {
             String term = clean(by.group(1));
@@ -557,7 +567,8 @@ final class Slots {
     }
 
     private static String clean(String raw) {
-        String s = raw.toLowerCase(Locale.ROOT).trim().replaceAll("^(?:the|any|more|of|those|these|that|this|all|some|by|from)\\s+", "")
+        String s = raw.toLowerCase(Locale.ROOT).trim().replaceAll("^(?:have|hear|play|include|get|want|see|listen to|put|need)\\s+", "")
+                .replaceAll("^(?:the|any|more|of|those|these|that|this|all|some|by|from)\\s+", "")
                 .replaceAll("^(?:the|any|more)\\s+", "").replaceAll("['\"]", "").trim();
         boolean changed = true;
         while (changed) {
