@@ -112,7 +112,7 @@ public final class IntentRouter {
                     + "|\\b(?:start over|start again|start fresh|from scratch|scrap (?:this|that|it)|forget (?:this|that|it)|something (?:else|different) entirely|"
                     + "completely different|totally different|change of plans|new request|different mood|switch gears|instead,? (?:make|give|build)|now (?:make|give|build|create) me)\\b");
     private static final Pattern UNDO = Pattern.compile(
-            "\\b(?:undo|revert|go back|roll back|rollback|put (?:it|them|that|those|everything) back|take (?:that|it) back|restore|previous (?:version|one|list|playlist)|"
+            "\\b(?:undo|reverse (?:that|the|my|this)(?: last)? (?:change|edit)|(?:that|the) last (?:change|edit) was (?:bad|wrong|worse)|revert|go back|roll back|rollback|put (?:it|them|that|those|everything) back|take (?:that|it) back|restore|previous (?:version|one|list|playlist)|"
                     + "back to (?:the )?(?:previous|old|last|earlier|original)|ctrl ?z|change it back|bring (?:it|them|that) back|the way it was|as it was|before (?:that|the change))\\b");
     private static final Pattern EDIT_VERB = Pattern.compile(
             "\\b(swap|replace|change|switch|substitute|exchange|remove|drop|delete|ditch|lose|cut|nix|toss|kick|get rid of|take out|take away|throw out|"
@@ -146,11 +146,11 @@ public final class IntentRouter {
     private static final Pattern COUNT_WORDS = Pattern.compile(
             "\\b(?:shorter|longer|fewer|more (?:songs|tracks|tunes|of (?:these|those|them|this|that))|extend|lengthen|shorten|trim|expand|grow|bigger|smaller|"
                     + "keep going|more please|add more|add some|add a few|too long|too short|not enough (?:songs|tracks)|cut it down|pad it out|top (?:it|this) up|more (?:songs|tracks)|"
-                    + "less (?:songs|tracks)|too many (?:songs|tracks))\\b");
+                    + "less (?:songs|tracks)|too many (?:songs|tracks)|shuffle in|mix in|throw in|sprinkle in|work in|add some|add a few|half as long|twice as long)\\b");
     private static final Pattern SOMETHING_DIRECTION = Pattern.compile("\\b(?:something|one|track|song|tune)\\b");
     private static final Pattern POSITION_REFERENCE = Pattern.compile("\\b(?:this one|that one|it|this|that|the one|this song|that song|this track|that track)\\b");
     private static final Pattern LYRIC_START = Pattern.compile(
-            "^(?:some |a |the |new |original |song |my )?(?:lyrics?|verses?|a verse|a chorus|chorus|poem|song ?text|rhymes?)\\s+(?:about|for|on|of|with|that|where|around|describing|in which|inspired by|telling|:)\\b");
+            "^(?:some |a |the |new |original |song |my )?(?:lyrics?|verses?|a verse|a chorus|chorus|poem|song ?text|rhymes?)(?:\\s*,?\\s*(?:please|pls|plz))?\\s*,?\\s+(?:about|for|on|of|with|that|where|around|describing|in which|inspired by|telling|:)\\b");
     private static final Pattern ABOUT = Pattern.compile("\\b(?:about|on the (?:theme|topic|subject) of|on|regarding|describing|telling of|inspired by|around|for)\\s+(.+?)(?:[,.;!?]|\\bwith\\b|\\bin\\s+[abcd]{4}\\b|\\busing\\b|\\b\\d+\\s*(?:lines|syllables)|$)");
     private static final Pattern SCHEME = Pattern.compile("\\b([abcd]{4,8})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern LINES = Pattern.compile("\\b(\\d{1,2})\\s*(?:-\\s*)?lines?\\b");
@@ -338,7 +338,8 @@ public final class IntentRouter {
         return UNDO.matcher(t).find() || !s.positions.isEmpty() || s.lastN != null || s.firstN != null
                 || (s.countEdit != null && !t.matches(".*\\b(?:playlist|mix) (?:of|with)\\b.*"))
                 || t.matches(".*\\b(?:make it|make this|make the (?:list|playlist|mix)|can you make it|keep it|turn it|the list|the playlist|the mix|these|those)\\b.*")
-                || t.matches("^(?:more|less|a bit|a little|slightly|bit|way|much|even|too)\\b.*") || t.matches(".*\\bno more\\b.*");
+                || t.matches("^(?:more|less|a bit|a little|slightly|bit|way|much|even|too)\\b.*") || t.matches(".*\\bno more\\b.*")
+                || t.matches(".*\\b(?:shuffle in|mix in|throw in|sprinkle in|work in|add some|add a few)\\b.*");
     }
 
     /** calmer / more_energetic / happier / sadder / faster / slower, or null. */

@@ -49,6 +49,7 @@ final class Slots {
 
     private Slots() {}
 
+    private static final String DROP_PREFIX = "\\b(?:drop|remove|cut|lose|ditch|kill|skip|get rid of|take out)\\s+(?:of\\s+)?(?:everything|anything|all|the\\s+ones?|songs?|tracks?|stuff)?\\s*(?:that(?:'s| is| are)?\\s+)?";
     private static final String N = "(\\d{1,3})";
     private static final String UNIT = "(?:songs?|tracks?|tunes?|ones|bangers|jams|hits|pieces|numbers|records|items|cuts|picks|titles|"
             + "selections|bops|tunes|entries|videos)";
@@ -74,9 +75,9 @@ final class Slots {
                     + "|\\b(?:min(?:imum)?|at least)\\s*(?:energy|energy level)\\s*(?:of\\s*)?" + E
                     + "|\\benergy\\s*" + E + "\\s*(?:or (?:more|higher|above)|\\+|min|and up)");
     private static final Pattern HIGH_ONLY = Pattern.compile(
-            "\\b(?:only|just|strictly|nothing but|exclusively|all)\\s+(?:high|max|maximum|full|top)[ -]energy\\b|\\b(?:high|max|maximum|full)[ -]energy\\s+(?:only|tracks only|songs only|stuff only|exclusively)\\b|\\bnothing (?:below|under|less than) high energy\\b|\\b(?:keep|make) (?:it|everything|them|all)\\s+(?:high|max)[ -]energy\\b");
+            "\\b(?:only|just|strictly|nothing but|exclusively|all)\\s+(?:high|max|maximum|full|top)[ -]energy\\b|\\b(?:high|max|maximum|full)[ -]energy\\s+(?:only|tracks only|songs only|stuff only|exclusively)\\b|\\bnothing (?:below|under|less than) high energy\\b|\\b(?:only|just)\\s+(?:songs?|tracks?|stuff|ones|music)\\s+(?:with|that have|of|that are)\\s+(?:high|max|full|top)[ -]energy\\b|\\b(?:keep|make) (?:it|everything|them|all)\\s+(?:high|max)[ -]energy\\b");
     private static final Pattern LOW_ONLY = Pattern.compile(
-            "\\b(?:only|just|strictly|nothing but|exclusively|all)\\s+(?:low|minimal|very low)[ -]energy\\b|\\b(?:low|minimal|very low)[ -]energy\\s+(?:only|tracks only|songs only|stuff only|exclusively)\\b");
+            "\\b(?:only|just|strictly|nothing but|exclusively|all)\\s+(?:low|minimal|very low)[ -]energy\\b|\\b(?:low|minimal|very low)[ -]energy\\s+(?:only|tracks only|songs only|stuff only|exclusively)\\b|\\b(?:only|just)\\s+(?:songs?|tracks?|stuff|ones|music)\\s+(?:with|that have|of|that are)\\s+(?:low|minimal)[ -]energy\\b");
     private static final String DUR = "(?:(\\d{1,2}(?::\\d{2})?|\\d{1,2}\\.\\d)\\s*(?:minutes?|mins?|min|m)\\b|(\\d{1,2}:\\d{2})\\b|(\\d{2,4})\\s*(?:seconds?|secs?|s)\\b)";
     private static final Pattern MAX_DURATION = Pattern.compile(
             "\\b(?:under|below|less than|shorter than|no longer than|not longer than|max(?:imum)?|at most|up to|within|nothing (?:over|longer than|above)|no (?:songs?|tracks?) (?:over|longer than|above)|none (?:over|longer than))\\s*(?:of\\s*)?" + DUR);
@@ -89,7 +90,7 @@ final class Slots {
             "\\bno (?:repeat(?:ed)?|duplicate) artists?\\b|\\bno artist (?:twice|more than once|repeated)\\b|\\b(?:every|each) (?:song|track) (?:by |from )?a different artist\\b|\\ball different artists\\b|\\bdifferent artists? (?:for|on) (?:each|every)\\b|\\bno (?:repeats|repeating) (?:of |from )?(?:the same )?artists?\\b|\\bno artist repeats\\b|\\bnever the same artist twice\\b|\\bartists? only once\\b|\\bonly once per artist\\b");
     private static final Pattern COUNT = Pattern.compile("\\b" + N + "\\s*(?:-\\s*)?(?:(?:more|new|other|extra|additional)\\s+)?(?:[a-z'&-]+\\s+){0,3}?" + UNIT + "\\b");
     private static final Pattern COUNT_LEAD = Pattern.compile(
-            "\\b(?:playlist|list|mix|selection|set|mixtape|top)\\s+(?:of\\s+)?" + N + "\\b(?!\\s*(?:bpm|min|minutes|%|s\\b))|\\b" + N + "[- ](?:song|track|tune)\\b|\\b(?:give me|gimme|play|pick|suggest|find|recommend|want|need|get me|show me)\\s+(?:me\\s+)?" + N + "\\b(?!\\s*(?:bpm|min|minutes|%|s\\b|:))");
+            "\\b(?:playlist|list|mix|selection|set|mixtape|top)\\s+(?:of\\s+)?" + N + "\\b(?!\\s*(?:bpm|min|minutes|%|s\\b))|\\b" + N + "[- ](?:song|track|tune)\\b|\\b" + N + "\\s+of (?:them|those|these|em)\\b|\\b(?:give me|gimme|play|pick|suggest|find|recommend|want|need|get me|show me)\\s+(?:me\\s+)?" + N + "\\b(?!\\s*(?:bpm|min|minutes|%|s\\b|:))");
     private static final Pattern HOURS = Pattern.compile("\\b(?:(\\d{1,2})|an?|one)\\s*(?:hours?|hrs?|h)\\b\\s*(?:of|worth|long|playlist)?");
     private static final Pattern ADD = Pattern.compile(
             "\\b(?:add|throw in|put in|toss in|include|give me|i want|i need|get|append|another|plus|tack on|stick in|with)\\s+(?:me\\s+)?(?:an?\\s+)?(?:another\\s+)?(?:extra\\s+|additional\\s+)?" + N + "\\s*(?:more|extra|additional|new|others?)?\\b"
@@ -97,12 +98,12 @@ final class Slots {
                     + "|\\b(?:add|throw in|one more|1 more)\\s+(?:one|a|another)\\b(?:\\s+(?:more|song|track|tune))?");
     private static final Pattern SET = Pattern.compile(
             "\\b(?:make it|make that|make this|make the (?:playlist|list|mix)|(?:bump|bring|take|get|cut|trim|reduce|shrink|raise|expand|extend|grow|increase|drop|lower|shorten|change|set)(?: it| this| that| the (?:playlist|list|mix)| them)?(?: up| down| back)?\\s*to|down to|up to|just|only|keep(?: only| just)?(?: the)?(?: top| best| first)?|exactly|total of|in total|limit(?: it)? to|instead of \\d+,?|i want|i only want|i just want|give me|how about|let's do|lets do|go with|do|like|about|around|roughly|maybe|say)\\s+" + N + "(?!\\s*(?:bpm|minutes?|min|%|more|extra|additional))\\b(?:\\s*(?:songs?|tracks?|tunes?|items?|in total|total|of them|ones)?)"
-                    + "|\\b" + N + "\\s*(?:songs?|tracks?)\\s*(?:is enough|total|in total|please|instead|max(?:imum)?)\\b|\\b(?:shorter|longer|smaller|bigger)\\s*(?:,\\s*|\\s+)?(?:just|only|with|to|please|at)?\\s*" + N + "\\b|\\b(?:half|double) (?:it|the (?:size|length)|that)\\b");
+                    + "|\\b" + N + "\\s*(?:songs?|tracks?)\\s*(?:is enough|total|in total|please|instead|max(?:imum)?)\\b|\\b(?:shorter|longer|smaller|bigger)\\s*(?:,\\s*|\\s+)?(?:just|only|with|to|please|at)?\\s*" + N + "\\b|\\b(?:half|double) (?:it|the (?:size|length)|that)\\b|\\b(?:half|twice) as (?:long|many|big)\\b");
     private static final Pattern REMOVE_N = Pattern.compile(
             "\\b(?:remove|drop|cut|delete|lose|ditch|take out|get rid of|kill|trim|chop off|take away|shave off)\\s+(?:another\\s+|the\\s+)?" + N + "\\s*(?:songs?|tracks?|tunes?|of them|ones)\\b|\\b" + N + "\\s*(?:fewer|less)\\b");
     private static final Pattern ORDINAL = Pattern.compile(
             "\\b(?:the\\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|\\d{1,3}(?:st|nd|rd|th)|last|final|penultimate|second[ -](?:to[ -])?last|next[ -]to[ -]last|opening|closing)\\s+(?:one|song|track|tune|pick|entry|item|number|spot|position|slot)s?\\b"
-                    + "|\\bthe\\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d{1,3}(?:st|nd|rd|th)|last|final|penultimate)\\b(?!\\s+(?:time|date|dance|day|night|week|song of|thing|minute|hour|verse|chorus))"
+                    + "|\\bthe\\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d{1,3}(?:st|nd|rd|th)|last|final|penultimate)\\b(?!\\s+(?:time|date|dance|day|night|week|song of|thing|minute|hour|verse|chorus|change|edit|request|version|playlist|list|mix))"
                     + "|\\b(\\d{1,3}(?:st|nd|rd|th))\\b");
     private static final Pattern NUMBERED = Pattern.compile(
             "(?:\\b(?:tracks?|songs?|numbers?|nos?\\.?|items?|positions?|spots?)|#)\\s*#?\\s*(\\d{1,3}(?:\\s*(?:,|and|&|\\+|or)\\s*#?\\d{1,3})*(?:\\s*(?:-|to|through|thru|until)\\s*\\d{1,3})?)|#(\\d{1,3})");
@@ -176,11 +177,24 @@ final class Slots {
     private static final Pattern NEG_MIN_TEMPO = Pattern.compile(
             "\\b(?:nothing|no songs?|no tracks?|none|not)\\s+(?:slower than|below|under|less than|lower than|beneath)\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b");
 
+    private static final Pattern DROP_SLOW = Pattern.compile(DROP_PREFIX + "(?:slower than|under|below|less than|beneath)\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b");
+    private static final Pattern DROP_FAST = Pattern.compile(DROP_PREFIX + "(?:faster than|over|above|more than)\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b");
+
     private static void tempo(StringBuilder t, Found f) {
         Matcher neg = NEG_MIN_TEMPO.matcher(t);
         if (neg.find()) {
             f.minTempo = Double.parseDouble(neg.group(1));
             blank(t, neg);
+        }
+        Matcher slow = DROP_SLOW.matcher(t);
+        if (f.minTempo == null && slow.find()) {
+            f.minTempo = Double.parseDouble(slow.group(1));
+            blank(t, slow);
+        }
+        Matcher fast = DROP_FAST.matcher(t);
+        if (fast.find()) {
+            f.maxTempo = Double.parseDouble(fast.group(1));
+            blank(t, fast);
         }
         Matcher m = BETWEEN_TEMPO.matcher(t);
         if (m.find()) {
