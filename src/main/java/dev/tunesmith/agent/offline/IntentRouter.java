@@ -37,6 +37,9 @@ public final class IntentRouter {
     /** Below this the router asks instead of guessing. */
     static final double THRESHOLD = 0.5;
 
+    /** Characters of a message that are read (the chat allows 4,000). */
+    static final int MAX_READ = 800;
+
     /** Loads the word list in the background (never on the caller's thread, which may be an event loop). */
     public IntentRouter() {
         Thread.ofVirtual().name("intent-router-words").start(Language::dictionary);
@@ -167,6 +170,10 @@ public final class IntentRouter {
 
     /** Routes {@code message} in the conversation {@code ctx}. */
     public Route route(String message, Context ctx) {
+        // a request is said in its first sentences; reading at most this much bounds the time of a turn
+        if (message != null && message.length() > MAX_READ) {
+            message = message.substring(0, MAX_READ);
+        }
         Language.Text lt = Language.normalise(message);
         String t = lt.text().trim();
         String bare = t.replaceAll("[\\s,.!?;:\"()*~-]+", " ").trim();
