@@ -54,7 +54,7 @@ public final class IntentRouter {
             "\\b(?:write|pen|compose|create|generate|draft|come up with|make up|make|give me|help me write|can you write|could you write|"
                     + "i need|i want|need|want|craft|produce|invent|improvise|sketch|knock out|whip up|put together|do)\\b");
     private static final Pattern LYRIC_OBJECT = Pattern.compile(
-            "\\b(lyrics?|verses?|chorus|poem|rhymes?|song ?text|stanzas?|couplets?|songs?|ballad|anthem|ditty|jingle|rap|hook|bridge|"
+            "\\b(lyrics?|verses?|chorus|poem|haiku|limerick|sonnet|ode|rhymes?|song ?text|stanzas?|couplets?|songs?|ballad|anthem|ditty|jingle|rap|hook|bridge|"
                     + "melod(?:y|ies)|tune|jig|reel|waltz|hornpipe|polka|march|chords?|harmon(?:y|ies|i[sz]e)|accompaniment|"
                     + "playlists?|mix(?:tape)?|list|tracks|selection|set|queue|bangers|jams|music|something|soundtrack)\\b");
     private static final Pattern NEGATED_LYRICS = Pattern.compile(
@@ -69,7 +69,7 @@ public final class IntentRouter {
             "\\b(?:harmoni[sz]e|harmoni[sz]ation|chords?|chord progression|accompaniment|reharmoni[sz]e|add (?:some )?harmony|bass line|voicings?)\\b");
     private static final Pattern PROFILE = Pattern.compile(
             "\\b(?:my (?:profile|taste|tastes|listening|stats|statistics|history|top|favou?rite|habits|music taste|library)|what (?:do|did) i (?:usually |mostly |normally |often )?(?:listen|play)|"
-                    + "what (?:kind of|sort of|type of) music (?:do )?i (?:like|listen)|who (?:do|did) i listen to|what am i into|describe my taste|what i listen to)\\b");
+                    + "what (?:kind of|sort of|type of) music (?:do )?i (?:like|listen)|who (?:do|did) i listen to|what am i into|describe my taste|what i listen to|what (?:i've|i have) been (?:listening|playing)|what have i been (?:listening|playing)|my recent (?:listening|plays|history)|who do i (?:listen to|play) (?:the )?most)\\b");
     private static final Pattern HELP = Pattern.compile(
             "^(?:help|help me|help\\?|\\?|what can you do|what do you do|what are you|who are you|how does (?:this|it) work|how do i use (?:this|you|it)|"
                     + "what can i (?:ask|say|do)|commands|options|menu|features|what are your features|how to use|instructions|what is this|what's this|"
@@ -108,6 +108,8 @@ public final class IntentRouter {
             "^(?:can you |could you |please )?(?:describe|tell me (?:about|more about)|what(?:'s| is) (?:the (?:song|track) )?(.+?) like\\??$|what kind of (?:song|track) is|"
                     + "info (?:on|about)|information (?:on|about)|give me (?:some )?(?:info|details) (?:on|about)|details (?:on|about)|what do you know about|review|"
                     + "explain|who (?:made|sings|wrote|performs|is behind))\\s*(.*)$");
+    private static final Pattern DESCRIBE_SOUND = Pattern.compile("^(?:so |and )?(?:what does|how does) (.+?) sound(?: like)?\\s*\\??$");
+    private static final Pattern CLARIFY_WORDS = Pattern.compile("^(?:idk|dunno|i don't know|i dont know|not sure|no idea|whatever|hmm+|meh|um+|uh+|eh|er+|huh|\\?+|what|what\\?)$");
     private static final Pattern CLASSIFY = Pattern.compile(
             "\\b(?:classify|categori[sz]e|what (?:style|genre|kind of music|type of music) (?:is|would|does|fits)|which (?:genre|style) (?:is|would|does|fits)|what genre|what style)\\b");
     private static final Pattern NEW_LIST = Pattern.compile(
@@ -118,7 +120,7 @@ public final class IntentRouter {
             "\\b(?:undo|reverse (?:that|the|my|this)(?: last)? (?:change|edit)|(?:that|the) last (?:change|edit) was (?:bad|wrong|worse)|revert|go back|roll back|rollback|put (?:it|them|that|those|everything) back|take (?:that|it) back|restore|previous (?:version|one|list|playlist)|"
                     + "back to (?:the )?(?:previous|old|last|earlier|original)|ctrl ?z|change it back|bring (?:it|them|that) back|the way it was|as it was|before (?:that|the change))\\b");
     private static final Pattern EDIT_VERB = Pattern.compile(
-            "\\b(swap|replace|change|switch|substitute|exchange|remove|drop|delete|ditch|lose|cut|nix|toss|kick|get rid of|take out|take away|throw out|"
+            "\\b(swap|replace|change|switch|substitute|exchange|remove|drop|delete|ditch|lose|cut|nix|toss|kick|get rid of|take out|take away|take off|throw out|"
                     + "skip|scrap|bin|trash|axe|eliminate|pull|yank|dump|boot|chuck|ban|exclude|leave out|banish|exile|lose)\\b");
     private static final Pattern REPLACE_VERB = Pattern.compile(
             "\\b(swap|replace|change|switch|substitute|exchange|different|another one|something else|instead|other)\\b");
@@ -153,7 +155,7 @@ public final class IntentRouter {
     private static final Pattern SOMETHING_DIRECTION = Pattern.compile("\\b(?:something|one|track|song|tune)\\b");
     private static final Pattern POSITION_REFERENCE = Pattern.compile("\\b(?:this one|that one|it|this|that|the one|this song|that song|this track|that track)\\b");
     private static final Pattern LYRIC_START = Pattern.compile(
-            "^(?:some |a |the |new |original |song |my )?(?:lyrics?|verses?|a verse|a chorus|chorus|poem|song ?text|rhymes?)(?:\\s*,?\\s*(?:please|pls|plz))?\\s*,?\\s+(?:about|for|on|of|with|that|where|around|describing|in which|inspired by|telling|:)\\b");
+            "^(?:some |a |the |new |original |song |my )?(?:lyrics?|verses?|a verse|a chorus|chorus|poem|haiku|limerick|sonnet|an ode|ode|song ?text|rhymes?)(?:\\s*,?\\s*(?:please|pls|plz))?\\s*,?\\s+(?:about|for|on|of|with|that|where|around|describing|in which|inspired by|telling|:)\\b");
     private static final Pattern ABOUT = Pattern.compile("\\b(?:about|on the (?:theme|topic|subject) of|on|regarding|describing|telling of|inspired by|around|for)\\s+(.+?)(?:[,.;!?]|\\bwith\\b|\\bin\\s+[abcd]{4}\\b|\\busing\\b|\\b\\d+\\s*(?:lines|syllables)|$)");
     private static final Pattern SCHEME = Pattern.compile("\\b([abcd]{4,8})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern LINES = Pattern.compile("\\b(\\d{1,2})\\s*(?:-\\s*)?lines?\\b");
@@ -180,6 +182,9 @@ public final class IntentRouter {
         if (bare.isEmpty()) {
             return talk(Intent.CLARIFY, 0.2);
         }
+        if (CLARIFY_WORDS.matcher(bare).matches()) {
+            return talk(Intent.CLARIFY, 0.3);
+        }
         Slots.Found slots = Slots.parse(t);
         boolean musicCue = has(lt, Lexicon.MUSIC);
         boolean moodCue = has(lt, Lexicon.MOOD) || has(lt, Lexicon.GENRE);
@@ -194,7 +199,10 @@ public final class IntentRouter {
         if (object != null && object.matches("melod(?:y|ies)|tune|jig|reel|waltz|hornpipe|polka|march")) {
             return melody(message, t);
         }
-        if (object != null && object.matches("lyrics?|verses?|chorus|poem|rhymes?|song ?text|stanzas?|couplets?|songs?|ballad|anthem|ditty|jingle|rap|hook|bridge")
+        if (object != null && object.equals("something") && t.matches("^(?:can you |could you |please |pls )?(?:write|pen)\\b.*\\babout\\b.*") && !musicCue) {
+            return lyrics(message, t);
+        }
+        if (object != null && object.matches("lyrics?|verses?|chorus|poem|haiku|limerick|sonnet|ode|rhymes?|song ?text|stanzas?|couplets?|songs?|ballad|anthem|ditty|jingle|rap|hook|bridge")
                 && !lyricsNegated && !(object.startsWith("song") && (musicCue && t.matches(".*\\b(?:songs|playlist|tracks)\\b.*")
                 && !t.matches(".*\\b(?:write|pen|compose)\\b.*")))) {
             return lyrics(message, t);
@@ -217,6 +225,10 @@ public final class IntentRouter {
         if (GREETING.matcher(bare).matches()) {
             return talk(Intent.GREETING, 0.95);
         }
+        if (ctx.hasPlaylist() && bare.matches("\\d{1,3}(?: (?:songs?|tracks?|please|pls))?")) {
+            int n = Integer.parseInt(bare.replaceAll("\\D.*", ""));
+            return new Route(Intent.REFINE, "refinePlaylist", new JsonObject().put("action", "set_count").put("amount", Math.max(1, Math.min(100, n))), 0.7);
+        }
         boolean refineCue = ctx.hasPlaylist() && refineCue(t, slots, ctx);
         if (THANKS.matcher(bare).matches() && !refineCue) {
             return talk(Intent.THANKS, 0.9);
@@ -229,6 +241,10 @@ public final class IntentRouter {
         if (CLASSIFY.matcher(t).find() && !musicCue) {
             return new Route(Intent.CLASSIFY, "classifyStyle", new JsonObject().put("text",
                     message.replaceAll("(?i)^.*?\\b(classify|categori[sz]e|what style is|what genre is|what genre would|which genre is)\\s*:?\\s*", "").trim()), 0.8);
+        }
+        Matcher sound = DESCRIBE_SOUND.matcher(t);
+        if (sound.find() && !sound.group(1).matches("(?:it|this|that|this one|that one|my .*|the playlist|the list|the mix)")) {
+            return new Route(Intent.DESCRIBE, "describeTrack", new JsonObject().put("track", sound.group(1).replaceAll("^[\"']|[\"']$", "").trim()), 0.8);
         }
         Matcher describe = DESCRIBE.matcher(t);
         if (describe.find()) {
@@ -404,7 +420,7 @@ public final class IntentRouter {
             }
             a.put("positions", new JsonArray(positions));
             boolean removes = t.matches(".*\\b(?:remove|drop|delete|ditch|lose|cut|nix|toss|kick|get rid of|take out|take away|throw out|skip|scrap|bin|trash|axe|eliminate|"
-                    + "pull|yank|dump|boot|chuck|leave out|kill|no|has to go|have to go|needs to go|must go|gotta go|get lost|go away)\\b.*") && !t.matches(".*\\b(?:with|for|by)\\s+(?:something|a|an|one|another)\\b.*");
+                    + "pull|yank|dump|boot|chuck|leave out|kill|take off|cut off|chop|strip|no|has to go|have to go|needs to go|must go|gotta go|get lost|go away)\\b.*") && !t.matches(".*\\b(?:with|for|by)\\s+(?:something|a|an|one|another)\\b.*");
             if (removes && !(replace && t.matches(".*\\b(?:swap|replace|change|switch|substitute)\\b.*"))) {
                 a.put("action", "remove");
             } else if (dir != null) {

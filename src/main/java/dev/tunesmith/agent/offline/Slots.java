@@ -56,7 +56,7 @@ final class Slots {
     private static final Pattern BETWEEN_TEMPO = Pattern.compile(
             "\\b(?:between|from)\\s+(\\d{2,3})\\s*(?:bpm)?\\s*(?:and|to|-)\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b|\\b(\\d{2,3})\\s*(?:-|to)\\s*(\\d{2,3})\\s*(?:bpm|beats per minute)\\b");
     private static final Pattern MAX_TEMPO = Pattern.compile(
-            "\\b(?:under|below|less than|lower than|slower than|max(?:imum)?(?: of)?|at most|up to|no (?:more|faster) than|not (?:more|faster) than|<=?|beneath|sub|nothing (?:over|above|faster than|more than)|no(?: songs?| tracks?)? (?:over|above|faster than)|none (?:over|above|faster than))\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b"
+            "\\b(?:under|below|less than|lower than|slower than|max(?:imum)?(?: of)?|at most|up to|no (?:more|faster|higher) than|not (?:more|faster|higher) than|not (?:over|above)|never (?:over|above)|<=?|beneath|sub|nothing (?:over|above|faster than|more than)|no(?: songs?| tracks?)? (?:over|above|faster than)|none (?:over|above|faster than))\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b"
                     + "|\\b(?:tempo|bpm)\\s*(?:under|below|less than|<=?|of at most|at most|max)\\s*(\\d{2,3})\\b"
                     + "|\\b(\\d{2,3})\\s*(?:bpm|beats per minute)\\s*(?:or (?:less|lower|slower|below|under)|max(?:imum)?|tops|at most)\\b");
     private static final Pattern MIN_TEMPO = Pattern.compile(
@@ -69,11 +69,11 @@ final class Slots {
     private static final Pattern MAX_ENERGY = Pattern.compile(
             "\\b(?:energy\\s*(?:level\\s*)?(?:below|under|less than|lower than|of at most|at most|max(?:imum)?|<=?|no (?:more|higher) than|not above|up to)|nothing (?:above|over) (?:an? )?energy (?:of )?)\\s*" + E
                     + "|\\b(?:max(?:imum)?|at most)\\s*(?:energy|energy level)\\s*(?:of\\s*)?" + E
-                    + "|\\benergy\\s*" + E + "\\s*(?:or (?:less|lower|below)|max)");
+                    + "|\\benergy\\s*(?:level\\s*)?(?:of\\s*|at\\s*)?" + E + "\\s*(?:or (?:less|lower|below|under)|max|maximum|tops)");
     private static final Pattern MIN_ENERGY = Pattern.compile(
             "\\benergy\\s*(?:level\\s*)?(?:above|over|more than|higher than|of at least|at least|min(?:imum)?|>=?|no (?:less|lower) than)\\s*" + E
                     + "|\\b(?:min(?:imum)?|at least)\\s*(?:energy|energy level)\\s*(?:of\\s*)?" + E
-                    + "|\\benergy\\s*" + E + "\\s*(?:or (?:more|higher|above)|\\+|min|and up)");
+                    + "|\\benergy\\s*(?:level\\s*)?(?:of\\s*|at\\s*)?" + E + "\\s*(?:or (?:more|higher|above|over)|\\+|min|and up|and above|minimum)");
     private static final Pattern HIGH_ONLY = Pattern.compile(
             "\\b(?:only|just|strictly|nothing but|exclusively|all)\\s+(?:high|max|maximum|full|top)[ -]energy\\b|\\b(?:high|max|maximum|full)[ -]energy\\s+(?:only|tracks only|songs only|stuff only|exclusively)\\b|\\bnothing (?:below|under|less than) high energy\\b|\\b(?:only|just)\\s+(?:songs?|tracks?|stuff|ones|music)\\s+(?:with|that have|of|that are)\\s+(?:high|max|full|top)[ -]energy\\b|\\b(?:keep|make) (?:it|everything|them|all)\\s+(?:high|max)[ -]energy\\b");
     private static final Pattern LOW_ONLY = Pattern.compile(
@@ -87,7 +87,7 @@ final class Slots {
             "\\b(?:max(?:imum)?(?: of)?|at most|no more than|not more than|only|just|limit(?: of)?|up to|one|1)\\s*(\\d{1,2}|one|a single|a|single)?\\s*(?:songs?|tracks?|tunes?)?\\s*(?:per|by each|from each|from any|by any|for each|each|from the same|by the same|from one|by one|a)\\s+(?:artist|band|musician|act)s?\\b"
                     + "|\\b(?:(\\d{1,2}|one|a single)\\s*(?:songs?|tracks?)?\\s*(?:max(?:imum)?\\s*)?(?:per|each) (?:artist|band))\\b");
     private static final Pattern ONE_PER_ARTIST = Pattern.compile(
-            "\\bno (?:repeat(?:ed)?|duplicate) artists?\\b|\\bno artist (?:twice|more than once|repeated)\\b|\\b(?:every|each) (?:song|track) (?:by |from )?a different artist\\b|\\ball different artists\\b|\\bdifferent artists? (?:for|on) (?:each|every)\\b|\\bno (?:repeats|repeating) (?:of |from )?(?:the same )?artists?\\b|\\bno artist repeats\\b|\\bnever the same artist twice\\b|\\bartists? only once\\b|\\bonly once per artist\\b");
+            "\\bno (?:repeat(?:ed)?|duplicate) artists?\\b|\\bno artist (?:twice|more than once|repeated)\\b|\\b(?:every|each) (?:song|track) (?:by |from )?a different artist\\b|\\ball different artists\\b|\\bdifferent artists? (?:for|on) (?:each|every)\\b|\\bno (?:repeats|repeating) (?:of |from )?(?:the same )?artists?\\b|\\bno artist repeats\\b|\\bnever the same artist twice\\b|\\bartists? only once\\b|\\bonly once per artist\\b|\\b(?:fewer|less) (?:songs?|tracks?)? ?(?:by|from) the same (?:artist|band)s?\\b|\\btoo many (?:songs? |tracks? )?(?:by|from) the same (?:artist|band)\\b|\\bmore (?:different|varied) artists\\b|\\bmore variety (?:of|in) artists\\b");
     private static final Pattern COUNT = Pattern.compile("\\b" + N + "\\s*(?:-\\s*)?(?:(?:more|new|other|extra|additional)\\s+)?(?:[a-z'&-]+\\s+){0,3}?" + UNIT + "\\b");
     private static final Pattern COUNT_LEAD = Pattern.compile(
             "\\b(?:playlist|list|mix|selection|set|mixtape|top)\\s+(?:of\\s+)?" + N + "\\b(?!\\s*(?:bpm|min|minutes|%|s\\b))|\\b" + N + "[- ](?:song|track|tune)\\b|\\b" + N + "\\s+of (?:them|those|these|em)\\b|\\b(?:give me|gimme|play|pick|suggest|find|recommend|want|need|get me|show me)\\s+(?:me\\s+)?" + N + "\\b(?!\\s*(?:bpm|min|minutes|%|s\\b|:))");
@@ -131,6 +131,8 @@ final class Slots {
             "bands", "band", "artists", "artist", "genre", "things", "anything", "crap", "nonsense", "junk", "type", "kind", "style",
             "sound", "sounds", "influence", "influences", "ones");
 
+    private static final Pattern ORDINAL_WORD_LIST = Pattern.compile(
+            "(?:,|\\band\\b|&|\\bor\\b)\\s*(?:the\\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|\\d{1,3}(?:st|nd|rd|th))\\b");
     private static final Pattern MORE_POSITIONS = Pattern.compile("(?:,|\\band\\b|&)\\s*(\\d{1,3})\\b(?!\\s*(?:bpm|min|%|songs|tracks|more))");
     private static final Pattern VERB_RANGE = Pattern.compile(
             "\\b(?:remove|drop|delete|cut|swap|replace|change|ditch|lose|skip|get rid of|take out)\\s+(\\d{1,3})\\s*(?:-|to|through|thru)\\s*(\\d{1,3})\\b");
@@ -414,6 +416,14 @@ final class Slots {
             // "the 2nd and 5th", "the third and the last one"
         }
         if (!f.positions.isEmpty()) {
+            Matcher ow = ORDINAL_WORD_LIST.matcher(t);
+            while (ow.find()) {
+                Integer p = ordinal(ow.group(1));
+                if (p != null && !f.positions.contains(p)) {
+                    f.positions.add(p);
+                }
+                blank(t, ow);
+            }
             Matcher r = RANGE.matcher(t);
             while (r.find()) {
                 addSpec(r.group(1) + "-" + r.group(2), f.positions);
