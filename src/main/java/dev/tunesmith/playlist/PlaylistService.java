@@ -572,6 +572,27 @@ public final class PlaylistService {
                 + (why.isEmpty() ? "" : " — the catalogue has " + String.join(", ", why)) + (r.maxPerArtist() <= 1 ? ", one per artist" : "");
     }
 
+    /** A track of the conversation's newest playlist and why it is there. */
+    public record TrackInPlaylist(int position, int size, Track track, List<String> reasons) {}
+
+    /** The track at 1-based {@code position} (−1 = the last) of the conversation's newest playlist. */
+    public Future<TrackInPlaylist> trackAt(long userId, UUID conversationId, int position) {
+        return store.latest(conversationId, userId).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.failedFuture(new PlaylistException("there is no playlist in this conversation yet"));
+            }
+            PlaylistStore.Stored s = found.get();
+            int size = s.trackIds().size();
+            int p = position == -1 ? size : position;
+            if (p < 1 || p > size) {
+                return Future.failedFuture(new PlaylistException("the playlist has " + size + " tracks; there is no track " + position));
+            }
+            return tracks.findMany(List.of(s.trackIds().get(p - 1))).compose(list -> list.isEmpty()
+                    ? Future.failedFuture(new PlaylistException("that track is no longer in the catalogue"))
+                    : Future.succeededFuture(new TrackInPlaylist(p, size, list.get(0), s.reasons().get(p - 1))));
+        });
+    }
+
     /** Tracks like the one {@code query} names, stored as a playlist of the conversation. */
     public Future<JsonObject> similar(long userId, UUID conversationId, String query, int count) {
         return tracks.search(query, null, 1, 0).compose(page -> {

@@ -137,6 +137,9 @@ class OfflineConversationTest extends AppTestBase {
         assertFalse(first.playlist().getString("title").toLowerCase(Locale.ROOT).startsWith("chill songs for studying, 10"),
                 "the title summarises: " + first.playlist().getString("title"));
 
+        Turn about = say(c, "tell me about track 2");
+        assertTrue(about.text().contains(track(first, 1).getString("title")) && about.text().contains("because"), about.text());
+
         Turn more = say(c, "add 3 more");
         assertEquals(13, more.items().size(), more.text());
         assertEquals(ids(first), ids(more).subList(0, 10), "the first ten stay");

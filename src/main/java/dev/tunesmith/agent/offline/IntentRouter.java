@@ -108,6 +108,9 @@ public final class IntentRouter {
             "^(?:can you |could you |please )?(?:describe|tell me (?:about|more about)|what(?:'s| is) (?:the (?:song|track) )?(.+?) like\\??$|what kind of (?:song|track) is|"
                     + "info (?:on|about)|information (?:on|about)|give me (?:some )?(?:info|details) (?:on|about)|details (?:on|about)|what do you know about|review|"
                     + "explain|who (?:made|sings|wrote|performs|is behind))\\s*(.*)$");
+    private static final Pattern ASK_ABOUT = Pattern.compile(
+            "^(?:so |and |hey |ok |okay |hmm,? )?(?:tell me (?:more )?about|describe|what(?:'s| is| are| was)|who(?:'s| is| sings| made| performs| wrote| plays)|"
+                    + "why (?:is|did you (?:add|pick|choose|include|put))|why's|info (?:on|about)|more (?:info )?(?:on|about)|what kind of|how would you describe)\\b");
     private static final Pattern DESCRIBE_SOUND = Pattern.compile("^(?:so |and )?(?:what does|how does) (.+?) sound(?: like)?\\s*\\??$");
     private static final Pattern CLARIFY_WORDS = Pattern.compile("^(?:idk|dunno|i don't know|i dont know|not sure|no idea|whatever|hmm+|meh|um+|uh+|eh|er+|huh|\\?+|what|what\\?)$");
     private static final Pattern CLASSIFY = Pattern.compile(
@@ -228,6 +231,12 @@ public final class IntentRouter {
         if (ctx.hasPlaylist() && bare.matches("\\d{1,3}(?: (?:songs?|tracks?|please|pls))?")) {
             int n = Integer.parseInt(bare.replaceAll("\\D.*", ""));
             return new Route(Intent.REFINE, "refinePlaylist", new JsonObject().put("action", "set_count").put("amount", Math.max(1, Math.min(100, n))), 0.7);
+        }
+        if (ctx.hasPlaylist() && slots.positions.size() == 1 && ASK_ABOUT.matcher(t).find() && !EDIT_VERB.matcher(t).find() && direction(t) == null) {
+            int p = slots.positions.get(0);
+            int size = ctx.playlistSize();
+            p = p == -2 && size > 1 ? size - 1 : p == -1 && size > 0 ? size : p;
+            return new Route(Intent.DESCRIBE, "describeTrack", new JsonObject().put("position", p), 0.8);
         }
         boolean refineCue = ctx.hasPlaylist() && refineCue(t, slots, ctx);
         if (THANKS.matcher(bare).matches() && !refineCue) {

@@ -136,10 +136,18 @@ public final class MusicTools {
         });
     }
 
-    @Tool("Describe a catalog track (named by title and/or artist) in a few sentences.")
-    public String describeTrack(@P("title and/or artist of the track") String track) {
+    @Tool("Describe a catalog track (named by title and/or artist), or the track at a position of this conversation's playlist "
+            + "(then also why it is there).")
+    public String describeTrack(@P(value = "title and/or artist of the track", required = false) String track,
+            @P(value = "1-based position in the current playlist (-1 = last), instead of a name", required = false) Integer position) {
         return guard(() -> {
             ctx.checkNotCancelled();
+            if (position != null) {
+                if (position == 0 || position < -1 || position > 100) {
+                    throw new ToolFailure("position is a 1-based track number (or -1 for the last), got " + position);
+                }
+                return services.describeTrackAt(ctx.userId(), ctx.conversationId(), position).encode();
+            }
             return services.describeTrack(track).encode();
         });
     }
