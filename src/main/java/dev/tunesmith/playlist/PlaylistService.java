@@ -599,15 +599,23 @@ public final class PlaylistService {
             if (page.items().isEmpty()) {
                 return Future.failedFuture(new PlaylistException("I couldn't find a track matching '" + query + "' in the catalog"));
             }
-            Track seed = page.items().get(0);
-            int k = Math.max(1, Math.min(100, count));
-            Constraints c = Constraints.defaults().withCount(k).withExcludedTracks(Set.of(seed.id()));
-            return vertx.executeBlocking(() -> {
-                Playlist p = recommender.snapshot().engine().similarTracks(seed.id(), c.count(), c);
-                return new Draft(p.items(), Requirements.defaults().withCount(k), Shift.NONE, List.of(), null);
-            }, false).compose(d -> save(userId, conversationId, PlaylistTitles.clip("Like " + seed.title()),
-                    "like " + seed.title() + " by " + seed.artist(), d, null));
+            return similarTo(userId, conversationId, page.items().get(0), count);
         });
+    }
+
+    /** Tracks like the one at {@code position} of the conversation's newest playlist. */
+    public Future<JsonObject> similarAt(long userId, UUID conversationId, int position, int count) {
+        return trackAt(userId, conversationId, position).compose(at -> similarTo(userId, conversationId, at.track(), count));
+    }
+
+    private Future<JsonObject> similarTo(long userId, UUID conversationId, Track seed, int count) {
+        int k = Math.max(1, Math.min(100, count));
+        Constraints c = Constraints.defaults().withCount(k).withExcludedTracks(Set.of(seed.id()));
+        return vertx.executeBlocking(() -> {
+            Playlist p = recommender.snapshot().engine().similarTracks(seed.id(), c.count(), c);
+            return new Draft(p.items(), Requirements.defaults().withCount(k), Shift.NONE, List.of(), null);
+        }, false).compose(d -> save(userId, conversationId, PlaylistTitles.clip("Like " + seed.title()),
+                "like " + seed.title() + " by " + seed.artist(), d, null));
     }
 
     private Future<JsonObject> save(long userId, UUID conversationId, String title, String mood, Draft d, Long previous) {

@@ -177,6 +177,11 @@ class OfflineConversationTest extends AppTestBase {
             assertNotEquals(artist, ((JsonObject) o).getJsonObject("track").getString("artist"));
         }
 
+        Long seed = ids(without).get(0);
+        Turn like = say(c, "more like track 1");
+        assertFalse(like.items().isEmpty(), like.text());
+        assertFalse(ids(like).contains(seed), "similar tracks leave out the seed");
+
         Turn gym = say(c, "another playlist for the gym");
         assertEquals(20, gym.items().size(), "a new playlist, not an edit: " + gym.text());
     }

@@ -108,6 +108,8 @@ public final class IntentRouter {
             "^(?:can you |could you |please )?(?:describe|tell me (?:about|more about)|what(?:'s| is) (?:the (?:song|track) )?(.+?) like\\??$|what kind of (?:song|track) is|"
                     + "info (?:on|about)|information (?:on|about)|give me (?:some )?(?:info|details) (?:on|about)|details (?:on|about)|what do you know about|review|"
                     + "explain|who (?:made|sings|wrote|performs|is behind))\\s*(.*)$");
+    private static final Pattern SEED_POSITION = Pattern.compile(
+            "^(?:the\\s+)?(?:(?:track|song|number|no\\.?)\\s*#?\\d{1,3}|#?\\d{1,3}|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d{1,3}(?:st|nd|rd|th))(?:\\s+(?:one|song|track))?)$");
     private static final Pattern ASK_ABOUT = Pattern.compile(
             "^(?:so |and |hey |ok |okay |hmm,? )?(?:tell me (?:more )?about|describe|what(?:'s| is| are| was)|who(?:'s| is| sings| made| performs| wrote| plays)|"
                     + "why (?:is|did you (?:add|pick|choose|include|put))|why's|info (?:on|about)|more (?:info )?(?:on|about)|what kind of|how would you describe)\\b");
@@ -267,7 +269,21 @@ public final class IntentRouter {
         Matcher similar = SIMILAR.matcher(t);
         if (similar.find() && !t.matches(".*\\b(?:feel|feels|i'd|i would|would|looks|look|seems|i)\\s+like\\b.*")) {
             String seed = similar.group(1).replaceAll("[?.!]+$", "").replaceAll("^(?:the\\s+)?(?:song|track)\\s+", "").replaceAll("^[\"']|[\"']$", "").trim();
-            seed = seed.replaceAll("\\s*(?:,|please|pls|thanks).*$", "").trim();
+            seed = seed.replaceAll("\\s*(?:,|please|pls|thanks).*$", "").replaceAll("\\s+(?:but|except|only|just|though|and make|and more)\\b.*$", "").trim();
+            Matcher at = SEED_POSITION.matcher(seed);
+            if (ctx.hasPlaylist() && at.matches()) {
+                Slots.Found sp = Slots.parse(" " + (seed.matches("#?\\d{1,3}") ? "track " + seed.replace("#", "") : seed) + " ");
+                if (!sp.positions.isEmpty()) {
+                    int p = sp.positions.get(0);
+                    int size = ctx.playlistSize();
+                    p = p == -2 && size > 1 ? size - 1 : p == -1 && size > 0 ? size : p;
+                    JsonObject a = new JsonObject().put("position", p);
+                    if (slots.count != null) {
+                        a.put("count", slots.count);
+                    }
+                    return new Route(Intent.SIMILAR, "similarTracks", a, 0.8);
+                }
+            }
             boolean moodSeed = seed.split(" ").length <= 3 && java.util.Arrays.stream(seed.split(" ")).allMatch(w -> Lexicon.isMood(w) || Lexicon.GENRE.contains(w)
                     || w.matches("a|an|the|some|of|and|day|days|vibe|vibes|music|feel|feeling|mood|energy"));
             boolean description = seed.matches("(?:a|an|some|being|when|walking|driving|feeling|falling|waking|sitting|lying)\\b.*");

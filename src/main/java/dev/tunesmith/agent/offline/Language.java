@@ -196,6 +196,7 @@ final class Language {
         weak("no", "nada", "pas");
         weak("in", "en", "im", "na");
         weak("dance", "dancer");
+        weak("like", "como", "comme", "wie");
         weak("playlist", "liste", "lista");
         int[] small = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19};
         String[] names = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

@@ -291,7 +291,27 @@ final class Slots {
     private static final Pattern DROP_SHORT = Pattern.compile(DROP + "(?:under|below|shorter than|less than)\\s*" + DUR);
     private static final Pattern DROP_LONG = Pattern.compile(DROP + "(?:over|above|longer than|more than)\\s*" + DUR);
 
+    private static final Pattern BETWEEN_DURATION = Pattern.compile(
+            "\\b(?:between|from)\\s+(\\d{1,2}(?:[.:]\\d+)?)\\s*(?:minutes?|mins?|min|m)?\\s*(?:and|to|-)\\s*(\\d{1,2}(?:[.:]\\d+)?)\\s*(?:minutes?|mins?|min|m)\\b(?:\\s*long)?");
+
+    private static int minutes(String s) {
+        if (s.contains(":")) {
+            String[] p = s.split(":");
+            return Integer.parseInt(p[0]) * 60 + Integer.parseInt(p[1]);
+        }
+        return (int) Math.round(Double.parseDouble(s) * 60);
+    }
+
     private static void duration(StringBuilder t, Found f) {
+        Matcher b = BETWEEN_DURATION.matcher(t);
+        if (b.find()) {
+            int x = minutes(b.group(1));
+            int y = minutes(b.group(2));
+            f.minDuration = Math.min(x, y);
+            f.maxDuration = Math.max(x, y);
+            blank(t, b);
+            return;
+        }
         Matcher d = DROP_SHORT.matcher(t);
         if (d.find()) {
             f.minDuration = seconds(d);

@@ -60,12 +60,25 @@ public final class MusicTools {
         });
     }
 
-    @Tool("Find tracks similar to a given track (named by title and/or artist).")
-    public String similarTracks(@P("title and/or artist of the track") String track,
-            @P(value = "number of tracks", required = false) Integer count) {
+    @Tool("Find tracks similar to a given track (named by title and/or artist, or by its position in this conversation's playlist).")
+    public String similarTracks(@P(value = "title and/or artist of the track", required = false) String track,
+            @P(value = "number of tracks", required = false) Integer count,
+            @P(value = "1-based position in the current playlist (-1 = last), instead of a name", required = false) Integer position) {
         return guard(() -> {
             ctx.checkNotCancelled();
-            JsonObject playlist = services.similarTracks(ctx.userId(), ctx.conversationId(), track, count == null ? 10 : count);
+            int n = count == null ? 10 : count;
+            if (n < 1 || n > 100) {
+                throw new ToolFailure("count must be 1-100, got " + n);
+            }
+            JsonObject playlist;
+            if (position != null) {
+                if (position == 0 || position < -1 || position > 100) {
+                    throw new ToolFailure("position is a 1-based track number (or -1 for the last), got " + position);
+                }
+                playlist = services.similarTracksAt(ctx.userId(), ctx.conversationId(), position, n);
+            } else {
+                playlist = services.similarTracks(ctx.userId(), ctx.conversationId(), track, n);
+            }
             ctx.sink().artifact("playlist", playlist);
             return summarisePlaylist(playlist);
         });
