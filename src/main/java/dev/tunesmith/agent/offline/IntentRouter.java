@@ -79,7 +79,7 @@ public final class IntentRouter {
     private static final Pattern GREETING = Pattern.compile(
             "^(?:hi|hello|hey|heya|hiya|howdy|yo|sup|greetings|good (?:morning|afternoon|evening|day|night)|hey there|hi there|hello there|"
                     + "what's up|whats up|wassup|what's good|whats good|what's new|sup|how are you|how are you doing|how's it going|hows it going|morning|evening|hallo|hola|bonjour|salut|"
-                    + "ola|oi|ciao|servus|moin|buenas|buenos dias|bom dia|guten tag|guten morgen|coucou|que tal|ca va)(?:\\s+(?:there|tunesmith|friend|buddy|mate|all|again|bot|you))?"
+                    + "ola|oi|ciao|servus|moin|buenas|buenos dias|bom dia|guten tag|guten morgen|coucou|que tal|ca va)(?:\\s+(?:there|tunesmith|friend|friends|buddy|mate|all|again|bot|you|partner|folks|everyone|everybody|y'all|dude|man|pal))?"
                     + "(?:\\s*[,!.?]*\\s*(?:how are you(?: doing)?|how's it going|what's up|how are things|nice to meet you|:\\)|tunesmith))*\\s*[!.?]*$");
     private static final Pattern THANKS = Pattern.compile(
             "^(?:(?:thanks|thank you|thank u|thx|ty|tysm|cheers|much appreciated|appreciate it|perfect|great|awesome|amazing|cool|nice|sweet|lovely|brilliant|"
