@@ -237,7 +237,23 @@ final class Slots {
         return v > 1 ? v / 10 : v;
     }
 
+    private static final String E_FRACTION = "(0?\\.\\d+|\\d{1,3}%)";
+    private static final Pattern MAX_ENERGY_NEAR = Pattern.compile(
+            "\\benergy\\b[^\\d.]{0,20}?\\b(?:under|below|less than|lower than|at most|max(?:imum)?|no more than)\\s*" + E_FRACTION);
+    private static final Pattern MIN_ENERGY_NEAR = Pattern.compile(
+            "\\benergy\\b[^\\d.]{0,20}?\\b(?:over|above|more than|higher than|at least|min(?:imum)?|no less than)\\s*" + E_FRACTION);
+
     private static void energy(StringBuilder t, Found f) {
+        Matcher near = MAX_ENERGY_NEAR.matcher(t);
+        if (near.find()) {
+            f.maxEnergy = energyValue(near.group(1));
+            blank(t, near);
+        }
+        near = MIN_ENERGY_NEAR.matcher(t);
+        if (near.find()) {
+            f.minEnergy = energyValue(near.group(1));
+            blank(t, near);
+        }
         Matcher m = BETWEEN_ENERGY.matcher(t);
         if (m.find()) {
             double a = energyValue(m.group(1));
@@ -248,12 +264,12 @@ final class Slots {
             return;
         }
         m = MAX_ENERGY.matcher(t);
-        if (m.find()) {
+        if (f.maxEnergy == null && m.find()) {
             f.maxEnergy = energyValue(g(m));
             blank(t, m);
         }
         m = MIN_ENERGY.matcher(t);
-        if (m.find()) {
+        if (f.minEnergy == null && m.find()) {
             f.minEnergy = energyValue(g(m));
             blank(t, m);
         }
