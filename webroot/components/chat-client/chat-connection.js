@@ -86,6 +86,11 @@ export class ChatConnection extends EventTarget {
     this.send({ type: 'cancel' }, { queue: false });
   }
 
+  /** Asks the server for a fresh conversation; it answers with a `conversation` frame naming it. */
+  newConversation() {
+    this.send({ type: 'new' });
+  }
+
   send(frame, { queue = true } = {}) {
     if (this.state === 'ready' && this.ws?.readyState === WebSocket.OPEN) {
       this.ws.send(JSON.stringify(frame));
@@ -108,6 +113,7 @@ export class ChatConnection extends EventTarget {
       return;
     }
     if (!frame || typeof frame.type !== 'string') return;
+    if (frame.type === 'conversation') this.conversationId = frame.conversationId ?? null;
     if (frame.type === 'ready') {
       this.attempt = 0;
       this.mode = frame.mode ?? null;

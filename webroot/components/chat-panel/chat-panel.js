@@ -31,6 +31,7 @@ class ChatPanel extends HTMLElement {
       lyrics: (e) => this.current?.addCard('lyrics', e.detail.lyrics),
       melody: (e) => this.current?.addCard('melody', e.detail.melody),
       done: (e) => this.onDone(e.detail),
+      conversation: (e) => { if (this.wantsNew) { this.conversationId = e.detail.conversationId ?? null; this.wantsNew = false; } },
       error: (e) => this.onError(e.detail),
       frame: (e) => {
         if (e.detail.conversationId && e.detail.type !== 'ready' && this.current) this.conversationId = e.detail.conversationId;
@@ -131,6 +132,8 @@ class ChatPanel extends HTMLElement {
   /** Starts a fresh conversation (the server creates it on the first message). */
   newConversation() {
     this.conversationId = null;
+    this.wantsNew = true;
+    chat.newConversation();
     this.current = null;
     clear(this.log);
     this.showEmpty();
@@ -140,6 +143,7 @@ class ChatPanel extends HTMLElement {
   /** Shows a stored conversation (GET /api/conversations/{id}/messages) and continues it. */
   async loadConversation(id) {
     this.conversationId = id;
+    this.wantsNew = false;
     this.current = null;
     clear(this.log).append(h('p', { class: 'muted' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ' Loading conversation…'));
     try {
@@ -178,6 +182,7 @@ class ChatPanel extends HTMLElement {
     }
     this.addMessage('user').setText(text);
     this.current = this.addMessage('assistant');
+    this.lastAnswer = this.current;
     this.current.setPending(true);
     this.input.value = '';
     chat.sendMessage(text, this.conversationId);
@@ -198,6 +203,7 @@ class ChatPanel extends HTMLElement {
     this.stopped = false;
     this.current = null;
     this.renderBusy();
+    if (frame.conversationId) this.conversationId = frame.conversationId;
     if (!this.conversationId) this.conversationId = await this.newestConversationId();
     emit(this, 'turn-done', { conversationId: this.conversationId, messageId: frame.messageId });
   }
@@ -227,14 +233,24 @@ class ChatPanel extends HTMLElement {
     this.scrollDown();
   }
 
-  /** Keeps the newest output in view unless the reader scrolled up. */
+  /**
+   * Follows new output unless the reader scrolled up, but never past the start of the answer being
+   * written: a long answer (a 20-track playlist) is read from its beginning, not its end.
+   */
   scrollDown(force = false) {
     if (force) this.stick = true;
     if (!this.stick) return;
     cancelAnimationFrame(this.scrollFrame);
     this.scrollFrame = requestAnimationFrame(() => {
       this.autoScrolling = true;
-      this.log.scrollTop = this.log.scrollHeight;
+      const answer = this.current ?? this.lastAnswer;
+      const bottom = this.log.scrollHeight - this.log.clientHeight;
+      if (answer && answer.isConnected) {
+        const start = answer.offsetTop - this.log.offsetTop - 12;
+        this.log.scrollTop = Math.max(0, Math.min(bottom, start));
+      } else {
+        this.log.scrollTop = bottom;
+      }
     });
   }
 }

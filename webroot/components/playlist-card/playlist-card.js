@@ -9,14 +9,56 @@ useStyles(import.meta.url);
 
 const FORMATS = ['m3u', 'xspf', 'jspf'];
 
+// The server states what it checked on the final list (`facts`, plain words) and what it could not
+// do (`notes`); older playlists carry a key/value map, shown as before.
 function constraintChips(constraints) {
   if (!constraints || typeof constraints !== 'object') return null;
+  if (Array.isArray(constraints.facts) || Array.isArray(constraints.notes)) {
+    const facts = (constraints.facts ?? []).filter((f) => typeof f === 'string' && f);
+    const notes = (constraints.notes ?? []).filter((n) => typeof n === 'string' && n);
+    if (!facts.length && !notes.length) return null;
+    return h('div', { class: 'constraints' },
+      facts.length ? h('div', { class: 'row', 'aria-label': 'Checked on this list' }, facts.map((f) => h('span', { class: 'chip', title: 'checked on the final list' }, `✓ ${f}`))) : null,
+      notes.map((n) => h('p', { class: 'muted small note' }, n)));
+  }
   const entries = Object.entries(constraints).filter(([, v]) => v !== null && v !== undefined && v !== '');
   if (!entries.length) return null;
   return h('div', { class: 'row constraints', 'aria-label': 'Constraints' }, entries.map(([k, v]) => {
     const value = Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? Object.entries(v).map(([a, b]) => `${a} ${show(b)}`).join(', ') : show(v);
     return h('span', { class: 'chip' }, `${k}: ${value}`);
   }));
+}
+
+const FOCUSABLE = 'button, a[href], input, select, textarea, audio, [tabindex]:not(li)';
+
+// One tab stop for the whole track list (roving tabindex): Tab enters the list at the current
+// track, ↑/↓ (Home/End) move between tracks, and only the current track's buttons are tabbable.
+function rove(list) {
+  const items = () => Array.from(list.children);
+  const activate = (li, focus) => {
+    for (const other of items()) {
+      const on = other === li;
+      other.tabIndex = on ? 0 : -1;
+      for (const el of other.querySelectorAll(FOCUSABLE)) el.tabIndex = on ? 0 : -1;
+    }
+    if (focus) li.focus();
+  };
+  list.addEventListener('focusin', (e) => {
+    const li = e.target.closest('li');
+    if (li && li.parentElement === list && li.tabIndex !== 0) activate(li, false);
+  });
+  list.addEventListener('keydown', (e) => {
+    const all = items();
+    const li = e.target.closest('li');
+    const i = all.indexOf(li);
+    if (i < 0) return;
+    const to = e.key === 'ArrowDown' ? all[i + 1] : e.key === 'ArrowUp' ? all[i - 1] : e.key === 'Home' ? all[0] : e.key === 'End' ? all[all.length - 1] : null;
+    if (to) {
+      e.preventDefault();
+      activate(to, true);
+    }
+  });
+  queueMicrotask(() => { if (items().length) activate(items()[0], false); });
 }
 
 class PlaylistCard extends HTMLElement {
@@ -68,15 +110,16 @@ class PlaylistCard extends HTMLElement {
         h('span', { class: 'muted small' }, `${items.length} track${items.length === 1 ? '' : 's'}${total ? ` · ${formatDuration(total)}` : ''}`)),
       constraintChips(p.constraints),
       playAll,
-      h('ol', { class: 'playlist-items' }, items.map((it) => {
+      this.list = h('ol', { class: 'playlist-items', 'aria-label': 'Tracks (use the arrow keys to move between them)' }, items.map((it, i) => {
         const card = document.createElement('ts-track-card');
         card.setAttribute('compact', '');
         card.track = it?.track ?? {};
         card.reasons = it?.reasons ?? [];
-        return h('li', card);
+        return h('li', { tabindex: i === 0 ? '0' : '-1', 'aria-label': `${i + 1}. ${it?.track?.title ?? 'track'} by ${it?.track?.artist ?? 'unknown artist'}` }, card);
       })),
       exports,
     );
+    rove(this.list);
   }
 
   async exportAs(format) {

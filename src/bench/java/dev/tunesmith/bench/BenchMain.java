@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./tunesmith bench als|rank|generate|chat|load [options]}: the benchmarks, outside the shipped
+ * {@code ./tunesmith bench als|rank|generate|chat|analysis|load|nlu [options]}: the benchmarks, outside the shipped
  * application. Each prints a table followed by one line of JSON; {@code --help} lists its options.
  */
 public final class BenchMain {
@@ -40,6 +40,9 @@ public final class BenchMain {
             + " at stepped rates against a server in this JVM (its own throw-away database): the rate held within a p99 SLO")
             .values("rates", "step", "users", "slo", "connections");
 
+    static final Args.Spec NLU = Args.command("bench nlu", "offline understanding: accuracy per category and per-turn latency on the prompt suites")
+            .values("suite", "warmup", "repeats").flag("verbose", "list every miss");
+
     public static void main(String[] argv) {
         List<String> all = Arrays.asList(argv);
         String what = all.isEmpty() ? "" : all.get(0);
@@ -51,12 +54,13 @@ public final class BenchMain {
                 case "rank" -> RankBench.run(RANK.parse(rest).asMap());
                 case "generate" -> generate(GENERATE.parse(rest));
                 case "analysis" -> analysis(withData(ANALYSIS.parse(rest).asMap(), "nottingham-abc"));
+                case "nlu" -> NluBench.run(NLU.parse(rest).asMap(), System.out);
                 case "chat" -> {
                     Map<String, String> o = CHAT.parse(rest).asMap();
                     yield ChatBench.run(ConfigLoader.fromEnvironment(), o);
                 }
                 case "load" -> LoadBench.run(ConfigLoader.fromEnvironment(), LOAD.parse(rest).asMap());
-                                case "--help", "-h", "help" -> {
+                case "--help", "-h", "help" -> {
                     System.out.print("""
                             Usage: ./tunesmith bench <benchmark> [options]
                               als        in-process ALS (EJML) against Spark MLlib on HetRec Last.fm 2K
@@ -65,11 +69,12 @@ public final class BenchMain {
                               chat       chat sessions and turn latency (its own throw-away database)
                               load       requests per second held and latency, against a server in this JVM
                               analysis   tempo, key, speed and memory of the audio analyser against aubio and bpm
+                              nlu        offline understanding: accuracy per category and latency per turn
                             Each takes --help for its options.
                             """);
                     yield 0;
                 }
-                default -> throw new UsageException("bench what? als, rank, generate, chat, analysis or load (each takes --help)");
+                default -> throw new UsageException("bench what? als, rank, generate, chat, load, analysis or nlu (each takes --help)");
             };
             System.exit(code);
         } catch (Args.HelpRequested e) {

@@ -46,11 +46,16 @@ public final class ChatAgent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatAgent.class);
 
+    /** At most this many tool calls in one turn; then the turn ends with what it has. */
+    public static final int MAX_TOOL_CALLS_PER_TURN = 6;
+
     static final String SYSTEM = """
             You are Tunesmith, a friendly music companion. Use the tools to build and refine playlists, \
             look up the user's own profile, describe tracks, write lyrics and compose melodies. \
-            Never invent tracks: only mention tracks that a tool returned. Keep answers short; the app shows \
-            playlists, lyrics and sheet music itself, so summarise rather than repeat them.""";
+            Never invent tracks: only mention tracks that a tool returned. About a playlist, claim only the \
+            "facts" the tool returned (they were checked on the final list) and pass on its "notes". Keep answers \
+            short; the app shows playlists, lyrics and sheet music itself, so summarise rather than repeat them. \
+            If a tool answers with an error, fix the arguments as it says or tell the user plainly.""";
 
     /** The AiServices interface. */
     interface Assistant {
@@ -192,7 +197,7 @@ public final class ChatAgent implements AutoCloseable {
                 .systemMessageProvider(id -> SYSTEM)
                 .chatMemoryProvider(id -> MessageWindowChatMemory.builder().id(id).maxMessages(24).chatMemoryStore(memory).build())
                 .tools(new MusicTools(services, ctx))
-                .maxSequentialToolsInvocations(6)
+                .maxSequentialToolsInvocations(MAX_TOOL_CALLS_PER_TURN)
                 .hallucinatedToolNameStrategy(req -> {
                     a.abandon("the model asked for a tool that does not exist ('" + req.name() + "')");
                     return ToolExecutionResultMessage.from(req, "Error: there is no tool called '" + req.name() + "'");

@@ -96,6 +96,19 @@ public final class CompanionServices implements MusicServices {
     }
 
     @Override
+    public JsonObject similarTracksAt(long userId, UUID conversationId, int position, int count) {
+        return await(playlists.similarAt(userId, conversationId, position, count));
+    }
+
+    @Override
+    public JsonObject describeTrackAt(long userId, UUID conversationId, int position) {
+        PlaylistService.TrackInPlaylist at = await(playlists.trackAt(userId, conversationId, position));
+        String why = at.reasons().isEmpty() ? "" : " It's #" + at.position() + " because: " + String.join("; ", at.reasons()) + ".";
+        return new JsonObject().put("trackId", at.track().id()).put("position", at.position())
+                .put("description", describe(at.track()) + why);
+    }
+
+    @Override
     public JsonObject classifyStyle(String text) {
         MoodTarget m = recommender.mood(text);
         JsonObject o = new JsonObject().put("label", m.label()).put("tags", new JsonArray(m.wantedTags()))

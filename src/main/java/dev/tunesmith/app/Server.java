@@ -177,9 +177,9 @@ public final class Server {
                         : GeneratorCreationService.load(new ArtifactStore(pool),
                                 config.data().melodyModel(), config.data().lyricsModel(), this::lyricsWithLlm), false))
                 .compose(c -> vertx.executeBlocking(() -> {
-                    // embeds the intent examples: seconds of CPU, never on an event loop
+                    // loads the router's word tables (CMU dictionary, multilingual music words): off the event loop
                     long t = System.nanoTime();
-                    IntentRouter router = new IntentRouter(embedder);
+                    IntentRouter router = new IntentRouter();
                     LOG.info("intent router built in {} ms", (System.nanoTime() - t) / 1_000_000);
                     return router;
                 }, false))

@@ -274,6 +274,7 @@ public final class ChatSocket implements RouteModule {
             switch (type) {
                 case "message" -> message(frame);
                 case "cancel" -> cancel();
+                case "new" -> fresh();
                 case "auth" -> send(errorFrame("already_authenticated", "this socket is already authenticated"));
                 default -> send(errorFrame("unknown_type", "unknown frame type '" + type + "'"));
             }
@@ -300,6 +301,16 @@ public final class ChatSocket implements RouteModule {
                 byUser.computeIfAbsent(principal.userId(), k -> ConcurrentHashMap.newKeySet()).add(this);
                 send(new JsonObject().put("type", "ready").put("conversationId", conversation.toString()).put("mode", agent.mode()));
             });
+        }
+
+        /** "New chat": later messages without a conversationId go to a fresh conversation, whose id is sent back. */
+        private void fresh() {
+            if (turn != null) {
+                send(errorFrame("turn_in_progress", "wait for the current answer or cancel it"));
+                return;
+            }
+            conversation = UUID.randomUUID();
+            send(new JsonObject().put("type", "conversation").put("conversationId", conversation.toString()));
         }
 
         private void message(JsonObject frame) {

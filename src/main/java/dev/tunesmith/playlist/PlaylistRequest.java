@@ -2,9 +2,31 @@ package dev.tunesmith.playlist;
 
 import java.util.List;
 
-/** Constraints a listener can put on a playlist; nulls mean "no preference". */
+/**
+ * Constraints a listener can put on a playlist; nulls mean "no preference".
+ *
+ * @param mood the mood, activity or situation in the listener's words
+ * @param count tracks wanted (1–100; default 20)
+ * @param excludeArtists artists to leave out (matched loosely: case, punctuation, diacritics)
+ * @param excludeTags genres or tags to leave out, with their sub-genres ("rock" also removes "indie rock")
+ * @param minEnergy lowest energy 0–1
+ * @param maxEnergy highest energy 0–1
+ * @param minTempo lowest tempo in BPM
+ * @param maxTempo highest tempo in BPM
+ * @param maxPerArtist at most this many tracks by one artist (default 2)
+ * @param minDurationSec shortest track length in seconds
+ * @param maxDurationSec longest track length in seconds
+ * @param title a short title, or null to derive one from the mood
+ */
 public record PlaylistRequest(String mood, Integer count, List<String> excludeArtists, List<String> excludeTags,
-        Double minEnergy, Double maxEnergy, Double minTempo, Double maxTempo, Integer maxPerArtist) {
+        Double minEnergy, Double maxEnergy, Double minTempo, Double maxTempo, Integer maxPerArtist,
+        Integer minDurationSec, Integer maxDurationSec, String title) {
+
+    /** The original nine-field request (no length limits, derived title). */
+    public PlaylistRequest(String mood, Integer count, List<String> excludeArtists, List<String> excludeTags,
+            Double minEnergy, Double maxEnergy, Double minTempo, Double maxTempo, Integer maxPerArtist) {
+        this(mood, count, excludeArtists, excludeTags, minEnergy, maxEnergy, minTempo, maxTempo, maxPerArtist, null, null, null);
+    }
 
     /** A request for {@code mood} alone. */
     public static PlaylistRequest forMood(String mood, Integer count) {

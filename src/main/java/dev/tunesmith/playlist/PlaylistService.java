@@ -1,46 +1,58 @@
 package dev.tunesmith.playlist;
 
-import dev.tunesmith.recommend.service.RecommenderService;
-
-
-
-
 import dev.tunesmith.catalog.Track;
 import dev.tunesmith.catalog.TrackRepository;
+import dev.tunesmith.recommend.CatalogItem;
 import dev.tunesmith.recommend.Constraints;
 import dev.tunesmith.recommend.Playlist;
 import dev.tunesmith.recommend.PlaylistItem;
 import dev.tunesmith.recommend.Range;
-import dev.tunesmith.recommend.Refinement;
 import dev.tunesmith.recommend.UserProfile;
+import dev.tunesmith.recommend.constraint.CatalogIndex;
+import dev.tunesmith.recommend.constraint.GenreTree;
+import dev.tunesmith.recommend.constraint.ListVerifier;
+import dev.tunesmith.recommend.constraint.Requirements;
 import dev.tunesmith.recommend.mood.MoodTarget;
+import dev.tunesmith.recommend.service.RecommenderService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Playlists for people: turns a mood and constraints into a stored playlist (the engine runs on a
- * worker thread), refines the newest playlist of a conversation, finds similar tracks, and serves
- * {@code GET /api/me/recommendations}. Mood exclusions ("no jazz") become hard constraints.
+ * Playlists for people: turns a mood and {@link Requirements} into a stored playlist (the engine
+ * runs on a worker thread), refines the newest playlist of a conversation (counts, positions,
+ * calmer/happier/faster/slower, exclusions, new limits, undo), finds similar tracks, and serves
+ * {@code GET /api/me/recommendations}.
+ *
+ * <p>Exclusions are resolved against the catalogue ({@link CatalogIndex}: the genre tree, loose
+ * artist names); every statement stored with a playlist ("facts") is computed from the final list
+ * by {@link ListVerifier}, and a shortfall is explained with numbers ("notes").
  */
 public final class PlaylistService {
 
     static final int DEFAULT_COUNT = 20;
+    private static final double STEP = 0.2;
 
     private final Vertx vertx;
     private final RecommenderService recommender;
     private final PlaylistStore store;
     private final TrackRepository tracks;
+    private final AtomicReference<CachedIndex> index = new AtomicReference<>();
+
+    private record CachedIndex(RecommenderService.Snapshot snapshot, CatalogIndex index) {}
 
     public PlaylistService(Vertx vertx, RecommenderService recommender, PlaylistStore store, TrackRepository tracks) {
         this.vertx = vertx;
@@ -49,35 +61,49 @@ public final class PlaylistService {
         this.tracks = tracks;
     }
 
+    /** How the mood target is moved by earlier "calmer"/"happier"/"faster" edits. */
+    record Shift(double energy, double valence, double tempo) {
+        static final Shift NONE = new Shift(0, 0, 0);
+
+        Shift plus(Shift o) {
+            return new Shift(energy + o.energy, valence + o.valence, tempo + o.tempo);
+        }
+    }
+
+    /** A playlist being made: its tracks, what was asked, the mood shift, notes for the listener and what changed. */
+    record Draft(List<PlaylistItem> items, Requirements asked, Shift shift, List<String> notes, String change) {}
+
     /** {@code {"items":[{"track","score","reasons"}]}} for the contract's recommendations endpoint. */
     public Future<JsonObject> recommendations(long userId, int k, String moodText) {
         return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> {
             MoodTarget mood = recommender.mood(moodText);
-            return recommender.recommend(profile, mood, constraints(new PlaylistRequest(moodText, k, null, null, null, null, null, null, null), mood,
-                    recommender.snapshot()));
-        }, false)).compose(playlist -> tracks.findMany(playlist.trackIds()).map(found -> {
+            Requirements r = Requirements.defaults().withCount(Math.max(1, Math.min(100, k)));
+            return fresh(profile, mood, merged(r, mood), Shift.NONE);
+        }, false)).compose(draft -> tracks.findMany(draft.items().stream().map(p -> p.item().trackId()).toList()).map(found -> {
             Map<Long, Track> byId = new HashMap<>();
             found.forEach(t -> byId.put(t.id(), t));
             JsonArray items = new JsonArray();
-            for (PlaylistItem item : playlist.items()) {
+            for (PlaylistItem item : draft.items()) {
                 Track t = byId.get(item.item().trackId());
                 if (t != null) {
                     items.add(new JsonObject().put("track", t.toJson()).put("score", Math.round(item.score() * 1000) / 1000.0)
                             .put("reasons", new JsonArray(item.reasons())));
                 }
             }
-            return new JsonObject().put("items", items).put("constraints", new JsonObject(new HashMap<>(playlist.satisfiedConstraints())));
+            return new JsonObject().put("items", items).put("constraints", summary(draft));
         }));
     }
 
     /** A new playlist for the conversation. */
     public Future<JsonObject> create(long userId, UUID conversationId, PlaylistRequest request) {
         String moodText = request.mood() == null ? "" : request.mood().trim();
+        Requirements asked = requirements(request);
+        String title = request.title() != null && !request.title().isBlank() ? PlaylistTitles.clip(request.title())
+                : PlaylistTitles.of(moodText);
         return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> {
             MoodTarget mood = recommender.mood(moodText);
-            Constraints c = constraints(request, mood, recommender.snapshot());
-            return new Object[] {recommender.recommend(profile, mood, c), c};
-        }, false)).compose(r -> save(userId, conversationId, title(moodText), moodText, (Playlist) r[0], (Constraints) r[1]));
+            return fresh(profile, mood, merged(asked, mood), Shift.NONE);
+        }, false)).compose(d -> save(userId, conversationId, title, moodText, d, null));
     }
 
     /** Applies a refinement to the conversation's newest playlist and stores the result as a new playlist. */
@@ -87,58 +113,484 @@ public final class PlaylistService {
                 return Future.failedFuture(new PlaylistException("there is no playlist in this conversation yet — ask for one first"));
             }
             PlaylistStore.Stored s = found.get();
-            return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> refineNow(s, request, profile), false))
-                    .compose(r -> save(userId, conversationId, s.title(), s.mood(), (Playlist) r[0], (Constraints) r[1]));
+            String action = request.action() == null ? "" : request.action().toLowerCase(Locale.ROOT).trim();
+            if (action.equals("undo")) {
+                return undo(userId, conversationId, s);
+            }
+            return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> refineNow(s, action, request, profile), false))
+                    .compose(d -> save(userId, conversationId, s.title(), s.mood(), d, s.id()));
         });
     }
 
-    private Object[] refineNow(PlaylistStore.Stored s, RefineRequest request, UserProfile profile) {
-        var snapshot = recommender.snapshot();
-        MoodTarget mood = recommender.mood(s.mood());
-        Constraints c = fromJson(s.constraints().getJsonObject("request", new JsonObject()), s.trackIds().size());
+    private Future<JsonObject> undo(long userId, UUID conversationId, PlaylistStore.Stored s) {
+        Long previous = s.constraints().getLong("previous");
+        if (previous == null) {
+            return Future.failedFuture(new PlaylistException("there is nothing to undo: this is the first version of the playlist"));
+        }
+        return store.find(previous, userId).compose(p -> {
+            if (p.isEmpty()) {
+                return Future.failedFuture(new PlaylistException("the earlier version of this playlist is gone"));
+            }
+            PlaylistStore.Stored old = p.get();
+            JsonObject constraints = old.constraints().copy();
+            JsonObject satisfied = constraints.getJsonObject("satisfied", new JsonObject()).copy();
+            satisfied.put("change", "back to the version before your last change");
+            satisfied.put("notes", new JsonArray());
+            constraints.put("satisfied", satisfied);
+            return store.save(userId, conversationId, old.title(), old.mood(), constraints, old.trackIds(), old.scores(), old.reasons())
+                    .compose(id -> store.toJson(new PlaylistStore.Stored(id, userId, conversationId, old.title(), old.mood(), constraints,
+                            old.trackIds(), old.scores(), old.reasons())));
+        });
+    }
+
+    private Draft refineNow(PlaylistStore.Stored s, String action, RefineRequest r, UserProfile profile) {
+        var engine = recommender.snapshot().engine();
+        JsonObject saved = s.constraints();
+        Requirements asked = saved.containsKey("ask") ? PlaylistJson.requirements(saved.getJsonObject("ask"), s.trackIds().size())
+                : PlaylistJson.legacy(saved.getJsonObject("request", new JsonObject()), s.trackIds().size());
+        Shift shift = PlaylistJson.shift(saved.getJsonObject("shift"));
+        MoodTarget base = recommender.mood(s.mood());
         List<PlaylistItem> items = new ArrayList<>();
         for (int i = 0; i < s.trackIds().size(); i++) {
             int at = i;
-            snapshot.engine().item(s.trackIds().get(i)).ifPresent(item -> items.add(new PlaylistItem(item, s.scores().get(at), s.reasons().get(at))));
+            engine.item(s.trackIds().get(i)).ifPresent(item -> items.add(new PlaylistItem(item, s.scores().get(at), s.reasons().get(at))));
         }
-        Playlist current = new Playlist(items, Map.of(), s.title());
-        String action = request.action() == null ? "" : request.action().toLowerCase(Locale.ROOT);
         int size = items.size();
-        return switch (action) {
-            case "swap" -> new Object[] {snapshot.engine().refine(current, new Refinement.Swap(position(request.position(), size)), profile, mood, c), c};
-            case "remove" -> {
-                int p = position(request.position(), size);
-                List<PlaylistItem> kept = new ArrayList<>(items);
-                kept.remove(p);
-                Constraints ck = c.withCount(Math.max(1, kept.size()));
-                Map<String, Object> satisfied = new HashMap<>(s.constraints().getJsonObject("satisfied", new JsonObject()).getMap());
-                satisfied.put("count", kept.size());
-                yield new Object[] {new Playlist(kept, satisfied, s.title()), ck};
+        String direction = r.direction() == null ? null : r.direction().toLowerCase(Locale.ROOT).trim();
+        switch (action) {
+            case "more_energetic" -> {
+                return shiftAll(items, asked, shift, "more_energetic", profile, base);
             }
-            case "more_energetic" -> new Object[] {snapshot.engine().refine(current, new Refinement.MoreEnergetic(0.15), profile, mood, c), c};
-            case "less_energetic" -> new Object[] {snapshot.engine().refine(current, new Refinement.LessEnergetic(0.15), profile, mood, c), c};
+            case "less_energetic", "calmer" -> {
+                return shiftAll(items, asked, shift, "calmer", profile, base);
+            }
+            case "happier", "sadder", "faster", "slower" -> {
+                return r.positions().isEmpty() ? shiftAll(items, asked, shift, action, profile, base)
+                        : swap(items, positions(r.positions(), size), action, asked, shift, profile, base);
+            }
+            case "shift" -> {
+                if (direction == null) {
+                    throw new PlaylistException("calmer, more energetic, happier, sadder, faster or slower?");
+                }
+                return r.positions().isEmpty() ? shiftAll(items, asked, shift, direction, profile, base)
+                        : swap(items, positions(r.positions(), size), direction, asked, shift, profile, base);
+            }
+            case "swap", "replace" -> {
+                List<Integer> at = positions(r.positions().isEmpty() ? List.of(1) : r.positions(), size);
+                return swap(items, at, direction, asked, shift, profile, base);
+            }
+            case "remove" -> {
+                List<Integer> at;
+                if (r.positions().isEmpty()) {
+                    int n = r.amount() == null ? 1 : r.amount();
+                    if (n >= size) {
+                        throw new PlaylistException("that would leave the playlist empty; it has " + size + " tracks");
+                    }
+                    at = new ArrayList<>();
+                    for (int i = size - n; i < size; i++) {
+                        at.add(i);
+                    }
+                } else {
+                    at = positions(r.positions(), size);
+                }
+                if (at.size() >= size) {
+                    throw new PlaylistException("that would leave the playlist empty");
+                }
+                List<PlaylistItem> kept = new ArrayList<>();
+                for (int i = 0; i < size; i++) {
+                    if (!at.contains(i)) {
+                        kept.add(items.get(i));
+                    }
+                }
+                String which = r.positions().isEmpty() ? "the last " + at.size() : "track" + (at.size() == 1 ? " " : "s ") + numbers(at);
+                return new Draft(kept, asked.withCount(kept.size()), shift, List.of(), "removed " + which);
+            }
+            case "set_count" -> {
+                if (r.amount() == null) {
+                    throw new PlaylistException("how many tracks should it have?");
+                }
+                return resize(items, clamp(r.amount()), asked, shift, profile, base);
+            }
+            case "add" -> {
+                int n = r.amount() == null ? 5 : r.amount();
+                return resize(items, clamp(size + Math.max(1, n)), asked, shift, profile, base);
+            }
             case "longer" -> {
-                int by = request.amount() == null ? 5 : request.amount() > size ? request.amount() - size : request.amount();
-                Constraints ck = c.withCount(Math.min(100, size + Math.max(1, by)));
-                yield new Object[] {snapshot.engine().refine(current, new Refinement.Longer(ck.count() - size), profile, mood, c), ck};
+                int target = r.amount() == null ? size + 5 : r.amount() > size ? r.amount() : size + r.amount();
+                return resize(items, clamp(target), asked, shift, profile, base);
             }
             case "shorter" -> {
-                int by = request.amount() == null ? Math.max(1, size / 4) : request.amount() < size && request.amount() > size / 2
-                        ? size - request.amount() : request.amount();
-                Constraints ck = c.withCount(Math.max(1, size - by));
-                yield new Object[] {snapshot.engine().refine(current, new Refinement.Shorter(Math.min(size - 1, by)), profile, mood, c), ck};
+                int target = r.amount() == null ? Math.max(1, size - Math.max(1, size / 4))
+                        : r.amount() < size && r.amount() <= size / 2 ? r.amount() : Math.max(1, size - r.amount());
+                return resize(items, clamp(target), asked, shift, profile, base);
             }
-            case "exclude_artist" -> {
-                if (request.artist() == null || request.artist().isBlank()) {
-                    throw new PlaylistException("which artist should I leave out?");
+            case "exclude_artist", "exclude_genre", "exclude" -> {
+                String term = action.equals("exclude_genre") ? r.genre() : r.artist() != null ? r.artist() : r.genre();
+                if (term == null || term.isBlank()) {
+                    throw new PlaylistException(action.equals("exclude_genre") ? "which genre should I leave out?"
+                            : "which artist should I leave out?");
                 }
-                Set<String> artists = new HashSet<>(c.excludeArtists());
-                artists.add(request.artist().trim());
-                Constraints ck = c.withExclusions(artists, c.excludeTags());
-                yield new Object[] {recommender.recommend(profile, mood, ck), ck};
+                CatalogIndex idx = index();
+                boolean genre = action.equals("exclude_genre") || (!action.equals("exclude_artist") && idx.isGenre(term)
+                        && idx.artistsNamed(term).isEmpty()) || (action.equals("exclude") && idx.isGenre(term));
+                Requirements next = genre ? asked.withoutGenre(GenreTree.canonical(term).orElse(term)) : asked.withoutArtist(term.trim());
+                return refilter(items, next, shift, profile, base, "left out " + (genre ? GenreTree.canonical(term).orElse(term.trim())
+                        : term.trim()));
             }
-            default -> throw new PlaylistException("I can swap, remove, make it more or less energetic, longer or shorter, or leave out an artist");
+            case "constrain" -> {
+                Requirements next = asked;
+                if (r.minTempo() != null || r.maxTempo() != null) {
+                    next = next.withTempo(range(r.minTempo(), r.maxTempo(), 0, 300));
+                }
+                if (r.minEnergy() != null || r.maxEnergy() != null) {
+                    next = next.withEnergy(range(r.minEnergy(), r.maxEnergy(), 0, 1));
+                }
+                if (r.minDurationSec() != null || r.maxDurationSec() != null) {
+                    next = next.withDuration(range(r.minDurationSec() == null ? null : r.minDurationSec().doubleValue(),
+                            r.maxDurationSec() == null ? null : r.maxDurationSec().doubleValue(), 0, 24 * 3600));
+                }
+                if (r.maxPerArtist() != null) {
+                    next = next.withMaxPerArtist(Math.max(1, r.maxPerArtist()));
+                }
+                if (next.equals(asked)) {
+                    throw new PlaylistException("which limit should I apply — a tempo, an energy level, a track length or a per-artist cap?");
+                }
+                return refilter(items, next, shift, profile, base, "applied the new limits");
+            }
+            default -> throw new PlaylistException("I can change the number of tracks, swap or remove tracks, make it calmer, happier, "
+                    + "faster or slower, leave out an artist or genre, or undo the last change");
+        }
+    }
+
+    private static int clamp(int n) {
+        if (n < 1 || n > 100) {
+            throw new PlaylistException("a playlist can have 1 to 100 tracks");
+        }
+        return n;
+    }
+
+    /** Grows (best new candidates at the end) or shrinks (keeps the best-scored, in order) to {@code target}. */
+    private Draft resize(List<PlaylistItem> items, int target, Requirements asked, Shift shift, UserProfile profile, MoodTarget base) {
+        int size = items.size();
+        Requirements next = asked.withCount(target);
+        if (target == size) {
+            return new Draft(items, next, shift, List.of(), "it already has " + size + " tracks");
+        }
+        if (target < size) {
+            List<PlaylistItem> sorted = new ArrayList<>(items);
+            sorted.sort(Comparator.comparingDouble(PlaylistItem::score).reversed());
+            Set<Long> keep = new HashSet<>();
+            sorted.subList(0, target).forEach(p -> keep.add(p.item().trackId()));
+            List<PlaylistItem> out = items.stream().filter(p -> keep.contains(p.item().trackId())).toList();
+            return new Draft(out, next, shift, List.of(), "trimmed from " + size + " to " + target + " tracks");
+        }
+        List<PlaylistItem> out = new ArrayList<>(items);
+        out.addAll(candidates(out, target - size, next, shift, profile, base, null));
+        List<String> notes = new ArrayList<>();
+        if (out.size() < target) {
+            notes.add(shortfall(out.size(), next, base));
+        }
+        return new Draft(out, next, shift, notes, "added " + (out.size() - size) + " track" + (out.size() - size == 1 ? "" : "s"));
+    }
+
+    /** Drops tracks the new requirements rule out and refills the gaps. */
+    private Draft refilter(List<PlaylistItem> items, Requirements next, Shift shift, UserProfile profile, MoodTarget base, String change) {
+        List<CatalogItem> list = new ArrayList<>();
+        List<PlaylistItem> kept = new ArrayList<>();
+        for (PlaylistItem p : items) {
+            list.clear();
+            list.add(p.item());
+            if (ListVerifier.check(list, next.withCount(100).withMaxPerArtist(100)).ok() && allowed(p.item(), next)) {
+                kept.add(p);
+            }
+        }
+        int removed = items.size() - kept.size();
+        List<PlaylistItem> out = new ArrayList<>(kept);
+        out.addAll(candidates(out, next.count() - out.size(), next, shift, profile, base, null));
+        // the per-artist cap may have tightened: keep the first ones of each artist
+        out = capped(out, next.maxPerArtist());
+        if (out.size() < next.count()) {
+            out.addAll(candidates(out, next.count() - out.size(), next, shift, profile, base, null));
+        }
+        List<String> notes = new ArrayList<>();
+        if (out.size() < next.count()) {
+            notes.add(shortfall(out.size(), next, base));
+        }
+        String what = change + (removed == 0 ? " (nothing in the list had to go)" : "; " + removed + " track" + (removed == 1 ? "" : "s")
+                + " replaced");
+        return new Draft(out, next, shift, notes, what);
+    }
+
+    private boolean allowed(CatalogItem it, Requirements r) {
+        CatalogIndex.Resolved res = index().resolve(r);
+        return !res.excludedTrackIds().contains(it.trackId()) && !res.excludedArtists().contains(it.artist().toLowerCase(Locale.ROOT).trim());
+    }
+
+    private static List<PlaylistItem> capped(List<PlaylistItem> items, int cap) {
+        Map<String, Integer> per = new HashMap<>();
+        List<PlaylistItem> out = new ArrayList<>();
+        for (PlaylistItem p : items) {
+            if (per.merge(p.item().artist().toLowerCase(Locale.ROOT).trim(), 1, Integer::sum) <= cap) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Replaces the tracks at {@code at} (0-based), in a direction relative to each replaced track when one is given. */
+    private Draft swap(List<PlaylistItem> items, List<Integer> at, String direction, Requirements asked, Shift shift, UserProfile profile,
+            MoodTarget base) {
+        List<PlaylistItem> out = new ArrayList<>(items);
+        List<String> notes = new ArrayList<>();
+        Shift towards = direction == null ? Shift.NONE : step(direction);
+        int replaced = 0;
+        for (int p : at) {
+            PlaylistItem old = out.get(p);
+            List<PlaylistItem> others = new ArrayList<>(out);
+            others.remove(p);
+            java.util.function.Predicate<CatalogItem> better = direction == null ? c -> true : c -> moves(old.item(), c, direction);
+            Set<Long> avoid = new HashSet<>();
+            items.forEach(i -> avoid.add(i.item().trackId()));
+            out.forEach(i -> avoid.add(i.item().trackId()));
+            List<PlaylistItem> repl = candidates(others, 1, asked, shift.plus(towards), profile, base, better, avoid);
+            if (repl.isEmpty()) {
+                notes.add("I found no " + (direction == null ? "other" : word(direction)) + " track than #" + (p + 1)
+                        + " that fits everything else, so it stays");
+            } else {
+                out.set(p, repl.get(0));
+                replaced++;
+            }
+        }
+        String change = replaced == 0 ? "nothing changed" : "replaced track" + (at.size() == 1 ? " " : "s ") + numbers(at)
+                + (direction == null ? "" : " with " + word(direction) + (at.size() == 1 ? " one" : " ones"));
+        return new Draft(out, asked, shift, notes, change);
+    }
+
+    /** Rebuilds the whole list one step calmer/more energetic/happier/sadder/faster/slower, and checks it moved. */
+    private Draft shiftAll(List<PlaylistItem> items, Requirements asked, Shift shift, String direction, UserProfile profile, MoodTarget base) {
+        Shift next = shift.plus(step(direction));
+        ToDoubleFunction<CatalogItem> f = feature(direction);
+        double before = mean(items, f);
+        int n = items.size();
+        List<PlaylistItem> pool = candidates(List.of(), Math.min(100, n * 3), asked.withCount(Math.min(100, n * 3)), next, profile, base, null);
+        boolean up = up(direction);
+        List<PlaylistItem> chosen = new ArrayList<>();
+        for (PlaylistItem p : pool) {
+            double v = f.applyAsDouble(p.item());
+            if (chosen.size() < n && !Double.isNaN(v) && !Double.isNaN(before) && (up ? v > before : v < before)) {
+                chosen.add(p);
+            }
+        }
+        for (PlaylistItem p : pool) {
+            if (chosen.size() >= n) {
+                break;
+            }
+            if (!chosen.contains(p) && (Double.isNaN(before) || Double.isNaN(f.applyAsDouble(p.item())))) {
+                chosen.add(p);
+            }
+        }
+        chosen = capped(chosen, asked.maxPerArtist());
+        double after = mean(chosen, f);
+        List<String> notes = new ArrayList<>();
+        String what = switch (direction) {
+            case "calmer", "more_energetic" -> "energy";
+            case "happier", "sadder" -> "brightness (valence)";
+            default -> "tempo";
         };
+        String change;
+        if (!Double.isNaN(before) && !Double.isNaN(after) && (up ? after > before : after < before)) {
+            change = "made it " + word(direction) + ": average " + what + " " + fmt(direction, before) + " → " + fmt(direction, after);
+        } else {
+            change = "tried to make it " + word(direction);
+            notes.add("the catalogue has little that is " + word(direction) + " and still fits the rest of your request");
+        }
+        if (chosen.size() < n) {
+            notes.add("only " + chosen.size() + " of " + n + " tracks could be kept " + word(direction));
+        }
+        return new Draft(chosen, asked.withCount(Math.max(1, Math.min(asked.count(), Math.max(chosen.size(), 1)))), next, notes, change);
+    }
+
+    private static String fmt(String direction, double v) {
+        return direction.equals("faster") || direction.equals("slower") ? Math.round(v) + " BPM" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static boolean up(String direction) {
+        return direction.equals("more_energetic") || direction.equals("happier") || direction.equals("faster");
+    }
+
+    private static Shift step(String direction) {
+        return switch (direction) {
+            case "calmer", "less_energetic" -> new Shift(-STEP, 0, 0);
+            case "more_energetic" -> new Shift(STEP, 0, 0);
+            case "happier" -> new Shift(0, STEP, 0);
+            case "sadder" -> new Shift(0, -STEP, 0);
+            case "faster" -> new Shift(0, 0, 15);
+            case "slower" -> new Shift(0, 0, -15);
+            default -> throw new PlaylistException("I can make it calmer, more energetic, happier, sadder, faster or slower");
+        };
+    }
+
+    private static ToDoubleFunction<CatalogItem> feature(String direction) {
+        return switch (direction) {
+            case "calmer", "less_energetic", "more_energetic" -> c -> c.features().energy() == null ? Double.NaN : c.features().energy();
+            case "happier", "sadder" -> c -> c.features().valence() == null ? Double.NaN : c.features().valence();
+            default -> c -> c.features().tempo() == null ? Double.NaN : c.features().tempo();
+        };
+    }
+
+    private static boolean moves(CatalogItem from, CatalogItem to, String direction) {
+        ToDoubleFunction<CatalogItem> f = feature(direction);
+        double a = f.applyAsDouble(from);
+        double b = f.applyAsDouble(to);
+        if (Double.isNaN(a)) {
+            return true;
+        }
+        return !Double.isNaN(b) && (up(direction) ? b > a : b < a);
+    }
+
+    private static String word(String direction) {
+        return switch (direction) {
+            case "calmer", "less_energetic" -> "calmer";
+            case "more_energetic" -> "more energetic";
+            default -> direction;
+        };
+    }
+
+    private static double mean(List<PlaylistItem> items, ToDoubleFunction<CatalogItem> f) {
+        double s = 0;
+        int n = 0;
+        for (PlaylistItem p : items) {
+            double v = f.applyAsDouble(p.item());
+            if (!Double.isNaN(v)) {
+                s += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
+
+    private List<PlaylistItem> candidates(List<PlaylistItem> current, int n, Requirements r, Shift shift, UserProfile profile,
+            MoodTarget base, java.util.function.Predicate<CatalogItem> accept) {
+        Set<Long> avoid = new HashSet<>();
+        current.forEach(i -> avoid.add(i.item().trackId()));
+        return candidates(current, n, r, shift, profile, base, accept, avoid);
+    }
+
+    /**
+     * Up to {@code n} new tracks that fit the requirements and, with {@code current}, keep the
+     * per-artist cap; none of {@code avoid}.
+     */
+    private List<PlaylistItem> candidates(List<PlaylistItem> current, int n, Requirements r, Shift shift, UserProfile profile,
+            MoodTarget base, java.util.function.Predicate<CatalogItem> accept, Set<Long> avoid) {
+        if (n <= 0) {
+            return List.of();
+        }
+        MoodTarget mood = shifted(base, shift);
+        int want = Math.min(400, n * 3 + 20 + current.size());
+        Constraints c = engineConstraints(merged(r, base), want).withExcludedTracks(avoid);
+        Playlist pool = recommender.snapshot().engine().recommend(profile, mood, c.withMaxPerArtist(Math.max(1, r.maxPerArtist())));
+        Map<String, Integer> per = new HashMap<>();
+        current.forEach(p -> per.merge(p.item().artist().toLowerCase(Locale.ROOT).trim(), 1, Integer::sum));
+        List<PlaylistItem> sorted = new ArrayList<>(pool.items());
+        sorted.sort(Comparator.comparingDouble(PlaylistItem::score).reversed());
+        List<PlaylistItem> out = new ArrayList<>();
+        for (PlaylistItem p : sorted) {
+            if (out.size() == n) {
+                break;
+            }
+            String a = p.item().artist().toLowerCase(Locale.ROOT).trim();
+            if (per.getOrDefault(a, 0) >= r.maxPerArtist() || (accept != null && !accept.test(p.item()))) {
+                continue;
+            }
+            per.merge(a, 1, Integer::sum);
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** A new list for the mood under the requirements. */
+    private Draft fresh(UserProfile profile, MoodTarget mood, Requirements r, Shift shift) {
+        Constraints c = engineConstraints(r, r.count());
+        Playlist p = recommender.snapshot().engine().recommend(profile, shifted(mood, shift), c);
+        List<String> notes = new ArrayList<>();
+        if (p.items().size() < r.count()) {
+            notes.add(shortfall(p.items().size(), r, mood));
+        }
+        List<String> unknown = index().resolve(r).unknownTerms();
+        for (String u : unknown) {
+            notes.add("I don't know \"" + u + "\" as an artist or genre in the catalogue, so nothing had to be left out for it");
+        }
+        return new Draft(p.items(), r, shift, notes, null);
+    }
+
+    /** The engine's constraints for the requirements, resolved against the catalogue. */
+    private Constraints engineConstraints(Requirements r, int count) {
+        CatalogIndex.Resolved res = index().resolve(r);
+        Constraints c = Constraints.defaults().withCount(Math.max(1, count)).withExclusions(res.excludedArtists(), res.excludedTags())
+                .withMaxPerArtist(r.maxPerArtist()).withExcludedTracks(res.excludedTrackIds());
+        return (r.energy() != null || r.tempo() != null) ? c.withRanges(r.energy(), r.tempo()) : c;
+    }
+
+    /** The mood's own exclusions ("no jazz" read by the mood parser) join the requirements, so the verifier checks them too. */
+    private Requirements merged(Requirements r, MoodTarget mood) {
+        Requirements out = r;
+        for (String t : mood.unwantedTags()) {
+            out = out.excludeGenres().contains(GenreTree.canonical(t).orElse(t)) ? out : out.withoutGenre(GenreTree.canonical(t).orElse(t));
+        }
+        for (String a : mood.unwantedArtists()) {
+            out = out.excludeArtists().contains(a.toLowerCase(Locale.ROOT)) ? out : out.withoutArtist(a);
+        }
+        return out;
+    }
+
+    private static MoodTarget shifted(MoodTarget m, Shift s) {
+        if (s.equals(Shift.NONE)) {
+            return m;
+        }
+        Range e = s.energy() == 0 ? m.energy() : (m.energy() == null ? new Range(0.35, 0.65) : m.energy()).shift(s.energy(), 0, 1);
+        Range v = s.valence() == 0 ? m.valence() : (m.valence() == null ? new Range(0.35, 0.65) : m.valence()).shift(s.valence(), 0, 1);
+        Range t = s.tempo() == 0 ? m.tempo() : (m.tempo() == null ? new Range(95, 125) : m.tempo()).shift(s.tempo(), 40, 220);
+        return new MoodTarget(m.text(), m.label(), v, e, t, m.wantedTags(), m.unwantedTags(), m.wantedArtists(), m.unwantedArtists(),
+                m.embedding());
+    }
+
+    /** "Only 6 of the 20 tracks you asked for fit: the catalogue has 6 tracks under 100 BPM." */
+    private String shortfall(int got, Requirements r, MoodTarget mood) {
+        CatalogIndex idx = index();
+        List<String> why = new ArrayList<>();
+        if (r.tempo() != null) {
+            why.add(idx.countTempo(r.tempo()) + " " + ListVerifier.describe("tempo", r.tempo()));
+        }
+        if (r.energy() != null) {
+            why.add(idx.countEnergy(r.energy()) + " with " + ListVerifier.describe("energy", r.energy()));
+        }
+        if (r.durationSec() != null) {
+            why.add(idx.countDuration(r.durationSec()) + " " + ListVerifier.describe("length", r.durationSec()));
+        }
+        String label = mood == null || mood.text() == null || mood.text().isBlank() ? "" : " for \"" + PlaylistTitles.of(mood.text()) + "\"";
+        return "only " + got + " of the " + r.count() + " tracks you asked for fit everything" + label
+                + (why.isEmpty() ? "" : " — the catalogue has " + String.join(", ", why)) + (r.maxPerArtist() <= 1 ? ", one per artist" : "");
+    }
+
+    /** A track of the conversation's newest playlist and why it is there. */
+    public record TrackInPlaylist(int position, int size, Track track, List<String> reasons) {}
+
+    /** The track at 1-based {@code position} (−1 = the last) of the conversation's newest playlist. */
+    public Future<TrackInPlaylist> trackAt(long userId, UUID conversationId, int position) {
+        return store.latest(conversationId, userId).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.failedFuture(new PlaylistException("there is no playlist in this conversation yet"));
+            }
+            PlaylistStore.Stored s = found.get();
+            int size = s.trackIds().size();
+            int p = position == -1 ? size : position;
+            if (p < 1 || p > size) {
+                return Future.failedFuture(new PlaylistException("the playlist has " + size + " tracks; there is no track " + position));
+            }
+            return tracks.findMany(List.of(s.trackIds().get(p - 1))).compose(list -> list.isEmpty()
+                    ? Future.failedFuture(new PlaylistException("that track is no longer in the catalogue"))
+                    : Future.succeededFuture(new TrackInPlaylist(p, size, list.get(0), s.reasons().get(p - 1))));
+        });
     }
 
     /** Up to {@code k} tracks like {@code trackId}, with reasons, not stored (the track page's "more like this"). */
@@ -166,68 +618,79 @@ public final class PlaylistService {
             if (page.items().isEmpty()) {
                 return Future.failedFuture(new PlaylistException("I couldn't find a track matching '" + query + "' in the catalog"));
             }
-            Track seed = page.items().get(0);
-            Constraints c = Constraints.defaults().withCount(Math.max(1, Math.min(100, count)))
-                    .withExcludedTracks(Set.of(seed.id()));
-            return vertx.executeBlocking(() -> recommender.snapshot().engine().similarTracks(seed.id(), c.count(), c), false)
-                    .compose(p -> save(userId, conversationId, "Like " + seed.title(), "like " + seed.title() + " by " + seed.artist(), p, c));
+            return similarTo(userId, conversationId, page.items().get(0), count);
         });
     }
 
-    private Future<JsonObject> save(long userId, UUID conversationId, String title, String mood, Playlist playlist, Constraints c) {
+    /** Tracks like the one at {@code position} of the conversation's newest playlist. */
+    public Future<JsonObject> similarAt(long userId, UUID conversationId, int position, int count) {
+        return trackAt(userId, conversationId, position).compose(at -> similarTo(userId, conversationId, at.track(), count));
+    }
+
+    private Future<JsonObject> similarTo(long userId, UUID conversationId, Track seed, int count) {
+        int k = Math.max(1, Math.min(100, count));
+        Constraints c = Constraints.defaults().withCount(k).withExcludedTracks(Set.of(seed.id()));
+        return vertx.executeBlocking(() -> {
+            Playlist p = recommender.snapshot().engine().similarTracks(seed.id(), c.count(), c);
+            return new Draft(p.items(), Requirements.defaults().withCount(k), Shift.NONE, List.of(), null);
+        }, false).compose(d -> save(userId, conversationId, PlaylistTitles.clip("Like " + seed.title()),
+                "like " + seed.title() + " by " + seed.artist(), d, null));
+    }
+
+    private Future<JsonObject> save(long userId, UUID conversationId, String title, String mood, Draft d, Long previous) {
         List<Long> ids = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         List<List<String>> reasons = new ArrayList<>();
-        for (PlaylistItem item : playlist.items()) {
+        for (PlaylistItem item : d.items()) {
             ids.add(item.item().trackId());
             scores.add(item.score());
             reasons.add(item.reasons());
         }
-        JsonObject constraints = new JsonObject().put("request", toJson(c)).put("satisfied", satisfied(playlist.satisfiedConstraints()));
+        JsonObject constraints = new JsonObject().put("ask", PlaylistJson.toJson(d.asked()))
+                .put("shift", PlaylistJson.toJson(d.shift())).put("satisfied", summary(d));
+        if (previous != null) {
+            constraints.put("previous", previous);
+        }
         return store.save(userId, conversationId, title, mood, constraints, ids, scores, reasons)
                 .compose(id -> store.toJson(new PlaylistStore.Stored(id, userId, conversationId, title, mood, constraints, ids, scores, reasons)));
     }
 
-    /**
-     * The hard constraints of a request: explicit values, then the mood's exclusions. Each excluded
-     * term goes where the catalog knows it (a "no jazz" meant as an artist becomes a tag exclusion);
-     * a term the catalog knows as neither is kept as asked.
-     */
-    static Constraints constraints(PlaylistRequest r, MoodTarget mood, RecommenderService.Snapshot catalog) {
-        int count = r.count() == null ? DEFAULT_COUNT : Math.max(1, Math.min(100, r.count()));
-        Set<String> artists = new HashSet<>(mood.unwantedArtists());
-        Set<String> tags = new HashSet<>(mood.unwantedTags());
-        List<String> asked = new ArrayList<>();
-        if (r.excludeArtists() != null) {
-            r.excludeArtists().stream().filter(a -> a != null && !a.isBlank()).forEach(a -> {
-                asked.add(a.trim());
-                sort(a.trim(), false, catalog, artists, tags);
-            });
+    /** What the answer may say about the list: verified facts, notes, the change made, counts. */
+    static JsonObject summary(Draft d) {
+        List<CatalogItem> list = d.items().stream().map(PlaylistItem::item).toList();
+        ListVerifier.Report report = ListVerifier.check(list, d.asked().withCount(Math.max(d.asked().count(), Math.max(1, list.size()))));
+        List<String> notes = new ArrayList<>(d.notes());
+        // never claim what is false: a requirement the list breaks is said, not hidden
+        report.violations().forEach(v -> notes.add("heads-up: " + v));
+        JsonObject o = new JsonObject().put("count", list.size()).put("asked", d.asked().count())
+                .put("facts", new JsonArray(new ArrayList<>(new LinkedHashSet<>(report.facts()))))
+                .put("notes", new JsonArray(notes));
+        if (d.change() != null) {
+            o.put("change", d.change());
         }
-        if (r.excludeTags() != null) {
-            r.excludeTags().stream().filter(t -> t != null && !t.isBlank() && !asked.contains(t.trim()))
-                    .forEach(t -> sort(t.trim(), true, catalog, artists, tags));
-        }
-        Constraints c = Constraints.defaults().withCount(count).withExclusions(artists, tags)
-                .withMaxPerArtist(r.maxPerArtist() == null ? 2 : Math.max(1, r.maxPerArtist()));
-        Range energy = range(r.minEnergy(), r.maxEnergy(), 0, 1);
-        Range tempo = range(r.minTempo(), r.maxTempo(), 0, 300);
-        return (energy != null || tempo != null) ? c.withRanges(energy, tempo) : c;
+        return o;
     }
 
-    private static void sort(String term, boolean askedAsTag, RecommenderService.Snapshot catalog, Set<String> artists, Set<String> tags) {
-        String key = term.toLowerCase(Locale.ROOT);
-        boolean isTag = catalog.knownTags().contains(key);
-        boolean isArtist = catalog.knownArtists().contains(key);
-        if (isTag) {
-            tags.add(term);
+    /** The listener's request as requirements; the range checks name the problem. */
+    static Requirements requirements(PlaylistRequest r) {
+        int count = r.count() == null ? DEFAULT_COUNT : r.count();
+        if (count < 1 || count > 100) {
+            throw new PlaylistException("a playlist can have 1 to 100 tracks");
         }
-        if (isArtist) {
-            artists.add(term);
+        List<String> genres = new ArrayList<>();
+        if (r.excludeTags() != null) {
+            r.excludeTags().stream().filter(t -> t != null && !t.isBlank()).forEach(t -> genres.add(GenreTree.canonical(t).orElse(t.trim())));
         }
-        if (!isTag && !isArtist) {
-            (askedAsTag ? tags : artists).add(term);
+        List<String> artists = new ArrayList<>();
+        if (r.excludeArtists() != null) {
+            r.excludeArtists().stream().filter(a -> a != null && !a.isBlank() && !genres.contains(GenreTree.canonical(a).orElse(a.trim())))
+                    .forEach(a -> artists.add(a.trim()));
         }
+        Range energy = range(r.minEnergy(), r.maxEnergy(), 0, 1);
+        Range tempo = range(r.minTempo(), r.maxTempo(), 0, 300);
+        Range length = range(r.minDurationSec() == null ? null : r.minDurationSec().doubleValue(),
+                r.maxDurationSec() == null ? null : r.maxDurationSec().doubleValue(), 0, 24 * 3600);
+        return new Requirements(count, genres, artists, energy, tempo, length, r.maxPerArtist() == null ? 2 : Math.max(1, r.maxPerArtist()));
     }
 
     private static Range range(Double min, Double max, double lo, double hi) {
@@ -237,67 +700,44 @@ public final class PlaylistService {
         double a = min == null ? lo : Math.max(lo, min);
         double b = max == null ? hi : Math.min(hi, max);
         if (a > b) {
-            throw new PlaylistException("the range " + min + "–" + max + " is empty");
+            throw new PlaylistException("the range " + (min == null ? "" : min) + "–" + (max == null ? "" : max) + " is empty");
         }
         return new Range(a, b);
     }
 
-    static JsonObject toJson(Constraints c) {
-        JsonObject o = new JsonObject().put("count", c.count()).put("excludeArtists", new JsonArray(new ArrayList<>(c.excludeArtists())))
-                .put("excludeTags", new JsonArray(new ArrayList<>(c.excludeTags())))
-                .put("excludeTrackIds", new JsonArray(new ArrayList<>(c.excludeTrackIds())))
-                .put("maxPerArtist", c.maxPerArtist()).put("diversity", c.diversity())
-                .put("skipRecentlyPlayed", c.skipRecentlyPlayed());
-        if (c.energy() != null) {
-            o.put("energy", new JsonArray().add(c.energy().min()).add(c.energy().max()));
-        }
-        if (c.tempo() != null) {
-            o.put("tempo", new JsonArray().add(c.tempo().min()).add(c.tempo().max()));
-        }
-        return o;
-    }
-
-    static Constraints fromJson(JsonObject o, int fallbackCount) {
-        Set<String> artists = new HashSet<>();
-        o.getJsonArray("excludeArtists", new JsonArray()).forEach(a -> artists.add(String.valueOf(a)));
-        Set<String> tags = new HashSet<>();
-        o.getJsonArray("excludeTags", new JsonArray()).forEach(t -> tags.add(String.valueOf(t)));
-        Set<Long> ids = new HashSet<>();
-        o.getJsonArray("excludeTrackIds", new JsonArray()).forEach(i -> ids.add(((Number) i).longValue()));
-        JsonArray e = o.getJsonArray("energy");
-        JsonArray t = o.getJsonArray("tempo");
-        return new Constraints(o.getInteger("count", fallbackCount), artists, tags, ids, o.getInteger("maxPerArtist", 2),
-                e == null ? null : new Range(e.getDouble(0), e.getDouble(1)), t == null ? null : new Range(t.getDouble(0), t.getDouble(1)),
-                o.getBoolean("skipRecentlyPlayed", false), Duration.ofHours(24), o.getDouble("diversity", Constraints.defaults().diversity()));
-    }
-
-    private static JsonObject satisfied(Map<String, Object> map) {
-        JsonObject o = new JsonObject();
-        map.forEach((k, v) -> o.put(k, v instanceof Number || v instanceof Boolean || v instanceof String ? v : String.valueOf(v)));
-        return o;
-    }
-
-    private static int position(Integer position, int size) {
+    private static List<Integer> positions(List<Integer> asked, int size) {
         if (size == 0) {
             throw new PlaylistException("the playlist is empty");
         }
-        int p = position == null ? 1 : position;
-        if (p == -1) {
-            return size - 1;
+        List<Integer> out = new ArrayList<>();
+        for (Integer p : asked) {
+            int q = p == null ? 1 : p;
+            if (q == -1) {
+                q = size;
+            }
+            if (q < 1 || q > size) {
+                throw new PlaylistException("the playlist has " + size + " tracks; there is no track " + q);
+            }
+            if (!out.contains(q - 1)) {
+                out.add(q - 1);
+            }
         }
-        if (p < 1 || p > size) {
-            throw new PlaylistException("the playlist has " + size + " tracks; there is no track " + p);
-        }
-        return p - 1;
+        return out;
     }
 
-    /** "rainy sunday, a bit melancholic" → "Rainy sunday, a bit melancholic" (at most 48 characters). */
-    static String title(String mood) {
-        String t = mood == null || mood.isBlank() ? "Your mix" : mood.trim().replaceAll("\\s+", " ");
-        t = t.replaceAll("(?i)^(make|give|build|create|play)( me)?( a)?( playlist)?( for| of)?\\s+", "");
-        if (t.length() > 48) {
-            t = t.substring(0, 47).replaceAll("\\s+\\S*$", "") + "…";
+    private static String numbers(List<Integer> zeroBased) {
+        List<String> s = zeroBased.stream().sorted().map(i -> String.valueOf(i + 1)).toList();
+        return s.size() == 1 ? s.get(0) : String.join(", ", s.subList(0, s.size() - 1)) + " and " + s.get(s.size() - 1);
+    }
+
+    private CatalogIndex index() {
+        var snapshot = recommender.snapshot();
+        CachedIndex cached = index.get();
+        if (cached != null && cached.snapshot() == snapshot) {
+            return cached.index();
         }
-        return t.isEmpty() ? "Your mix" : Character.toUpperCase(t.charAt(0)) + t.substring(1);
+        CatalogIndex built = new CatalogIndex(snapshot.engine().items());
+        index.set(new CachedIndex(snapshot, built));
+        return built;
     }
 }

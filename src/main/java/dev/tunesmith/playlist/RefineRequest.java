@@ -1,4 +1,42 @@
 package dev.tunesmith.playlist;
 
-/** An edit of the conversation's current playlist. */
-public record RefineRequest(String action, Integer position, Integer amount, String artist) {}
+import java.util.List;
+
+/**
+ * An edit of the conversation's current playlist.
+ *
+ * <p>Actions: {@code set_count} (amount = new total), {@code add} (amount more), {@code remove}
+ * (positions, or amount from the end), {@code swap} (positions, optional direction),
+ * {@code shift} (direction for the whole list, or for positions), {@code exclude_artist},
+ * {@code exclude_genre}, {@code exclude} (a term the catalogue sorts into artist or genre),
+ * {@code constrain} (new tempo/energy/length/per-artist limits), {@code undo}; and the older
+ * {@code more_energetic}, {@code less_energetic}, {@code longer}, {@code shorter}.
+ * Directions: calmer, more_energetic, happier, sadder, faster, slower.
+ *
+ * @param action what to do
+ * @param positions 1-based positions (-1 = the last one)
+ * @param amount a count (see the action)
+ * @param artist an artist, for exclude_artist
+ * @param genre a genre, for exclude_genre
+ * @param direction for swap and shift
+ * @param minTempo for constrain
+ * @param maxTempo for constrain
+ * @param minEnergy for constrain
+ * @param maxEnergy for constrain
+ * @param minDurationSec for constrain
+ * @param maxDurationSec for constrain
+ * @param maxPerArtist for constrain
+ */
+public record RefineRequest(String action, List<Integer> positions, Integer amount, String artist, String genre, String direction,
+        Double minTempo, Double maxTempo, Double minEnergy, Double maxEnergy, Integer minDurationSec, Integer maxDurationSec,
+        Integer maxPerArtist) {
+
+    public RefineRequest {
+        positions = positions == null ? List.of() : List.copyOf(positions);
+    }
+
+    /** The original four-field edit (one position). */
+    public RefineRequest(String action, Integer position, Integer amount, String artist) {
+        this(action, position == null ? List.of() : List.of(position), amount, artist, null, null, null, null, null, null, null, null, null);
+    }
+}

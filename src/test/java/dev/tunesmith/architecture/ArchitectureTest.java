@@ -64,7 +64,8 @@ class ArchitectureTest {
                 .layer("Platform").definedBy("dev.tunesmith.platform..", "dev.tunesmith.config..")
                 .layer("Cores").definedBy("dev.tunesmith.music..", "dev.tunesmith.recommend", "dev.tunesmith.recommend.data..",
                         "dev.tunesmith.recommend.eval..", "dev.tunesmith.recommend.model..", "dev.tunesmith.recommend.mood..",
-                        "dev.tunesmith.recommend.rerank..", "dev.tunesmith.recommend.engine..", "dev.tunesmith.recommend.audio..")
+                        "dev.tunesmith.recommend.rerank..", "dev.tunesmith.recommend.engine..", "dev.tunesmith.recommend.audio..",
+                        "dev.tunesmith.recommend.constraint..")
                 .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Entry")
                 .whereLayer("Features").mayOnlyBeAccessedByLayers("Entry", "Adapters")

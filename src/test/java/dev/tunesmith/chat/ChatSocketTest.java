@@ -195,6 +195,22 @@ class ChatSocketTest extends AppTestBase {
     }
 
     @Test
+    void should_start_a_fresh_conversation_on_new_chat() throws Exception {
+        try (ChatClient c = authed(user())) {
+            c.send(new JsonObject().put("type", "message").put("text", "hi"));
+            List<JsonObject> first = c.until("done", 20_000);
+            String before = first.get(first.size() - 1).getString("conversationId");
+            c.send(new JsonObject().put("type", "new"));
+            List<JsonObject> fresh = c.until("conversation", 5_000);
+            String next = fresh.get(fresh.size() - 1).getString("conversationId");
+            assertNotEquals(before, next);
+            c.send(new JsonObject().put("type", "message").put("text", "hello again"));
+            List<JsonObject> second = c.until("done", 20_000);
+            assertEquals(next, second.get(second.size() - 1).getString("conversationId"), "the next turn lands in the new conversation");
+        }
+    }
+
+    @Test
     void should_list_conversations_and_reload_their_messages() throws Exception {
         String token = user();
         try (ChatClient c = authed(token)) {

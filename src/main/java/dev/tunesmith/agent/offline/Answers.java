@@ -16,11 +16,39 @@ final class Answers {
     static String help() {
         return """
                 I'm Tunesmith. I can:
-                • build a playlist for a mood or moment: "rainy Sunday, a bit melancholic but hopeful, no jazz"
-                • refine it: "less upbeat", "swap the third one", "no more Radiohead", "make it 30 songs"
+                • build a playlist for a mood or moment: "rainy Sunday, a bit melancholic but hopeful, no jazz, 12 songs"
+                • with limits: "under 100 bpm", "energy below 0.3", "max one song per artist", "no songs over 5 minutes"
+                • refine it: "calmer", "swap the third one", "remove 2-4", "no more Radiohead", "add 3 more", "undo"
                 • write lyrics: "lyrics about the sea, ABAB, 8 lines, 8 syllables"
                 • compose a melody: "a jig in D, 16 bars" — and add chords: "harmonize it"
                 • describe a track, classify a style, or show your listening profile.""";
+    }
+
+    /** Answers that need no tool: greetings, thanks, help, off-topic, gibberish, a clarifying question. */
+    static String talk(IntentRouter.Intent intent, String message) {
+        int v = Math.floorMod(message == null ? 0 : message.hashCode(), 3);
+        return switch (intent) {
+            case GREETING -> pick(v, "Hi! What are you in the mood for? Tell me a moment or a feeling — \"rainy Sunday, a bit melancholic\" — and I'll build a playlist.",
+                    "Hello! I can make you a playlist, write lyrics or compose a melody. What shall we start with?",
+                    "Hey there! Describe a mood, an activity or a genre and I'll put a playlist together.");
+            case THANKS -> pick(v, "You're welcome — enjoy the music! Say the word if you want changes.",
+                    "Glad you like it! I'm here if you want another playlist or a tweak.",
+                    "Anytime! If you want it calmer, longer or without someone, just say so.");
+            case OFF_TOPIC -> pick(v, "I'm only good with music, I'm afraid — but I can make you a playlist for whatever you're up to.",
+                    "That's outside what I know. Music I can do: a playlist, some lyrics or a melody?",
+                    "I can't help with that one, sorry. Want a playlist instead? Tell me the mood.");
+            case GIBBERISH -> pick(v, "I didn't catch that. Try something like \"chill music for studying\" or \"write lyrics about the sea\".",
+                    "Hmm, I couldn't read that. What would you like — a playlist, lyrics or a melody?",
+                    "Sorry, that didn't make sense to me. Tell me a mood or an activity and I'll find music for it.");
+            case CLARIFY -> pick(v, "Do you want a playlist for that? Tell me a mood or an activity, or say \"lyrics\" or \"melody\" if you'd rather create something.",
+                    "I'm not sure what you'd like. A playlist (for which mood?), lyrics or a melody?",
+                    "Could you say a bit more? For example \"upbeat songs for a run, 15 tracks\".");
+            default -> help();
+        };
+    }
+
+    private static String pick(int v, String... options) {
+        return options[v % options.length];
     }
 
     static String fromToolResults(List<ToolExecutionResultMessage> results) {
@@ -42,7 +70,8 @@ final class Answers {
             return text;
         }
         if (json.containsKey("error")) {
-            return "Sorry, I couldn't do that: " + json.getString("error");
+            String e = json.getString("error", "");
+            return "Sorry, I couldn't do that: " + e + (e.endsWith(".") || e.endsWith("?") ? "" : ".");
         }
         return switch (tool) {
             case "rankTracks", "similarTracks", "refinePlaylist" -> playlist(tool, json);
@@ -55,57 +84,57 @@ final class Answers {
         };
     }
 
-    private static String playlist(String tool, JsonObject p) {
+    /**
+     * A playlist answer from the verified facts the service computed from the final list (never from
+     * the request): the tracks themselves are shown as cards, so the text does not repeat them.
+     */
+    static String playlist(String tool, JsonObject p) {
         JsonArray items = p.getJsonArray("items", new JsonArray());
+        JsonObject c = p.getJsonObject("constraints", new JsonObject());
+        List<String> notes = strings(c.getJsonArray("notes"));
         if (items.isEmpty()) {
-            return "I couldn't find tracks that satisfy all of that. Try loosening a constraint.";
+            return "I couldn't find tracks that fit all of that" + (notes.isEmpty() ? "" : " — " + String.join("; ", notes))
+                    + ". Try loosening a limit.";
         }
-        String intro = switch (tool) {
-            case "refinePlaylist" -> "Updated \"" + p.getString("title") + "\" — " + items.size() + " tracks:";
-            case "similarTracks" -> "Tracks in the same vein — " + items.size() + ":";
-            default -> "Here's \"" + p.getString("title") + "\" — " + items.size() + " tracks, each with why it's there:";
-        };
-        StringBuilder sb = new StringBuilder(intro);
-        for (int i = 0; i < items.size(); i++) {
-            JsonObject item = items.getJsonObject(i);
-            sb.append('\n').append(item.getInteger("position", i + 1)).append(". ").append(item.getString("title"))
-                    .append(" — ").append(item.getString("artist"));
+        int n = items.size();
+        String title = p.getString("title", "your playlist");
+        int v = Math.floorMod(title.hashCode() + n, 3);
+        StringBuilder sb = new StringBuilder();
+        String change = c.getString("change");
+        switch (tool) {
+            case "refinePlaylist" -> sb.append(change == null ? "Updated" : "Done — " + change).append(". \"").append(title).append("\" now has ")
+                    .append(n).append(n == 1 ? " track." : " tracks.");
+            case "similarTracks" -> sb.append(pick(v, "Here are ", "I found ", "Try these: ")).append(n).append(" tracks in the same vein (\"")
+                    .append(title).append("\").");
+            default -> sb.append(pick(v, "Here's \"", "I made \"", "Your playlist \"")).append(title).append("\"")
+                    .append(pick(v, " — ", ": ", " is ready: ")).append(n).append(n == 1 ? " track" : " tracks")
+                    .append(pick(v, ", each with why it's there.", ".", ", with a reason for each."));
         }
-        JsonObject constraints = p.getJsonObject("constraints", new JsonObject());
-        List<String> honoured = new ArrayList<>();
-        constraints.forEach(e -> {
-            String worded = constraint(e.getKey(), e.getValue());
-            if (worded != null) {
-                honoured.add(worded);
-            }
-        });
-        if (!honoured.isEmpty()) {
-            sb.append("\nGuaranteed: ").append(String.join(", ", honoured)).append('.');
+        List<String> facts = strings(c.getJsonArray("facts"));
+        if (!facts.isEmpty()) {
+            sb.append("\nChecked on the final list: ").append(String.join(", ", facts)).append('.');
         }
-        if (constraints.containsKey("shortfall")) {
-            sb.append("\nOnly ").append(items.size()).append(" tracks fit every constraint.");
+        for (String note : notes) {
+            sb.append("\nNote: ").append(Character.toUpperCase(note.charAt(0))).append(note.substring(1)).append('.');
         }
-        sb.append("\nSay \"less upbeat\", \"swap the third one\" or \"make it longer\" to refine it.");
+        if (!tool.equals("refinePlaylist")) {
+            sb.append('\n').append(pick(v, "Say \"calmer\", \"swap the 3rd one\" or \"add 5 more\" to change it.",
+                    "You can ask for changes: \"no rock\", \"remove 2 and 3\", \"make it 30 songs\".",
+                    "Want tweaks? Try \"happier\", \"replace track 4 with something slower\" or \"undo\"."));
+        }
         return sb.toString();
     }
 
-    /** A satisfied constraint in words, or null for ones not worth saying. */
-    static String constraint(String key, Object value) {
-        String v = String.valueOf(value);
-        boolean empty = v.isBlank() || v.equals("[]") || v.equals("false") || v.equals("null");
-        return switch (key) {
-            case "noDuplicates" -> "Boolean.TRUE".equals(v) || "true".equals(v) ? "no duplicates" : null;
-            case "maxPerArtist" -> "at most " + v + " per artist";
-            case "excludeArtists", "excludeTags", "moodExcludedTags", "moodExcludedArtists" -> empty ? null : "no " + v.replaceAll("^\\[|\\]$", "");
-            case "excludeTrackIds" -> empty ? null : "leaving out " + (v.replaceAll("[^,]", "").length() + 1) + " given tracks";
-            case "energy" -> "energy within " + v;
-            case "tempo" -> "tempo within " + v + " BPM";
-            case "skipRecentlyPlayed" -> empty ? null : "nothing you played in the last day";
-            case "diversityLambda" -> "varied (MMR λ " + v + ")";
-            case "order" -> v.contains("energy") ? "ordered as an energy arc" : "ordered by " + v;
-            case "count", "shortfall" -> null;
-            default -> key + " " + v;
-        };
+    private static List<String> strings(JsonArray a) {
+        List<String> out = new ArrayList<>();
+        if (a != null) {
+            a.forEach(x -> {
+                if (x != null && !String.valueOf(x).isBlank()) {
+                    out.add(String.valueOf(x));
+                }
+            });
+        }
+        return out;
     }
 
     private static String lyrics(JsonObject l) {
@@ -139,7 +168,7 @@ final class Answers {
         sb.append("\n• top artists: ").append(names(artists));
         JsonObject mood = p.getJsonObject("moodCentre", new JsonObject());
         if (mood.containsKey("valence")) {
-            sb.append(String.format(Locale.ROOT, "\n• mood centre: valence %.2f, energy %.2f", mood.getDouble("valence"), mood.getDouble("energy")));
+            sb.append(String.format(Locale.ROOT, "\n• mood centre: brightness %.2f, energy %.2f", mood.getDouble("valence"), mood.getDouble("energy")));
         }
         return sb.toString();
     }
@@ -161,7 +190,7 @@ final class Answers {
             sb.append("; energy ").append(s.getValue("energy"));
         }
         if (s.containsKey("valence")) {
-            sb.append("; valence ").append(s.getValue("valence"));
+            sb.append("; brightness ").append(s.getValue("valence"));
         }
         if (s.containsKey("tempo")) {
             sb.append("; tempo ").append(s.getValue("tempo"));

@@ -1,310 +1,601 @@
 package dev.tunesmith.agent.offline;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Understands a chat message without an LLM: high-precision keyword rules first, then the nearest
- * intent prototype by MiniLM embedding (cosine). Extracts the slots each tool needs (count,
- * exclusions, position, lyric scheme/lines/syllables, key/meter/bars) with patterns.
+ * Understands a chat message without an LLM. The message is normalised ({@link Language}: emoji,
+ * accents, four other languages, number words, typos), its slots are parsed deterministically
+ * ({@link Slots}), and the intent is decided from what the words <em>do</em> in the sentence rather
+ * than which keywords occur: "lyrics" is a request only when something asks for lyrics to be written
+ * ("write me a country song", "lyrics about the sea"), not in "ideally no lyrics"; an edit verb needs
+ * a track, a count or a direction; inside a playlist conversation a follow-up is a refinement unless
+ * it names a new mood or asks for another playlist. When the evidence is weak it asks one short
+ * question instead of guessing (intent {@link Intent#CLARIFY}).
  */
 public final class IntentRouter {
 
     /** What the user wants. */
-    public enum Intent { PLAYLIST, REFINE, SIMILAR, PROFILE, LYRICS, MELODY, HARMONIZE, DESCRIBE, CLASSIFY, HELP }
+    public enum Intent {
+        PLAYLIST, REFINE, SIMILAR, PROFILE, LYRICS, MELODY, HARMONIZE, DESCRIBE, CLASSIFY, HELP, GREETING, THANKS, OFF_TOPIC, GIBBERISH,
+        CLARIFY
+    }
 
-    /** An intent, the tool to call (null for HELP) and its JSON arguments. */
+    /** What the conversation holds so far. */
+    public record Context(boolean hasPlaylist, int playlistSize, boolean hasMelody) {
+        public static final Context EMPTY = new Context(false, 0, false);
+    }
+
+    /** An intent, the tool to call (null for conversation intents) and its JSON arguments. */
     public record Route(Intent intent, String tool, JsonObject arguments, double confidence) {}
 
-    private static final Map<Intent, List<String>> PROTOTYPES = new EnumMap<>(Map.of(
-            Intent.PLAYLIST, List.of("make me a playlist for a rainy sunday", "songs for the gym, hard and fast",
-                    "play something calm for studying", "music for a road trip with friends", "recommend some tracks for tonight",
-                    "I feel melancholic but hopeful, what should I listen to", "background music for dinner"),
-            Intent.REFINE, List.of("less upbeat please", "more energetic", "swap the third one", "remove the second song",
-                    "make it longer", "make it 30 songs", "no more of that artist", "shorter please"),
-            Intent.SIMILAR, List.of("songs like this track", "more tracks similar to that artist", "find music that sounds like it"),
-            Intent.PROFILE, List.of("what do I usually listen to", "show my profile", "what are my top artists", "describe my taste"),
-            Intent.LYRICS, List.of("write lyrics about the sea", "a song text about love with an ABAB rhyme", "write me a verse and chorus"),
-            Intent.MELODY, List.of("compose a melody in D major", "write a tune in 6/8", "make a folk jig", "create a short melody"),
-            Intent.HARMONIZE, List.of("add chords to this melody", "harmonize the tune", "which chords fit this melody"),
-            Intent.DESCRIBE, List.of("tell me about this track", "describe the song", "what is this track like"),
-            Intent.CLASSIFY, List.of("what style is this", "classify this description of music", "what genre would that be"),
-            Intent.HELP, List.of("hello", "what can you do", "help", "thanks")));
+    /** Below this the router asks instead of guessing. */
+    static final double THRESHOLD = 0.5;
 
-    private static final Pattern COUNT = Pattern.compile("\\b(\\d{1,3})\\s*(?:songs?|tracks?|tunes?|items?|pieces?)\\b");
-    private static final Pattern MAKE_IT = Pattern.compile("\\b(?:make it|give me|to)\\s+(\\d{1,3})\\b");
-    private static final Pattern EXCLUDE = Pattern.compile(
-            "\\b(?:no more|no|not|without|except|minus|skip|avoid)\\s+([a-z0-9&'][a-z0-9&' .-]{1,40}?)(?=\\s*(?:[,.;!?]|$|\\band\\b|\\bbut\\b|\\bplease\\b|\\bor\\b))");
-    private static final Pattern POSITION = Pattern.compile(
-            "\\b(?:the\\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d{1,3}(?:st|nd|rd|th)?|#\\d{1,3})\\b(?:\\s+(?:one|song|track))?");
-    private static final Pattern SCHEME = Pattern.compile("\\b([abcd]{4,8})\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LINES = Pattern.compile("\\b(\\d{1,2})\\s*lines?\\b");
-    private static final Pattern SYLLABLES = Pattern.compile("\\b(\\d{1,2})\\s*syllables?\\b");
-    private static final Pattern BARS = Pattern.compile("\\b(\\d{1,2})\\s*(?:bars?|measures?)\\b");
-    private static final Pattern METER = Pattern.compile("\\b([2-9]|12)/(2|4|8)\\b");
-    private static final Pattern KEY = Pattern.compile("\\bin\\s+([a-g])(#|b|\\s*sharp|\\s*flat)?\\s*(major|minor|maj|min|m)?\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ABOUT = Pattern.compile("\\babout\\s+(.+?)(?:[,.;!?]|\\bwith\\b|\\bin\\b\\s+[abcd]{4}|$)");
-    private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-            "ninth", "tenth");
-    /** Negated words that are moods, not genres or artists: the mood parser reads them from the text. */
-    private static final List<String> MOOD_WORDS = List.of("too", "sad", "happy", "loud", "fast", "slow", "vocals", "vocal", "words",
-            "lyrics", "upbeat", "energetic", "calm", "dark", "heavy");
+    /** Characters of a message that are read (the chat allows 4,000). */
+    static final int MAX_READ = 800;
 
-    private final EmbeddingModel embeddings;
-    private final Map<Intent, List<float[]>> prototypeVectors = new EnumMap<>(Intent.class);
-
-    public IntentRouter(EmbeddingModel embeddings) {
-        this.embeddings = embeddings;
-        PROTOTYPES.forEach((intent, sentences) -> {
-            List<float[]> vectors = new ArrayList<>();
-            for (String s : sentences) {
-                vectors.add(normalised(embeddings.embed(s).content()));
-            }
-            prototypeVectors.put(intent, vectors);
-        });
+    /** Loads the word list in the background (never on the caller's thread, which may be an event loop). */
+    public IntentRouter() {
+        Thread.ofVirtual().name("intent-router-words").start(Language::dictionary);
     }
 
     /** Routes {@code message}; {@code hasPlaylist} says whether this conversation already has one to refine. */
     public Route route(String message, boolean hasPlaylist) {
-        String text = message.toLowerCase(Locale.ROOT).trim();
-        Intent intent = rules(text, hasPlaylist);
-        double confidence = 1.0;
-        if (intent == null) {
-            float[] v = normalised(embeddings.embed(text).content());
-            double best = -1;
-            for (var e : prototypeVectors.entrySet()) {
-                for (float[] p : e.getValue()) {
-                    double s = dot(v, p);
-                    if (s > best) {
-                        best = s;
-                        intent = e.getKey();
-                    }
-                }
-            }
-            confidence = best;
-            if (intent == Intent.REFINE && !hasPlaylist) {
-                intent = Intent.PLAYLIST;
-            }
-            if (best < 0.25 && intent != Intent.HELP) {
-                intent = Intent.PLAYLIST; // a music companion: an unclear wish is most likely a mood
-            }
-        }
-        return new Route(intent, tool(intent), arguments(intent, message, text), confidence);
+        return route(message, new Context(hasPlaylist, hasPlaylist ? 20 : 0, false));
     }
 
-    private static Intent rules(String t, boolean hasPlaylist) {
-        if (t.matches("^(hi|hello|hey|help|thanks|thank you|what can you do)\\b.*") && t.length() < 40) {
-            return Intent.HELP;
+    private static final Pattern CREATE_VERB = Pattern.compile(
+            "\\b(?:write|pen|compose|create|generate|draft|come up with|make up|make|give me|help me write|can you write|could you write|"
+                    + "i need|i want|need|want|craft|produce|invent|improvise|sketch|knock out|whip up|put together|do)\\b");
+    private static final Pattern LYRIC_OBJECT = Pattern.compile(
+            "\\b(lyrics?|verses?|chorus|poem|haiku|limerick|sonnet|ode|rhymes?|song ?text|stanzas?|couplets?|songs?|ballad|anthem|ditty|jingle|rap|hook|bridge|"
+                    + "melod(?:y|ies)|tune|jig|reel|waltz|hornpipe|polka|march|chords?|harmon(?:y|ies|i[sz]e)|accompaniment|"
+                    + "playlists?|mix(?:tape)?|list|tracks|selection|set|queue|bangers|jams|music|something|soundtrack)\\b");
+    private static final Pattern NEGATED_LYRICS = Pattern.compile(
+            "\\b(?:no|without|zero|minimal|fewer|less|not many|not much|little|light on|few|ideally no|preferably no|avoid|skip)\\s+(?:\\w+\\s+)?(?:lyrics|vocals|words|singing)\\b"
+                    + "|\\blyrics (?:are|is) (?:fine|ok|okay|good|welcome|allowed|optional)\\b|\\bwith(?:out)? (?:\\w+ )?lyrics\\b|\\b(?:lyrics|vocals) (?:or not|optional|don't matter|do not matter)\\b"
+                    + "|\\binstrumental\\b");
+    private static final Pattern MELODY_WORDS = Pattern.compile(
+            "\\b(?:melod(?:y|ies)|jig|reel|waltz|hornpipe|polka|abc notation|sheet music|motif|riff|theme tune|folk tune|little tune|a tune|new tune|short tune)\\b");
+    private static final Pattern MUSIC_THEORY = Pattern.compile(
+            "\\bin\\s+[a-g](?:#|b|\\s*sharp|\\s*flat)?\\s*(?:major|minor|maj|min|m)\\b|\\b(?:[2-9]|12)/(?:2|4|8)\\b|\\b\\d{1,2}\\s*(?:bars?|measures?)\\b");
+    private static final Pattern HARMONY = Pattern.compile(
+            "\\b(?:harmoni[sz]e|harmoni[sz]ation|chords?|chord progression|accompaniment|reharmoni[sz]e|add (?:some )?harmony|bass line|voicings?)\\b");
+    private static final Pattern PROFILE = Pattern.compile(
+            "\\b(?:my (?:profile|taste|tastes|listening|stats|statistics|history|top|favou?rite|habits|music taste|library)|what (?:do|did) i (?:usually |mostly |normally |often )?(?:listen|play)|"
+                    + "what (?:kind of|sort of|type of) music (?:do )?i (?:like|listen)|who (?:do|did) i listen to|what am i into|describe my taste|what i listen to|what (?:i've|i have) been (?:listening|playing)|what have i been (?:listening|playing)|my recent (?:listening|plays|history)|who do i (?:listen to|play) (?:the )?most)\\b");
+    private static final Pattern HELP = Pattern.compile(
+            "^(?:help|help me|help\\?|\\?|what can you do|what do you do|what are you|who are you|how does (?:this|it) work|how do i use (?:this|you|it)|"
+                    + "what can i (?:ask|say|do)|commands|options|menu|features|what are your features|how to use|instructions|what is this|what's this|"
+                    + "what is tunesmith|what are you able to do|what else can you do|can you help|can you help me|i need help|tutorial|guide me|"
+                    + "what can you help(?: me)? with|how can you help(?: me)?|what do you help with|what are you for|what are you good (?:at|for))\\b.{0,25}$"
+                    + "|^how many (?:songs|tracks) (?:can|do|will) you\\b|^what (?:kind of |sort of )?(?:things|stuff|requests) can (?:you|i)\\b");
+    private static final Pattern GREETING = Pattern.compile(
+            "^(?:hi|hello|hey|heya|hiya|howdy|yo|sup|greetings|good (?:morning|afternoon|evening|day|night)|hey there|hi there|hello there|"
+                    + "what's up|whats up|wassup|what's good|whats good|what's new|sup|how are you|how are you doing|how's it going|hows it going|morning|evening|hallo|hola|bonjour|salut|"
+                    + "ola|oi|ciao|servus|moin|buenas|buenos dias|bom dia|guten tag|guten morgen|coucou|que tal|ca va)(?:\\s+(?:there|tunesmith|friend|friends|buddy|mate|all|again|bot|you|partner|folks|everyone|everybody|y'all|dude|man|pal))?"
+                    + "(?:\\s*[,!.?]*\\s*(?:how are you(?: doing)?|how's it going|what's up|how are things|nice to meet you|:\\)|tunesmith))*\\s*[!.?]*$");
+    private static final Pattern THANKS = Pattern.compile(
+            "^(?:(?:thanks|thank you|thank u|thx|ty|tysm|cheers|much appreciated|appreciate it|perfect|great|awesome|amazing|cool|nice|sweet|lovely|brilliant|"
+                    + "excellent|fantastic|wonderful|love it|i love it|love this|that's great|thats great|that's perfect|thats perfect|that works|works for me|"
+                    + "good job|well done|nice one|nice work|great job|exactly|exactly what i wanted|just what i needed|that's it|that's all|that is all|"
+                    + "merci|merci beaucoup|gracias|muchas gracias|danke|danke schon|vielen dank|obrigado|obrigada|muito obrigado|grazie|"
+                    + "ok|okay|k|kk|got it|sounds good|all good|fine|alright|bye|goodbye|see you|see ya|later|good night|night|ciao|this is great|"
+                    + "this is perfect|you're the best|youre the best|you rock|so good|nailed it|banger|fire|legend|yes|yep|yeah|no thanks|nope|"
+                    + "that's enough|thats enough|i'm good|im good|all set|done|this is it|beautiful|gorgeous|wow|omg|haha|lol|:\\))"
+                    + "(?:\\s*[,!.]*\\s*(?:so much|a lot|a bunch|again|man|mate|dude|buddy|friend|tunesmith|a ton|very much|that's perfect|that's great|thats perfect|"
+                    + "perfect|great|awesome|love it|it's perfect|its perfect|this is great|exactly what i wanted|just what i needed|bye|for the help|for that|"
+                    + "for the playlist|for the music|for this|that works|i love it|see you|that's all|that's all for now|for now|:\\)|really|it|"
+                    + "thanks|thank you|thx|love|happy|beaucoup|mil|schon))*)\\s*[!.]*$");
+    private static final Pattern OFF_TOPIC = Pattern.compile(
+            "\\b(?:weather|forecast|temperature outside|news|headlines|stock|stocks|bitcoin|crypto|recipes?|restaurants?|cafes? near|bars? near|hotels?|cook (?:dinner|pasta)|capital of|president|"
+                    + "prime minister|election|math|calculate|square root|plus|times table|translate|football score|soccer|nba|nfl|score of the game|"
+                    + "homework|essay|tax|taxes|flight to|book a|order (?:a )?pizza|what time is it|what day is it|today's date|date today|"
+                    + "meaning of life|tell me a joke|joke|riddle|who won|how old are you|are you (?:a robot|human|real|alive|an ai)|your name|"
+                    + "define|definition|wikipedia|email|password|wifi|movie times|restaurant|directions to|how far|population|"
+                    + "programming language|python|javascript|fix my code|bug in my|doctor|medicine|symptoms|lawyer|diet|calories)\\b");
+    private static final Pattern QUESTION = Pattern.compile("^(?:what|what's|whats|how|who|when|where|why|which|is|are|will|can you tell|do you know|tell me|should i|could you tell|can you|could you|would you)\\b|\\?\\s*$");
+    private static final Pattern SIMILAR = Pattern.compile(
+            "\\b(?:similar to|sounds? like|sounding like|in the (?:vein|style|spirit) of|same vibe as|same style as|along the lines of|reminiscent of|"
+                    + "(?:songs?|tracks?|music|stuff|more|something|anything|artists?|things?|tunes?) (?:like|similar to)|like the song|alternatives to|if i like|fans of)\\s+(.+)$");
+    private static final Pattern DESCRIBE = Pattern.compile(
+            "^(?:can you |could you |please )?(?:describe|tell me (?:about|more about)|what(?:'s| is) (?:the (?:song|track) )?(.+?) like\\??$|what kind of (?:song|track) is|"
+                    + "info (?:on|about)|information (?:on|about)|give me (?:some )?(?:info|details) (?:on|about)|details (?:on|about)|what do you know about|review|"
+                    + "explain|who (?:made|sings|wrote|performs|is behind))\\s*(.*)$");
+    private static final Pattern SEED_POSITION = Pattern.compile(
+            "^(?:the\\s+)?(?:(?:track|song|number|no\\.?)\\s*#?\\d{1,3}|#?\\d{1,3}|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d{1,3}(?:st|nd|rd|th))(?:\\s+(?:one|song|track))?)$");
+    private static final Pattern ASK_ABOUT = Pattern.compile(
+            "^(?:so |and |hey |ok |okay |hmm,? )?(?:tell me (?:more )?about|describe|what(?:'s| is| are| was)|who(?:'s| is| sings| made| performs| wrote| plays)|"
+                    + "why (?:is|did you (?:add|pick|choose|include|put))|why's|info (?:on|about)|more (?:info )?(?:on|about)|what kind of|how would you describe)\\b");
+    private static final Pattern DESCRIBE_SOUND = Pattern.compile("^(?:so |and )?(?:what does|how does) (.+?) sound(?: like)?\\s*\\??$");
+    private static final Pattern CLARIFY_WORDS = Pattern.compile("^(?:idk|dunno|i don't know|i dont know|not sure|no idea|whatever|hmm+|meh|um+|uh+|eh|er+|huh|\\?+|what|what\\?)$");
+    private static final Pattern CLASSIFY = Pattern.compile(
+            "\\b(?:classify|categori[sz]e|what (?:style|genre|kind of music|type of music) (?:is|would|does|fits)|which (?:genre|style) (?:is|would|does|fits)|what genre|what style)\\b");
+    private static final Pattern NEW_LIST = Pattern.compile(
+            "\\b(?:another|a new|new|a different|different|a second|a fresh|fresh|separate|a separate|other)\\s+(?:\\w+\\s+){0,2}?(?:playlist|list|mix|mixtape|set|selection|one)\\b"
+                    + "|\\b(?:start over|start again|start fresh|from scratch|scrap (?:this|that|it)|forget (?:this|that|it)|something (?:else|different) entirely|"
+                    + "completely different|totally different|change of plans|new request|different mood|switch gears|instead,? (?:make|give|build)|now (?:make|give|build|create) me)\\b");
+    private static final Pattern UNDO = Pattern.compile(
+            "\\b(?:undo|reverse (?:that|the|my|this)(?: last)? (?:change|edit)|(?:that|the) last (?:change|edit) was (?:bad|wrong|worse)|revert|go back|roll back|rollback|put (?:it|them|that|those|everything) back|take (?:that|it) back|restore|previous (?:version|one|list|playlist)|"
+                    + "back to (?:the )?(?:previous|old|last|earlier|original)|ctrl ?z|change it back|bring (?:it|them|that) back|the way it was|as it was|before (?:that|the change))\\b");
+    private static final Pattern EDIT_VERB = Pattern.compile(
+            "\\b(swap|replace|change|switch|substitute|exchange|remove|drop|delete|ditch|lose|cut|nix|toss|kick|get rid of|take out|take away|take off|throw out|"
+                    + "skip|scrap|bin|trash|axe|eliminate|pull|yank|dump|boot|chuck|ban|exclude|leave out|banish|exile|lose)\\b");
+    private static final Pattern REPLACE_VERB = Pattern.compile(
+            "\\b(swap|replace|change|switch|substitute|exchange|different|another one|something else|instead|other)\\b");
+    private static final Pattern LESS_ENERGY = Pattern.compile(
+            "\\b(?:calmer|chiller|mellower|softer|quieter|gentler|more (?:relaxed|relaxing|chill|calm|mellow|laid back|laid-back|low key|lowkey|peaceful|soothing|gentle|soft|ambient|quiet|subtle|tranquil)|"
+                    + "less (?:upbeat|energetic|energy|intense|loud|busy|aggressive|hectic|frantic|hype|hyper|heavy|noisy|wild|crazy|punchy|harsh|jumpy|bouncy|lively|danceable)|"
+                    + "tone (?:it|things|this) down|dial (?:it|this|things) (?:down|back)|calm (?:it|things|this) down|chill (?:it|this) out|bring (?:it|the energy) down|"
+                    + "lower (?:the )?energy|lower energy|too (?:loud|intense|energetic|hype|hyper|aggressive|busy|heavy|much|wild|noisy|harsh|hectic|crazy|upbeat|punchy|jumpy)|"
+                    + "not so (?:loud|intense|energetic|hype|aggressive)|less of a banger|more low[- ]?key|softer stuff|relax it|more zen|easier on the ears)\\b");
+    private static final Pattern MORE_ENERGY = Pattern.compile(
+            "\\b(?:more (?:upbeat|energetic|energy|intense|lively|hype|hyped|punchy|exciting|powerful|bouncy|danceable|dancey|banging|aggressive|pumped|driving|groovy|uplifting|oomph|power|fun|party)|"
+                    + "livelier|peppier|punchier|louder|harder|heavier|pump (?:it|this|things) up|turn (?:it|this|things) up|crank (?:it|this) up|amp (?:it|this) up|kick it up|"
+                    + "hype it up|spice (?:it|this) up|liven (?:it|this|things) up|raise (?:the )?energy|higher energy|up the energy|boost (?:the )?energy|less (?:calm|chill|mellow|sleepy|boring|slow|soft|quiet|relaxed|sedate)|"
+                    + "too (?:calm|chill|mellow|sleepy|boring|soft|quiet|sedate|low[- ]key|lowkey|relaxed|tame|dull)|not (?:energetic|upbeat|lively) enough|more bangers|wake (?:it|me) up|needs more energy|more of a banger|more kick)\\b");
+    private static final Pattern HAPPIER = Pattern.compile(
+            "\\b(?:happier|cheerier|brighter|more (?:happy|cheerful|positive|joyful|uplifting|optimistic|sunny|fun|feel[- ]good|upbeat and happy|hopeful|playful|light[- ]hearted|lighthearted)|"
+                    + "less (?:sad|dark|depressing|gloomy|melancholic|melancholy|moody|somber|sombre|bleak|heavy|emo|mopey|down)|"
+                    + "too (?:sad|dark|depressing|gloomy|melancholic|moody|somber|sombre|bleak|emo|mopey|down|heavy)|cheer (?:it|me|this) up|lighten (?:it|this|the mood) up|brighten (?:it|this) up|lift (?:it|the mood)|not so sad)\\b");
+    private static final Pattern SADDER = Pattern.compile(
+            "\\b(?:sadder|darker|moodier|gloomier|more (?:sad|melancholic|melancholy|dark|moody|emotional|somber|sombre|bittersweet|wistful|depressing|gloomy|introspective|brooding)|"
+                    + "less (?:happy|cheerful|cheery|bright|poppy|sunny|upbeat and happy|peppy|bubbly)|too (?:happy|cheerful|cheery|bright|poppy|sunny|peppy|bubbly|sweet|cheesy))\\b");
+    private static final Pattern FASTER = Pattern.compile(
+            "\\b(?:faster|quicker|speedier|more tempo|higher tempo|up the tempo|raise the tempo|speed (?:it|this|things) up|pick up the pace|pick (?:it|the pace) up|more pace|"
+                    + "higher bpm|more bpm|too slow|not fast enough|a faster one|quicker tempo|increase the tempo|more speed|rapid)\\b");
+    private static final Pattern SLOWER = Pattern.compile(
+            "\\b(?:slower|less fast|lower tempo|lower the tempo|drop the tempo|slow (?:it|this|things) down|slow down|ease the pace|reduce the tempo|lower bpm|less bpm|"
+                    + "too fast|too quick|not so fast|a slower one|slower tempo|decrease the tempo|less speed|less frantic)\\b");
+    private static final Pattern COUNT_WORDS = Pattern.compile(
+            "\\b(?:shorter|longer|fewer|more (?:songs|tracks|tunes|of (?:these|those|them|this|that))|extend|lengthen|shorten|trim|expand|grow|bigger|smaller|"
+                    + "keep going|more please|add more|add some|add a few|too long|too short|not enough (?:songs|tracks)|cut it down|pad it out|top (?:it|this) up|more (?:songs|tracks)|"
+                    + "less (?:songs|tracks)|too many (?:songs|tracks)|shuffle in|mix in|throw in|sprinkle in|work in|add some|add a few|half as long|twice as long)\\b");
+    private static final Pattern SOMETHING_DIRECTION = Pattern.compile("\\b(?:something|one|track|song|tune)\\b");
+    private static final Pattern POSITION_REFERENCE = Pattern.compile("\\b(?:this one|that one|it|this|that|the one|this song|that song|this track|that track)\\b");
+    private static final Pattern LYRIC_START = Pattern.compile(
+            "^(?:some |a |the |new |original |song |my )?(?:lyrics?|verses?|a verse|a chorus|chorus|poem|haiku|limerick|sonnet|an ode|ode|song ?text|rhymes?)(?:\\s*,?\\s*(?:please|pls|plz))?\\s*,?\\s+(?:about|for|on|of|with|that|where|around|describing|in which|inspired by|telling|:)\\b");
+    private static final Pattern ABOUT = Pattern.compile("\\b(?:about|on the (?:theme|topic|subject) of|on|regarding|describing|telling of|inspired by|around|for)\\s+(.+?)(?:[,.;!?]|\\bwith\\b|\\bin\\s+[abcd]{4}\\b|\\busing\\b|\\b\\d+\\s*(?:lines|syllables)|$)");
+    private static final Pattern SCHEME = Pattern.compile("\\b([abcd]{4,8})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LINES = Pattern.compile("\\b(\\d{1,2})\\s*(?:-\\s*)?lines?\\b");
+    private static final Pattern SYLLABLES = Pattern.compile("\\b(\\d{1,2})\\s*(?:-\\s*)?syllables?\\b");
+    private static final Pattern BARS = Pattern.compile("\\b(\\d{1,2})\\s*(?:-\\s*)?(?:bars?|measures?)\\b");
+    private static final Pattern METER = Pattern.compile("\\b([2-9]|12)/(2|4|8)\\b");
+    private static final Pattern KEY = Pattern.compile("\\bin\\s+(?:the key of\\s+)?([a-g])(#|b|\\s*sharp|\\s*flat)?\\s*(major|minor|maj|min|m)?\\b(?!\\s*(?:bars|lines))",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern KEY_OF = Pattern.compile("\\bkey of\\s+([a-g])(#|b|\\s*sharp|\\s*flat)?\\s*(major|minor|maj|min|m)?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FILLER = Pattern.compile(
+            "^(?:(?:hey|hi|hello|ok|okay|so|um|uh|hmm|well|yo|please|pls|plz|tunesmith|can you|could you|would you|will you|i'd like|i would like|i want|i need|i wanna|"
+                    + "let's have|lets have|let's get|gimme|give me|get me|make me|build me|create me|put together|find me|play me|play|show me|recommend me|recommend|suggest|"
+                    + "some|a|an|the|me|now|just|maybe|perhaps|also|and)\\b[\\s,]*)+");
+
+    /** Routes {@code message} in the conversation {@code ctx}. */
+    public Route route(String message, Context ctx) {
+        // a request is said in its first sentences; reading at most this much bounds the time of a turn
+        if (message != null && message.length() > MAX_READ) {
+            message = message.substring(0, MAX_READ);
         }
-        if (t.contains("chord") || t.contains("harmoni")) {
-            return Intent.HARMONIZE;
+        Language.Text lt = Language.normalise(message);
+        String t = lt.text().trim();
+        String bare = t.replaceAll("[\\s,.!?;:\"()*~-]+", " ").trim();
+        if (bare.isEmpty()) {
+            return talk(Intent.CLARIFY, 0.2);
         }
-        if (t.contains("lyric") || t.contains("rhyme") || t.contains("verse") || t.contains("poem") || t.matches(".*\\bwrite (me )?a song\\b.*")) {
-            return Intent.LYRICS;
+        if (CLARIFY_WORDS.matcher(bare).matches()) {
+            return talk(Intent.CLARIFY, 0.3);
         }
-        if (t.matches(".*\\b(melody|melodies|tune|jig|reel|waltz|hornpipe|abc notation|compose)\\b.*")) {
-            return Intent.MELODY;
+        Slots.Found slots = Slots.parse(t);
+        boolean musicCue = has(lt, Lexicon.MUSIC);
+        boolean moodCue = has(lt, Lexicon.MOOD) || has(lt, Lexicon.GENRE);
+        boolean anyGenre = slots.hasExclusions() && !slots.excludeGenres.isEmpty();
+
+        // creation: chords, lyrics, melodies — only when something asks for them to be made
+        if (HARMONY.matcher(t).find() && !t.matches(".*\\b(?:playlist|songs with|tracks with)\\b.*")) {
+            return harmonize(message);
         }
-        if (t.matches(".*\\b(my profile|my taste|my top|what do i (usually |mostly )?listen|my listening)\\b.*")) {
-            return Intent.PROFILE;
+        String object = createdObject(t);
+        boolean lyricsNegated = NEGATED_LYRICS.matcher(t).find();
+        if (object != null && object.matches("melod(?:y|ies)|tune|jig|reel|waltz|hornpipe|polka|march")) {
+            return melody(message, t);
         }
-        if (t.matches(".*\\b(describe|tell me about|review)\\b.*")) {
-            return Intent.DESCRIBE;
+        if (object != null && object.equals("something") && t.matches("^(?:can you |could you |please |pls )?(?:write|pen)\\b.*\\babout\\b.*") && !musicCue) {
+            return lyrics(message, t);
         }
-        if (t.matches(".*\\b(classify|what style|what genre|which genre)\\b.*")) {
-            return Intent.CLASSIFY;
+        if (object != null && object.matches("lyrics?|verses?|chorus|poem|haiku|limerick|sonnet|ode|rhymes?|song ?text|stanzas?|couplets?|songs?|ballad|anthem|ditty|jingle|rap|hook|bridge")
+                && !lyricsNegated && !(object.startsWith("song") && (musicCue && t.matches(".*\\b(?:songs|playlist|tracks)\\b.*")
+                && !t.matches(".*\\b(?:write|pen|compose)\\b.*")))) {
+            return lyrics(message, t);
         }
-        if (t.matches(".*\\b(similar to|sounds like|songs like|tracks like|more like)\\b.*")) {
-            return Intent.SIMILAR;
+        if (!lyricsNegated && (LYRIC_START.matcher(t).find() || t.matches(".*\\b(?:rhyme scheme|aabb|abab|abcb|abba|syllables?|rhyming)\\b.*")
+                || (t.matches(".*\\b\\d{1,2}\\s*lines?\\b.*") && !musicCue))) {
+            return lyrics(message, t);
         }
-        if (hasPlaylist && (t.matches(".*\\b(swap|replace|change|remove|drop|delete)\\b.*\\b(one|song|track|first|second|third|fourth|fifth|last|\\d+(st|nd|rd|th)?)\\b.*")
-                || t.matches(".*\\b(less|more)\\s+(upbeat|energetic|energy|calm|mellow|intense|chill|lively|danceable)\\b.*")
-                || t.matches(".*\\b(longer|shorter)\\b.*") || t.matches(".*\\bmake it \\d+.*") || t.matches(".*\\bno more\\b.*"))) {
-            return Intent.REFINE;
+        if ((MELODY_WORDS.matcher(t).find() && !musicCue) || (MUSIC_THEORY.matcher(t).find() && !musicCue && !t.contains("bpm"))
+                || t.matches("^(?:compose|improvise)\\b.*")) {
+            return melody(message, t);
         }
-        if (t.matches(".*\\b(playlist|songs|tracks|music|listen|play)\\b.*")) {
-            return Intent.PLAYLIST;
+
+        if (PROFILE.matcher(t).find()) {
+            return new Route(Intent.PROFILE, "lookupMyProfile", new JsonObject(), 0.9);
+        }
+        if (HELP.matcher(bare).find() && (!musicCue || bare.matches("^how many (?:songs|tracks).*")) && bare.length() < 45) {
+            return talk(Intent.HELP, 0.9);
+        }
+        if (GREETING.matcher(bare).matches()) {
+            return talk(Intent.GREETING, 0.95);
+        }
+        if (ctx.hasPlaylist() && bare.matches("\\d{1,3}(?: (?:songs?|tracks?|please|pls))?")) {
+            int n = Integer.parseInt(bare.replaceAll("\\D.*", ""));
+            return new Route(Intent.REFINE, "refinePlaylist", new JsonObject().put("action", "set_count").put("amount", Math.max(1, Math.min(100, n))), 0.7);
+        }
+        if (ctx.hasPlaylist() && slots.positions.size() == 1 && ASK_ABOUT.matcher(t).find() && !EDIT_VERB.matcher(t).find() && direction(t) == null) {
+            int p = slots.positions.get(0);
+            int size = ctx.playlistSize();
+            p = p == -2 && size > 1 ? size - 1 : p == -1 && size > 0 ? size : p;
+            return new Route(Intent.DESCRIBE, "describeTrack", new JsonObject().put("position", p), 0.8);
+        }
+        boolean refineCue = ctx.hasPlaylist() && refineCue(t, slots, ctx);
+        if (THANKS.matcher(bare).matches() && !refineCue) {
+            return talk(Intent.THANKS, 0.9);
+        }
+        boolean whQuestion = t.matches("^(?:why|how|who|when|where)\\s+(?:is|are|was|were|do|does|did|can|could|many|much|old|far|tall|big|long|come)\\b.*")
+                && !t.matches(".*\\b(?:i (?:listen|feel|play)|music|song|songs|playlist|tracks?|tempo|bpm)\\b.*");
+        if (!musicCue && (whQuestion || (OFF_TOPIC.matcher(t).find() && (QUESTION.matcher(t).find() || !moodCue)))) {
+            return talk(Intent.OFF_TOPIC, 0.85);
+        }
+        if (CLASSIFY.matcher(t).find() && !musicCue) {
+            return new Route(Intent.CLASSIFY, "classifyStyle", new JsonObject().put("text",
+                    message.replaceAll("(?i)^.*?\\b(classify|categori[sz]e|what style is|what genre is|what genre would|which genre is)\\s*:?\\s*", "").trim()), 0.8);
+        }
+        Matcher sound = DESCRIBE_SOUND.matcher(t);
+        if (sound.find() && !sound.group(1).matches("(?:it|this|that|this one|that one|my .*|the playlist|the list|the mix)")) {
+            return new Route(Intent.DESCRIBE, "describeTrack", new JsonObject().put("track", sound.group(1).replaceAll("^[\"']|[\"']$", "").trim()), 0.8);
+        }
+        Matcher describe = DESCRIBE.matcher(t);
+        if (describe.find()) {
+            String what = (describe.group(1) != null ? describe.group(1) : describe.group(2) == null ? "" : describe.group(2))
+                    .replaceAll("^(?:the\\s+)?(?:song|track|tune)\\s+", "").replaceAll("[?.!]+$", "").replaceAll("^[\"']|[\"']$", "").trim();
+            boolean mood = what.isEmpty() || (lt.tokens().stream().anyMatch(Lexicon.MOOD::contains) && !what.matches(".*\\bby\\b.*"));
+            if (!what.isEmpty() && !what.matches("(?:my|your|you|yourself|this app|tunesmith|how|what).*") && !(mood && what.split(" ").length <= 2 && Lexicon.isMood(what))) {
+                return new Route(Intent.DESCRIBE, "describeTrack", new JsonObject().put("track", what), 0.8);
+            }
+        }
+        Matcher similar = SIMILAR.matcher(t);
+        if (similar.find() && !t.matches(".*\\b(?:feel|feels|i'd|i would|would|looks|look|seems|i)\\s+like\\b.*")) {
+            String seed = similar.group(1).replaceAll("[?.!]+$", "").replaceAll("^(?:the\\s+)?(?:song|track)\\s+", "").replaceAll("^[\"']|[\"']$", "").trim();
+            seed = seed.replaceAll("\\s*(?:,|please|pls|thanks).*$", "").replaceAll("\\s+(?:but|except|only|just|though|and make|and more)\\b.*$", "").trim();
+            Matcher at = SEED_POSITION.matcher(seed);
+            if (ctx.hasPlaylist() && at.matches()) {
+                Slots.Found sp = Slots.parse(" " + (seed.matches("#?\\d{1,3}") ? "track " + seed.replace("#", "") : seed) + " ");
+                if (!sp.positions.isEmpty()) {
+                    int p = sp.positions.get(0);
+                    int size = ctx.playlistSize();
+                    p = p == -2 && size > 1 ? size - 1 : p == -1 && size > 0 ? size : p;
+                    JsonObject a = new JsonObject().put("position", p);
+                    if (slots.count != null) {
+                        a.put("count", slots.count);
+                    }
+                    return new Route(Intent.SIMILAR, "similarTracks", a, 0.8);
+                }
+            }
+            boolean moodSeed = seed.split(" ").length <= 3 && java.util.Arrays.stream(seed.split(" ")).allMatch(w -> Lexicon.isMood(w) || Lexicon.GENRE.contains(w)
+                    || w.matches("a|an|the|some|of|and|day|days|vibe|vibes|music|feel|feeling|mood|energy"));
+            boolean description = seed.matches("(?:a|an|some|being|when|walking|driving|feeling|falling|waking|sitting|lying)\\b.*");
+            if (!seed.isEmpty() && !moodSeed && !description && !seed.matches("(?:this|that|it|these|those|them)\\b.*")) {
+                JsonObject a = new JsonObject().put("track", seed);
+                if (slots.count != null) {
+                    a.put("count", slots.count);
+                }
+                return new Route(Intent.SIMILAR, "similarTracks", a, 0.8);
+            }
+        }
+
+        boolean newList = NEW_LIST.matcher(t).find() && !t.matches(".*\\b(?:another|a different|different|other|new) (?:one|song|track|tune)\\b(?! (?:playlist|list)).*");
+        if (ctx.hasPlaylist() && !newList) {
+            boolean freshMood = freshMood(slots, t);
+            if (refineCue && !(freshMood && !strongRefine(t, slots))) {
+                return refine(t, slots, ctx);
+            }
+            if (!freshMood && (slots.hasExclusions() || slots.hasLimits() || slots.count != null)) {
+                return refine(t, slots, ctx);
+            }
+        }
+        if (lt.words() > 0 && lt.unknownWords() * 10 >= lt.words() * 7 && !musicCue && !moodCue && slots.count == null && !anyGenre) {
+            return talk(Intent.GIBBERISH, 0.8);
+        }
+        boolean feeling = t.matches(".*\\b(?:i'm|im|i am|feeling|i feel|feel|i want to feel|makes me feel|in the mood for|mood for|vibe|vibes|something for|music for|songs for|tunes for)\\b.*");
+        double confidence = musicCue ? 0.9 : moodCue ? 0.8 : feeling ? 0.6 : slots.hasLimits() || slots.hasExclusions() || slots.count != null ? 0.7
+                : QUESTION.matcher(t).find() ? 0.3 : lt.words() >= 3 ? 0.45 : 0.3;
+        if (!musicCue && !moodCue && QUESTION.matcher(t).find() && !slots.hasLimits()) {
+            return talk(Intent.OFF_TOPIC, 0.6);
+        }
+        if (confidence < THRESHOLD) {
+            return talk(lt.unknownWords() > 0 && lt.unknownWords() * 2 >= lt.words() ? Intent.GIBBERISH : Intent.CLARIFY, confidence);
+        }
+        return playlist(lt, slots, confidence);
+    }
+
+    private static boolean has(Language.Text lt, java.util.Set<String> words) {
+        for (String w : lt.tokens()) {
+            if (words.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The thing a creation verb asks for ("write me a country song" → "song"), or null. */
+    private static String createdObject(String t) {
+        Matcher v = CREATE_VERB.matcher(t);
+        while (v.find()) {
+            String after = t.substring(v.end());
+            Matcher o = LYRIC_OBJECT.matcher(after);
+            if (o.find() && o.start() <= 40 && !after.substring(0, o.start()).matches(".*\\b(?:to|for|while|when)\\b.*")) {
+                String obj = o.group(1);
+                String verb = v.group();
+                boolean writes = verb.matches("write|pen|compose|help me write|can you write|could you write|craft|draft|make up|improvise|invent");
+                if (obj.matches("songs?|rap|ballad|anthem|hook|bridge|jingle|ditty") && !writes
+                        && !after.substring(0, o.start()).matches(".*\\b(?:new|original|own|little)\\b.*") && !after.substring(o.end()).matches("^\\s*(?:about|lyrics)\\b.*")) {
+                    continue;
+                }
+                if (obj.matches("tune") && !writes && !verb.matches("make|create|generate|give me|whip up|do")) {
+                    continue;
+                }
+                return obj;
+            }
         }
         return null;
     }
 
-    private static String tool(Intent intent) {
-        return switch (intent) {
-            case PLAYLIST -> "rankTracks";
-            case REFINE -> "refinePlaylist";
-            case SIMILAR -> "similarTracks";
-            case PROFILE -> "lookupMyProfile";
-            case LYRICS -> "generateLyrics";
-            case MELODY -> "generateMelody";
-            case HARMONIZE -> "harmonizeMelody";
-            case DESCRIBE -> "describeTrack";
-            case CLASSIFY -> "classifyStyle";
-            case HELP -> null;
-        };
+    /** The message names a mood or activity of its own, not only a change ("high energy workout" after a calm list). */
+    private static boolean freshMood(Slots.Found slots, String t) {
+        String rest = slots.rest;
+        for (Pattern d : List.of(LESS_ENERGY, MORE_ENERGY, HAPPIER, SADDER, FASTER, SLOWER, COUNT_WORDS)) {
+            rest = d.matcher(rest).replaceAll(" ");
+        }
+        rest = rest.replaceAll("\\b(?:more|less|bit|little|lot|much|way|even|too|so|very|really|make|it|this|that|the|a|an|and|please|now|can|you|could|"
+                + "something|one|ones|some|track|tracks|song|songs|list|playlist|mix|instead|of|to|with|for|in|on|just|only|keep|but|all|any|them|those|these)\\b", " ");
+        int moods = 0;
+        for (String w : rest.split("[^a-z&'-]+")) {
+            if ((Lexicon.isMood(w) || Lexicon.GENRE.contains(w)) && !w.matches("energy|energetic|upbeat|calm|chill|happy|happier|sad|fast|slow|soft|quiet|loud|hard|heavy|dark|"
+                    + "bright|good|fun|mood|vibe|vibes|intense|mellow|gentle|gently|relaxed|lively|groovy|down|deep|late|rise|getting|ready|turn|wind|miss|missing")) {
+                moods++;
+            }
+        }
+        boolean forClause = t.matches(".*\\b(?:for|while|during|to)\\s+(?:a |an |the |my |some )?(?:\\w+ )?(?:workout|gym|run|running|party|study|studying|sleep|sleeping|dinner|"
+                + "cooking|driving|road trip|date|focus|work|working|coding|reading|yoga|meditation|commute|wedding|beach|morning|night|evening|bedtime)\\b.*");
+        return moods > 0 || forClause;
     }
 
-    private JsonObject arguments(Intent intent, String original, String t) {
+    /** Whether the message edits the current list (a count, positions, a direction, an exclusion, undo, new limits). */
+    private static boolean refineCue(String t, Slots.Found s, Context ctx) {
+        return UNDO.matcher(t).find() || s.countEdit != null || !s.positions.isEmpty() || s.lastN != null || s.firstN != null
+                || direction(t) != null || COUNT_WORDS.matcher(t).find() || s.hasExclusions() || s.hasLimits()
+                || (EDIT_VERB.matcher(t).find() && (POSITION_REFERENCE.matcher(t).find() || s.count != null))
+                || t.matches("^(?:more|again|another|one more|more please|keep going|shuffle|reshuffle)\\b.*");
+    }
+
+    /** Edits that stay edits even when a mood word is present ("replace track 4 with something calmer"). */
+    private static boolean strongRefine(String t, Slots.Found s) {
+        return UNDO.matcher(t).find() || !s.positions.isEmpty() || s.lastN != null || s.firstN != null
+                || (s.countEdit != null && !t.matches(".*\\b(?:playlist|mix) (?:of|with)\\b.*"))
+                || t.matches(".*\\b(?:make it|make this|make the (?:list|playlist|mix)|can you make it|keep it|turn it|the list|the playlist|the mix|these|those)\\b.*")
+                || t.matches("^(?:more|less|a bit|a little|slightly|bit|way|much|even|too)\\b.*") || t.matches(".*\\bno more\\b.*")
+                || t.matches(".*\\b(?:shuffle in|mix in|throw in|sprinkle in|work in|add some|add a few)\\b.*");
+    }
+
+    /** calmer / more_energetic / happier / sadder / faster / slower, or null. */
+    static String direction(String t) {
+        if (LESS_ENERGY.matcher(t).find()) {
+            return "calmer";
+        }
+        if (HAPPIER.matcher(t).find()) {
+            return "happier";
+        }
+        if (SADDER.matcher(t).find()) {
+            return "sadder";
+        }
+        if (SLOWER.matcher(t).find()) {
+            return "slower";
+        }
+        if (FASTER.matcher(t).find()) {
+            return "faster";
+        }
+        if (MORE_ENERGY.matcher(t).find()) {
+            return "more_energetic";
+        }
+        return null;
+    }
+
+    private static Route refine(String t, Slots.Found s, Context ctx) {
         JsonObject a = new JsonObject();
-        switch (intent) {
-            case PLAYLIST -> {
-                a.put("mood", original.trim());
-                count(t).ifPresent(n -> a.put("count", n));
-                JsonArray excluded = exclusions(t);
-                if (!excluded.isEmpty()) {
-                    a.put("excludeTags", excluded).put("excludeArtists", excluded.copy());
-                }
+        int size = ctx.playlistSize() > 0 ? ctx.playlistSize() : 20;
+        List<Integer> positions = new ArrayList<>();
+        boolean known = ctx.playlistSize() > 0;
+        for (int p : s.positions) {
+            int q = p == -2 ? size - 1 : p == -1 && known ? size : p;
+            if (!positions.contains(q)) {
+                positions.add(q);
             }
-            case REFINE -> refine(t, a);
-            case SIMILAR -> {
-                a.put("track", t.replaceAll("^.*?\\b(similar to|sounds like|songs like|tracks like|more like)\\s+", "").replaceAll("[?.!]+$", ""));
-                count(t).ifPresent(n -> a.put("count", n));
-            }
-            case DESCRIBE -> a.put("track", t.replaceAll("^.*?\\b(describe|tell me about|review)\\s+(the\\s+(track|song)\\s+)?", "")
-                    .replaceAll("[?.!]+$", ""));
-            case CLASSIFY -> a.put("text", original.replaceAll("(?i)^.*?\\b(classify|what style is|what genre is)\\s*:?\\s*", ""));
-            case LYRICS -> {
-                Matcher about = ABOUT.matcher(t);
-                a.put("theme", about.find() ? about.group(1).trim() : original.trim());
-                Matcher scheme = SCHEME.matcher(original);
-                while (scheme.find()) {
-                    String s = scheme.group(1);
-                    if (s.equals(s.toUpperCase(Locale.ROOT)) || s.matches("(?i)(aabb|abab|abba|abcb|aaaa|aabbcc)")) {
-                        a.put("scheme", s.toUpperCase(Locale.ROOT));
-                        break;
-                    }
-                }
-                number(LINES, t).ifPresent(n -> a.put("lines", n));
-                number(SYLLABLES, t).ifPresent(n -> a.put("syllables", n));
-            }
-            case MELODY -> {
-                Matcher key = KEY.matcher(original);
-                if (key.find()) {
-                    String accidental = key.group(2) == null ? "" : key.group(2).trim().startsWith("s") || key.group(2).equals("#") ? "#" : "b";
-                    String quality = key.group(3) == null ? "" : key.group(3).toLowerCase(Locale.ROOT);
-                    boolean minor = quality.equals("minor") || quality.equals("min") || quality.equals("m");
-                    a.put("key", key.group(1).toUpperCase(Locale.ROOT) + accidental + (minor ? "m" : ""));
-                }
-                Matcher meter = METER.matcher(t);
-                if (meter.find()) {
-                    a.put("meter", meter.group(1) + "/" + meter.group(2));
-                } else if (t.contains("jig")) {
-                    a.put("meter", "6/8");
-                } else if (t.contains("waltz")) {
-                    a.put("meter", "3/4");
-                }
-                number(BARS, t).ifPresent(n -> a.put("bars", n));
-                a.put("mood", original.trim());
-            }
-            case HARMONIZE -> {
-                int start = original.indexOf("X:");
-                if (start < 0) {
-                    start = original.indexOf("K:");
-                }
-                if (start >= 0) {
-                    a.put("abc", original.substring(start));
-                }
-            }
-            case PROFILE, HELP -> { }
         }
-        return a;
-    }
-
-    private static void refine(String t, JsonObject a) {
-        Matcher position = POSITION.matcher(t);
-        Integer pos = null;
-        while (position.find() && pos == null) {
-            pos = ordinal(position.group(1));
+        if (s.lastN != null) {
+            for (int i = Math.max(1, size - s.lastN + 1); i <= size; i++) {
+                positions.add(i);
+            }
         }
-        Matcher makeIt = MAKE_IT.matcher(t);
-        if (t.matches(".*\\b(swap|replace|change)\\b.*")) {
-            a.put("action", "swap").put("position", pos == null ? 1 : pos);
-        } else if (t.matches(".*\\b(remove|drop|delete)\\b.*")) {
-            a.put("action", "remove").put("position", pos == null ? 1 : pos);
-        } else if (t.matches(".*\\bno more\\b.*")) {
-            Matcher m = EXCLUDE.matcher(t);
-            a.put("action", "exclude_artist").put("artist", m.find() ? m.group(1).trim() : "");
-        } else if (t.matches(".*\\bless\\s+(upbeat|energetic|energy|intense|lively|danceable)\\b.*") || t.matches(".*\\bmore\\s+(calm|mellow|chill)\\b.*")) {
-            a.put("action", "less_energetic");
-        } else if (t.matches(".*\\bmore\\s+(upbeat|energetic|energy|intense|lively|danceable)\\b.*") || t.matches(".*\\bless\\s+(calm|mellow|chill)\\b.*")) {
-            a.put("action", "more_energetic");
-        } else if (makeIt.find()) {
-            a.put("action", "longer").put("amount", Integer.parseInt(makeIt.group(1))).put("total", true);
-        } else if (t.contains("shorter")) {
-            a.put("action", "shorter");
-            count(t).ifPresent(n -> a.put("amount", n));
+        if (s.firstN != null && !t.matches(".*\\b(?:keep|only|just)\\b.*")) {
+            for (int i = 1; i <= Math.min(size, s.firstN); i++) {
+                positions.add(i);
+            }
+        }
+        String dir = direction(t);
+        boolean edit = EDIT_VERB.matcher(t).find();
+        boolean replace = REPLACE_VERB.matcher(t).find() || t.matches(".*\\bwith (?:something|a|an|one)\\b.*");
+        if (UNDO.matcher(t).find()) {
+            a.put("action", "undo");
+        } else if (!positions.isEmpty() || (edit && POSITION_REFERENCE.matcher(t).find() && s.count == null && s.countEdit == null && !s.hasExclusions())) {
+            if (positions.isEmpty()) {
+                positions.add(known ? size : -1);
+            }
+            a.put("positions", new JsonArray(positions));
+            boolean removes = t.matches(".*\\b(?:remove|drop|delete|ditch|lose|cut|nix|toss|kick|get rid of|take out|take away|throw out|skip|scrap|bin|trash|axe|eliminate|"
+                    + "pull|yank|dump|boot|chuck|leave out|kill|take off|cut off|chop|strip|no|has to go|have to go|needs to go|must go|gotta go|get lost|go away)\\b.*") && !t.matches(".*\\b(?:with|for|by)\\s+(?:something|a|an|one|another)\\b.*");
+            if (removes && !(replace && t.matches(".*\\b(?:swap|replace|change|switch|substitute)\\b.*"))) {
+                a.put("action", "remove");
+            } else if (dir != null) {
+                a.put("action", "swap").put("direction", dir);
+            } else {
+                a.put("action", "swap");
+            }
+        } else if (s.countEdit != null) {
+            switch (s.countEdit) {
+                case "add" -> a.put("action", "add").put("amount", s.countEditAmount);
+                case "remove" -> a.put("action", "remove").put("amount", s.countEditAmount);
+                case "half" -> a.put("action", "set_count").put("amount", Math.max(1, size / 2));
+                case "double" -> a.put("action", "set_count").put("amount", Math.min(100, size * 2));
+                default -> a.put("action", "set_count").put("amount", s.countEditAmount);
+            }
+        } else if (s.hasExclusions()) {
+            if (!s.excludeGenres.isEmpty()) {
+                a.put("action", "exclude_genre").put("genre", s.excludeGenres.iterator().next());
+            } else {
+                a.put("action", "exclude_artist").put("artist", s.excludeArtists.iterator().next());
+            }
+        } else if (s.hasLimits()) {
+            a.put("action", "constrain");
+            putLimits(a, s);
+        } else if (dir != null) {
+            a.put("action", "shift").put("direction", dir);
+        } else if (s.count != null) {
+            a.put("action", "set_count").put("amount", s.count);
+        } else if (t.matches(".*\\b(?:shorter|fewer|shorten|trim|smaller|too long|cut it down)\\b.*")) {
+            a.put("action", "set_count").put("amount", Math.max(1, size - Math.max(1, size / 4)));
         } else {
-            a.put("action", "longer");
-            count(t).ifPresent(n -> a.put("amount", n));
+            a.put("action", "add").put("amount", 5);
+        }
+        return new Route(Intent.REFINE, "refinePlaylist", a, 0.85);
+    }
+
+    private static void putLimits(JsonObject a, Slots.Found s) {
+        if (s.minTempo != null) {
+            a.put("minTempo", s.minTempo);
+        }
+        if (s.maxTempo != null) {
+            a.put("maxTempo", s.maxTempo);
+        }
+        if (s.minEnergy != null) {
+            a.put("minEnergy", s.minEnergy);
+        }
+        if (s.maxEnergy != null) {
+            a.put("maxEnergy", s.maxEnergy);
+        }
+        if (s.minDuration != null) {
+            a.put("minDurationSec", s.minDuration);
+        }
+        if (s.maxDuration != null) {
+            a.put("maxDurationSec", s.maxDuration);
+        }
+        if (s.maxPerArtist != null) {
+            a.put("maxPerArtist", s.maxPerArtist);
         }
     }
 
-    private static Integer ordinal(String s) {
-        String w = s.replace("#", "").replaceAll("^(\\d+)(st|nd|rd|th)$", "$1");
-        int i = ORDINALS.indexOf(w);
-        if (i >= 0) {
-            return i + 1;
+    private static Route playlist(Language.Text lt, Slots.Found s, double confidence) {
+        JsonObject a = new JsonObject();
+        String mood = FILLER.matcher(s.rest.replaceAll("^[\\s,.;:!?-]+", "")).replaceAll("").replaceAll("\\s+([,.;!?])", "$1")
+                .replaceAll("[,;:\\s]+$", "").replaceAll("^[,;:.\\s]+", "").trim();
+        mood = mood.replaceAll("\\b(?:another|a new|new|a different|different|a fresh|fresh)\\s+(playlist|list|mix)\\b", "$1").trim();
+        a.put("mood", mood.isEmpty() ? lt.text() : mood);
+        Integer count = s.count != null ? s.count : "set".equals(s.countEdit) || "add".equals(s.countEdit) ? s.countEditAmount : null;
+        if (count != null) {
+            a.put("count", Math.max(1, Math.min(100, count)));
         }
-        if (w.equals("last")) {
-            return -1;
+        if (!s.excludeGenres.isEmpty()) {
+            a.put("excludeTags", new JsonArray(new ArrayList<>(s.excludeGenres)));
         }
-        try {
-            return Integer.parseInt(w);
-        } catch (NumberFormatException e) {
-            return null;
+        if (!s.excludeArtists.isEmpty()) {
+            a.put("excludeArtists", new JsonArray(new ArrayList<>(s.excludeArtists)));
         }
+        putLimits(a, s);
+        return new Route(Intent.PLAYLIST, "rankTracks", a, confidence);
     }
 
-    private static java.util.Optional<Integer> count(String t) {
-        Matcher m = COUNT.matcher(t);
-        return m.find() ? java.util.Optional.of(Math.max(1, Math.min(100, Integer.parseInt(m.group(1))))) : java.util.Optional.empty();
+    private static Route talk(Intent intent, double confidence) {
+        return new Route(intent, null, new JsonObject(), confidence);
+    }
+
+    private static Route harmonize(String original) {
+        JsonObject a = new JsonObject();
+        int start = original.indexOf("X:");
+        if (start < 0) {
+            start = original.indexOf("K:");
+        }
+        if (start >= 0) {
+            a.put("abc", original.substring(start));
+        }
+        return new Route(Intent.HARMONIZE, "harmonizeMelody", a, 0.9);
+    }
+
+    private static Route lyrics(String original, String t) {
+        JsonObject a = new JsonObject();
+        Matcher about = ABOUT.matcher(t);
+        String theme = about.find() ? about.group(1).trim() : t.replaceAll("^.*?\\b(?:write|pen|compose|create|make|generate|draft|give me)\\s+(?:me\\s+)?(?:some\\s+|a\\s+|an\\s+)?", "")
+                .replaceAll("\\b(?:lyrics|song|verse|poem)\\b", "").replaceAll("[,.!?]", " ").trim();
+        a.put("theme", theme.isEmpty() ? original.trim() : theme.replaceAll("\\s+", " "));
+        Matcher scheme = SCHEME.matcher(original);
+        while (scheme.find()) {
+            String s = scheme.group(1);
+            if (s.equals(s.toUpperCase(Locale.ROOT)) || s.matches("(?i)(aabb|abab|abba|abcb|aaaa|aabbcc)")) {
+                a.put("scheme", s.toUpperCase(Locale.ROOT));
+                break;
+            }
+        }
+        number(LINES, t).ifPresent(n -> a.put("lines", n));
+        number(SYLLABLES, t).ifPresent(n -> a.put("syllables", n));
+        return new Route(Intent.LYRICS, "generateLyrics", a, 0.9);
+    }
+
+    private static Route melody(String original, String t) {
+        JsonObject a = new JsonObject();
+        Matcher key = KEY.matcher(original);
+        if (!key.find()) {
+            key = KEY_OF.matcher(original);
+            if (!key.find()) {
+                key = null;
+            }
+        }
+        if (key != null) {
+            String acc = key.group(2) == null ? "" : key.group(2).trim().toLowerCase(Locale.ROOT);
+            String accidental = acc.isEmpty() ? "" : acc.equals("#") || acc.startsWith("s") ? "#" : "b";
+            String quality = key.group(3) == null ? "" : key.group(3).toLowerCase(Locale.ROOT);
+            boolean minor = quality.equals("minor") || quality.equals("min") || quality.equals("m");
+            a.put("key", key.group(1).toUpperCase(Locale.ROOT) + accidental + (minor ? "m" : ""));
+        }
+        Matcher meter = METER.matcher(t);
+        if (meter.find()) {
+            a.put("meter", meter.group(1) + "/" + meter.group(2));
+        } else if (t.contains("jig")) {
+            a.put("meter", "6/8");
+        } else if (t.contains("waltz")) {
+            a.put("meter", "3/4");
+        } else if (t.contains("reel") || t.contains("hornpipe") || t.contains("march")) {
+            a.put("meter", t.contains("polka") ? "2/4" : "4/4");
+        } else if (t.contains("polka")) {
+            a.put("meter", "2/4");
+        }
+        number(BARS, t).ifPresent(n -> a.put("bars", n));
+        a.put("mood", original.trim());
+        return new Route(Intent.MELODY, "generateMelody", a, 0.9);
     }
 
     private static java.util.Optional<Integer> number(Pattern p, String t) {
         Matcher m = p.matcher(t);
         return m.find() ? java.util.Optional.of(Integer.parseInt(m.group(1))) : java.util.Optional.empty();
-    }
-
-    /** "no jazz", "without drake, but..." → [jazz, drake]; mood words ("not too sad") stay in the mood text. */
-    static JsonArray exclusions(String t) {
-        JsonArray out = new JsonArray();
-        Matcher m = EXCLUDE.matcher(t);
-        while (m.find()) {
-            String term = m.group(1).trim().replaceAll("^(the|any|more)\\s+", "");
-            boolean mood = MOOD_WORDS.stream().anyMatch(w -> term.equals(w) || term.startsWith(w + " "));
-            if (!term.isEmpty() && !mood && !out.contains(term)) {
-                out.add(term);
-            }
-        }
-        return out;
-    }
-
-    private static float[] normalised(Embedding e) {
-        float[] v = e.vector().clone();
-        double n = 0;
-        for (float x : v) {
-            n += x * x;
-        }
-        float inv = (float) (1 / Math.sqrt(Math.max(n, 1e-12)));
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= inv;
-        }
-        return v;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

@@ -10,6 +10,8 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +19,9 @@ import java.util.UUID;
 
 /**
  * The embedded agent's "model": a LangChain4j {@link StreamingChatModel} that needs no LLM server.
- * On a user message it routes the intent ({@link IntentRouter}) and answers with a tool-execution
- * request; on tool results it words the answer ({@link Answers}) and streams it line by line. So the
+ * On a user message it routes the intent ({@link IntentRouter}, with what the conversation holds so
+ * far) and answers with a tool-execution request, or directly for greetings, thanks, help, off-topic
+ * and unclear messages; on tool results it words the answer ({@link Answers}) and streams it. So the
  * offline agent runs through the same AiServices, tools, memory and streaming as the LLM one.
  */
 public final class OfflineChatModel implements StreamingChatModel {
@@ -48,9 +51,10 @@ public final class OfflineChatModel implements StreamingChatModel {
                 answer(Answers.help(), handler);
                 return;
             }
-            IntentRouter.Route route = router.route(user.singleText(), hasPlaylist(messages));
+            String text = user.singleText();
+            IntentRouter.Route route = router.route(text, context(messages));
             if (route.tool() == null) {
-                answer(Answers.help(), handler);
+                answer(Answers.talk(route.intent(), text), handler);
                 return;
             }
             ToolExecutionRequest call = ToolExecutionRequest.builder()
@@ -68,13 +72,29 @@ public final class OfflineChatModel implements StreamingChatModel {
         }
     }
 
-    private static boolean hasPlaylist(List<ChatMessage> messages) {
+    /** Whether the conversation has a playlist (and how long the newest is) or a melody, from the tool results it remembers. */
+    static IntentRouter.Context context(List<ChatMessage> messages) {
+        boolean playlist = false;
+        int size = 0;
+        boolean melody = false;
         for (ChatMessage m : messages) {
-            if (m instanceof ToolExecutionResultMessage r && PLAYLIST_TOOLS.contains(r.toolName()) && !r.text().startsWith("{\"error\"")) {
-                return true;
+            if (m instanceof ToolExecutionResultMessage r && r.text() != null && !r.text().startsWith("{\"error\"")) {
+                if (PLAYLIST_TOOLS.contains(r.toolName())) {
+                    try {
+                        int n = new JsonObject(r.text()).getJsonArray("items", new io.vertx.core.json.JsonArray()).size();
+                        if (n > 0) {
+                            playlist = true;
+                            size = n;
+                        }
+                    } catch (DecodeException | ClassCastException e) {
+                        playlist = true;
+                    }
+                } else if (r.toolName().equals("generateMelody") || r.toolName().equals("harmonizeMelody")) {
+                    melody = true;
+                }
             }
         }
-        return false;
+        return new IntentRouter.Context(playlist, size, melody);
     }
 
     /** Streams the answer a line (or a few words) at a time, then completes. */

@@ -39,6 +39,12 @@ public interface MusicServices {
     /** A short description of a catalog track found by title/artist words. */
     JsonObject describeTrack(String trackQuery);
 
+    /** Tracks like the one at a 1-based position (−1 = last) of the conversation's newest playlist, stored as a playlist. */
+    JsonObject similarTracksAt(long userId, UUID conversationId, int position, int count);
+
+    /** The track at a 1-based position (−1 = last) of the conversation's newest playlist, described, with why it is there. */
+    JsonObject describeTrackAt(long userId, UUID conversationId, int position);
+
     /** The style/mood a free text describes: tags, valence/energy/tempo ranges. */
     JsonObject classifyStyle(String text);
 }

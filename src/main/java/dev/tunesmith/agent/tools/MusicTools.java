@@ -36,7 +36,8 @@ public final class MusicTools {
         });
     }
 
-    @Tool("Build a personalised playlist for a mood or situation, with optional constraints.")
+    @Tool("Build a personalised playlist for a mood or situation, with optional constraints. Genres excluded also exclude "
+            + "their sub-genres (no rock also removes indie rock).")
     public String rankTracks(
             @P("the mood, activity or situation in the user's words") String mood,
             @P(value = "number of tracks, 1-100", required = false) Integer count,
@@ -46,38 +47,68 @@ public final class MusicTools {
             @P(value = "highest energy 0-1", required = false) Double maxEnergy,
             @P(value = "lowest tempo in BPM", required = false) Double minTempo,
             @P(value = "highest tempo in BPM", required = false) Double maxTempo,
-            @P(value = "at most this many tracks per artist", required = false) Integer maxPerArtist) {
+            @P(value = "at most this many tracks per artist", required = false) Integer maxPerArtist,
+            @P(value = "shortest track length in seconds", required = false) Integer minDurationSec,
+            @P(value = "longest track length in seconds", required = false) Integer maxDurationSec) {
         return guard(() -> {
             ctx.checkNotCancelled();
-            JsonObject playlist = services.rankTracks(ctx.userId(), ctx.conversationId(), new PlaylistRequest(
-                    mood, count, excludeArtists, excludeTags, minEnergy, maxEnergy, minTempo, maxTempo, maxPerArtist));
+            PlaylistRequest request = ToolArguments.playlist(new PlaylistRequest(mood, count, excludeArtists, excludeTags, minEnergy, maxEnergy,
+                    minTempo, maxTempo, maxPerArtist, minDurationSec, maxDurationSec, null));
+            JsonObject playlist = services.rankTracks(ctx.userId(), ctx.conversationId(), request);
             ctx.sink().artifact("playlist", playlist);
             return summarisePlaylist(playlist);
         });
     }
 
-    @Tool("Find tracks similar to a given track (named by title and/or artist).")
-    public String similarTracks(@P("title and/or artist of the track") String track,
-            @P(value = "number of tracks", required = false) Integer count) {
+    @Tool("Find tracks similar to a given track (named by title and/or artist, or by its position in this conversation's playlist).")
+    public String similarTracks(@P(value = "title and/or artist of the track", required = false) String track,
+            @P(value = "number of tracks", required = false) Integer count,
+            @P(value = "1-based position in the current playlist (-1 = last), instead of a name", required = false) Integer position) {
         return guard(() -> {
             ctx.checkNotCancelled();
-            JsonObject playlist = services.similarTracks(ctx.userId(), ctx.conversationId(), track, count == null ? 10 : count);
+            int n = count == null ? 10 : count;
+            if (n < 1 || n > 100) {
+                throw new ToolFailure("count must be 1-100, got " + n);
+            }
+            JsonObject playlist;
+            if (position != null) {
+                if (position == 0 || position < -1 || position > 100) {
+                    throw new ToolFailure("position is a 1-based track number (or -1 for the last), got " + position);
+                }
+                playlist = services.similarTracksAt(ctx.userId(), ctx.conversationId(), position, n);
+            } else {
+                playlist = services.similarTracks(ctx.userId(), ctx.conversationId(), track, n);
+            }
             ctx.sink().artifact("playlist", playlist);
             return summarisePlaylist(playlist);
         });
     }
 
-    @Tool("Edit the current playlist of this conversation. action is one of: swap, remove, more_energetic, "
-            + "less_energetic, longer, shorter, exclude_artist.")
-    public String refinePlaylist(@P("swap | remove | more_energetic | less_energetic | longer | shorter | exclude_artist") String action,
-            @P(value = "1-based position of the track, for swap and remove", required = false) Integer position,
-            @P(value = "how many tracks to add or remove, for longer and shorter; or the new total", required = false) Integer amount,
-            @P(value = "artist name, for exclude_artist", required = false) String artist) {
-        ctx.checkNotCancelled();
-        JsonObject playlist = services.refinePlaylist(ctx.userId(), ctx.conversationId(),
-                new RefineRequest(action, position, amount, artist));
-        ctx.sink().artifact("playlist", playlist);
-        return summarisePlaylist(playlist);
+    @Tool("Edit the current playlist of this conversation. action is one of: set_count (amount = new total), add (amount more), "
+            + "remove (positions, or amount from the end), swap (positions, optional direction), shift (direction for the whole list), "
+            + "exclude_artist, exclude_genre, constrain (tempo/energy/length/per-artist limits), undo. "
+            + "direction is one of: calmer, more_energetic, happier, sadder, faster, slower.")
+    public String refinePlaylist(@P("set_count | add | remove | swap | shift | exclude_artist | exclude_genre | constrain | undo") String action,
+            @P(value = "1-based positions of tracks (-1 = last), for swap, remove and shift", required = false) List<Integer> positions,
+            @P(value = "a count: the new total for set_count, how many to add or remove", required = false) Integer amount,
+            @P(value = "artist name, for exclude_artist", required = false) String artist,
+            @P(value = "genre, for exclude_genre", required = false) String genre,
+            @P(value = "calmer | more_energetic | happier | sadder | faster | slower, for swap and shift", required = false) String direction,
+            @P(value = "lowest tempo in BPM, for constrain", required = false) Double minTempo,
+            @P(value = "highest tempo in BPM, for constrain", required = false) Double maxTempo,
+            @P(value = "lowest energy 0-1, for constrain", required = false) Double minEnergy,
+            @P(value = "highest energy 0-1, for constrain", required = false) Double maxEnergy,
+            @P(value = "shortest track length in seconds, for constrain", required = false) Integer minDurationSec,
+            @P(value = "longest track length in seconds, for constrain", required = false) Integer maxDurationSec,
+            @P(value = "at most this many tracks per artist, for constrain", required = false) Integer maxPerArtist) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            RefineRequest request = ToolArguments.refine(new RefineRequest(action, positions, amount, artist, genre, direction, minTempo,
+                    maxTempo, minEnergy, maxEnergy, minDurationSec, maxDurationSec, maxPerArtist));
+            JsonObject playlist = services.refinePlaylist(ctx.userId(), ctx.conversationId(), request);
+            ctx.sink().artifact("playlist", playlist);
+            return summarisePlaylist(playlist);
+        });
     }
 
     @Tool("Write song lyrics on a theme with a rhyme scheme (e.g. AABB, ABAB) and a syllable count per line.")
@@ -118,10 +149,18 @@ public final class MusicTools {
         });
     }
 
-    @Tool("Describe a catalog track (named by title and/or artist) in a few sentences.")
-    public String describeTrack(@P("title and/or artist of the track") String track) {
+    @Tool("Describe a catalog track (named by title and/or artist), or the track at a position of this conversation's playlist "
+            + "(then also why it is there).")
+    public String describeTrack(@P(value = "title and/or artist of the track", required = false) String track,
+            @P(value = "1-based position in the current playlist (-1 = last), instead of a name", required = false) Integer position) {
         return guard(() -> {
             ctx.checkNotCancelled();
+            if (position != null) {
+                if (position == 0 || position < -1 || position > 100) {
+                    throw new ToolFailure("position is a 1-based track number (or -1 for the last), got " + position);
+                }
+                return services.describeTrackAt(ctx.userId(), ctx.conversationId(), position).encode();
+            }
             return services.describeTrack(track).encode();
         });
     }

@@ -1,0 +1,645 @@
+package dev.tunesmith.agent.offline;
+
+import dev.tunesmith.recommend.constraint.GenreTree;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Deterministic parsers for what a message asks of a playlist: counts, tempo/energy/length ranges
+ * and thresholds, per-artist caps, exclusions with their negation scope, positions, lists and
+ * ranges of positions, and count edits. Works on {@link Language}-normalised text (digits, English);
+ * each parser blanks the span it consumed so later ones (and the mood text) do not see it again.
+ */
+final class Slots {
+
+    /** What was found; null or empty where nothing was. */
+    static final class Found {
+        Integer count;
+        Double minTempo;
+        Double maxTempo;
+        Double minEnergy;
+        Double maxEnergy;
+        Integer minDuration;
+        Integer maxDuration;
+        Integer maxPerArtist;
+        final Set<String> excludeGenres = new LinkedHashSet<>();
+        final Set<String> excludeArtists = new LinkedHashSet<>();
+        final List<Integer> positions = new ArrayList<>();
+        Integer lastN;
+        Integer firstN;
+        /** "add 3 more" → add 3; "make it 30" → set 30; "remove 3 songs" → remove 3. */
+        String countEdit;
+        Integer countEditAmount;
+        String rest;
+
+        boolean hasLimits() {
+            return minTempo != null || maxTempo != null || minEnergy != null || maxEnergy != null || minDuration != null
+                    || maxDuration != null || maxPerArtist != null;
+        }
+
+        boolean hasExclusions() {
+            return !excludeGenres.isEmpty() || !excludeArtists.isEmpty();
+        }
+    }
+
+    private Slots() {}
+
+    private static final String DROP_PREFIX = "\\b(?:drop|remove|cut|lose|ditch|kill|skip|get rid of|take out)\\s+(?:of\\s+)?(?:everything|anything|all|the\\s+ones?|songs?|tracks?|stuff)?\\s*(?:that(?:'s| is| are)?\\s+)?";
+    private static final String N = "(\\d{1,3})";
+    private static final String UNIT = "(?:songs?|tracks?|tunes?|ones|bangers|jams|hits|pieces|numbers|records|items|cuts|picks|titles|"
+            + "selections|bops|tunes|entries|videos)";
+    private static final Pattern BETWEEN_TEMPO = Pattern.compile(
+            "\\b(?:between|from)\\s+(\\d{2,3})\\s*(?:bpm)?\\s*(?:and|to|-)\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b|\\b(\\d{2,3})\\s*(?:-|to)\\s*(\\d{2,3})\\s*(?:bpm|beats per minute)\\b");
+    private static final Pattern MAX_TEMPO = Pattern.compile(
+            "\\b(?:under|below|less than|lower than|slower than|max(?:imum)?(?: of)?|at most|up to|no (?:more|faster|higher) than|not (?:more|faster|higher) than|not (?:over|above)|never (?:over|above)|<=?|beneath|sub|nothing (?:over|above|faster than|more than)|no(?: songs?| tracks?)? (?:over|above|faster than)|none (?:over|above|faster than))\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b"
+                    + "|\\b(?:tempo|bpm)\\s*(?:under|below|less than|<=?|of at most|at most|max)\\s*(\\d{2,3})\\b"
+                    + "|\\b(\\d{2,3})\\s*(?:bpm|beats per minute)\\s*(?:or (?:less|lower|slower|below|under)|max(?:imum)?|tops|at most)\\b");
+    private static final Pattern MIN_TEMPO = Pattern.compile(
+            "\\b(?:over|above|more than|faster than|higher than|at least|min(?:imum)?(?: of)?|>=?|no (?:less|slower) than)\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b"
+                    + "|\\b(?:tempo|bpm)\\s*(?:over|above|more than|>=?|of at least|at least|min)\\s*(\\d{2,3})\\b"
+                    + "|\\b(\\d{2,3})\\s*(?:bpm|beats per minute)\\s*(?:or (?:more|higher|faster|above|over)|\\+|plus|minimum|min|and up|and above)");
+    private static final Pattern AROUND_TEMPO = Pattern.compile("\\b(?:around|about|roughly|approximately|approx|~|at|close to)?\\s*(\\d{2,3})\\s*(?:bpm|beats per minute)\\b");
+    private static final String E = "(\\d{1,3}(?:\\.\\d+)?%?|0?\\.\\d+)";
+    private static final Pattern BETWEEN_ENERGY = Pattern.compile("\\benergy\\s*(?:level\\s*)?(?:between|from|of)\\s*" + E + "\\s*(?:and|to|-)\\s*" + E);
+    private static final Pattern MAX_ENERGY = Pattern.compile(
+            "\\b(?:energy\\s*(?:level\\s*)?(?:below|under|less than|lower than|of at most|at most|max(?:imum)?|<=?|no (?:more|higher) than|not above|up to)|nothing (?:above|over) (?:an? )?energy (?:of )?)\\s*" + E
+                    + "|\\b(?:max(?:imum)?|at most)\\s*(?:energy|energy level)\\s*(?:of\\s*)?" + E
+                    + "|\\benergy\\s*(?:level\\s*)?(?:of\\s*|at\\s*)?" + E + "\\s*(?:or (?:less|lower|below|under)|max|maximum|tops)");
+    private static final Pattern MIN_ENERGY = Pattern.compile(
+            "\\benergy\\s*(?:level\\s*)?(?:above|over|more than|higher than|of at least|at least|min(?:imum)?|>=?|no (?:less|lower) than)\\s*" + E
+                    + "|\\b(?:min(?:imum)?|at least)\\s*(?:energy|energy level)\\s*(?:of\\s*)?" + E
+                    + "|\\benergy\\s*(?:level\\s*)?(?:of\\s*|at\\s*)?" + E + "\\s*(?:or (?:more|higher|above|over)|\\+|min|and up|and above|minimum)");
+    private static final Pattern HIGH_ONLY = Pattern.compile(
+            "\\b(?:only|just|strictly|nothing but|exclusively|all)\\s+(?:high|max|maximum|full|top)[ -]energy\\b|\\b(?:high|max|maximum|full)[ -]energy\\s+(?:only|tracks only|songs only|stuff only|exclusively)\\b|\\bnothing (?:below|under|less than) high energy\\b|\\b(?:only|just)\\s+(?:songs?|tracks?|stuff|ones|music)\\s+(?:with|that have|of|that are)\\s+(?:high|max|full|top)[ -]energy\\b|\\b(?:keep|make) (?:it|everything|them|all)\\s+(?:high|max)[ -]energy\\b");
+    private static final Pattern LOW_ONLY = Pattern.compile(
+            "\\b(?:only|just|strictly|nothing but|exclusively|all)\\s+(?:low|minimal|very low)[ -]energy\\b|\\b(?:low|minimal|very low)[ -]energy\\s+(?:only|tracks only|songs only|stuff only|exclusively)\\b|\\b(?:only|just)\\s+(?:songs?|tracks?|stuff|ones|music)\\s+(?:with|that have|of|that are)\\s+(?:low|minimal)[ -]energy\\b");
+    private static final String DUR = "(?:(\\d{1,2}(?::\\d{2})?|\\d{1,2}\\.\\d)\\s*(?:minutes?|mins?|min|m)\\b|(\\d{1,2}:\\d{2})\\b|(\\d{2,4})\\s*(?:seconds?|secs?|s)\\b)";
+    private static final Pattern MAX_DURATION = Pattern.compile(
+            "\\b(?:under|below|less than|shorter than|no longer than|not longer than|max(?:imum)?|at most|up to|within|nothing (?:over|longer than|above)|no (?:songs?|tracks?) (?:over|longer than|above)|none (?:over|longer than))\\s*(?:of\\s*)?" + DUR);
+    private static final Pattern MIN_DURATION = Pattern.compile(
+            "\\b(?:over|above|more than|longer than|at least|min(?:imum)?|no shorter than|nothing (?:under|shorter than|below)|no (?:songs?|tracks?) (?:under|shorter than|below))\\s*(?:of\\s*)?" + DUR);
+    private static final Pattern PER_ARTIST = Pattern.compile(
+            "\\b(?:max(?:imum)?(?: of)?|at most|no more than|not more than|only|just|limit(?: of)?|up to|one|1)\\s*(\\d{1,2}|one|a single|a|single)?\\s*(?:songs?|tracks?|tunes?)?\\s*(?:per|by each|from each|from any|by any|for each|each|from the same|by the same|from one|by one|a)\\s+(?:artist|band|musician|act)s?\\b"
+                    + "|\\b(?:(\\d{1,2}|one|a single)\\s*(?:songs?|tracks?)?\\s*(?:max(?:imum)?\\s*)?(?:per|each) (?:artist|band))\\b");
+    private static final Pattern ONE_PER_ARTIST = Pattern.compile(
+            "\\bno (?:repeat(?:ed)?|duplicate) artists?\\b|\\bno artist (?:twice|more than once|repeated)\\b|\\b(?:every|each) (?:song|track) (?:by |from )?a different artist\\b|\\ball different artists\\b|\\bdifferent artists? (?:for|on) (?:each|every)\\b|\\bno (?:repeats|repeating) (?:of |from )?(?:the same )?artists?\\b|\\bno artist repeats\\b|\\bnever the same artist twice\\b|\\bartists? only once\\b|\\bonly once per artist\\b|\\b(?:fewer|less) (?:songs?|tracks?)? ?(?:by|from) the same (?:artist|band)s?\\b|\\btoo many (?:songs? |tracks? )?(?:by|from) the same (?:artist|band)\\b|\\bmore (?:different|varied) artists\\b|\\bmore variety (?:of|in) artists\\b");
+    private static final Pattern COUNT = Pattern.compile("\\b" + N + "\\s*(?:-\\s*)?(?:(?:more|new|other|extra|additional)\\s+)?(?:[a-z'&-]+\\s+){0,3}?" + UNIT + "\\b");
+    private static final Pattern COUNT_LEAD = Pattern.compile(
+            "\\b(?:playlist|list|mix|selection|set|mixtape|top)\\s+(?:of\\s+)?" + N + "\\b(?!\\s*(?:bpm|min|minutes|%|s\\b))|\\b" + N + "[- ](?:song|track|tune)\\b|\\b" + N + "\\s+of (?:them|those|these|em)\\b|\\b(?:give me|gimme|play|pick|suggest|find|recommend|want|need|get me|show me)\\s+(?:me\\s+)?" + N + "\\b(?!\\s*(?:bpm|min|minutes|%|s\\b|:))");
+    private static final Pattern HOURS = Pattern.compile("\\b(?:(\\d{1,2})|an?|one)\\s*(?:hours?|hrs?|h)\\b\\s*(?:of|worth|long|playlist)?");
+    private static final Pattern ADD = Pattern.compile(
+            "\\b(?:add|throw in|put in|toss in|include|give me|i want|i need|get|append|another|plus|tack on|stick in|with)\\s+(?:me\\s+)?(?:an?\\s+)?(?:another\\s+)?(?:extra\\s+|additional\\s+)?" + N + "\\s*(?:more|extra|additional|new|others?)?\\b"
+                    + "|\\b" + N + "\\s+(?:more|extra|additional)\\b"
+                    + "|\\b(?:add|throw in|one more|1 more)\\s+(?:one|a|another)\\b(?:\\s+(?:more|song|track|tune))?");
+    private static final Pattern SET = Pattern.compile(
+            "\\b(?:make it|make that|make this|make the (?:playlist|list|mix)|(?:bump|bring|take|get|cut|trim|reduce|shrink|raise|expand|extend|grow|increase|drop|lower|shorten|change|set)(?: it| this| that| the (?:playlist|list|mix)| them)?(?: up| down| back)?\\s*to|down to|up to|just|only|keep(?: only| just)?(?: the)?(?: top| best| first)?|exactly|total of|in total|limit(?: it)? to|instead of \\d+,?|i want|i only want|i just want|give me|how about|let's do|lets do|go with|do|like|about|around|roughly|maybe|say)\\s+" + N + "(?!\\s*(?:bpm|minutes?|min|%|more|extra|additional))\\b(?:\\s*(?:songs?|tracks?|tunes?|items?|in total|total|of them|ones)?)"
+                    + "|\\b" + N + "\\s*(?:songs?|tracks?)\\s*(?:is enough|total|in total|please|instead|max(?:imum)?)\\b|\\b(?:shorter|longer|smaller|bigger)\\s*(?:,\\s*|\\s+)?(?:just|only|with|to|please|at)?\\s*" + N + "\\b|\\b(?:half|double) (?:it|the (?:size|length)|that)\\b|\\b(?:half|twice) as (?:long|many|big)\\b");
+    private static final Pattern REMOVE_N = Pattern.compile(
+            "\\b(?:remove|drop|cut|delete|lose|ditch|take out|get rid of|kill|trim|chop off|take away|shave off)\\s+(?:another\\s+|the\\s+)?" + N + "\\s*(?:songs?|tracks?|tunes?|of them|ones)\\b|\\b" + N + "\\s*(?:fewer|less)\\b");
+    private static final Pattern ORDINAL = Pattern.compile(
+            "\\b(?:the\\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|\\d{1,3}(?:st|nd|rd|th)|last|final|penultimate|second[ -](?:to[ -])?last|next[ -]to[ -]last|opening|closing)\\s+(?:one|song|track|tune|pick|entry|item|number|spot|position|slot)s?\\b"
+                    + "|\\bthe\\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d{1,3}(?:st|nd|rd|th)|last|final|penultimate)\\b(?!\\s+(?:time|date|dance|day|night|week|song of|thing|minute|hour|verse|chorus|change|edit|request|version|playlist|list|mix))"
+                    + "|\\b(\\d{1,3}(?:st|nd|rd|th))\\b");
+    private static final Pattern NUMBERED = Pattern.compile(
+            "(?:\\b(?:tracks?|songs?|numbers?|nos?\\.?|items?|positions?|spots?)|#)\\s*#?\\s*(\\d{1,3}(?:\\s*(?:,|and|&|\\+|or)\\s*#?\\d{1,3})*(?:\\s*(?:-|to|through|thru|until)\\s*\\d{1,3})?)|#(\\d{1,3})");
+    private static final Pattern RANGE = Pattern.compile(
+            "\\b(\\d{1,3})\\s*(?:-|to|through|thru|until)\\s*(\\d{1,3})\\b(?!\\s*(?:bpm|min|minutes|%|songs|tracks))");
+    private static final Pattern LAST_N = Pattern.compile("\\b(?:the\\s+)?(last|final|first)\\s+(\\d{1,2})\\s*(?:songs?|tracks?|ones|tunes)?\\b");
+    private static final Pattern BARE_LIST = Pattern.compile("^\\s*(?:and\\s+)?(\\d{1,3})(?:\\s*(?:,|and|&)\\s*(\\d{1,3}))+\\s*$");
+    private static final Pattern NEGATION = Pattern.compile(
+            "\\b(?:anything|everything|whatever|any genre|all)\\s+(?:but|except)\\s+|\\b(?:(?:i'm |im |i am )?not (?:a |really a |much of a |the biggest )?fan of|not into|no more|none of|nothing (?:by|from)|no (?:songs?|tracks?|music|stuff|anything) (?:by|from)|nothing|no|not|without|except(?: for)?|excluding|exclude|minus|skip|avoid|ban|leave out|leave off|keep out|hold the|lose the|zero|but no|rather than|instead of|not into|hate|can't stand|cannot stand|dislike|don't like|do not like|don't want|do not want|don't play|do not play|never)\\s+(?:any\\s+|more\\s+|the\\s+|of\\s+the\\s+|of\\s+|songs?\\s+(?:by|from)\\s+|tracks?\\s+(?:by|from)\\s+|music\\s+(?:by|from)\\s+|stuff\\s+(?:by|from)\\s+|anything\\s+(?:by|from)\\s+)*");
+    private static final Pattern SCOPE_END = Pattern.compile(
+            "[,.;!?()]|\\s(?:but|please|pls|though|because|since|so|just|only|that|which|while|when|for|with|in|on|at|to|thanks|thank|and then|then|also|ideally|maybe|like|as|if|make|give|i|i'm|im|we|tonight|today|under|below|over|above|between|max|at most|no more than|per|bpm|more|less|no|not|nor|without|except|nothing|has to go|have to go|needs to go|must go|is bad|sucks|please)\\b|\\s\\d");
+    /** Words after "no" that change the mood, not the catalogue: they stay in the mood text. */
+    private static final Set<String> MOOD_NEGATIONS = Set.of("too", "sad", "happy", "loud", "fast", "slow", "vocals", "vocal", "words",
+            "lyrics", "singing", "singer", "singers", "upbeat", "energetic", "calm", "dark", "heavy", "explicit", "swearing", "ads",
+            "talking", "screaming", "yelling", "autotune", "depressing", "boring", "cheesy", "sleepy", "aggressive", "intense",
+            "overly", "very", "really", "super", "so", "that", "idea", "problem", "worries", "rush", "pressure", "one", "sure",
+            "doubt", "way", "matter", "thanks", "longer", "shorter", "bangers", "ballads", "drums", "drops", "bass drops",
+            "interruptions", "silence", "noise", "filler", "fillers", "skips", "repeats", "repeat", "duplicates", "dupes", "sad songs",
+            "breaks", "mainstream", "popular", "hits", "covers", "remixes", "live", "wait", "bad", "ugh", "hurry", "stop", "more",
+            "less", "less than", "more than", "just", "only", "clue", "rap verses", "instrumentals", "then", "i", "it",
+            "this", "that one", "them", "those", "these", "my", "me", "you", "we", "thing", "things", "kidding", "joke");
+    private static final Set<String> TRAILING = Set.of("music", "songs", "song", "tracks", "track", "stuff", "please", "anymore", "whatsoever",
+            "either", "tunes", "vibes", "at all", "ever", "again", "allowed", "thanks", "thank you", "pls", "plz", "for me", "in it",
+            "in there", "in the list", "in the playlist", "this time", "today", "tonight", "at the moment", "for now",
+            "bands", "band", "artists", "artist", "genre", "things", "anything", "crap", "nonsense", "junk", "type", "kind", "style",
+            "sound", "sounds", "influence", "influences", "ones");
+
+    private static final Pattern ORDINAL_WORD_LIST = Pattern.compile(
+            "(?:,|\\band\\b|&|\\bor\\b)\\s*(?:the\\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|\\d{1,3}(?:st|nd|rd|th))\\b");
+    private static final Pattern MORE_POSITIONS = Pattern.compile("(?:,|\\band\\b|&)\\s*(\\d{1,3})\\b(?!\\s*(?:bpm|min|%|songs|tracks|more))");
+    private static final Pattern VERB_RANGE = Pattern.compile(
+            "\\b(?:remove|drop|delete|cut|swap|replace|change|ditch|lose|skip|get rid of|take out)\\s+(\\d{1,3})\\s*(?:-|to|through|thru)\\s*(\\d{1,3})\\b");
+    private static final Pattern VERB_LIST = Pattern.compile(
+            "\\b(?:remove|drop|delete|cut|swap|replace|change|ditch|lose|skip|get rid of|take out|kill|nix|toss|switch)\\s+(?:out\\s+)?(\\d{1,3}(?:\\s*(?:,|and|&)\\s*\\d{1,3})+)\\b(?!\\s*(?:bpm|min|minutes|%|songs|tracks|more))");
+    private static final Pattern SPEC_RANGE = Pattern.compile("(\\d{1,3})\\s*(?:-|to|through|thru|until)\\s*(\\d{1,3})");
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,3}");
+    private static final Pattern ORDINAL_DIGITS = Pattern.compile("^(\\d{1,3})(?:st|nd|rd|th)?$");
+    private static final Pattern CONTINUE_FIRST = Pattern.compile("^\\s*,\\s*(?:or\\s+|and\\s+|no\\s+|nor\\s+)?([a-z&' -]{2,20}?)(?=\\s*(?:,|$|\\bor\\b|\\band\\b|\\.|!))");
+    private static final Pattern CONTINUE_NEXT = Pattern.compile("^\\s*,?\\s*(?:or\\s+|and\\s+|no\\s+|nor\\s+)([a-z&' -]{2,20}?)(?=\\s*(?:,|$|\\bor\\b|\\band\\b|\\.|!))");
+
+    static Found parse(String normalised) {
+        Found f = new Found();
+        StringBuilder t = new StringBuilder(" " + normalised + " ");
+        tempo(t, f);
+        energy(t, f);
+        duration(t, f);
+        perArtist(t, f);
+        hours(t, f);
+        countEdits(t, f);
+        positions(t, f);
+        count(t, f);
+        exclusions(t, f);
+        editExclusions(t, f);
+        f.rest = t.toString().replaceAll("\\s+", " ").trim();
+        return f;
+    }
+
+    private static void blank(StringBuilder t, Matcher m) {
+        for (int i = m.start(); i < m.end(); i++) {
+            t.setCharAt(i, ' ');
+        }
+    }
+
+    private static String g(Matcher m) {
+        for (int i = 1; i <= m.groupCount(); i++) {
+            if (m.group(i) != null) {
+                return m.group(i);
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern NEG_MIN_TEMPO = Pattern.compile(
+            "\\b(?:nothing|no songs?|no tracks?|none|not)\\s+(?:slower than|below|under|less than|lower than|beneath)\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b");
+
+    private static final Pattern DROP_SLOW = Pattern.compile(DROP_PREFIX + "(?:slower than|under|below|less than|beneath)\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b");
+    private static final Pattern DROP_FAST = Pattern.compile(DROP_PREFIX + "(?:faster than|over|above|more than)\\s*(\\d{2,3})\\s*(?:bpm|beats per minute|beats)\\b");
+
+    private static void tempo(StringBuilder t, Found f) {
+        Matcher neg = NEG_MIN_TEMPO.matcher(t);
+        if (neg.find()) {
+            f.minTempo = Double.parseDouble(neg.group(1));
+            blank(t, neg);
+        }
+        Matcher slow = DROP_SLOW.matcher(t);
+        if (f.minTempo == null && slow.find()) {
+            f.minTempo = Double.parseDouble(slow.group(1));
+            blank(t, slow);
+        }
+        Matcher fast = DROP_FAST.matcher(t);
+        if (fast.find()) {
+            f.maxTempo = Double.parseDouble(fast.group(1));
+            blank(t, fast);
+        }
+        Matcher m = BETWEEN_TEMPO.matcher(t);
+        if (m.find()) {
+            double a = Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(3));
+            double b = Double.parseDouble(m.group(2) != null ? m.group(2) : m.group(4));
+            f.minTempo = Math.min(a, b);
+            f.maxTempo = Math.max(a, b);
+            blank(t, m);
+            return;
+        }
+        m = MAX_TEMPO.matcher(t);
+        if (m.find()) {
+            f.maxTempo = Double.parseDouble(g(m));
+            blank(t, m);
+        }
+        m = MIN_TEMPO.matcher(t);
+        if (m.find()) {
+            f.minTempo = Double.parseDouble(g(m));
+            blank(t, m);
+        }
+        if (f.minTempo == null && f.maxTempo == null) {
+            m = AROUND_TEMPO.matcher(t);
+            if (m.find()) {
+                double v = Double.parseDouble(m.group(1));
+                f.minTempo = v - 8;
+                f.maxTempo = v + 8;
+                blank(t, m);
+            }
+        }
+    }
+
+    private static double energyValue(String s) {
+        boolean pct = s.endsWith("%");
+        double v = Double.parseDouble(pct ? s.substring(0, s.length() - 1) : s);
+        if (pct || v > 10) {
+            return Math.min(1, v / 100);
+        }
+        return v > 1 ? v / 10 : v;
+    }
+
+    private static final String E_FRACTION = "(0?\\.\\d+|\\d{1,3}%)";
+    private static final Pattern MAX_ENERGY_NEAR = Pattern.compile(
+            "\\benergy\\b[^\\d.]{0,20}?\\b(?:under|below|less than|lower than|at most|max(?:imum)?|no more than)\\s*" + E_FRACTION);
+    private static final Pattern MIN_ENERGY_NEAR = Pattern.compile(
+            "\\benergy\\b[^\\d.]{0,20}?\\b(?:over|above|more than|higher than|at least|min(?:imum)?|no less than)\\s*" + E_FRACTION);
+
+    private static void energy(StringBuilder t, Found f) {
+        Matcher near = MAX_ENERGY_NEAR.matcher(t);
+        if (near.find()) {
+            f.maxEnergy = energyValue(near.group(1));
+            blank(t, near);
+        }
+        near = MIN_ENERGY_NEAR.matcher(t);
+        if (near.find()) {
+            f.minEnergy = energyValue(near.group(1));
+            blank(t, near);
+        }
+        Matcher m = BETWEEN_ENERGY.matcher(t);
+        if (m.find()) {
+            double a = energyValue(m.group(1));
+            double b = energyValue(m.group(2));
+            f.minEnergy = Math.min(a, b);
+            f.maxEnergy = Math.max(a, b);
+            blank(t, m);
+            return;
+        }
+        m = MAX_ENERGY.matcher(t);
+        if (f.maxEnergy == null && m.find()) {
+            f.maxEnergy = energyValue(g(m));
+            blank(t, m);
+        }
+        m = MIN_ENERGY.matcher(t);
+        if (f.minEnergy == null && m.find()) {
+            f.minEnergy = energyValue(g(m));
+            blank(t, m);
+        }
+        m = HIGH_ONLY.matcher(t);
+        if (f.minEnergy == null && m.find()) {
+            f.minEnergy = 0.7;
+            blank(t, m);
+            t.insert(m.start(), " energetic ");
+        }
+        m = LOW_ONLY.matcher(t);
+        if (f.maxEnergy == null && m.find()) {
+            f.maxEnergy = 0.35;
+            blank(t, m);
+            t.insert(m.start(), " calm ");
+        }
+    }
+
+    private static Integer seconds(Matcher m) {
+        if (m.group(1) != null) {
+            String s = m.group(1);
+            if (s.contains(":")) {
+                String[] p = s.split(":");
+                return Integer.parseInt(p[0]) * 60 + Integer.parseInt(p[1]);
+            }
+            return (int) Math.round(Double.parseDouble(s) * 60);
+        }
+        if (m.group(2) != null) {
+            String[] p = m.group(2).split(":");
+            return Integer.parseInt(p[0]) * 60 + Integer.parseInt(p[1]);
+        }
+        return m.group(3) == null ? null : Integer.parseInt(m.group(3));
+    }
+
+    private static final String DROP = "\\b(?:drop|remove|cut|lose|ditch|kill|skip|get rid of|take out|no|nothing|none)\\s+(?:of\\s+)?(?:everything|anything|all|the\\s+ones?|songs?|tracks?|stuff)?\\s*(?:that(?:'s| is| are)?\\s+)?";
+    private static final Pattern DROP_SHORT = Pattern.compile(DROP + "(?:under|below|shorter than|less than)\\s*" + DUR);
+    private static final Pattern DROP_LONG = Pattern.compile(DROP + "(?:over|above|longer than|more than)\\s*" + DUR);
+
+    private static final Pattern BETWEEN_DURATION = Pattern.compile(
+            "\\b(?:between|from)\\s+(\\d{1,2}(?:[.:]\\d+)?)\\s*(?:minutes?|mins?|min|m)?\\s*(?:and|to|-)\\s*(\\d{1,2}(?:[.:]\\d+)?)\\s*(?:minutes?|mins?|min|m)\\b(?:\\s*long)?");
+
+    private static int minutes(String s) {
+        if (s.contains(":")) {
+            String[] p = s.split(":");
+            return Integer.parseInt(p[0]) * 60 + Integer.parseInt(p[1]);
+        }
+        return (int) Math.round(Double.parseDouble(s) * 60);
+    }
+
+    private static void duration(StringBuilder t, Found f) {
+        Matcher b = BETWEEN_DURATION.matcher(t);
+        if (b.find()) {
+            int x = minutes(b.group(1));
+            int y = minutes(b.group(2));
+            f.minDuration = Math.min(x, y);
+            f.maxDuration = Math.max(x, y);
+            blank(t, b);
+            return;
+        }
+        Matcher d = DROP_SHORT.matcher(t);
+        if (d.find()) {
+            f.minDuration = seconds(d);
+            blank(t, d);
+        }
+        d = DROP_LONG.matcher(t);
+        if (d.find()) {
+            f.maxDuration = seconds(d);
+            blank(t, d);
+        }
+        Matcher m = MAX_DURATION.matcher(t);
+        if (f.maxDuration == null && m.find()) {
+            f.maxDuration = seconds(m);
+            blank(t, m);
+        }
+        m = MIN_DURATION.matcher(t);
+        if (f.minDuration == null && m.find()) {
+            f.minDuration = seconds(m);
+            blank(t, m);
+        }
+    }
+
+    private static void perArtist(StringBuilder t, Found f) {
+        Matcher m = ONE_PER_ARTIST.matcher(t);
+        if (m.find()) {
+            f.maxPerArtist = 1;
+            blank(t, m);
+            return;
+        }
+        m = PER_ARTIST.matcher(t);
+        if (m.find()) {
+            String n = g(m);
+            f.maxPerArtist = n == null || n.equals("one") || n.equals("a single") || n.equals("a") || n.equals("single") ? 1 : Integer.parseInt(n);
+            blank(t, m);
+        }
+    }
+
+    private static void hours(StringBuilder t, Found f) {
+        Matcher m = HOURS.matcher(t);
+        if (m.find()) {
+            int h = m.group(1) == null ? 1 : Integer.parseInt(m.group(1));
+            f.count = Math.max(1, Math.min(100, h * 15));
+            blank(t, m);
+        }
+    }
+
+    private static void countEdits(StringBuilder t, Found f) {
+        Matcher m = REMOVE_N.matcher(t);
+        if (m.find()) {
+            f.countEdit = "remove";
+            f.countEditAmount = Integer.parseInt(g(m));
+            blank(t, m);
+            return;
+        }
+        m = ADD.matcher(t);
+        if (m.find()) {
+            String n = g(m);
+            f.countEdit = "add";
+            f.countEditAmount = n == null ? 1 : Integer.parseInt(n);
+            blank(t, m);
+            return;
+        }
+        m = SET.matcher(t);
+        if (m.find()) {
+            String n = g(m);
+            String whole = m.group();
+            if (n == null) {
+                f.countEdit = whole.contains("half") ? "half" : "double";
+            } else {
+                f.countEdit = "set";
+                f.countEditAmount = Integer.parseInt(n);
+            }
+            blank(t, m);
+        }
+    }
+
+    static Integer ordinal(String s) {
+        String w = s.replace('-', ' ').trim();
+        List<String> names = List.of("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+                "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth");
+        int i = names.indexOf(w);
+        if (i >= 0) {
+            return i + 1;
+        }
+        if (w.equals("opening")) {
+            return 1;
+        }
+        if (w.equals("last") || w.equals("final") || w.equals("closing")) {
+            return -1;
+        }
+        if (w.equals("penultimate") || w.matches("second (to )?last|next to last")) {
+            return -2;
+        }
+        Matcher d = ORDINAL_DIGITS.matcher(w);
+        return d.find() ? Integer.parseInt(d.group(1)) : null;
+    }
+
+    private static void positions(StringBuilder t, Found f) {
+        Matcher m = LAST_N.matcher(t);
+        if (m.find()) {
+            int n = Integer.parseInt(m.group(2));
+            if (m.group(1).equals("last") || m.group(1).equals("final")) {
+                f.lastN = n;
+            } else {
+                f.firstN = n;
+            }
+            blank(t, m);
+        }
+        m = NUMBERED.matcher(t);
+        while (m.find()) {
+            String spec = m.group(1) != null ? m.group(1) : m.group(2);
+            addSpec(spec, f.positions);
+            blank(t, m);
+        }
+        m = ORDINAL.matcher(t);
+        while (m.find()) {
+            Integer p = ordinal(g(m));
+            if (p != null && !f.positions.contains(p)) {
+                f.positions.add(p);
+            }
+            blank(t, m);
+            // "the 2nd and 5th", "the third and the last one"
+        }
+        if (!f.positions.isEmpty()) {
+            Matcher ow = ORDINAL_WORD_LIST.matcher(t);
+            while (ow.find()) {
+                Integer p = ordinal(ow.group(1));
+                if (p != null && !f.positions.contains(p)) {
+                    f.positions.add(p);
+                }
+                blank(t, ow);
+            }
+            Matcher r = RANGE.matcher(t);
+            while (r.find()) {
+                addSpec(r.group(1) + "-" + r.group(2), f.positions);
+                blank(t, r);
+            }
+            Matcher more = MORE_POSITIONS.matcher(t);
+            while (more.find()) {
+                int p = Integer.parseInt(more.group(1));
+                if (!f.positions.contains(p)) {
+                    f.positions.add(p);
+                }
+                blank(t, more);
+            }
+        } else {
+            Matcher r = VERB_RANGE.matcher(t);
+            Matcher vl = VERB_LIST.matcher(t);
+            if (vl.find()) {
+                addSpec(vl.group(1), f.positions);
+                blank(t, vl);
+            } else if (r.find()) {
+                addSpec(r.group(1) + "-" + r.group(2), f.positions);
+                blank(t, r);
+            } else {
+                Matcher b = BARE_LIST.matcher(t);
+                if (b.find()) {
+                    addSpec(b.group().trim(), f.positions);
+                    blank(t, b);
+                }
+            }
+        }
+    }
+
+    private static void addSpec(String spec, List<Integer> out) {
+        String s = spec.replace("#", " ").trim();
+        Matcher range = SPEC_RANGE.matcher(s);
+        while (range.find()) {
+            int a = Integer.parseInt(range.group(1));
+            int b = Integer.parseInt(range.group(2));
+            for (int i = Math.min(a, b); i <= Math.max(a, b) && i - Math.min(a, b) < 100; i++) {
+                if (!out.contains(i)) {
+                    out.add(i);
+                }
+            }
+        }
+        s = range.replaceAll(" ");
+        Matcher n = DIGITS.matcher(s);
+        while (n.find()) {
+            int p = Integer.parseInt(n.group());
+            if (!out.contains(p)) {
+                out.add(p);
+            }
+        }
+    }
+
+    private static void count(StringBuilder t, Found f) {
+        if (f.count != null) {
+            return;
+        }
+        Matcher m = COUNT.matcher(t);
+        if (m.find()) {
+            f.count = Math.max(1, Math.min(100, Integer.parseInt(m.group(1))));
+            blank(t, m);
+            return;
+        }
+        m = COUNT_LEAD.matcher(t);
+        if (m.find()) {
+            f.count = Math.max(1, Math.min(100, Integer.parseInt(g(m))));
+            blank(t, m);
+        }
+    }
+
+    private static void exclusions(StringBuilder t, Found f) {
+        Matcher m = NEGATION.matcher(t);
+        int from = 0;
+        while (m.find(from)) {
+            int start = m.end();
+            String after = t.substring(start);
+            Matcher end = SCOPE_END.matcher(" " + after);
+            int stop = end.find() ? Math.max(0, end.start() - 1) : after.length();
+            String scope = after.substring(0, Math.min(stop, after.length())).trim();
+            // a list continues past commas while the next item is a genre: "no rock, metal or punk"
+            int consumedTo = start + Math.min(stop, after.length());
+            List<String> terms = new ArrayList<>(List.of(scope.split("\\s*(?:\\bor\\b|\\bnor\\b|\\band\\b|/|\\+)\\s*")));
+            String tail = t.substring(consumedTo);
+            Matcher cont = CONTINUE_FIRST.matcher(tail);
+            while (cont.find() && GenreTree.isGenre(cont.group(1).trim())) {
+                terms.add(cont.group(1).trim());
+                consumedTo += cont.end();
+                tail = t.substring(consumedTo);
+                cont = CONTINUE_NEXT.matcher(tail);
+            }
+            boolean any = false;
+            for (String raw : terms) {
+                String term = clean(raw);
+                boolean genreTerm = GenreTree.isGenre(term) || Lexicon.GENRE.contains(term);
+                if (term.isEmpty() || (!genreTerm && (MOOD_NEGATIONS.contains(term) || MOOD_NEGATIONS.contains(term.split(" ")[0])
+                        || Lexicon.isMood(term))) || term.matches("\\d+") || term.length() < 2) {
+                    continue;
+                }
+                any = true;
+                String g = GenreTree.canonical(term).orElse(null);
+                if (g != null || Lexicon.GENRE.contains(term)) {
+                    f.excludeGenres.add(g != null ? g : term);
+                } else {
+                    f.excludeArtists.add(term);
+                }
+            }
+            if (any) {
+                for (int i = m.start(); i < consumedTo && i < t.length(); i++) {
+                    t.setCharAt(i, ' ');
+                }
+            }
+            from = Math.min(t.length(), Math.max(m.end(), any ? consumedTo : m.end()));
+            if (from >= t.length()) {
+                break;
+            }
+        }
+    }
+
+    private static final Pattern EDIT_EXCLUDE = Pattern.compile(
+            "\\b(?:remove|take out|get rid of|drop|lose|ditch|cut|kill|axe|scrap|bin|kick out|throw out|filter out|strip out|delete|nix|toss)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+|any\\s+|those\\s+|these\\s+)?([a-z][a-z&' -]{1,30}?)\\s*(songs?|tracks?|stuff|music|ones|tunes|bits)?(?=\\s*(?:[,.!?]|$)|\\s+(?:please|pls|from|too|as well|for me)\\b)");
+
+    private static final Pattern EDIT_BY = Pattern.compile(
+            "\\b(?:remove|get rid of|drop|take out|ditch|lose|cut|kill|ban|exclude|skip|nix|toss|axe)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+)?(?:anything|everything|stuff|songs?|tracks?|music|ones?)\\s+(?:by|from)\\s+([a-z0-9][a-z0-9&' .!-]{1,40}?)(?=\\s*(?:[,.!?]|$)|\\s+(?:please|pls|too|as well)\\b)");
+
+    /** "take out all the electronic stuff", "drop the jazz": an edit verb on a genre (or on an artist's songs). */
+    private static final Pattern TOO_MUCH = Pattern.compile("\\b(?:too much|way too much|so much|enough(?: of)?(?: the)?|less)\\s+([a-z][a-z&' -]{1,20}?)(?=\\s*(?:[,.!?]|$)|\\s+(?:please|pls|in|on|stuff|music|songs|tracks)\\b)");
+
+    private static void editExclusions(StringBuilder t, Found f) {
+        Matcher much = TOO_MUCH.matcher(t);
+        while (much.find()) {
+            String term = clean(much.group(1));
+            if (!term.isEmpty() && GenreTree.isGenre(term) && !Lexicon.isMood(term)) {
+                f.excludeGenres.add(GenreTree.canonical(term).orElse(term));
+                blank(t, much);
+            }
+        }
+        Matcher by = EDIT_BY.matcher(t);
+        while (by.find()) {
+            String term = clean(by.group(1));
+            if (!term.isEmpty()) {
+                if (GenreTree.isGenre(term)) {
+                    f.excludeGenres.add(GenreTree.canonical(term).orElse(term));
+                } else {
+                    f.excludeArtists.add(term);
+                }
+                blank(t, by);
+            }
+        }
+        Matcher m = EDIT_EXCLUDE.matcher(t);
+        while (m.find()) {
+            String term = clean(m.group(1));
+            if (term.isEmpty() || term.matches(".*\\b(?:last|first|one|song|track|it|this|that|them|him|her|number|\\d+)\\b.*")) {
+                continue;
+            }
+            String g = GenreTree.canonical(term).orElse(Lexicon.GENRE.contains(term) ? term : null);
+            if (g != null) {
+                f.excludeGenres.add(g);
+                blank(t, m);
+            } else if (m.group(2) != null && !Lexicon.isMood(term) && !MOOD_NEGATIONS.contains(term)) {
+                f.excludeArtists.add(term);
+                blank(t, m);
+            }
+        }
+    }
+
+    private static String clean(String raw) {
+        String s = raw.toLowerCase(Locale.ROOT).trim().replaceAll("^(?:have|hear|play|include|get|want|see|listen to|put|need)\\s+", "")
+                .replaceAll("^(?:the|any|more|of|those|these|that|this|all|some|by|from)\\s+", "")
+                .replaceAll("^(?:the|any|more)\\s+", "").replaceAll("['\"]", "").trim();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String tr : TRAILING) {
+                if (s.endsWith(" " + tr) || s.equals(tr)) {
+                    s = s.equals(tr) ? "" : s.substring(0, s.length() - tr.length() - 1).trim();
+                    changed = true;
+                }
+            }
+        }
+        return s.replaceAll("\\s*-\\s*$", "").trim();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tunesmith.playlist;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A short title that summarises a request instead of echoing it: "can you make me a playlist for a
+ * rainy sunday, a bit melancholic but hopeful, no jazz, 12 songs" → "Rainy Sunday, melancholic, hopeful".
+ * Drops filler, counts, limits and exclusions; keeps up to four content words.
+ */
+final class PlaylistTitles {
+    private PlaylistTitles() {}
+
+    private static final Set<String> FILLER = Set.copyOf(java.util.Arrays.asList("i", "im", "i'm", "me", "my", "we", "us", "you", "can", "could", "would", "will",
+            "please", "pls", "plz", "need", "want", "wanna", "like", "give", "make", "build", "create", "put", "together", "play", "get",
+            "recommend", "suggest", "find", "show", "a", "an", "the", "some", "any", "few", "couple", "of", "for", "to", "with", "and", "or",
+            "but", "that", "this", "is", "are", "be", "it", "its", "something", "anything", "stuff", "playlist", "playlists", "songs", "song",
+            "tracks", "track", "music", "tunes", "mix", "list", "just", "really", "very", "bit", "little", "kind", "sort", "maybe",
+            "ideally", "perhaps", "also", "so", "too", "more", "lot", "lots", "feel", "feeling", "hey", "hi", "ok", "okay", "yo", "now",
+            "listen", "listening", "what", "should", "on", "in", "at", "while", "when", "about", "new", "another", "ones", "one", "good",
+            "nice", "great", "quite", "pretty", "mostly", "only", "all", "am", "gonna", "going", "bangers", "vibes", "vibe", "jams"));
+
+    static String of(String mood) {
+        if (mood == null || mood.isBlank()) {
+            return "Your mix";
+        }
+        String t = mood.toLowerCase(Locale.ROOT)
+                .replaceAll("[\\p{So}\\p{Cn}\\x{FE0F}\\x{200D}]", " ")
+                .replaceAll("\\b(no|not|without|except|minus|skip|avoid|but no|anything but|nothing by|sans|sin|ohne|sem)\\s+[\\p{L}0-9&'.!-]+(\\s+(music|songs|stuff|tracks))?", " ")
+                .replaceAll("\\b(under|below|over|above|less than|more than|at least|at most|between|max(imum)?|min(imum)?)\\b[^,.;!?]*", " ")
+                .replaceAll("\\b\\d+(\\.\\d+)?\\s*(bpm|songs?|tracks?|minutes?|mins?|min|per artist)?\\b", " ")
+                .replaceAll("\\b(a dozen|dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\\b", " ");
+        List<String> words = new ArrayList<>();
+        for (String w : t.split("[^\\p{L}'&-]+")) {
+            String x = w.replaceAll("^'+|'+$", "");
+            if (x.length() > 1 && !FILLER.contains(x) && !words.contains(x)) {
+                words.add(x);
+            }
+            if (words.size() == 4) {
+                break;
+            }
+        }
+        if (words.isEmpty()) {
+            return "Your mix";
+        }
+        String title = String.join(" ", words);
+        return clip(Character.toUpperCase(title.charAt(0)) + title.substring(1));
+    }
+
+    static String clip(String t) {
+        String s = t.trim().replaceAll("\\s+", " ");
+        if (s.length() > 48) {
+            s = s.substring(0, 47).replaceAll("\\s+\\S*$", "") + "…";
+        }
+        return s.isEmpty() ? "Your mix" : s;
+    }
+}

@@ -1,0 +1,201 @@
+package dev.tunesmith.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunesmith.AppTestBase;
+import dev.tunesmith.TestSupport;
+import dev.tunesmith.agent.offline.OfflineChatModel;
+import dev.tunesmith.conversation.ConversationStore;
+import dev.tunesmith.conversation.PgChatMemoryStore;
+import dev.tunesmith.platform.llm.LlmHealth;
+import dev.tunesmith.recommend.constraint.GenreTree;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The offline agent end to end, as a listener meets it: real routing, tools, PostgreSQL and the demo
+ * catalogue. Checks that constraints hold on the returned tracks, refinements do what was asked, and
+ * the answer says only what the list bears out, in plain words.
+ */
+class OfflineConversationTest extends AppTestBase {
+
+    private record Turn(String text, JsonObject playlist, List<String> order) {
+        JsonArray items() {
+            return playlist == null ? new JsonArray() : playlist.getJsonArray("items");
+        }
+    }
+
+    private ChatAgent agent;
+    private ConversationStore conversations;
+    private long userId;
+
+    private void start() {
+        String token = TestSupport.registerAndLogin(http, app.port(), TestSupport.uniqueUser("offline"));
+        userId = http.get(app.port(), "127.0.0.1", "/api/me").putHeader("Authorization", "Bearer " + token).send().await()
+                .bodyAsJsonObject().getLong("id");
+        LlmHealth none = new LlmHealth() {
+            @Override
+            public boolean healthy() {
+                return false;
+            }
+
+            @Override
+            public void markUnhealthy() {
+                // no LLM in this test
+            }
+        };
+        conversations = new ConversationStore(app.pool());
+        agent = new ChatAgent(app.musicServices(), conversations, new PgChatMemoryStore(app.pool()), new OfflineChatModel(app.intentRouter()),
+                Optional.empty(), none, (n, t, ok) -> { }, 20_000, 4);
+    }
+
+    private Turn say(UUID conversation, String text) throws InterruptedException {
+        assertTrue(conversations.addUserMessage(conversation, userId, text).await().isPresent());
+        ChatAgentTest.Recording r = new ChatAgentTest.Recording();
+        agent.run(userId, conversation, text, r);
+        r.await();
+        String answer = r.text.toString();
+        for (String jargon : List.of("λ", "lambda", "diversity", "moodExcluded", "excludeTags", "kept from the original", "MMR")) {
+            assertFalse(answer.contains(jargon), "jargon '" + jargon + "' in: " + answer);
+        }
+        return new Turn(answer, r.artifacts.isEmpty() ? null : r.artifacts.get(r.artifacts.size() - 1), r.order);
+    }
+
+    private static List<Long> ids(Turn t) {
+        List<Long> out = new ArrayList<>();
+        t.items().forEach(o -> out.add(((JsonObject) o).getJsonObject("track").getLong("id")));
+        return out;
+    }
+
+    private static JsonObject track(Turn t, int i) {
+        return t.items().getJsonObject(i).getJsonObject("track");
+    }
+
+    private static boolean hasGenre(JsonObject track, String genre) {
+        if (track.getString("genre") != null && GenreTree.covers(genre, track.getString("genre"))) {
+            return true;
+        }
+        for (Object tag : track.getJsonArray("tags")) {
+            if (GenreTree.covers(genre, String.valueOf(tag))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void should_honour_counts_exclusions_and_ranges_and_say_so_truthfully() throws Exception {
+        start();
+        Turn rock = say(UUID.randomUUID(), "focus music for coding, no rock, 9 songs");
+        assertEquals(9, rock.items().size(), rock.text());
+        for (int i = 0; i < 9; i++) {
+            assertFalse(hasGenre(track(rock, i), "rock"), "rock left in: " + track(rock, i).encode());
+        }
+        assertTrue(rock.text().contains("no rock"), rock.text());
+
+        Turn electronic = say(UUID.randomUUID(), "a dozen songs for dinner, no electronic");
+        assertEquals(12, electronic.items().size(), electronic.text());
+        for (int i = 0; i < 12; i++) {
+            String genre = track(electronic, i).getString("genre", "").toLowerCase(Locale.ROOT);
+            assertFalse(genre.contains("electronic"), "electronic left in: " + track(electronic, i).encode());
+        }
+
+        Turn slow = say(UUID.randomUUID(), "calm music under 100 bpm");
+        for (Object o : slow.items()) {
+            Double tempo = ((JsonObject) o).getJsonObject("track").getJsonObject("features").getDouble("tempo");
+            assertTrue(tempo != null && tempo <= 100, "tempo " + tempo);
+        }
+        if (slow.items().size() < 20) {
+            assertTrue(slow.text().toLowerCase(Locale.ROOT).contains("only " + slow.items().size()), "the shortfall is explained with numbers: " + slow.text() + " :: " + slow.playlist().getJsonObject("constraints"));
+        }
+
+        Turn capped = say(UUID.randomUUID(), "party mix, max one song per artist, 15 tracks");
+        Set<String> artists = new HashSet<>();
+        for (Object o : capped.items()) {
+            assertTrue(artists.add(((JsonObject) o).getJsonObject("track").getString("artist").toLowerCase(Locale.ROOT)), "artist twice");
+        }
+        assertEquals(15, capped.items().size());
+    }
+
+    @Test
+    void should_refine_counts_positions_directions_exclusions_and_undo() throws Exception {
+        start();
+        UUID c = UUID.randomUUID();
+        Turn first = say(c, "chill songs for studying, 10 songs");
+        assertEquals(10, first.items().size());
+        assertFalse(first.playlist().getString("title").toLowerCase(Locale.ROOT).startsWith("chill songs for studying, 10"),
+                "the title summarises: " + first.playlist().getString("title"));
+
+        Turn about = say(c, "tell me about track 2");
+        assertTrue(about.text().contains(track(first, 1).getString("title")) && about.text().contains("because"), about.text());
+
+        Turn more = say(c, "add 3 more");
+        assertEquals(13, more.items().size(), more.text());
+        assertEquals(ids(first), ids(more).subList(0, 10), "the first ten stay");
+
+        Turn removed = say(c, "remove songs 2 and 3");
+        assertEquals(11, removed.items().size());
+        assertFalse(ids(removed).contains(ids(more).get(1)));
+        assertFalse(ids(removed).contains(ids(more).get(2)));
+
+        Turn same = say(c, "make it 11 songs");
+        assertEquals(11, same.items().size(), "a list already of 11 stays 11");
+
+        Turn five = say(c, "shorter, just 5");
+        assertEquals(5, five.items().size());
+
+        Double before = track(five, 3).getJsonObject("features").getDouble("energy");
+        Turn calmer = say(c, "replace track 4 with something calmer");
+        assertEquals(5, calmer.items().size());
+        Double after = track(calmer, 3).getJsonObject("features").getDouble("energy");
+        assertNotEquals(ids(five).get(3), ids(calmer).get(3));
+        if (before != null && after != null) {
+            assertTrue(after < before, "calmer: " + before + " → " + after);
+        }
+
+        Turn undone = say(c, "undo");
+        assertEquals(ids(five), ids(undone), "undo restores the previous list");
+
+        Turn norock = say(c, "no more rock");
+        for (int i = 0; i < norock.items().size(); i++) {
+            assertFalse(hasGenre(track(norock, i), "rock"), track(norock, i).encode());
+        }
+        String artist = track(norock, 0).getString("artist");
+        Turn without = say(c, "without " + artist);
+        for (Object o : without.items()) {
+            assertNotEquals(artist, ((JsonObject) o).getJsonObject("track").getString("artist"));
+        }
+
+        Long seed = ids(without).get(0);
+        Turn like = say(c, "more like track 1");
+        assertFalse(like.items().isEmpty(), like.text());
+        assertFalse(ids(like).contains(seed), "similar tracks leave out the seed");
+
+        Turn gym = say(c, "another playlist for the gym");
+        assertEquals(20, gym.items().size(), "a new playlist, not an edit: " + gym.text());
+    }
+
+    @Test
+    void should_answer_greetings_thanks_and_off_topic_without_tools() throws Exception {
+        start();
+        UUID c = UUID.randomUUID();
+        Set<String> answers = new HashSet<>();
+        for (String s : List.of("hi", "thanks, that's perfect!", "what's the weather like?", "asdfgh")) {
+            Turn t = say(c, s);
+            assertTrue(t.order().stream().noneMatch(o -> o.startsWith("tool:")), s + " → " + t.order());
+            answers.add(t.text());
+        }
+        assertEquals(4, answers.size(), "different answers: " + answers);
+    }
+}

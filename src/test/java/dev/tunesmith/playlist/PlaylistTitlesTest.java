@@ -1,0 +1,19 @@
+package dev.tunesmith.playlist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PlaylistTitlesTest {
+
+    @Test
+    void should_summarise_the_request_rather_than_echo_it() {
+        assertEquals("Chill studying", PlaylistTitles.of("something chill for studying"));
+        assertEquals("Rainy sunday melancholic hopeful", PlaylistTitles.of("can you make me a playlist for a rainy sunday, a bit melancholic but hopeful, no jazz, 12 songs"));
+        assertEquals("Party tonight", PlaylistTitles.of("party tonight!!! need bangers"));
+        assertEquals("Running", PlaylistTitles.of("running songs between 150 and 170 bpm, max one song per artist"));
+        assertEquals("Your mix", PlaylistTitles.of("20 songs please"));
+        assertTrue(PlaylistTitles.of("x ".repeat(100)).length() <= 48);
+    }
+}

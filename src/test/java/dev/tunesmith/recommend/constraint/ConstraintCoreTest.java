@@ -1,0 +1,78 @@
+package dev.tunesmith.recommend.constraint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunesmith.recommend.AudioFeatures;
+import dev.tunesmith.recommend.CatalogItem;
+import dev.tunesmith.recommend.Range;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ConstraintCoreTest {
+
+    private static CatalogItem item(long id, String artist, String genre, double tempo, double energy, int seconds, String... tags) {
+        return new CatalogItem(id, "t" + id, artist, List.of(tags), genre, new AudioFeatures(0.5, energy, 0.5, 0.5, tempo, false), seconds);
+    }
+
+    @Test
+    void should_exclude_sub_genres_and_compound_genre_fields() {
+        assertTrue(GenreTree.covers("rock", "indie rock"));
+        assertTrue(GenreTree.covers("rock", "soft rock"));
+        assertTrue(GenreTree.covers("rock", "Electronic, Rock"));
+        assertTrue(GenreTree.covers("electronic", "electronic, world"));
+        assertTrue(GenreTree.covers("jazz", "future jazz"));
+        assertTrue(GenreTree.covers("electronic", "deep house"), "house is electronic, deep house is house");
+        assertFalse(GenreTree.covers("rock", "electronic, world"));
+        assertFalse(GenreTree.covers("jazz", "pop"));
+        assertEquals("hip hop", GenreTree.canonical("Hip-Hop").orElseThrow());
+        assertEquals("classical", GenreTree.canonical("musique classique").orElseThrow());
+        Set<String> expanded = GenreTree.expand("rock", List.of("indie rock", "pop", "electronic, rock", "rock & roll", "post rock"));
+        assertTrue(expanded.containsAll(List.of("indie rock", "electronic, rock", "rock & roll", "post rock")), expanded.toString());
+        assertFalse(expanded.contains("pop"));
+    }
+
+    @Test
+    void should_match_artists_loosely() {
+        assertTrue(ArtistNames.names("blazar", "BLAZAR!"));
+        assertTrue(ArtistNames.names("bjork", "Björk"));
+        assertTrue(ArtistNames.names("arturo toscanini", "Arturo Toscanini, NBC Symphony Orchestra"));
+        assertTrue(ArtistNames.names("anitek", "Tab & Anitek"));
+        assertTrue(ArtistNames.names("beatles", "The Beatles"));
+        assertTrue(ArtistNames.names("josh woodwrd", "Josh Woodward"), "one typo");
+        assertFalse(ArtistNames.names("tab", "Anitek"));
+        assertFalse(ArtistNames.names("ant", "Just Plain Ant"), "a word of a name is not the name");
+    }
+
+    @Test
+    void should_resolve_requirements_against_the_catalogue_and_count_what_fits() {
+        CatalogIndex idx = new CatalogIndex(List.of(item(1, "BLAZAR!", "Rock", 90, 0.2, 200, "indie rock"),
+                item(2, "Chill Carrier", "Electronic, World", 120, 0.5, 300, "electronic"),
+                item(3, "Someone", "Jazz", 80, 0.3, 400, "future jazz")));
+        CatalogIndex.Resolved r = idx.resolve(new Requirements(10, List.of("rock", "electronic"), List.of("blazar", "nobody at all"),
+                null, null, new Range(0, 250), 2));
+        assertTrue(r.excludedTags().containsAll(List.of("rock", "indie rock", "electronic, world", "electronic")), r.excludedTags().toString());
+        assertEquals(Set.of("blazar!"), r.excludedArtists());
+        assertEquals(Set.of(2L, 3L), r.excludedTrackIds(), "longer than 250 s");
+        assertEquals(List.of("nobody at all"), r.unknownTerms());
+        assertEquals(2, idx.countTempo(new Range(0, 100)));
+    }
+
+    @Test
+    void should_state_only_what_the_list_bears_out() {
+        List<CatalogItem> list = List.of(item(1, "A", "Pop", 90, 0.2, 200, "pop"), item(2, "B", "Jazz", 95, 0.25, 210, "future jazz"));
+        ListVerifier.Report ok = ListVerifier.check(list, new Requirements(2, List.of("rock"), List.of("chill carrier"), new Range(0, 0.3),
+                new Range(0, 100), null, 1));
+        assertTrue(ok.ok(), ok.violations().toString());
+        assertTrue(ok.facts().contains("no rock"));
+        assertTrue(ok.facts().contains("nothing by chill carrier"));
+        assertTrue(ok.facts().contains("all under 100 BPM (90–95)"), ok.facts().toString());
+        assertTrue(ok.facts().contains("one track per artist"));
+        ListVerifier.Report bad = ListVerifier.check(list, new Requirements(2, List.of("jazz"), List.of(), null, new Range(0, 92), null, 2));
+        assertFalse(bad.ok());
+        assertFalse(bad.facts().contains("no jazz"), "a broken requirement is never claimed");
+        assertEquals(2, bad.violations().size(), bad.violations().toString());
+    }
+}
