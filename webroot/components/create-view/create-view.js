@@ -1,6 +1,8 @@
-// #/create: lyric and melody forms that send chat turns over the shared socket, plus
-// "My creations". Listeners without the creator role get pointers to the chat instead.
+// #/create: lyric and melody forms that call the structured creation routes
+// (POST /api/create/lyrics | melody | harmony: the server checks the creator role and the fields),
+// a chat panel to refine the results by replying, and "My creations". Listeners get a pointer instead.
 import * as session from '../../session.js';
+import * as api from '../../api.js';
 import { h, useStyles, uid, fill } from '../../lib/dom.js';
 import '../chat-panel/chat-panel.js';
 import '../creations-list/creations-list.js';
@@ -21,12 +23,14 @@ function field(label, control, hint) {
 const select = (name, options, value, testid) => h('select', { name, 'data-testid': testid }, options.map((o) => h('option', { value: o, selected: o === value }, o)));
 const number = (name, value, min, max, testid) => h('input', { type: 'number', name, value, min, max, step: 1, required: true, 'data-testid': testid });
 
-export function lyricsPrompt({ theme, scheme, lines, syllables }) {
-  return `Write song lyrics about "${theme}" with rhyme scheme ${scheme}, ${lines} lines, about ${syllables} syllables per line.`;
+/** The JSON body of POST /api/create/lyrics from the form's fields (numbers as numbers). */
+export function lyricsBody({ theme, scheme, lines, syllables }) {
+  return { theme: String(theme ?? '').trim(), scheme, lines: Number(lines), syllables: Number(syllables) };
 }
 
-export function melodyPrompt({ key, meter, bars, mood }) {
-  return `Compose a ${bars}-bar melody in ${key}, meter ${meter}, mood ${mood}.`;
+/** The JSON body of POST /api/create/melody. */
+export function melodyBody({ key, meter, bars, mood }) {
+  return { key, meter, bars: Number(bars), mood };
 }
 
 class CreateView extends HTMLElement {
@@ -75,13 +79,34 @@ class CreateView extends HTMLElement {
       h('section', { class: 'card' }, this.creations));
   }
 
-  submit(e, kind) {
+  async submit(e, kind) {
     e.preventDefault();
     const form = e.currentTarget;
     if (!form.reportValidity()) return;
     const data = Object.fromEntries(new FormData(form).entries());
-    const text = kind === 'lyrics' ? lyricsPrompt({ ...data, theme: data.theme.trim() }) : melodyPrompt(data);
-    this.panel.send(text);
+    const body = kind === 'lyrics' ? lyricsBody(data) : melodyBody(data);
+    // results join the panel's conversation once it has one, so replies there refine them
+    const conversationId = this.panel.conversationId;
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    this.panel.addMessage('user').setText(kind === 'lyrics'
+      ? `Lyrics about “${body.theme}”: ${body.scheme}, ${body.lines} lines, ${body.syllables} syllables per line`
+      : `Melody: ${body.bars} bars in ${body.key}, ${body.meter}, ${body.mood}`);
+    const msg = this.panel.addMessage('assistant');
+    msg.setPending(true);
+    try {
+      const result = await api.post(`/api/create/${kind}`, conversationId ? { ...body, conversationId } : body);
+      msg.setText(kind === 'lyrics' ? `Here are your lyrics, “${result.title}”. Reply to refine them.`
+        : `Here is your melody: ${result.bars} bars in ${result.key}, ${result.meter}. Reply to transpose, change it or add chords.`);
+      msg.addCard(kind, result);
+      msg.finish();
+      this.creations.refresh();
+    } catch (err) {
+      msg.fail({ code: err.code, message: err.message });
+    } finally {
+      button.disabled = false;
+      this.panel.scrollDown(true);
+    }
   }
 }
 

@@ -90,6 +90,11 @@ public final class ChatAgent implements AutoCloseable {
 
     /** Runs a turn whose user message is already stored. Output goes to {@code sink}, then done or error. */
     public TurnHandle run(long userId, UUID conversationId, String text, TurnSink sink) {
+        return run(userId, java.util.List.of("listener"), conversationId, text, sink);
+    }
+
+    /** Runs a turn for a caller with {@code roles} (from the verified session): creation tools need creator or admin. */
+    public TurnHandle run(long userId, java.util.List<String> roles, UUID conversationId, String text, TurnSink sink) {
         AtomicBoolean cancelled = new AtomicBoolean();
         Recorder recorder = new Recorder(sink, cancelled);
         threads.submit(() -> {
@@ -100,7 +105,7 @@ public final class ChatAgent implements AutoCloseable {
                     sink.error("busy", "too many conversations at once; try again in a moment");
                     return;
                 }
-                execute(userId, conversationId, text, recorder, cancelled);
+                execute(userId, roles, conversationId, text, recorder, cancelled);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -112,8 +117,8 @@ public final class ChatAgent implements AutoCloseable {
         return () -> cancelled.set(true);
     }
 
-    private void execute(long userId, UUID conversationId, String text, Recorder recorder, AtomicBoolean cancelled) {
-        ToolContext ctx = new ToolContext(userId, conversationId, recorder, cancelled);
+    private void execute(long userId, java.util.List<String> roles, UUID conversationId, String text, Recorder recorder, AtomicBoolean cancelled) {
+        ToolContext ctx = new ToolContext(userId, roles, conversationId, recorder, cancelled);
         String outcome;
         if (mode().equals("llm")) {
             outcome = attempt(llm.get(), ctx, text);

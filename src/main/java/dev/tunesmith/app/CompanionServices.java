@@ -8,6 +8,7 @@ import dev.tunesmith.agent.tools.MusicServices;
 import dev.tunesmith.agent.tools.ToolFailure;
 import dev.tunesmith.catalog.Track;
 import dev.tunesmith.create.CreationException;
+import dev.tunesmith.create.Creator;
 import dev.tunesmith.create.LyricsAsk;
 import dev.tunesmith.create.MelodyAsk;
 import dev.tunesmith.playlist.PlaylistException;
@@ -68,18 +69,18 @@ public final class CompanionServices implements MusicServices {
     }
 
     @Override
-    public JsonObject generateLyrics(long userId, UUID conversationId, LyricsAsk request) {
-        return creation.lyrics(userId, conversationId, request);
+    public JsonObject generateLyrics(Creator caller, UUID conversationId, LyricsAsk request) {
+        return creation.lyrics(caller, conversationId, request);
     }
 
     @Override
-    public JsonObject generateMelody(long userId, UUID conversationId, MelodyAsk request) {
-        return creation.melody(userId, conversationId, request);
+    public JsonObject generateMelody(Creator caller, UUID conversationId, MelodyAsk request) {
+        return creation.melody(caller, conversationId, request);
     }
 
     @Override
-    public JsonObject harmonizeMelody(long userId, UUID conversationId, String abc) {
-        return creation.harmonize(userId, conversationId, abc);
+    public JsonObject harmonizeMelody(Creator caller, UUID conversationId, String abc) {
+        return creation.harmonize(caller, conversationId, abc);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.tunesmith.conversation.PgChatMemoryStore;
 import dev.tunesmith.chat.ChatSocket;
 import dev.tunesmith.conversation.ConversationRoutes;
 import dev.tunesmith.create.ArtifactStore;
+import dev.tunesmith.create.CreateRoutes;
 import dev.tunesmith.create.CreationService;
 import dev.tunesmith.create.GeneratorCreationService;
 import dev.tunesmith.create.LlmLyricsGenerator;
@@ -181,6 +182,7 @@ public final class Server {
                                 : sqlProfiles.summary(p.userId())),
                         new PlaylistRoutes(playlists, playlistStore, recommender),
                         new ConversationRoutes(conversations, artifacts),
+                        new CreateRoutes(creation),
                         admin));
         http = new HttpVerticle(config.http(), modules);
         return vertx.deployVerticle(http, new DeploymentOptions()).mapEmpty();

@@ -11,6 +11,8 @@ import dev.tunesmith.music.MelodyService;
 import dev.tunesmith.music.abc.AbcParser;
 import dev.tunesmith.music.abc.Tune;
 import io.vertx.core.json.JsonObject;
+import dev.tunesmith.music.abc.TuneTiming;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,9 +78,11 @@ public final class GeneratorCreationService implements CreationService, AutoClos
     }
 
     @Override
-    public JsonObject lyrics(long userId, UUID conversationId, LyricsAsk r) {
+    public JsonObject lyrics(Creator caller, UUID conversationId, LyricsAsk r) {
+        caller.requireCreator();
+        long userId = caller.userId();
         if (lyrics == null) {
-            throw new CreationException("lyrics generation is unavailable (" + lyricsProblem + ")");
+            throw new CreationException(CreationException.Kind.UNAVAILABLE, "lyrics generation is unavailable (" + lyricsProblem + ")");
         }
         String theme = r.theme() == null || r.theme().isBlank() ? "a summer evening" : r.theme().trim();
         String scheme = r.scheme() == null || r.scheme().isBlank() ? "ABAB" : r.scheme().trim().toUpperCase(Locale.ROOT);
@@ -96,7 +100,9 @@ public final class GeneratorCreationService implements CreationService, AutoClos
     }
 
     @Override
-    public JsonObject melody(long userId, UUID conversationId, MelodyAsk r) {
+    public JsonObject melody(Creator caller, UUID conversationId, MelodyAsk r) {
+        caller.requireCreator();
+        long userId = caller.userId();
         requireMelody();
         String key = r.key() == null || r.key().isBlank() ? "D" : r.key().trim();
         String meter = r.meter() == null || r.meter().isBlank() ? "4/4" : r.meter().trim();
@@ -112,14 +118,29 @@ public final class GeneratorCreationService implements CreationService, AutoClos
     }
 
     @Override
-    public JsonObject harmonize(long userId, UUID conversationId, String abc) {
+    public JsonObject harmonize(Creator caller, UUID conversationId, String abc) {
+        caller.requireCreator();
         requireMelody();
         String source = abc;
         if (source == null || source.isBlank()) {
-            Optional<JsonObject> latest = await(artifacts.latest(conversationId, userId, "melody"));
-            source = latest.map(j -> j.getString("abc")).orElseThrow(() -> new CreationException(
+            Optional<JsonObject> latest = conversationId == null ? Optional.empty()
+                    : await(artifacts.latest(conversationId, caller.userId(), "melody"));
+            source = latest.map(j -> j.getString("abc")).orElseThrow(() -> new CreationException(CreationException.Kind.NOT_FOUND,
                     "there is no melody in this conversation yet — ask for one, or paste ABC notation"));
         }
+        return harmonizeAbc(caller.userId(), conversationId, source);
+    }
+
+    @Override
+    public JsonObject harmonizeStored(Creator caller, long melodyId) {
+        caller.requireCreator();
+        requireMelody();
+        String source = await(artifacts.find(melodyId, caller.userId(), "melody")).map(j -> j.getString("abc"))
+                .orElseThrow(() -> new CreationException(CreationException.Kind.NOT_FOUND, "melody " + melodyId + " not found"));
+        return harmonizeAbc(caller.userId(), null, source);
+    }
+
+    private JsonObject harmonizeAbc(long userId, UUID conversationId, String source) {
         String withChords;
         Tune tune;
         try {
@@ -128,10 +149,23 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         } catch (IllegalArgumentException e) {
             throw new CreationException("that ABC could not be read: " + e.getMessage());
         }
-        long bars = withChords.lines().filter(l -> !l.matches("^[A-Za-z]:.*")).mapToLong(l -> l.chars().filter(c -> c == '|').count()).sum();
         JsonObject json = new JsonObject().put("abc", withChords).put("key", tune.field('K')).put("meter", tune.field('M'))
-                .put("bars", (int) Math.max(1, bars - 1));
+                .put("bars", barCount(tune));
         return store(userId, conversationId, "melody", title(withChords, "Harmonized melody"), json);
+    }
+
+    /** Bars as the ABC has them: complete bars, plus a trailing partial one (a pick-up at the start is not a bar). */
+    static int barCount(Tune tune) {
+        List<TuneTiming.Bar> bars = TuneTiming.bars(tune);
+        int n = 0;
+        for (int i = 0; i < bars.size(); i++) {
+            TuneTiming.Bar b = bars.get(i);
+            if (!b.duration().isPositive() || (i == 0 && !b.full() && bars.size() > 1)) {
+                continue;
+            }
+            n++;
+        }
+        return Math.max(1, n);
     }
 
     @Override
@@ -141,11 +175,14 @@ public final class GeneratorCreationService implements CreationService, AutoClos
 
     private void requireMelody() {
         if (melody == null) {
-            throw new CreationException("melody generation is unavailable (" + melodyProblem + ")");
+            throw new CreationException(CreationException.Kind.UNAVAILABLE, "melody generation is unavailable (" + melodyProblem + ")");
         }
     }
 
     private JsonObject store(long userId, UUID conversationId, String kind, String title, JsonObject content) {
+        if (conversationId != null && !await(artifacts.ownsConversation(conversationId, userId))) {
+            throw new CreationException(CreationException.Kind.NOT_FOUND, "conversation " + conversationId + " not found");
+        }
         long id = await(artifacts.save(userId, conversationId, kind, title, content));
         return content.copy().put("id", id);
     }
@@ -158,7 +195,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         try {
             return f.await(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new CreationException("saving took too long; please try again");
+            throw new CreationException(CreationException.Kind.UNAVAILABLE, "saving took too long; please try again");
         }
     }
 

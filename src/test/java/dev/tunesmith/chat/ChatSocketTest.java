@@ -45,6 +45,10 @@ class ChatSocketTest extends AppTestBase {
         return TestSupport.registerAndLogin(http, app.port(), TestSupport.uniqueUser("chat"));
     }
 
+    private String creator() {
+        return TestSupport.registerCreator(http, app.port(), TestSupport.uniqueUser("maker"));
+    }
+
     @Test
     void should_answer_ready_with_a_conversation_and_the_offline_mode() throws Exception {
         try (ChatClient c = ChatClient.connect(vertx, app.port(), origin)) {
@@ -219,7 +223,7 @@ class ChatSocketTest extends AppTestBase {
 
     @Test
     void should_compose_a_melody_then_add_chords_and_store_both() throws Exception {
-        String token = user();
+        String token = creator();
         try (ChatClient c = authed(token)) {
             c.send(new JsonObject().put("type", "message").put("text", "compose a jig in D, 16 bars"));
             List<JsonObject> turn = c.until("done", 60_000);
@@ -235,6 +239,7 @@ class ChatSocketTest extends AppTestBase {
             JsonObject harmonized = second.stream().filter(f -> "melody".equals(f.getString("type"))).findFirst()
                     .orElseThrow(() -> new AssertionError("no melody in " + second)).getJsonObject("melody");
             assertTrue(harmonized.getString("abc").matches("(?s).*\"[A-G][#b]?(m|7|maj7|m7|dim)?\".*"), harmonized.getString("abc"));
+            assertEquals(16, harmonized.getInteger("bars"), "a harmonised 16-bar tune reports 16 bars");
         }
         var artifacts = http.get(app.port(), "127.0.0.1", "/api/me/artifacts").putHeader("Authorization", "Bearer " + token).send().await()
                 .bodyAsJsonObject().getJsonArray("items");
@@ -243,8 +248,27 @@ class ChatSocketTest extends AppTestBase {
     }
 
     @Test
+    void should_answer_a_listener_who_asks_for_lyrics_or_a_melody_without_creating_anything() throws Exception {
+        String token = user();
+        try (ChatClient c = authed(token)) {
+            for (String ask : List.of("write lyrics about the sea, ABAB, 8 lines", "compose a 8-bar melody in G, 3/4", "harmonize the tune")) {
+                c.send(new JsonObject().put("type", "message").put("text", ask));
+                List<JsonObject> turn = c.until("done", 60_000);
+                assertTrue(turn.stream().noneMatch(f -> "lyrics".equals(f.getString("type")) || "melody".equals(f.getString("type"))),
+                        "no artifact for a listener: " + turn);
+                String said = String.join("", turn.stream().filter(f -> "token".equals(f.getString("type")))
+                        .map(f -> f.getString("text", "")).toList());
+                assertTrue(said.contains("creator role") && said.contains("administrator"), said);
+            }
+        }
+        var artifacts = http.get(app.port(), "127.0.0.1", "/api/me/artifacts").putHeader("Authorization", "Bearer " + token).send().await()
+                .bodyAsJsonObject().getJsonArray("items");
+        assertEquals(0, artifacts.size());
+    }
+
+    @Test
     void should_write_lyrics_with_a_checked_rhyme_scheme() throws Exception {
-        try (ChatClient c = authed(user())) {
+        try (ChatClient c = authed(creator())) {
             c.send(new JsonObject().put("type", "message").put("text", "write lyrics about the sea, ABAB, 8 lines, 8 syllables"));
             List<JsonObject> turn = c.until("done", 60_000);
             JsonObject lyrics = turn.stream().filter(f -> "lyrics".equals(f.getString("type"))).findFirst()

@@ -1,5 +1,6 @@
 package dev.tunesmith.agent.tools;
 
+import dev.tunesmith.create.Creator;
 import dev.tunesmith.create.LyricsAsk;
 import dev.tunesmith.create.MelodyAsk;
 import dev.tunesmith.playlist.PlaylistRequest;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 /**
  * What the agent's tools can do, always on behalf of {@code userId} taken from the session.
+ * Creation takes the {@link Creator} built from the session (id and roles), never from tool arguments.
  * Blocking (called from agent worker threads, never an event loop). Failures the user should see
  * are {@link ToolFailure}s (services throw their own exceptions, which the implementation maps). Results are JSON in the shapes of the WebSocket contract.
  */
@@ -28,13 +30,13 @@ public interface MusicServices {
     JsonObject refinePlaylist(long userId, UUID conversationId, RefineRequest request);
 
     /** {@code {"id","title","text","scheme","checks"}}. */
-    JsonObject generateLyrics(long userId, UUID conversationId, LyricsAsk request);
+    JsonObject generateLyrics(Creator caller, UUID conversationId, LyricsAsk request);
 
     /** {@code {"id","abc","key","meter","bars"}}. */
-    JsonObject generateMelody(long userId, UUID conversationId, MelodyAsk request);
+    JsonObject generateMelody(Creator caller, UUID conversationId, MelodyAsk request);
 
     /** Chords for {@code abc}, or for the conversation's newest melody when {@code abc} is blank. */
-    JsonObject harmonizeMelody(long userId, UUID conversationId, String abc);
+    JsonObject harmonizeMelody(Creator caller, UUID conversationId, String abc);
 
     /** A short description of a catalog track found by title/artist words. */
     JsonObject describeTrack(String trackQuery);

@@ -3,6 +3,7 @@ package dev.tunesmith.agent.tools;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.tunesmith.create.CreationException;
+import dev.tunesmith.create.Creator;
 import dev.tunesmith.create.LyricsAsk;
 import dev.tunesmith.create.MelodyAsk;
 import dev.tunesmith.playlist.PlaylistException;
@@ -87,7 +88,8 @@ public final class MusicTools {
             @P(value = "syllables per line", required = false) Integer syllables) {
         return guard(() -> {
             ctx.checkNotCancelled();
-            JsonObject lyrics = services.generateLyrics(ctx.userId(), ctx.conversationId(),
+            requireCreator();
+            JsonObject lyrics = services.generateLyrics(ctx.creator(), ctx.conversationId(),
                     new LyricsAsk(theme, scheme, lines, syllables));
             ctx.sink().artifact("lyrics", lyrics);
             return new JsonObject().put("title", lyrics.getString("title")).put("text", lyrics.getString("text"))
@@ -102,7 +104,8 @@ public final class MusicTools {
             @P(value = "mood or tempo hint", required = false) String mood) {
         return guard(() -> {
             ctx.checkNotCancelled();
-            JsonObject melody = services.generateMelody(ctx.userId(), ctx.conversationId(), new MelodyAsk(key, meter, bars, mood));
+            requireCreator();
+            JsonObject melody = services.generateMelody(ctx.creator(), ctx.conversationId(), new MelodyAsk(key, meter, bars, mood));
             ctx.sink().artifact("melody", melody);
             return melody.encode();
         });
@@ -112,7 +115,8 @@ public final class MusicTools {
     public String harmonizeMelody(@P(value = "the melody in ABC notation", required = false) String abc) {
         return guard(() -> {
             ctx.checkNotCancelled();
-            JsonObject melody = services.harmonizeMelody(ctx.userId(), ctx.conversationId(), abc);
+            requireCreator();
+            JsonObject melody = services.harmonizeMelody(ctx.creator(), ctx.conversationId(), abc);
             ctx.sink().artifact("melody", melody);
             return melody.encode();
         });
@@ -132,6 +136,13 @@ public final class MusicTools {
             ctx.checkNotCancelled();
             return services.classifyStyle(text).encode();
         });
+    }
+
+    /** Creation tools refuse listeners before any work, with the role check of the session (not of the arguments). */
+    private void requireCreator() {
+        if (!ctx.creator().mayCreate()) {
+            throw new ToolFailure(Creator.NEEDS_ROLE);
+        }
     }
 
     /** Runs a tool body; a {@link ToolFailure} or bad argument becomes {@code {"error": ...}} for the model. */
