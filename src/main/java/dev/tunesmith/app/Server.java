@@ -16,6 +16,7 @@ import dev.tunesmith.chat.ChatSocket;
 import dev.tunesmith.conversation.ConversationRoutes;
 import dev.tunesmith.create.ArtifactStore;
 import dev.tunesmith.create.CreateRoutes;
+import dev.tunesmith.create.EmbeddingWords;
 import dev.tunesmith.create.CreationService;
 import dev.tunesmith.create.GeneratorCreationService;
 import dev.tunesmith.create.LlmLyricsGenerator;
@@ -144,7 +145,7 @@ public final class Server {
                 })
                 .compose(v -> vertx.executeBlocking(() -> creation = creationFactory != null ? creationFactory.get()
                         : GeneratorCreationService.load(new ArtifactStore(pool),
-                                config.data().melodyModel(), config.data().lyricsModel(), this::lyricsWithLlm), false))
+                                config.data().melodyModel(), config.data().lyricsModel(), new EmbeddingWords(embedder), this::lyricsWithLlm), false))
                 .compose(c -> deployHttp());
     }
 

@@ -4,6 +4,8 @@ import dev.tunesmith.music.Lyrics;
 import dev.tunesmith.music.LyricsGenerator;
 import dev.tunesmith.music.LyricsRequest;
 import dev.tunesmith.music.lyrics.ModelLyricsGenerator;
+import dev.tunesmith.music.lyrics.ThemedLyricsGenerator;
+import dev.tunesmith.music.lyrics.WordEmbedder;
 import dev.tunesmith.music.LyricsService;
 import dev.tunesmith.music.Melody;
 import dev.tunesmith.music.MelodyRequest;
@@ -46,15 +48,17 @@ public final class GeneratorCreationService implements CreationService, AutoClos
 
     /** Loads the shipped models (blocking: a few seconds on first use while DJL extracts its natives). */
     public static GeneratorCreationService loadShipped(ArtifactStore artifacts) {
-        return load(artifacts, java.util.Optional.empty(), java.util.Optional.empty(), g -> g);
+        return load(artifacts, java.util.Optional.empty(), java.util.Optional.empty(), null, g -> g);
     }
 
     /**
-     * Loads the shipped models; {@code lyricsWrapper} may put another generator (an LLM) in front of
-     * the shipped lyrics model, which it then uses as its fallback.
+     * Loads the shipped models. Lyrics come from the themed generator (theme words and their
+     * neighbours under {@code words}, which may be null), or from the word-level model in
+     * {@code lyricsDir} when one is configured. {@code lyricsWrapper} may put another generator (an
+     * LLM) in front, which then uses the offline one as its fallback.
      */
     public static GeneratorCreationService load(ArtifactStore artifacts, java.util.Optional<java.nio.file.Path> melodyDir,
-            java.util.Optional<java.nio.file.Path> lyricsDir, java.util.function.UnaryOperator<LyricsGenerator> lyricsWrapper) {
+            java.util.Optional<java.nio.file.Path> lyricsDir, WordEmbedder words, java.util.function.UnaryOperator<LyricsGenerator> lyricsWrapper) {
         MelodyService m = null;
         String mProblem = null;
         LyricsService l = null;
@@ -67,8 +71,8 @@ public final class GeneratorCreationService implements CreationService, AutoClos
             LOG.warn("melody model unavailable: {}", mProblem);
         }
         try {
-            l = LyricsService.of(lyricsWrapper.apply(lyricsDir.map(d -> ModelLyricsGenerator.load(d, 2))
-                    .orElseGet(() -> ModelLyricsGenerator.loadShipped(2))));
+            l = LyricsService.of(lyricsWrapper.apply(lyricsDir.<LyricsGenerator>map(d -> ModelLyricsGenerator.load(d, 2))
+                    .orElseGet(() -> ThemedLyricsGenerator.loadShipped(words))));
             LOG.info("lyrics model loaded");
         } catch (RuntimeException | LinkageError e) {
             lProblem = e.getMessage() == null ? e.toString() : e.getMessage();
