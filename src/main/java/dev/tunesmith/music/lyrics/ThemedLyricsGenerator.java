@@ -201,6 +201,21 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
         return new Draft(theme.title(), text.toString(), sections);
     }
 
+    /**
+     * New lines that carry on a text: {@code pattern} gives the rhyme letters of the prior lines and the
+     * new ones ({@code priorEnds.size() + count} letters); new lines rhyme with the prior end words of
+     * their letter. The theme is the text's own content words (or any theme text).
+     */
+    public List<String> continueLines(String themeText, String pattern, List<String> priorEnds, int target, Long seed) {
+        if (pattern.length() <= priorEnds.size()) {
+            throw new IllegalArgumentException("nothing to add: the pattern has " + pattern.length() + " letters for " + priorEnds.size() + " lines");
+        }
+        Random rng = new Random(seed != null ? seed : ThreadLocalRandom.current().nextLong());
+        Theme theme = Theme.of(themeText, dict);
+        Pools pools = new Pools(theme, neighbours(theme, NEIGHBOURS));
+        return stanza(pattern, priorEnds, false, target, pools, new HashMap<>(), new HashSet<>(), rng);
+    }
+
     /** The theme's words, its neighbours and the lexicon, per slot kind. */
     private final class Pools {
         final Theme theme;
@@ -258,9 +273,15 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
 
     private List<String> stanza(String scheme, boolean chorus, int target, Pools pools, Map<String, Integer> usedWords, Set<Frame> usedFrames,
             Random rng) {
+        return stanza(scheme, List.of(), chorus, target, pools, usedWords, usedFrames, rng);
+    }
+
+    /** The lines of {@code scheme} after the {@code priorEnds.size()} lines already written (whose end words rhyme on). */
+    private List<String> stanza(String scheme, List<String> priorEnds, boolean chorus, int target, Pools pools, Map<String, Integer> usedWords,
+            Set<Frame> usedFrames, Random rng) {
         List<String> lines = new ArrayList<>();
-        List<String> ends = new ArrayList<>();
-        for (int i = 0; i < scheme.length(); i++) {
+        List<String> ends = new ArrayList<>(priorEnds);
+        for (int i = priorEnds.size(); i < scheme.length(); i++) {
             char letter = scheme.charAt(i);
             String partner = null;
             for (int j = 0; j < i; j++) {
