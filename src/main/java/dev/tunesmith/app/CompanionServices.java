@@ -11,6 +11,7 @@ import dev.tunesmith.create.CreationException;
 import dev.tunesmith.create.Creator;
 import dev.tunesmith.create.LyricsAsk;
 import dev.tunesmith.create.MelodyAsk;
+import dev.tunesmith.create.MelodyEdit;
 import dev.tunesmith.playlist.PlaylistException;
 import dev.tunesmith.playlist.PlaylistRequest;
 import dev.tunesmith.playlist.RefineRequest;
@@ -81,6 +82,31 @@ public final class CompanionServices implements MusicServices {
     @Override
     public JsonObject harmonizeMelody(Creator caller, UUID conversationId, String abc) {
         return creation.harmonize(caller, conversationId, abc);
+    }
+
+    @Override
+    public JsonObject editMelody(Creator caller, UUID conversationId, MelodyEdit edit) {
+        return creation.editMelody(caller, conversationId, edit);
+    }
+
+    @Override
+    public JsonObject checkLyrics(String text, String scheme, Integer syllables) {
+        return creation.checkLyrics(text, scheme, syllables);
+    }
+
+    @Override
+    public JsonObject rhymes(String word, int limit) {
+        return creation.rhymes(word, limit);
+    }
+
+    @Override
+    public JsonObject continueLyrics(Creator caller, UUID conversationId, String text, int lines, String scheme) {
+        return creation.continueLyrics(caller, conversationId, text, lines, scheme);
+    }
+
+    @Override
+    public JsonObject rewriteLine(Creator caller, UUID conversationId, String text, int line, String rhymeWith) {
+        return creation.rewriteLine(caller, conversationId, text, line, rhymeWith);
     }
 
     @Override

@@ -38,6 +38,12 @@ public final class CreateRoutes implements RouteModule {
         api.post("/create/lyrics").handler(AuthHandler.require(Role.CREATOR)).handler(this::lyrics);
         api.post("/create/melody").handler(AuthHandler.require(Role.CREATOR)).handler(this::melody);
         api.post("/create/harmony").handler(AuthHandler.require(Role.CREATOR)).handler(this::harmony);
+        api.post("/create/melody/edit").handler(AuthHandler.require(Role.CREATOR)).handler(this::editMelody);
+        api.post("/create/continue").handler(AuthHandler.require(Role.CREATOR)).handler(this::continueLyrics);
+        api.post("/create/rewrite").handler(AuthHandler.require(Role.CREATOR)).handler(this::rewrite);
+        // reviews and rhymes create nothing: any signed-in user may use them
+        api.post("/create/check").handler(this::check);
+        api.post("/create/rhymes").handler(this::rhymes);
     }
 
     private void lyrics(RoutingContext ctx) {
@@ -109,6 +115,77 @@ public final class CreateRoutes implements RouteModule {
         } catch (IllegalArgumentException e) {
             throw field("conversationId", "'conversationId' must be a UUID");
         }
+    }
+
+    private void editMelody(RoutingContext ctx) {
+        JsonObject body = Responses.body(ctx);
+        unknownFields(body, Set.of("action", "key", "meter", "tempo", "bars", "direction", "fromBar", "toBar", "conversationId"));
+        String action = string(body, "action", true, 16);
+        if (!MelodyEdit.ACTIONS.contains(action)) {
+            throw field("action", "'action' must be one of " + String.join(", ", MelodyEdit.ACTIONS.stream().sorted().toList()));
+        }
+        String key = string(body, "key", false, 8);
+        String meter = string(body, "meter", false, 8);
+        Integer tempo = integer(body, "tempo", 30, 260);
+        Integer bars = integer(body, "bars", 1, 64);
+        String direction = string(body, "direction", false, 8);
+        if (direction != null && !direction.equals("shorter") && !direction.equals("longer")) {
+            throw field("direction", "'direction' must be shorter or longer");
+        }
+        Integer from = integer(body, "fromBar", 1, 64);
+        Integer to = integer(body, "toBar", 1, 64);
+        MelodyEdit edit = new MelodyEdit(action, key, meter, tempo, bars, direction, from, to);
+        UUID conversation = conversation(body);
+        blocking(ctx, () -> creation.editMelody(caller(ctx), conversation, edit));
+    }
+
+    private void continueLyrics(RoutingContext ctx) {
+        JsonObject body = Responses.body(ctx);
+        unknownFields(body, Set.of("text", "lines", "scheme", "conversationId"));
+        String text = string(body, "text", false, 4000);
+        Integer lines = integer(body, "lines", 1, 16);
+        String scheme = string(body, "scheme", false, 16);
+        if (scheme != null && !scheme.matches("[A-Za-z]{1,16}")) {
+            throw field("scheme", "'scheme' must be letters such as AABB or ABAB");
+        }
+        UUID conversation = conversation(body);
+        blocking(ctx, () -> creation.continueLyrics(caller(ctx), conversation, text, lines == null ? 4 : lines, scheme));
+    }
+
+    private void rewrite(RoutingContext ctx) {
+        JsonObject body = Responses.body(ctx);
+        unknownFields(body, Set.of("text", "line", "rhymeWith", "conversationId"));
+        String text = string(body, "text", false, 4000);
+        Integer line = integer(body, "line", 1, 64);
+        if (line == null) {
+            throw field("line", "'line' is required: the 1-based number of the line to rewrite");
+        }
+        String rhymeWith = string(body, "rhymeWith", true, 40);
+        UUID conversation = conversation(body);
+        blocking(ctx, () -> creation.rewriteLine(caller(ctx), conversation, text, line, rhymeWith));
+    }
+
+    private void check(RoutingContext ctx) {
+        JsonObject body = Responses.body(ctx);
+        unknownFields(body, Set.of("text", "scheme", "syllables"));
+        String text = string(body, "text", true, 4000);
+        String scheme = string(body, "scheme", false, 16);
+        if (scheme != null && !scheme.matches("[A-Za-z]{1,16}")) {
+            throw field("scheme", "'scheme' must be letters such as AABB or ABAB");
+        }
+        Integer syllables = integer(body, "syllables", 2, 20);
+        blocking(ctx, () -> creation.checkLyrics(text, scheme, syllables));
+    }
+
+    private void rhymes(RoutingContext ctx) {
+        JsonObject body = Responses.body(ctx);
+        unknownFields(body, Set.of("word", "limit"));
+        String word = string(body, "word", true, 40);
+        if (!word.matches("[A-Za-z'’-]+")) {
+            throw field("word", "'word' must be a single word");
+        }
+        Integer limit = integer(body, "limit", 1, 100);
+        blocking(ctx, () -> creation.rhymes(word, limit == null ? 20 : limit));
     }
 
     private static Creator caller(RoutingContext ctx) {

@@ -23,6 +23,31 @@ public interface CreationService {
     /** Chords for the caller's stored melody {@code melodyId}; NOT_FOUND when it is not theirs or not a melody. */
     JsonObject harmonizeStored(Creator caller, long melodyId);
 
+    /**
+     * Edits the conversation's newest melody (else the caller's newest) and stores the result as a new
+     * melody; its {@code key}, {@code meter}, {@code bars} and {@code tempo} are read from its ABC, and
+     * {@code edit} says what was done.
+     */
+    JsonObject editMelody(Creator caller, UUID conversationId, MelodyEdit edit);
+
+    /**
+     * Reviews a songwriter's own lyrics (no artifact): {@code {"schemeFound","typicalSyllables","lines":[...],
+     * "weakRhymes":[...],"suggestions":[...],"schemeAdherence","syllableAdherence"}}.
+     */
+    JsonObject checkLyrics(String text, String scheme, Integer syllables);
+
+    /** {@code {"word","syllables","perfect":[{"word","syllables"}],"near":[...]}}. */
+    JsonObject rhymes(String word, int limit);
+
+    /**
+     * The text (or, when blank, the conversation's newest lyrics) with {@code lines} more lines in its
+     * rhyme pattern and metre, stored as lyrics; {@code added} holds the new lines.
+     */
+    JsonObject continueLyrics(Creator caller, UUID conversationId, String text, int lines, String scheme);
+
+    /** The text (or the newest lyrics) with line {@code line} rewritten to rhyme with {@code rhymeWith}, stored as lyrics. */
+    JsonObject rewriteLine(Creator caller, UUID conversationId, String text, int line, String rhymeWith);
+
     /** "cpu" or "gpu". */
     String device();
 }

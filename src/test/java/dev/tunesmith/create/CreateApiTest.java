@@ -84,6 +84,65 @@ class CreateApiTest extends AppTestBase {
     }
 
     @Test
+    void should_edit_the_newest_melody_with_fields_that_match_its_abc() {
+        HttpResponse<Buffer> made = post("melody", creator, new JsonObject().put("key", "D").put("meter", "4/4").put("bars", 16));
+        assertEquals(200, made.statusCode(), made.bodyAsString());
+        JsonObject t = post("melody/edit", creator, new JsonObject().put("action", "transpose").put("key", "Am")).bodyAsJsonObject();
+        assertEquals("Am", t.getString("key"), t.encode());
+        assertEquals(16, t.getInteger("bars"));
+        assertTrue(t.getString("abc").contains("K:Am"), t.getString("abc"));
+        assertEquals(16, TuneTiming.bars(AbcParser.parse(t.getString("abc"))).size());
+        JsonObject shorter = post("melody/edit", creator, new JsonObject().put("action", "length").put("bars", 8)).bodyAsJsonObject();
+        assertEquals(8, shorter.getInteger("bars"), shorter.encode());
+        assertEquals(8, TuneTiming.bars(AbcParser.parse(shorter.getString("abc"))).size());
+        JsonObject longer = post("melody/edit", creator, new JsonObject().put("action", "length").put("bars", 12)).bodyAsJsonObject();
+        assertEquals(12, longer.getInteger("bars"), longer.encode());
+        assertTrue(TuneTiming.strictlyValid(AbcParser.parse(longer.getString("abc"))), longer.getString("abc"));
+        JsonObject varied = post("melody/edit", creator, new JsonObject().put("action", "vary").put("fromBar", 5).put("toBar", 8)).bodyAsJsonObject();
+        assertEquals(12, varied.getInteger("bars"), varied.encode());
+        assertTrue(TuneTiming.strictlyValid(AbcParser.parse(varied.getString("abc"))), varied.getString("abc"));
+        JsonObject tempo = post("melody/edit", creator, new JsonObject().put("action", "tempo").put("tempo", 96)).bodyAsJsonObject();
+        assertEquals(96, tempo.getInteger("tempo"), tempo.encode());
+        JsonObject waltz = post("melody/edit", creator, new JsonObject().put("action", "meter").put("meter", "3/4")).bodyAsJsonObject();
+        assertEquals("3/4", waltz.getString("meter"));
+        assertEquals(12, waltz.getInteger("bars"));
+        JsonObject chords = post("melody/edit", creator, new JsonObject().put("action", "harmonize")).bodyAsJsonObject();
+        assertEquals(12, chords.getInteger("bars"), "a harmonised tune keeps its bar count");
+        assertEquals(403, post("melody/edit", listener, new JsonObject().put("action", "harmonize")).statusCode());
+    }
+
+    @Test
+    void should_review_lyrics_and_find_rhymes_for_anyone_signed_in() {
+        HttpResponse<Buffer> res = post("check", listener, new JsonObject().put("text",
+                "The morning sun is on the hill\nI walk the road to find my way\nThe river runs so cold and still\nI wait for you another night"));
+        assertEquals(200, res.statusCode(), res.bodyAsString());
+        JsonObject r = res.bodyAsJsonObject();
+        assertEquals("ABAB", r.getString("schemeFound"));
+        assertEquals(4, r.getJsonArray("lines").size());
+        assertEquals(4, r.getJsonArray("weakRhymes").getJsonObject(0).getInteger("line"));
+        assertTrue(r.getJsonArray("suggestions").encode().contains("way"), r.encode());
+        JsonObject rhymes = post("rhymes", listener, new JsonObject().put("word", "night")).bodyAsJsonObject();
+        assertTrue(rhymes.getJsonArray("perfect").encode().contains("\"light\""), rhymes.encode());
+        assertEquals(1, rhymes.getJsonArray("perfect").getJsonObject(0).getInteger("syllables"));
+        assertTrue(rhymes.getJsonArray("near").size() > 0);
+        assertEquals(400, post("rhymes", listener, new JsonObject().put("word", "two words")).statusCode());
+    }
+
+    @Test
+    void should_continue_a_verse_and_rewrite_a_line_to_rhyme() {
+        String verse = "The morning sun is on the hill\nI walk the road to find my way";
+        JsonObject c = post("continue", creator, new JsonObject().put("text", verse).put("lines", 2)).bodyAsJsonObject();
+        assertEquals(2, c.getJsonArray("added").size(), c.encode());
+        assertEquals(4, c.getString("text").lines().filter(l -> !l.isBlank()).count());
+        assertEquals(1.0, c.getJsonObject("checks").getDouble("schemeAdherence"), 1e-9, c.encode());
+        JsonObject w = post("rewrite", creator, new JsonObject().put("text", verse + "\nThe river runs so cold and still\nI wait for you another day")
+                .put("line", 3).put("rhymeWith", "night")).bodyAsJsonObject();
+        String third = w.getString("text").lines().toList().get(2);
+        assertTrue(dev.tunesmith.music.lyrics.Pronunciations.shared().rhymes(third.replaceAll(".*\\s", ""), "night"), third);
+        assertEquals(403, post("continue", listener, new JsonObject().put("text", verse)).statusCode());
+    }
+
+    @Test
     void should_reject_each_bad_field_by_name() {
         record Bad(String path, JsonObject body, String code) {}
         for (Bad b : java.util.List.of(

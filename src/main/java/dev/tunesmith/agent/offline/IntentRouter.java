@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.tunesmith.music.RequestText;
 
 /**
  * Understands a chat message without an LLM: high-precision keyword rules first, then the nearest
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
 public final class IntentRouter {
 
     /** What the user wants. */
-    public enum Intent { PLAYLIST, REFINE, SIMILAR, PROFILE, LYRICS, MELODY, HARMONIZE, DESCRIBE, CLASSIFY, HELP }
+    public enum Intent { PLAYLIST, REFINE, SIMILAR, PROFILE, LYRICS, MELODY, HARMONIZE, DESCRIBE, CLASSIFY, HELP,
+        EDIT_MELODY, CHECK_LYRICS, RHYMES, CONTINUE_VERSE, REWRITE_LINE }
 
     /** An intent, the tool to call (null for HELP) and its JSON arguments. */
     public record Route(Intent intent, String tool, JsonObject arguments, double confidence) {}
@@ -75,8 +77,20 @@ public final class IntentRouter {
 
     /** Routes {@code message}; {@code hasPlaylist} says whether this conversation already has one to refine. */
     public Route route(String message, boolean hasPlaylist) {
+        return route(message, hasPlaylist, null);
+    }
+
+    /**
+     * Routes {@code message}; {@code lastCreation} is "melody" or "lyrics" when the conversation's newest
+     * creation is one (edits such as "make it shorter" then apply to it), else null.
+     */
+    public Route route(String message, boolean hasPlaylist, String lastCreation) {
         String text = message.toLowerCase(Locale.ROOT).trim();
-        Intent intent = rules(text, hasPlaylist);
+        Intent intent = CreationEdits.intent(text, "melody".equals(lastCreation));
+        if (intent != null) {
+            return new Route(intent, tool(intent), CreationEdits.arguments(intent, message, text), 1.0);
+        }
+        intent = rules(text, hasPlaylist);
         double confidence = 1.0;
         if (intent == null) {
             float[] v = normalised(embeddings.embed(text).content());
@@ -149,6 +163,11 @@ public final class IntentRouter {
             case DESCRIBE -> "describeTrack";
             case CLASSIFY -> "classifyStyle";
             case HELP -> null;
+            case EDIT_MELODY -> "editMelody";
+            case CHECK_LYRICS -> "checkMyLyrics";
+            case RHYMES -> "rhymesFor";
+            case CONTINUE_VERSE -> "continueMyVerse";
+            case REWRITE_LINE -> "rewriteLyricLine";
         };
     }
 
@@ -173,7 +192,13 @@ public final class IntentRouter {
             case CLASSIFY -> a.put("text", original.replaceAll("(?i)^.*?\\b(classify|what style is|what genre is)\\s*:?\\s*", ""));
             case LYRICS -> {
                 Matcher about = ABOUT.matcher(t);
-                a.put("theme", about.find() ? about.group(1).trim() : original.trim());
+                String trimmed = original.trim();
+                if (about.find()) {
+                    // the theme keeps the writer's capitals (names) when lower-casing kept the length
+                    a.put("theme", trimmed.length() == t.length() ? trimmed.substring(about.start(1), about.end(1)).trim() : about.group(1).trim());
+                } else {
+                    a.put("theme", trimmed);
+                }
                 Matcher scheme = SCHEME.matcher(original);
                 while (scheme.find()) {
                     String s = scheme.group(1);
@@ -182,8 +207,8 @@ public final class IntentRouter {
                         break;
                     }
                 }
-                number(LINES, t).ifPresent(n -> a.put("lines", n));
-                number(SYLLABLES, t).ifPresent(n -> a.put("syllables", n));
+                RequestText.count(t, "lines?").ifPresent(n -> a.put("lines", n));
+                RequestText.count(t, "syllables?").ifPresent(n -> a.put("syllables", n));
             }
             case MELODY -> {
                 Matcher key = KEY.matcher(original);
@@ -201,7 +226,7 @@ public final class IntentRouter {
                 } else if (t.contains("waltz")) {
                     a.put("meter", "3/4");
                 }
-                number(BARS, t).ifPresent(n -> a.put("bars", n));
+                RequestText.count(t, "(?:bars?|measures?)").ifPresent(n -> a.put("bars", n));
                 a.put("mood", original.trim());
             }
             case HARMONIZE -> {
@@ -213,7 +238,7 @@ public final class IntentRouter {
                     a.put("abc", original.substring(start));
                 }
             }
-            case PROFILE, HELP -> { }
+            case PROFILE, HELP, EDIT_MELODY, CHECK_LYRICS, RHYMES, CONTINUE_VERSE, REWRITE_LINE -> { }
         }
         return a;
     }

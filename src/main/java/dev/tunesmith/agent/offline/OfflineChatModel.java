@@ -48,7 +48,7 @@ public final class OfflineChatModel implements StreamingChatModel {
                 answer(Answers.help(), handler);
                 return;
             }
-            IntentRouter.Route route = router.route(user.singleText(), hasPlaylist(messages));
+            IntentRouter.Route route = router.route(user.singleText(), hasPlaylist(messages), lastCreation(messages));
             if (route.tool() == null) {
                 answer(Answers.help(), handler);
                 return;
@@ -75,6 +75,24 @@ public final class OfflineChatModel implements StreamingChatModel {
             }
         }
         return false;
+    }
+
+    /** "melody" or "lyrics" for the newest successful creation tool result of the conversation, else null. */
+    private static String lastCreation(List<ChatMessage> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i) instanceof ToolExecutionResultMessage r && !r.text().startsWith("{\"error\"")) {
+                switch (r.toolName()) {
+                    case "generateMelody", "harmonizeMelody", "editMelody" -> {
+                        return "melody";
+                    }
+                    case "generateLyrics", "continueMyVerse", "rewriteLyricLine" -> {
+                        return "lyrics";
+                    }
+                    default -> { }
+                }
+            }
+        }
+        return null;
     }
 
     /** Streams the answer a line (or a few words) at a time, then completes. */

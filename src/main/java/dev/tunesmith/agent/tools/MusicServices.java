@@ -3,6 +3,7 @@ package dev.tunesmith.agent.tools;
 import dev.tunesmith.create.Creator;
 import dev.tunesmith.create.LyricsAsk;
 import dev.tunesmith.create.MelodyAsk;
+import dev.tunesmith.create.MelodyEdit;
 import dev.tunesmith.playlist.PlaylistRequest;
 import dev.tunesmith.playlist.RefineRequest;
 import io.vertx.core.json.JsonObject;
@@ -37,6 +38,21 @@ public interface MusicServices {
 
     /** Chords for {@code abc}, or for the conversation's newest melody when {@code abc} is blank. */
     JsonObject harmonizeMelody(Creator caller, UUID conversationId, String abc);
+
+    /** Edits the newest melody (transpose, meter, tempo, length, vary, harmonize) and stores the result. */
+    JsonObject editMelody(Creator caller, UUID conversationId, MelodyEdit edit);
+
+    /** Reviews the caller's own lyrics: syllables, scheme found, weak rhymes, suggestions (no artifact). */
+    JsonObject checkLyrics(String text, String scheme, Integer syllables);
+
+    /** Perfect and near rhymes with syllable counts. */
+    JsonObject rhymes(String word, int limit);
+
+    /** Continues a verse (the given text, or the newest lyrics) and stores the result. */
+    JsonObject continueLyrics(Creator caller, UUID conversationId, String text, int lines, String scheme);
+
+    /** Rewrites one line of a text (or of the newest lyrics) to rhyme with a word, and stores the result. */
+    JsonObject rewriteLine(Creator caller, UUID conversationId, String text, int line, String rhymeWith);
 
     /** A short description of a catalog track found by title/artist words. */
     JsonObject describeTrack(String trackQuery);
