@@ -266,6 +266,43 @@ class ChatSocketTest extends AppTestBase {
         assertEquals(0, artifacts.size());
     }
 
+    private static JsonObject artifact(List<JsonObject> turn, String type) {
+        return turn.stream().filter(f -> type.equals(f.getString("type"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " in " + turn)).getJsonObject(type);
+    }
+
+    private static String said(List<JsonObject> turn) {
+        return String.join("", turn.stream().filter(f -> "token".equals(f.getString("type"))).map(f -> f.getString("text", "")).toList());
+    }
+
+    @Test
+    void should_honour_lengths_in_words_and_edit_the_melody_in_conversation() throws Exception {
+        try (ChatClient c = authed(creator())) {
+            c.send(new JsonObject().put("type", "message").put("text", "write a twelve-line song about my dog Max"));
+            JsonObject lyrics = artifact(c.until("done", 60_000), "lyrics");
+            assertEquals(12, lyrics.getString("text").lines().filter(l -> !l.isBlank()).count(), lyrics.getString("text"));
+            assertEquals("My Dog Max", lyrics.getString("title"));
+            c.send(new JsonObject().put("type", "message").put("text", "a 4-line verse about rain, AABB"));
+            assertEquals(4, artifact(c.until("done", 60_000), "lyrics").getString("text").lines().filter(l -> !l.isBlank()).count());
+
+            c.send(new JsonObject().put("type", "message").put("text", "compose a sixteen-bar melody in D"));
+            JsonObject melody = artifact(c.until("done", 60_000), "melody");
+            assertEquals(16, melody.getInteger("bars"));
+            c.send(new JsonObject().put("type", "message").put("text", "transpose to A minor"));
+            JsonObject am = artifact(c.until("done", 60_000), "melody");
+            assertEquals("Am", am.getString("key"), am.encode());
+            assertEquals(16, am.getInteger("bars"));
+            c.send(new JsonObject().put("type", "message").put("text", "make the chorus shorter"));
+            JsonObject shorter = artifact(c.until("done", 60_000), "melody");
+            assertEquals(12, shorter.getInteger("bars"), shorter.encode());
+            assertEquals("Am", shorter.getString("key"));
+
+            c.send(new JsonObject().put("type", "message").put("text", "rhymes for night"));
+            String answer = said(c.until("done", 30_000));
+            assertTrue(answer.contains("light") && answer.contains("perfect"), answer);
+        }
+    }
+
     @Test
     void should_write_lyrics_with_a_checked_rhyme_scheme() throws Exception {
         try (ChatClient c = authed(creator())) {
