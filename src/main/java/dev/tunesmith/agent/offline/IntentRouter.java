@@ -122,7 +122,8 @@ public final class IntentRouter {
         if (t.contains("chord") || t.contains("harmoni")) {
             return Intent.HARMONIZE;
         }
-        if (t.contains("lyric") || t.contains("rhyme") || t.contains("verse") || t.contains("poem") || t.matches(".*\\bwrite (me )?a song\\b.*")) {
+        if (t.contains("lyric") || t.contains("rhyme") || t.contains("verse") || t.contains("poem") || t.matches(".*\\bwrite (me )?a song\\b.*")
+                || t.matches(".*\\b(song|chorus|ballad)\\s+(about|of|for|on)\\b.*") || RequestText.count(t, "lines?").isPresent()) {
             return Intent.LYRICS;
         }
         if (t.matches(".*\\b(melody|melodies|tune|jig|reel|waltz|hornpipe|abc notation|compose)\\b.*")) {
