@@ -17,8 +17,10 @@ import java.util.Set;
  * @param names content words written with a capital (names: used only inside the hook)
  * @param hook the phrase the chorus repeats
  * @param title the song title
+ * @param nounLike content words placed like nouns (first word, or after a determiner or another content word
+ *     that follows one): outside the songwriting lexicon only these fill noun slots ("the kids", not "ignores")
  */
-public record Theme(String text, List<String> contentWords, Set<String> names, String hook, String title) {
+public record Theme(String text, List<String> contentWords, Set<String> names, String hook, String title, Set<String> nounLike) {
 
     /** Words that carry no theme. */
     public static final Set<String> STOP = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "about",
@@ -26,7 +28,12 @@ public record Theme(String text, List<String> contentWords, Set<String> names, S
             "this", "that", "these", "those", "is", "are", "was", "were", "be", "been", "some", "any", "all", "into", "over", "under",
             "song", "songs", "lyrics", "lyric", "verse", "verses", "chorus", "poem", "text", "write", "writing", "line", "lines",
             "please", "something", "things", "thing", "like", "very", "so", "as", "up", "down", "out", "off", "one", "two", "three",
-            "rhyme", "rhyming", "scheme", "syllable", "syllables", "short", "long", "little", "new", "own");
+            "rhyme", "rhyming", "scheme", "syllable", "syllables", "short", "long", "little", "new", "own",
+            "who", "how", "what", "when", "where", "why", "which", "whose", "whom", "not", "no", "can", "will", "would", "should", "could",
+            "do", "does", "did", "has", "have", "had", "am", "just", "really", "than", "then", "there", "here", "us", "them", "him");
+
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "my", "your", "our", "his", "her", "their", "this", "that",
+            "these", "those", "some", "every", "no");
 
     private static final Set<String> SMALL = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "and", "or", "from");
 
@@ -37,12 +44,20 @@ public record Theme(String text, List<String> contentWords, Set<String> names, S
         String[] tokens = text.split("\\s+");
         List<String> content = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
+        Set<String> nounLike = new LinkedHashSet<>();
+        boolean afterDeterminer = true;
         for (int i = 0; i < tokens.length; i++) {
             String w = Pronunciations.normalise(tokens[i].replaceAll("'s$|’s$", ""));
             if (w.isEmpty() || STOP.contains(w) || w.length() < 2) {
+                afterDeterminer = DETERMINERS.contains(w);
                 continue;
             }
             content.add(w);
+            boolean afterContent = i > 0 && content.size() > 1 && !STOP.contains(Pronunciations.normalise(tokens[i - 1]));
+            if (afterDeterminer && !(afterContent && w.endsWith("s") && !w.endsWith("ss"))) { // "my cat ignores": a verb, not a noun
+                nounLike.add(w);
+            }
+            afterDeterminer = afterDeterminer && i + 1 < tokens.length; // "the old mill": both after the determiner
             if (i > 0 && Character.isUpperCase(tokens[i].charAt(0))) {
                 names.add(w);
             }
@@ -51,7 +66,8 @@ public record Theme(String text, List<String> contentWords, Set<String> names, S
             content.add("summer");
         }
         String hook = hook(tokens, dict);
-        return new Theme(text, List.copyOf(content), Set.copyOf(names), hook, title(tokens.length <= 7 ? tokens : hook.split(" ")));
+        return new Theme(text, List.copyOf(content), Set.copyOf(names), hook, title(tokens.length <= 7 ? tokens : hook.split(" ")),
+                Set.copyOf(nounLike));
     }
 
     private static String hook(String[] tokens, Pronunciations dict) {

@@ -245,8 +245,10 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
                     String single = w.substring(0, w.length() - 1);
                     posOf.get(single).forEach(p -> themed.get(p).add(single));
                     themeWords.add(single);
-                } else if (dict.known(w)) {
-                    themed.get(w.endsWith("ly") || w.endsWith("ful") || w.endsWith("less") ? Pos.A : Pos.N).add(w);
+                } else if (dict.known(w) && theme.nounLike().contains(w) && !w.endsWith("ly") && !w.endsWith("ed")) {
+                    String single = w.endsWith("s") && !w.endsWith("ss") && dict.known(w.substring(0, w.length() - 1)) ? w.substring(0, w.length() - 1) : w;
+                    themed.get(w.endsWith("ful") || w.endsWith("less") ? Pos.A : Pos.N).add(single);
+                    themeWords.add(single);
                 }
             }
             for (String w : neighbours) {
