@@ -50,7 +50,7 @@ class CreateView extends HTMLElement {
     }
     this.panel = document.createElement('ts-chat-panel');
     this.panel.setAttribute('empty-text', 'Results appear here. You can refine them by replying.');
-    this.panel.setAttribute('placeholder', 'Refine: “make the chorus shorter”, “transpose to A minor”…');
+    this.panel.setAttribute('placeholder', 'Refine: “transpose to A minor”, “make it shorter”, “a variation of bars 5-8”, “rhymes for night”…');
     this.creations = document.createElement('ts-creations-list');
     this.addEventListener('turn-done', () => this.creations.refresh());
 
@@ -71,12 +71,94 @@ class CreateView extends HTMLElement {
         field('Mood', select('mood', MOODS, 'calm', 'melody-mood'))),
       h('button', { class: 'btn btn-primary', type: 'submit', 'data-testid': 'melody-submit' }, 'Compose melody'));
 
+    this.ownText = h('textarea', { name: 'text', rows: 5, maxlength: 4000, placeholder: 'Paste your lines here, one per line', 'data-testid': 'own-text' });
+    const rhymeWord = h('input', { name: 'word', maxlength: 40, placeholder: 'e.g. night', 'data-testid': 'rhyme-word' });
+    const lineNo = h('input', { type: 'number', name: 'line', min: 1, max: 64, value: 1, 'data-testid': 'rewrite-line' });
+    const rhymeWith = h('input', { name: 'rhymeWith', maxlength: 40, placeholder: 'night', 'data-testid': 'rewrite-rhyme' });
+    const tool = (label, testid, run) => h('button', { type: 'button', class: 'btn', 'data-testid': testid, onclick: (e) => this.tool(e.currentTarget, run) }, label);
+    const ownForm = h('form', { class: 'card stack create-form', 'data-testid': 'own-form', onsubmit: (e) => e.preventDefault() },
+      h('h2', '✍ Your own words'),
+      field('Lyrics', this.ownText, 'Check syllables and rhymes, continue the verse or rewrite a line.'),
+      h('div', { class: 'row' },
+        tool('Check my lyrics', 'own-check', () => this.checkOwn()),
+        tool('Continue my verse', 'own-continue', () => this.continueOwn())),
+      h('div', { class: 'grid-2' },
+        field('Rewrite line', lineNo),
+        field('to rhyme with', rhymeWith)),
+      tool('Rewrite the line', 'own-rewrite', () => this.rewriteOwn(Number(lineNo.value), rhymeWith.value.trim())),
+      h('div', { class: 'grid-2' },
+        field('Rhymes for', rhymeWord),
+        h('div', { class: 'field' }, h('label', '\u00a0'), tool('Find rhymes', 'own-rhymes', () => this.rhymes(rhymeWord.value.trim())))));
+
     fill(this, 
       h('h1', 'Create'),
       h('div', { class: 'create-layout' },
-        h('div', { class: 'stack' }, lyricsForm, melodyForm),
+        h('div', { class: 'stack' }, lyricsForm, melodyForm, ownForm),
         h('section', { class: 'create-results', 'aria-label': 'Results' }, this.panel)),
       h('section', { class: 'card' }, this.creations));
+  }
+
+  /** Runs a songwriter tool: the question as a user bubble, the server's answer below it. */
+  async tool(button, run) {
+    button.disabled = true;
+    try {
+      await run();
+    } finally {
+      button.disabled = false;
+      this.panel.scrollDown(true);
+    }
+  }
+
+  async ask(question, path, body, render) {
+    this.panel.addMessage('user').setText(question);
+    const msg = this.panel.addMessage('assistant');
+    msg.setPending(true);
+    try {
+      const conversationId = this.panel.conversationId;
+      const result = await api.post(path, conversationId && !path.endsWith('check') && !path.endsWith('rhymes') ? { ...body, conversationId } : body);
+      render(msg, result);
+      msg.finish();
+    } catch (err) {
+      msg.fail({ code: err.code, message: err.message });
+    }
+  }
+
+  checkOwn() {
+    const text = this.ownText.value.trim();
+    if (!text) return this.ownText.reportValidity();
+    return this.ask('Check my lyrics', '/api/create/check', { text }, (msg, r) => {
+      const lines = (r.lines ?? []).map((l) => `${l.number}. ${l.text} — ${l.syllables} syllables, rhyme ${l.rhymeClass}`);
+      const tips = (r.suggestions ?? []).map((t) => `• ${t}`);
+      msg.setText([`Rhyme scheme found: ${r.schemeFound ?? 'none'}; typically ${r.typicalSyllables} syllables a line.`, ...lines,
+        tips.length ? 'Suggestions:' : 'Every rhyme is perfect and the lines are even.', ...tips].join('\n'));
+    });
+  }
+
+  continueOwn() {
+    const text = this.ownText.value.trim();
+    return this.ask('Continue my verse', '/api/create/continue', text ? { text, lines: 4 } : { lines: 4 }, (msg, r) => {
+      msg.setText(`Four more lines in your pattern: ${(r.added ?? []).join(' / ')}`);
+      msg.addCard('lyrics', r);
+      this.creations.refresh();
+    });
+  }
+
+  rewriteOwn(line, rhymeWith) {
+    const text = this.ownText.value.trim();
+    if (!rhymeWith) return false;
+    return this.ask(`Rewrite line ${line} to rhyme with “${rhymeWith}”`, '/api/create/rewrite', text ? { text, line, rhymeWith } : { line, rhymeWith }, (msg, r) => {
+      msg.setText(`Line ${line} now rhymes with “${rhymeWith}”.`);
+      msg.addCard('lyrics', r);
+      this.creations.refresh();
+    });
+  }
+
+  rhymes(word) {
+    if (!word) return false;
+    return this.ask(`Rhymes for “${word}”`, '/api/create/rhymes', { word }, (msg, r) => {
+      const list = (xs) => (xs ?? []).map((w) => `${w.word} (${w.syllables})`).join(', ') || 'none in my word list';
+      msg.setText(`Perfect rhymes: ${list(r.perfect)}\nNear rhymes: ${list(r.near)}`);
+    });
   }
 
   async submit(e, kind) {
