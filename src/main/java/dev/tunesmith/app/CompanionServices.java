@@ -90,6 +90,11 @@ public final class CompanionServices implements MusicServices {
     }
 
     @Override
+    public JsonObject resizeLyrics(Creator caller, UUID conversationId, String direction, Integer lines) {
+        return creation.resizeLyrics(caller, conversationId, direction, lines);
+    }
+
+    @Override
     public JsonObject checkLyrics(String text, String scheme, Integer syllables) {
         return creation.checkLyrics(text, scheme, syllables);
     }

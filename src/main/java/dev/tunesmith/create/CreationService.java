@@ -48,6 +48,12 @@ public interface CreationService {
     /** The text (or the newest lyrics) with line {@code line} rewritten to rhyme with {@code rhymeWith}, stored as lyrics. */
     JsonObject rewriteLine(Creator caller, UUID conversationId, String text, int line, String rhymeWith);
 
+    /**
+     * The conversation's newest lyrics (else the caller's newest) written again on the same theme,
+     * scheme and metre, a stanza shorter or longer ({@code direction}) or with {@code lines} lines.
+     */
+    JsonObject resizeLyrics(Creator caller, UUID conversationId, String direction, Integer lines);
+
     /** "cpu" or "gpu". */
     String device();
 }

@@ -111,6 +111,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         if (!result.sections().isEmpty()) {
             json.put("sections", new io.vertx.core.json.JsonArray(result.sections()));
         }
+        json.put("theme", theme).put("syllables", syllables);
         return store(userId, conversationId, "lyrics", result.title(), json);
     }
 
@@ -273,6 +274,25 @@ public final class GeneratorCreationService implements CreationService, AutoClos
     private Optional<JsonObject> newest(long userId, UUID conversationId, String kind) {
         Optional<JsonObject> here = conversationId == null ? Optional.empty() : await(artifacts.latest(conversationId, userId, kind));
         return here.isPresent() ? here : await(artifacts.newest(userId, kind));
+    }
+
+    @Override
+    public JsonObject resizeLyrics(Creator caller, UUID conversationId, String direction, Integer lines) {
+        caller.requireCreator();
+        JsonObject previous = newest(caller.userId(), conversationId, "lyrics").orElseThrow(() -> new CreationException(
+                CreationException.Kind.NOT_FOUND, "there are no lyrics to change yet — ask for some first"));
+        String scheme = previous.getString("scheme", "ABAB");
+        int now = (int) previous.getString("text", "").lines().filter(l -> !l.isBlank()).count();
+        int wanted = lines != null ? lines : "shorter".equals(direction) ? Math.max(scheme.length(), now - scheme.length())
+                : Math.min(64, now + scheme.length());
+        if (wanted == now) {
+            throw new CreationException("the lyrics already have " + now + " lines");
+        }
+        Object target = previous.getJsonObject("checks", new JsonObject()).getValue("targetSyllables");
+        Integer syllables = previous.getInteger("syllables", target instanceof Number n ? n.intValue() : null);
+        JsonObject out = lyrics(caller, conversationId, new LyricsAsk(previous.getString("theme", previous.getString("title")), scheme, wanted,
+                syllables));
+        return out.put("edit", "written again with " + wanted + " lines instead of " + now + " (same theme, scheme and metre)");
     }
 
     @Override

@@ -284,6 +284,10 @@ class ChatSocketTest extends AppTestBase {
             assertEquals("My Dog Max", lyrics.getString("title"));
             c.send(new JsonObject().put("type", "message").put("text", "a 4-line verse about rain, AABB"));
             assertEquals(4, artifact(c.until("done", 60_000), "lyrics").getString("text").lines().filter(l -> !l.isBlank()).count());
+            c.send(new JsonObject().put("type", "message").put("text", "make it longer"));
+            JsonObject longer = artifact(c.until("done", 60_000), "lyrics");
+            assertEquals(8, longer.getString("text").lines().filter(l -> !l.isBlank()).count(), longer.encode());
+            assertEquals("AABB", longer.getString("scheme"));
 
             c.send(new JsonObject().put("type", "message").put("text", "compose a sixteen-bar melody in D"));
             JsonObject melody = artifact(c.until("done", 60_000), "melody");

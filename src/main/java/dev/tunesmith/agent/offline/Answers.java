@@ -50,6 +50,7 @@ final class Answers {
             case "generateMelody", "harmonizeMelody" -> melody(tool, json);
             case "editMelody" -> "Done — " + json.getString("edit", "edited") + ". " + melody(tool, json).replaceFirst("^A new melody", "Now");
             case "continueMyVerse", "rewriteLyricLine" -> lyrics(json);
+            case "resizeLyrics" -> "Done — " + json.getString("edit", "resized") + ".\n" + lyrics(json);
             case "checkMyLyrics" -> review(json);
             case "rhymesFor" -> rhymes(json);
             case "lookupMyProfile" -> profile(json);

@@ -23,7 +23,12 @@ final class CreationEdits {
 
     private CreationEdits() {}
 
-    static IntentRouter.Intent intent(String t, boolean hasMelody) {
+    static IntentRouter.Intent intent(String t, String lastCreation) {
+        boolean hasMelody = "melody".equals(lastCreation);
+        if ("lyrics".equals(lastCreation) && !t.matches(".*\\b(new|another|write|compose)\\b.*")
+                && (t.matches(".*\\b(shorter|longer)\\b.*") || t.matches(".*\\bmake (it|them) .*\\blines?\\b.*"))) {
+            return IntentRouter.Intent.RESIZE_LYRICS;
+        }
         if (REWRITE.matcher(t).find()) {
             return IntentRouter.Intent.REWRITE_LINE;
         }
@@ -75,6 +80,12 @@ final class CreationEdits {
                 RequestText.count(t, "(?:more )?lines?").ifPresent(n -> a.put("lines", n));
             }
             case EDIT_MELODY -> melodyEdit(t, a);
+            case RESIZE_LYRICS -> {
+                if (t.matches(".*\\b(shorter|longer)\\b.*")) {
+                    a.put("direction", t.contains("shorter") ? "shorter" : "longer");
+                }
+                RequestText.count(t, "lines?").ifPresent(n -> a.put("lines", n));
+            }
             default -> { }
         }
         return a;

@@ -22,7 +22,7 @@ public final class IntentRouter {
 
     /** What the user wants. */
     public enum Intent { PLAYLIST, REFINE, SIMILAR, PROFILE, LYRICS, MELODY, HARMONIZE, DESCRIBE, CLASSIFY, HELP,
-        EDIT_MELODY, CHECK_LYRICS, RHYMES, CONTINUE_VERSE, REWRITE_LINE }
+        EDIT_MELODY, CHECK_LYRICS, RHYMES, CONTINUE_VERSE, REWRITE_LINE, RESIZE_LYRICS }
 
     /** An intent, the tool to call (null for HELP) and its JSON arguments. */
     public record Route(Intent intent, String tool, JsonObject arguments, double confidence) {}
@@ -86,7 +86,7 @@ public final class IntentRouter {
      */
     public Route route(String message, boolean hasPlaylist, String lastCreation) {
         String text = message.toLowerCase(Locale.ROOT).trim();
-        Intent intent = CreationEdits.intent(text, "melody".equals(lastCreation));
+        Intent intent = CreationEdits.intent(text, lastCreation);
         if (intent != null) {
             return new Route(intent, tool(intent), CreationEdits.arguments(intent, message, text), 1.0);
         }
@@ -169,6 +169,7 @@ public final class IntentRouter {
             case RHYMES -> "rhymesFor";
             case CONTINUE_VERSE -> "continueMyVerse";
             case REWRITE_LINE -> "rewriteLyricLine";
+            case RESIZE_LYRICS -> "resizeLyrics";
         };
     }
 
@@ -239,7 +240,7 @@ public final class IntentRouter {
                     a.put("abc", original.substring(start));
                 }
             }
-            case PROFILE, HELP, EDIT_MELODY, CHECK_LYRICS, RHYMES, CONTINUE_VERSE, REWRITE_LINE -> { }
+            case PROFILE, HELP, EDIT_MELODY, CHECK_LYRICS, RHYMES, CONTINUE_VERSE, REWRITE_LINE, RESIZE_LYRICS -> { }
         }
         return a;
     }

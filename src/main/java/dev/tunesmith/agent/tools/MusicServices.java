@@ -42,6 +42,9 @@ public interface MusicServices {
     /** Edits the newest melody (transpose, meter, tempo, length, vary, harmonize) and stores the result. */
     JsonObject editMelody(Creator caller, UUID conversationId, MelodyEdit edit);
 
+    /** The newest lyrics written again a stanza shorter or longer, or with {@code lines} lines. */
+    JsonObject resizeLyrics(Creator caller, UUID conversationId, String direction, Integer lines);
+
     /** Reviews the caller's own lyrics: syllables, scheme found, weak rhymes, suggestions (no artifact). */
     JsonObject checkLyrics(String text, String scheme, Integer syllables);
 

@@ -143,6 +143,18 @@ public final class MusicTools {
         });
     }
 
+    @Tool("Make the newest lyrics shorter or longer (a stanza at a time), or give them a number of lines.")
+    public String resizeLyrics(@P(value = "shorter or longer", required = false) String direction,
+            @P(value = "the new number of lines", required = false) Integer lines) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            requireCreator();
+            JsonObject lyrics = services.resizeLyrics(ctx.creator(), ctx.conversationId(), direction, lines);
+            ctx.sink().artifact("lyrics", lyrics);
+            return lyrics.encode();
+        });
+    }
+
     @Tool("Check the user's own lyrics: syllables per line, the rhyme scheme found, weak rhymes and suggestions.")
     public String checkMyLyrics(@P("the lyrics, lines separated by newlines") String text,
             @P(value = "the rhyme scheme they aim for, e.g. ABAB", required = false) String scheme,
