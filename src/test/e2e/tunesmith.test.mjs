@@ -230,6 +230,34 @@ describe('Tunesmith in a real browser', { timeout: 230_000 }, () => {
     if (result.unavailable) t.skip(`melody generation unavailable: ${result.unavailable}`);
   });
 
+  test('the Create page sends a structured melody request and gets exactly the bars asked', async (t) => {
+    const result = await onPage(s, 'creator-create-page', async (page) => {
+      const me = await creator();
+      await loginThroughForm(page, s.baseUrl, me.username, me.password);
+      await navigateTo(page, 'create');
+      const form = page.getByTestId('melody-form');
+      await form.waitFor();
+      await page.getByTestId('melody-bars').fill('8');
+      await page.getByTestId('melody-key').selectOption('G');
+      await page.getByTestId('melody-meter').selectOption('3/4');
+      const responded = page.waitForResponse((res) => res.url().endsWith('/api/create/melody') && res.request().method() === 'POST', { timeout: 120_000 });
+      await page.getByTestId('melody-submit').click();
+      const res = await responded;
+      const sent = JSON.parse(res.request().postData() ?? '{}');
+      assert.deepEqual({ key: sent.key, meter: sent.meter, bars: sent.bars }, { key: 'G', meter: '3/4', bars: 8 }, 'structured fields, numbers as numbers');
+      const body = await res.json();
+      if (res.status() === 503) return { unavailable: body?.error?.message };
+      assert.equal(res.status(), 200, JSON.stringify(body));
+      assert.equal(body.bars, 8, `8 bars, got ${body.bars}`);
+      const card = page.getByTestId('melody-card').last();
+      await card.waitFor();
+      assert.match(await card.textContent(), /8 bars/);
+      await screenshot(page, 'creator-create-page');
+      return body;
+    });
+    if (result.unavailable) t.skip(`melody generation unavailable: ${result.unavailable}`);
+  });
+
   test('admin watches live numbers move and a training job reach 100 %', async () => {
     const admin = await adminApi();
     // Fails with the server's answer when the overview endpoint is missing.

@@ -122,6 +122,20 @@ public final class TestSupport {
         return login(client, port, username, "password-" + username);
     }
 
+    /** Registers a user, has the admin grant them the creator role, and returns their login token. */
+    public static String registerCreator(WebClient client, int port, String username) {
+        String token = registerAndLogin(client, port, username);
+        String admin = login(client, port, "admin", ADMIN_PASSWORD);
+        long id = client.get(port, "127.0.0.1", "/api/me").putHeader("Authorization", "Bearer " + token).send().await()
+                .bodyAsJsonObject().getLong("id");
+        HttpResponse<Buffer> res = client.patch(port, "127.0.0.1", "/api/admin/users/" + id).putHeader("Authorization", "Bearer " + admin)
+                .sendJsonObject(new JsonObject().put("roles", new io.vertx.core.json.JsonArray().add("creator"))).await();
+        if (res.statusCode() != 200) {
+            throw new IllegalStateException("granting the creator role failed: " + res.bodyAsString());
+        }
+        return token;
+    }
+
     public static String login(WebClient client, int port, String username, String password) {
         HttpResponse<Buffer> res = client.post(port, "127.0.0.1", "/api/auth/login")
                 .sendJsonObject(new JsonObject().put("username", username).put("password", password)).await();

@@ -1,16 +1,11 @@
 package dev.tunesmith.bench;
 
-import dev.tunesmith.music.CheckReport;
-import dev.tunesmith.music.Lyrics;
-import dev.tunesmith.music.LyricsRequest;
-import dev.tunesmith.music.LyricsService;
 import dev.tunesmith.music.MelodyRequest;
 import dev.tunesmith.music.abc.AbcElement;
 import dev.tunesmith.music.abc.AbcParser;
 import dev.tunesmith.music.abc.Tune;
 import dev.tunesmith.music.abc.TuneTiming;
 import dev.tunesmith.music.harmony.Harmonizer;
-import dev.tunesmith.music.lyrics.ModelLyricsGenerator;
 import dev.tunesmith.music.melody.DjlMelodyService;
 import dev.tunesmith.music.melody.MelodyCorpus;
 import java.io.PrintStream;
@@ -26,7 +21,9 @@ import java.util.Set;
 
 /**
  * {@code bench generate}: validity, speed and novelty of the melody model, agreement of the
- * harmonizer, and scheme/syllable adherence of the lyrics generator, printed as a table and as JSON.
+ * harmonizer, and for lyrics (see {@link LyricsBench}) theme adherence, asked length honoured,
+ * fluency (bigram perplexity against held-out corpus lines) and scheme/syllable adherence, of the
+ * shipped themed generator next to the previous word-level model; printed as a table and as JSON.
  *
  * <ul>
  *   <li>validity: the tune parses, every bar has the meter's duration, the bar count is the one
@@ -44,8 +41,6 @@ public final class GenerateBench {
     private static final String[] METERS = {"4/4", "6/8", "3/4", "2/4", "9/8"};
     private static final int[] BARS = {16, 8, 32, 16};
     private static final String[] MOODS = {"lively dance", "calm and tender", null, "melancholy", "happy"};
-    private static final String[] SCHEMES = {"AABB", "ABAB", "ABCB", "AAAA"};
-    private static final String[] THEMES = {"the sea at night", "a lost love", "riding home", "summer morning", "the old mill", null};
 
     private GenerateBench() {}
 
@@ -67,7 +62,7 @@ public final class GenerateBench {
             melody(o, r);
         }
         if (o.lyricsSamples() > 0) {
-            lyrics(o, r);
+            lyrics(o, r, out);
         }
         out.println(table(r));
         out.println(json(r));
@@ -157,39 +152,9 @@ public final class GenerateBench {
         }
     }
 
-    private static void lyrics(Options o, Map<String, Object> r) {
-        try (LyricsService service = LyricsService.of(o.lyricsModel() == null ? ModelLyricsGenerator.loadShipped(1) : ModelLyricsGenerator.load(o.lyricsModel(), 1))) {
-            service.generate(new LyricsRequest(null, "AABB", 2, 6, 0L));
-            long lines = 0;
-            long onScheme = 0;
-            long withinOne = 0;
-            long nanos = 0;
-            String example = null;
-            for (int i = 0; i < o.lyricsSamples(); i++) {
-                LyricsRequest req = new LyricsRequest(THEMES[i % THEMES.length], SCHEMES[i % SCHEMES.length], 8, 6 + i % 5, (long) i);
-                long start = System.nanoTime();
-                Lyrics l = service.generate(req);
-                nanos += System.nanoTime() - start;
-                for (CheckReport.Line line : l.checks().lines()) {
-                    lines++;
-                    if (line.onScheme()) {
-                        onScheme++;
-                    }
-                    if (Math.abs(line.deviation()) <= 1) {
-                        withinOne++;
-                    }
-                }
-                if (example == null) {
-                    example = l.text();
-                }
-            }
-            r.put("lyrics.samples", o.lyricsSamples());
-            r.put("lyrics.lines", lines);
-            r.put("lyrics.schemeAdherence", (double) onScheme / lines);
-            r.put("lyrics.syllablesWithinOne", (double) withinOne / lines);
-            r.put("lyrics.msPerText", nanos / 1e6 / o.lyricsSamples());
-            r.put("lyrics.example", example);
-        }
+    private static void lyrics(Options o, Map<String, Object> r, PrintStream out) {
+        Path songs = o.abcData() == null ? null : o.abcData().toAbsolutePath().getParent().resolve("gutenberg-songs");
+        LyricsBench.run(o.lyricsSamples(), o.lyricsModel(), songs, r, out);
     }
 
     /** Transposition-free signatures of every run of 8 consecutive bars. */
@@ -238,7 +203,7 @@ public final class GenerateBench {
         s.append(String.format(Locale.ROOT, "%-32s %s%n", "metric", "value"));
         s.append("-".repeat(60)).append('\n');
         for (Map.Entry<String, Object> e : r.entrySet()) {
-            if (e.getKey().equals("lyrics.example") || e.getKey().equals("melody.failures")) {
+            if (e.getValue() instanceof List || e.getKey().equals("melody.failures")) {
                 continue;
             }
             Object v = e.getValue();

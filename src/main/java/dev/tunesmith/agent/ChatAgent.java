@@ -103,6 +103,11 @@ public final class ChatAgent implements AutoCloseable {
 
     /** Runs a turn whose user message is already stored. Output goes to {@code sink}, then done or error. */
     public TurnHandle run(long userId, UUID conversationId, String text, TurnSink sink) {
+        return run(userId, java.util.List.of("listener"), conversationId, text, sink);
+    }
+
+    /** Runs a turn for a caller with {@code roles} (from the verified session): creation tools need creator or admin. */
+    public TurnHandle run(long userId, java.util.List<String> roles, UUID conversationId, String text, TurnSink sink) {
         AtomicBoolean cancelled = new AtomicBoolean();
         Recorder recorder = new Recorder(sink, cancelled);
         AtomicReference<Attempt> current = new AtomicReference<>();
@@ -114,7 +119,7 @@ public final class ChatAgent implements AutoCloseable {
                     sink.error("busy", "too many conversations at once; try again in a moment");
                     return;
                 }
-                execute(userId, conversationId, text, recorder, cancelled, current);
+                execute(userId, roles, conversationId, text, recorder, cancelled, current);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -135,12 +140,12 @@ public final class ChatAgent implements AutoCloseable {
         };
     }
 
-    private void execute(long userId, UUID conversationId, String text, Recorder recorder, AtomicBoolean cancelled,
+    private void execute(long userId, java.util.List<String> roles, UUID conversationId, String text, Recorder recorder, AtomicBoolean cancelled,
             AtomicReference<Attempt> current) {
         String outcome;
         if (mode().equals("llm")) {
             List<ChatMessage> before = memorySnapshot(conversationId);
-            outcome = attempt(llm.get(), userId, conversationId, text, recorder, cancelled, current);
+            outcome = attempt(llm.get(), userId, roles, conversationId, text, recorder, cancelled, current);
             if (outcome != null && !cancelled.get()) {
                 // any model failure (error, garbage, bad tool call, empty answer, deadline): the offline agent answers
                 LOG.warn("llm turn failed, falling back to the offline agent: {}", outcome);
@@ -149,10 +154,10 @@ public final class ChatAgent implements AutoCloseable {
                 recorder.token((recorder.spokeYet() ? "\n\n" : "") + (outcome.startsWith(TOO_SLOW)
                         ? "(The language model took too long, so the built-in assistant is answering.)\n"
                         : "(The language model is unavailable right now, so the built-in assistant is answering.)\n"));
-                outcome = attempt(offline, userId, conversationId, text, recorder, cancelled, current);
+                outcome = attempt(offline, userId, roles, conversationId, text, recorder, cancelled, current);
             }
         } else {
-            outcome = attempt(offline, userId, conversationId, text, recorder, cancelled, current);
+            outcome = attempt(offline, userId, roles, conversationId, text, recorder, cancelled, current);
         }
         if (outcome != null && !cancelled.get()) {
             recorder.sink.error("agent_failed", outcome);
@@ -184,14 +189,14 @@ public final class ChatAgent implements AutoCloseable {
      * Runs one attempt under the hard deadline; null on success (or user cancel), else what went wrong.
      * A failed or late attempt is abandoned: its HTTP streams are cancelled and its late output dropped.
      */
-    private String attempt(StreamingChatModel model, long userId, UUID conversationId, String text, Recorder recorder,
+    private String attempt(StreamingChatModel model, long userId, java.util.List<String> roles, UUID conversationId, String text, Recorder recorder,
             AtomicBoolean cancelled, AtomicReference<Attempt> current) {
         Attempt a = new Attempt(recorder);
         current.set(a);
         if (cancelled.get()) {
             return null;
         }
-        ToolContext ctx = new ToolContext(userId, conversationId, a, a.stop);
+        ToolContext ctx = new ToolContext(userId, roles, conversationId, a, a.stop);
         Assistant assistant = AiServices.builder(Assistant.class)
                 .streamingChatModel(model)
                 .systemMessageProvider(id -> SYSTEM)

@@ -8,8 +8,10 @@ import dev.tunesmith.agent.tools.MusicServices;
 import dev.tunesmith.agent.tools.ToolFailure;
 import dev.tunesmith.catalog.Track;
 import dev.tunesmith.create.CreationException;
+import dev.tunesmith.create.Creator;
 import dev.tunesmith.create.LyricsAsk;
 import dev.tunesmith.create.MelodyAsk;
+import dev.tunesmith.create.MelodyEdit;
 import dev.tunesmith.playlist.PlaylistException;
 import dev.tunesmith.playlist.PlaylistRequest;
 import dev.tunesmith.playlist.RefineRequest;
@@ -68,18 +70,48 @@ public final class CompanionServices implements MusicServices {
     }
 
     @Override
-    public JsonObject generateLyrics(long userId, UUID conversationId, LyricsAsk request) {
-        return creation.lyrics(userId, conversationId, request);
+    public JsonObject generateLyrics(Creator caller, UUID conversationId, LyricsAsk request) {
+        return creation.lyrics(caller, conversationId, request);
     }
 
     @Override
-    public JsonObject generateMelody(long userId, UUID conversationId, MelodyAsk request) {
-        return creation.melody(userId, conversationId, request);
+    public JsonObject generateMelody(Creator caller, UUID conversationId, MelodyAsk request) {
+        return creation.melody(caller, conversationId, request);
     }
 
     @Override
-    public JsonObject harmonizeMelody(long userId, UUID conversationId, String abc) {
-        return creation.harmonize(userId, conversationId, abc);
+    public JsonObject harmonizeMelody(Creator caller, UUID conversationId, String abc) {
+        return creation.harmonize(caller, conversationId, abc);
+    }
+
+    @Override
+    public JsonObject editMelody(Creator caller, UUID conversationId, MelodyEdit edit) {
+        return creation.editMelody(caller, conversationId, edit);
+    }
+
+    @Override
+    public JsonObject resizeLyrics(Creator caller, UUID conversationId, String direction, Integer lines) {
+        return creation.resizeLyrics(caller, conversationId, direction, lines);
+    }
+
+    @Override
+    public JsonObject checkLyrics(String text, String scheme, Integer syllables) {
+        return creation.checkLyrics(text, scheme, syllables);
+    }
+
+    @Override
+    public JsonObject rhymes(String word, int limit) {
+        return creation.rhymes(word, limit);
+    }
+
+    @Override
+    public JsonObject continueLyrics(Creator caller, UUID conversationId, String text, int lines, String scheme) {
+        return creation.continueLyrics(caller, conversationId, text, lines, scheme);
+    }
+
+    @Override
+    public JsonObject rewriteLine(Creator caller, UUID conversationId, String text, int line, String rhymeWith) {
+        return creation.rewriteLine(caller, conversationId, text, line, rhymeWith);
     }
 
     @Override

@@ -15,6 +15,8 @@ import dev.tunesmith.conversation.PgChatMemoryStore;
 import dev.tunesmith.chat.ChatSocket;
 import dev.tunesmith.conversation.ConversationRoutes;
 import dev.tunesmith.create.ArtifactStore;
+import dev.tunesmith.create.CreateRoutes;
+import dev.tunesmith.create.EmbeddingWords;
 import dev.tunesmith.create.CreationService;
 import dev.tunesmith.create.GeneratorCreationService;
 import dev.tunesmith.create.LlmLyricsGenerator;
@@ -175,7 +177,7 @@ public final class Server {
                 })
                 .compose(v -> vertx.executeBlocking(() -> creation = creationFactory != null ? creationFactory.get()
                         : GeneratorCreationService.load(new ArtifactStore(pool),
-                                config.data().melodyModel(), config.data().lyricsModel(), this::lyricsWithLlm), false))
+                                config.data().melodyModel(), config.data().lyricsModel(), new EmbeddingWords(embedder), this::lyricsWithLlm), false))
                 .compose(c -> vertx.executeBlocking(() -> {
                     // loads the router's word tables (CMU dictionary, multilingual music words): off the event loop
                     long t = System.nanoTime();
@@ -240,6 +242,7 @@ public final class Server {
                                 new PlayableLocations(library.repository(), signer, config.library().exportUrlTtl())::of),
                         new ConversationRoutes(conversations, artifacts),
                         privacyRoutes(sqlProfiles),
+                        new CreateRoutes(creation),
                         admin, streams::mount, new LibraryRoutes(library.repository(),
                                 (params, by) -> jobs.start("library-scan", params, by, this::libraryScan))::mount,
                         new dev.tunesmith.admin.ModelAdminRoutes(pool, recommender, tracks)));

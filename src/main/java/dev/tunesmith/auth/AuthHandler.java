@@ -58,12 +58,12 @@ public final class AuthHandler implements Handler<RoutingContext> {
         return status.revoke(userId);
     }
 
-    /** A handler that lets the request through only when the caller has {@code role}. */
+    /** A handler that lets the request through only when the caller has {@code role} (admins pass every role check). */
     public static Handler<RoutingContext> require(Role role) {
         return ctx -> {
             Principal p = principal(ctx);
-            if (!p.has(role)) {
-                ctx.fail(ApiError.forbidden("this needs the '" + role.id() + "' role"));
+            if (!p.has(role) && !p.has(Role.ADMIN)) {
+                ctx.fail(ApiError.forbidden("this needs the '" + role.id() + "' role; an administrator can grant it"));
                 return;
             }
             ctx.next();

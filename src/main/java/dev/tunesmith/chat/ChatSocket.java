@@ -348,7 +348,7 @@ public final class ChatSocket implements RouteModule {
                     .map(stored -> stored.orElseThrow(() -> new ApiError(404, "not_found", "no such conversation")))
                     .onSuccess(id -> {
                         conversation = conversationId;
-                        turn = agent.run(userId, conversationId, text, this);
+                        turn = agent.run(userId, principal.roles(), conversationId, text, this);
                     })
                     .onFailure(e -> {
                         turn = null;

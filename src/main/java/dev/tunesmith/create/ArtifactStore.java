@@ -31,6 +31,26 @@ public final class ArtifactStore {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of((JsonObject) rows.iterator().next().getValue("content")));
     }
 
+    /** The user's newest artifact of a kind, in any conversation. */
+    public Future<Optional<JsonObject>> newest(long userId, String kind) {
+        return pool.preparedQuery("SELECT content FROM artifacts WHERE user_id = $1 AND kind = $2 AND NOT hidden ORDER BY id DESC LIMIT 1")
+                .execute(Tuple.of(userId, kind))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of((JsonObject) rows.iterator().next().getValue("content")));
+    }
+
+    /** Whether {@code conversationId} is a conversation of this user. */
+    public Future<Boolean> ownsConversation(UUID conversationId, long userId) {
+        return pool.preparedQuery("SELECT 1 FROM conversations WHERE id = $1 AND user_id = $2")
+                .execute(Tuple.of(conversationId, userId)).map(rows -> rows.size() > 0);
+    }
+
+    /** The caller's artifact {@code id} of {@code kind}, if it is theirs and not hidden. */
+    public Future<Optional<JsonObject>> find(long id, long userId, String kind) {
+        return pool.preparedQuery("SELECT content FROM artifacts WHERE id = $1 AND user_id = $2 AND kind = $3 AND NOT hidden")
+                .execute(Tuple.of(id, userId, kind))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of((JsonObject) rows.iterator().next().getValue("content")));
+    }
+
     public Future<JsonArray> list(long userId, int limit) {
         return pool.preparedQuery("SELECT id, kind, title, content, created_at FROM artifacts WHERE user_id = $1 AND NOT hidden "
                         + "ORDER BY id DESC LIMIT $2")

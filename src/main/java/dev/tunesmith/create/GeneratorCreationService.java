@@ -4,6 +4,8 @@ import dev.tunesmith.music.Lyrics;
 import dev.tunesmith.music.LyricsGenerator;
 import dev.tunesmith.music.LyricsRequest;
 import dev.tunesmith.music.lyrics.ModelLyricsGenerator;
+import dev.tunesmith.music.lyrics.ThemedLyricsGenerator;
+import dev.tunesmith.music.lyrics.WordEmbedder;
 import dev.tunesmith.music.LyricsService;
 import dev.tunesmith.music.Melody;
 import dev.tunesmith.music.MelodyRequest;
@@ -11,6 +13,12 @@ import dev.tunesmith.music.MelodyService;
 import dev.tunesmith.music.abc.AbcParser;
 import dev.tunesmith.music.abc.Tune;
 import io.vertx.core.json.JsonObject;
+import dev.tunesmith.music.MelodyEditor;
+import dev.tunesmith.music.abc.AbcSerializer;
+import dev.tunesmith.music.abc.Key;
+import dev.tunesmith.music.lyrics.Pronunciations;
+import dev.tunesmith.music.lyrics.Songwriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,9 +40,11 @@ public final class GeneratorCreationService implements CreationService, AutoClos
     private final LyricsService lyrics;
     private final String melodyProblem;
     private final String lyricsProblem;
+    private final Songwriter songwriter;
 
     private GeneratorCreationService(ArtifactStore artifacts, MelodyService melody, String melodyProblem, LyricsService lyrics,
-            String lyricsProblem) {
+            String lyricsProblem, Songwriter songwriter) {
+        this.songwriter = songwriter;
         this.artifacts = artifacts;
         this.melody = melody;
         this.melodyProblem = melodyProblem;
@@ -44,15 +54,17 @@ public final class GeneratorCreationService implements CreationService, AutoClos
 
     /** Loads the shipped models (blocking: a few seconds on first use while DJL extracts its natives). */
     public static GeneratorCreationService loadShipped(ArtifactStore artifacts) {
-        return load(artifacts, java.util.Optional.empty(), java.util.Optional.empty(), g -> g);
+        return load(artifacts, java.util.Optional.empty(), java.util.Optional.empty(), null, g -> g);
     }
 
     /**
-     * Loads the shipped models; {@code lyricsWrapper} may put another generator (an LLM) in front of
-     * the shipped lyrics model, which it then uses as its fallback.
+     * Loads the shipped models. Lyrics come from the themed generator (theme words and their
+     * neighbours under {@code words}, which may be null), or from the word-level model in
+     * {@code lyricsDir} when one is configured. {@code lyricsWrapper} may put another generator (an
+     * LLM) in front, which then uses the offline one as its fallback.
      */
     public static GeneratorCreationService load(ArtifactStore artifacts, java.util.Optional<java.nio.file.Path> melodyDir,
-            java.util.Optional<java.nio.file.Path> lyricsDir, java.util.function.UnaryOperator<LyricsGenerator> lyricsWrapper) {
+            java.util.Optional<java.nio.file.Path> lyricsDir, WordEmbedder words, java.util.function.UnaryOperator<LyricsGenerator> lyricsWrapper) {
         MelodyService m = null;
         String mProblem = null;
         LyricsService l = null;
@@ -64,21 +76,25 @@ public final class GeneratorCreationService implements CreationService, AutoClos
             mProblem = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warn("melody model unavailable: {}", mProblem);
         }
+        ThemedLyricsGenerator themed = ThemedLyricsGenerator.loadShipped(words);
+        Songwriter songwriter = new Songwriter(Pronunciations.shared(), themed);
         try {
-            l = LyricsService.of(lyricsWrapper.apply(lyricsDir.map(d -> ModelLyricsGenerator.load(d, 2))
-                    .orElseGet(() -> ModelLyricsGenerator.loadShipped(2))));
+            l = LyricsService.of(lyricsWrapper.apply(lyricsDir.<LyricsGenerator>map(d -> ModelLyricsGenerator.load(d, 2))
+                    .orElse(themed)));
             LOG.info("lyrics model loaded");
         } catch (RuntimeException | LinkageError e) {
             lProblem = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warn("lyrics model unavailable: {}", lProblem);
         }
-        return new GeneratorCreationService(artifacts, m, mProblem, l, lProblem);
+        return new GeneratorCreationService(artifacts, m, mProblem, l, lProblem, songwriter);
     }
 
     @Override
-    public JsonObject lyrics(long userId, UUID conversationId, LyricsAsk r) {
+    public JsonObject lyrics(Creator caller, UUID conversationId, LyricsAsk r) {
+        caller.requireCreator();
+        long userId = caller.userId();
         if (lyrics == null) {
-            throw new CreationException("lyrics generation is unavailable (" + lyricsProblem + ")");
+            throw new CreationException(CreationException.Kind.UNAVAILABLE, "lyrics generation is unavailable (" + lyricsProblem + ")");
         }
         String theme = r.theme() == null || r.theme().isBlank() ? "a summer evening" : r.theme().trim();
         String scheme = r.scheme() == null || r.scheme().isBlank() ? "ABAB" : r.scheme().trim().toUpperCase(Locale.ROOT);
@@ -92,11 +108,17 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         }
         JsonObject json = new JsonObject().put("title", result.title()).put("text", result.text()).put("scheme", result.scheme())
                 .put("checks", new JsonObject(result.checks().toMap()));
+        if (!result.sections().isEmpty()) {
+            json.put("sections", new io.vertx.core.json.JsonArray(result.sections()));
+        }
+        json.put("theme", theme).put("syllables", syllables);
         return store(userId, conversationId, "lyrics", result.title(), json);
     }
 
     @Override
-    public JsonObject melody(long userId, UUID conversationId, MelodyAsk r) {
+    public JsonObject melody(Creator caller, UUID conversationId, MelodyAsk r) {
+        caller.requireCreator();
+        long userId = caller.userId();
         requireMelody();
         String key = r.key() == null || r.key().isBlank() ? "D" : r.key().trim();
         String meter = r.meter() == null || r.meter().isBlank() ? "4/4" : r.meter().trim();
@@ -112,14 +134,29 @@ public final class GeneratorCreationService implements CreationService, AutoClos
     }
 
     @Override
-    public JsonObject harmonize(long userId, UUID conversationId, String abc) {
+    public JsonObject harmonize(Creator caller, UUID conversationId, String abc) {
+        caller.requireCreator();
         requireMelody();
         String source = abc;
         if (source == null || source.isBlank()) {
-            Optional<JsonObject> latest = await(artifacts.latest(conversationId, userId, "melody"));
-            source = latest.map(j -> j.getString("abc")).orElseThrow(() -> new CreationException(
+            Optional<JsonObject> latest = conversationId == null ? Optional.empty()
+                    : await(artifacts.latest(conversationId, caller.userId(), "melody"));
+            source = latest.map(j -> j.getString("abc")).orElseThrow(() -> new CreationException(CreationException.Kind.NOT_FOUND,
                     "there is no melody in this conversation yet — ask for one, or paste ABC notation"));
         }
+        return harmonizeAbc(caller.userId(), conversationId, source);
+    }
+
+    @Override
+    public JsonObject harmonizeStored(Creator caller, long melodyId) {
+        caller.requireCreator();
+        requireMelody();
+        String source = await(artifacts.find(melodyId, caller.userId(), "melody")).map(j -> j.getString("abc"))
+                .orElseThrow(() -> new CreationException(CreationException.Kind.NOT_FOUND, "melody " + melodyId + " not found"));
+        return harmonizeAbc(caller.userId(), null, source);
+    }
+
+    private JsonObject harmonizeAbc(long userId, UUID conversationId, String source) {
         String withChords;
         Tune tune;
         try {
@@ -128,10 +165,208 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         } catch (IllegalArgumentException e) {
             throw new CreationException("that ABC could not be read: " + e.getMessage());
         }
-        long bars = withChords.lines().filter(l -> !l.matches("^[A-Za-z]:.*")).mapToLong(l -> l.chars().filter(c -> c == '|').count()).sum();
-        JsonObject json = new JsonObject().put("abc", withChords).put("key", tune.field('K')).put("meter", tune.field('M'))
-                .put("bars", (int) Math.max(1, bars - 1));
-        return store(userId, conversationId, "melody", title(withChords, "Harmonized melody"), json);
+        return store(userId, conversationId, "melody", title(withChords, "Harmonized melody"), melodyJson(withChords, tune));
+    }
+
+    /** The artifact fields of a melody, all read from its ABC. */
+    static JsonObject melodyJson(String abc, Tune tune) {
+        JsonObject json = new JsonObject().put("abc", abc).put("key", tune.field('K')).put("meter", tune.field('M'))
+                .put("bars", MelodyEditor.barCount(tune));
+        String q = tune.field('Q');
+        if (q != null && q.matches(".*=\\s*\\d+\\s*")) {
+            json.put("tempo", Integer.parseInt(q.replaceAll(".*=\\s*", "").strip()));
+        }
+        return json;
+    }
+
+    @Override
+    public JsonObject editMelody(Creator caller, UUID conversationId, MelodyEdit e) {
+        caller.requireCreator();
+        requireMelody();
+        String source = newest(caller.userId(), conversationId, "melody").map(j -> j.getString("abc")).orElseThrow(() -> new CreationException(
+                CreationException.Kind.NOT_FOUND, "there is no melody to edit yet — ask for one first"));
+        Tune tune;
+        try {
+            tune = AbcParser.parse(source);
+        } catch (IllegalArgumentException ex) {
+            throw new CreationException("the newest melody could not be read: " + ex.getMessage());
+        }
+        int bars = MelodyEditor.barCount(tune);
+        String key = tune.field('K');
+        String meter = tune.field('M');
+        Tune out;
+        String did;
+        try {
+            switch (e.action()) {
+                case "transpose" -> {
+                    if (e.key() == null || e.key().isBlank()) {
+                        throw new CreationException("which key should I transpose to? e.g. A minor, G, Bb");
+                    }
+                    Key target = Key.parse(e.key().strip());
+                    if (!target.mode().equals("maj") && !target.mode().equals("m")) {
+                        throw new CreationException("only major and minor keys are supported");
+                    }
+                    out = MelodyEditor.transpose(tune, target);
+                    boolean modeChanged = target.minor() != tune.key().minor();
+                    if (modeChanged) {
+                        out = AbcParser.parse(melody.harmonize(AbcSerializer.serialize(out)));
+                    }
+                    did = "transposed from " + key + " to " + target + (modeChanged ? " (mode changed, chords proposed again)" : "");
+                }
+                case "tempo" -> {
+                    if (e.tempo() == null) {
+                        throw new CreationException("which tempo? e.g. 90 BPM");
+                    }
+                    out = MelodyEditor.tempo(tune, e.tempo());
+                    did = "tempo set to " + e.tempo() + " BPM";
+                }
+                case "meter" -> {
+                    if (e.meter() == null || e.meter().isBlank()) {
+                        throw new CreationException("which meter? e.g. 3/4 or 6/8");
+                    }
+                    Melody m = melody.generate(new MelodyRequest(key, e.meter().strip(), bars, null, null, null, 1.0, 0.95));
+                    out = AbcParser.parse(m.abc());
+                    did = "a new melody in " + e.meter().strip() + " with the same key and length (a meter change rewrites the rhythm)";
+                }
+                case "length" -> {
+                    int wanted = e.bars() != null ? e.bars() : "shorter".equals(e.direction()) ? Math.max(4, bars * 3 / 4 / 4 * 4)
+                            : Math.min(64, bars + 8);
+                    if (wanted < 1 || wanted > 64) {
+                        throw new CreationException("a melody has 1 to 64 bars");
+                    }
+                    if (wanted == bars) {
+                        throw new CreationException("the melody already has " + bars + " bars");
+                    }
+                    if (wanted < bars) {
+                        out = MelodyEditor.firstBars(tune, wanted);
+                        did = "shortened from " + bars + " to " + wanted + " bars";
+                    } else {
+                        Melody more = melody.generate(new MelodyRequest(key, meter, wanted - bars, null, null, null, 1.0, 0.95));
+                        out = MelodyEditor.append(tune, AbcParser.parse(more.abc()));
+                        did = "lengthened from " + bars + " to " + wanted + " bars (" + (wanted - bars) + " new bars)";
+                    }
+                }
+                case "vary" -> {
+                    int from = e.fromBar() == null ? 1 : e.fromBar();
+                    int to = e.toBar() == null ? Math.min(bars, from + 3) : e.toBar();
+                    if (from < 1 || to < from || to > bars) {
+                        throw new CreationException("bars " + from + "–" + to + " are not in this " + bars + "-bar melody");
+                    }
+                    Melody fresh = melody.generate(new MelodyRequest(key, meter, to - from + 1, null, null, null, 1.1, 0.95));
+                    out = MelodyEditor.replaceBars(tune, from, to, AbcParser.parse(fresh.abc()));
+                    did = "a variation of bars " + from + "–" + to;
+                }
+                default -> {
+                    out = AbcParser.parse(melody.harmonize(source));
+                    did = "chords proposed again";
+                }
+            }
+        } catch (IllegalArgumentException ex) {
+            throw new CreationException(ex.getMessage());
+        }
+        String abc = AbcSerializer.serialize(out);
+        Tune stored = AbcParser.parse(abc);
+        JsonObject json = melodyJson(abc, stored).put("edit", did);
+        return store(caller.userId(), conversationId, "melody", title(abc, "Melody in " + stored.field('K')), json);
+    }
+
+    /** The conversation's newest artifact of a kind, else the caller's newest anywhere. */
+    private Optional<JsonObject> newest(long userId, UUID conversationId, String kind) {
+        Optional<JsonObject> here = conversationId == null ? Optional.empty() : await(artifacts.latest(conversationId, userId, kind));
+        return here.isPresent() ? here : await(artifacts.newest(userId, kind));
+    }
+
+    @Override
+    public JsonObject resizeLyrics(Creator caller, UUID conversationId, String direction, Integer lines) {
+        caller.requireCreator();
+        JsonObject previous = newest(caller.userId(), conversationId, "lyrics").orElseThrow(() -> new CreationException(
+                CreationException.Kind.NOT_FOUND, "there are no lyrics to change yet — ask for some first"));
+        String scheme = previous.getString("scheme", "ABAB");
+        int now = (int) previous.getString("text", "").lines().filter(l -> !l.isBlank()).count();
+        int wanted = lines != null ? lines : "shorter".equals(direction) ? Math.max(scheme.length(), now - scheme.length())
+                : Math.min(64, now + scheme.length());
+        if (wanted == now) {
+            throw new CreationException("the lyrics already have " + now + " lines");
+        }
+        Object target = previous.getJsonObject("checks", new JsonObject()).getValue("targetSyllables");
+        Integer syllables = previous.getInteger("syllables", target instanceof Number n ? n.intValue() : null);
+        JsonObject out = lyrics(caller, conversationId, new LyricsAsk(previous.getString("theme", previous.getString("title")), scheme, wanted,
+                syllables));
+        return out.put("edit", "written again with " + wanted + " lines instead of " + now + " (same theme, scheme and metre)");
+    }
+
+    @Override
+    public JsonObject checkLyrics(String text, String scheme, Integer syllables) {
+        Songwriter.Review r;
+        try {
+            r = songwriter.check(text, scheme, syllables);
+        } catch (IllegalArgumentException ex) {
+            throw new CreationException(ex.getMessage());
+        }
+        io.vertx.core.json.JsonArray weak = new io.vertx.core.json.JsonArray();
+        r.weakRhymes().forEach(w -> weak.add(new JsonObject().put("line", w.line()).put("partner", w.partner()).put("word", w.word())
+                .put("partnerWord", w.partnerWord()).put("kind", w.kind())));
+        JsonObject checks = new JsonObject(r.report().toMap());
+        return new JsonObject().put("schemeFound", r.schemeFound()).put("typicalSyllables", r.typicalSyllables())
+                .put("lines", checks.getJsonArray("lines")).put("schemeAdherence", checks.getValue("schemeAdherence"))
+                .put("syllableAdherence", checks.getValue("syllableAdherence")).put("weakRhymes", weak)
+                .put("suggestions", new io.vertx.core.json.JsonArray(r.suggestions()));
+    }
+
+    @Override
+    public JsonObject rhymes(String word, int limit) {
+        Songwriter.Rhymes r;
+        try {
+            r = songwriter.rhymes(word, limit);
+        } catch (IllegalArgumentException ex) {
+            throw new CreationException(ex.getMessage());
+        }
+        io.vertx.core.json.JsonArray perfect = new io.vertx.core.json.JsonArray();
+        r.perfect().forEach(w -> perfect.add(new JsonObject().put("word", w.word()).put("syllables", w.syllables())));
+        io.vertx.core.json.JsonArray near = new io.vertx.core.json.JsonArray();
+        r.near().forEach(w -> near.add(new JsonObject().put("word", w.word()).put("syllables", w.syllables())));
+        return new JsonObject().put("word", r.word()).put("syllables", r.syllables()).put("perfect", perfect).put("near", near);
+    }
+
+    @Override
+    public JsonObject continueLyrics(Creator caller, UUID conversationId, String text, int lines, String scheme) {
+        caller.requireCreator();
+        Optional<JsonObject> previous = text == null || text.isBlank() ? newest(caller.userId(), conversationId, "lyrics") : Optional.empty();
+        String source = text == null || text.isBlank() ? previous.map(j -> j.getString("text")).orElseThrow(() -> new CreationException(
+                CreationException.Kind.NOT_FOUND, "paste the verse to continue, or ask for lyrics first")) : text.strip();
+        List<String> added;
+        try {
+            added = songwriter.continueVerse(source, lines, scheme, null);
+        } catch (IllegalArgumentException ex) {
+            throw new CreationException(ex.getMessage());
+        }
+        String joined = source + "\n" + String.join("\n", added);
+        String title = previous.map(j -> j.getString("title")).orElse("My verse, continued");
+        return storeLyrics(caller.userId(), conversationId, title, joined, scheme).put("added", new io.vertx.core.json.JsonArray(added));
+    }
+
+    @Override
+    public JsonObject rewriteLine(Creator caller, UUID conversationId, String text, int line, String rhymeWith) {
+        caller.requireCreator();
+        Optional<JsonObject> previous = text == null || text.isBlank() ? newest(caller.userId(), conversationId, "lyrics") : Optional.empty();
+        String source = text == null || text.isBlank() ? previous.map(j -> j.getString("text")).orElseThrow(() -> new CreationException(
+                CreationException.Kind.NOT_FOUND, "paste the lyrics with the line to rewrite, or ask for lyrics first")) : text.strip();
+        String rewritten;
+        try {
+            rewritten = songwriter.rewriteLine(source, line, rhymeWith, null);
+        } catch (IllegalArgumentException ex) {
+            throw new CreationException(ex.getMessage());
+        }
+        String title = previous.map(j -> j.getString("title")).orElse("My lyrics, revised");
+        String scheme = previous.map(j -> j.getString("scheme")).orElse(null);
+        return storeLyrics(caller.userId(), conversationId, title, rewritten, scheme).put("rewrittenLine", line);
+    }
+
+    private JsonObject storeLyrics(long userId, UUID conversationId, String title, String text, String scheme) {
+        Songwriter.Review r = songwriter.check(text, scheme, null);
+        JsonObject json = new JsonObject().put("title", title).put("text", text).put("scheme", r.schemeFound())
+                .put("checks", new JsonObject(r.report().toMap()));
+        return store(userId, conversationId, "lyrics", title, json);
     }
 
     @Override
@@ -141,11 +376,14 @@ public final class GeneratorCreationService implements CreationService, AutoClos
 
     private void requireMelody() {
         if (melody == null) {
-            throw new CreationException("melody generation is unavailable (" + melodyProblem + ")");
+            throw new CreationException(CreationException.Kind.UNAVAILABLE, "melody generation is unavailable (" + melodyProblem + ")");
         }
     }
 
     private JsonObject store(long userId, UUID conversationId, String kind, String title, JsonObject content) {
+        if (conversationId != null && !await(artifacts.ownsConversation(conversationId, userId))) {
+            throw new CreationException(CreationException.Kind.NOT_FOUND, "conversation " + conversationId + " not found");
+        }
         long id = await(artifacts.save(userId, conversationId, kind, title, content));
         return content.copy().put("id", id);
     }
@@ -158,7 +396,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         try {
             return f.await(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new CreationException("saving took too long; please try again");
+            throw new CreationException(CreationException.Kind.UNAVAILABLE, "saving took too long; please try again");
         }
     }
 

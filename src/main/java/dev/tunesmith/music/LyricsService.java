@@ -1,7 +1,7 @@
 package dev.tunesmith.music;
 
 import dev.tunesmith.music.lyrics.LyricsChecker;
-import dev.tunesmith.music.lyrics.ModelLyricsGenerator;
+import dev.tunesmith.music.lyrics.ThemedLyricsGenerator;
 import dev.tunesmith.music.lyrics.Pronunciations;
 
 /**
@@ -23,15 +23,15 @@ public final class LyricsService implements AutoCloseable {
         return new LyricsService(generator);
     }
 
-    /** The service with the shipped word-level model (two predictors). */
+    /** The service with the shipped themed generator (no embedding neighbours). */
     public static LyricsService loadShipped() {
-        return of(ModelLyricsGenerator.loadShipped(2));
+        return of(ThemedLyricsGenerator.loadShipped(null));
     }
 
     /** Generates lyrics and attaches the checker's report. */
     public Lyrics generate(LyricsRequest req) {
         LyricsGenerator.Draft d = generator.write(req);
-        return new Lyrics(d.title(), d.text(), req.scheme(), check(d.text(), req.scheme(), req.syllablesPerLine()));
+        return new Lyrics(d.title(), d.text(), req.scheme(), check(d.text(), req.scheme(), req.syllablesPerLine()), d.sections());
     }
 
     /**

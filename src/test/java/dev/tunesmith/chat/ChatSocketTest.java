@@ -45,6 +45,10 @@ class ChatSocketTest extends AppTestBase {
         return TestSupport.registerAndLogin(http, app.port(), TestSupport.uniqueUser("chat"));
     }
 
+    private String creator() {
+        return TestSupport.registerCreator(http, app.port(), TestSupport.uniqueUser("maker"));
+    }
+
     @Test
     void should_answer_ready_with_a_conversation_and_the_offline_mode() throws Exception {
         try (ChatClient c = ChatClient.connect(vertx, app.port(), origin)) {
@@ -235,7 +239,7 @@ class ChatSocketTest extends AppTestBase {
 
     @Test
     void should_compose_a_melody_then_add_chords_and_store_both() throws Exception {
-        String token = user();
+        String token = creator();
         try (ChatClient c = authed(token)) {
             c.send(new JsonObject().put("type", "message").put("text", "compose a jig in D, 16 bars"));
             List<JsonObject> turn = c.until("done", 60_000);
@@ -251,6 +255,7 @@ class ChatSocketTest extends AppTestBase {
             JsonObject harmonized = second.stream().filter(f -> "melody".equals(f.getString("type"))).findFirst()
                     .orElseThrow(() -> new AssertionError("no melody in " + second)).getJsonObject("melody");
             assertTrue(harmonized.getString("abc").matches("(?s).*\"[A-G][#b]?(m|7|maj7|m7|dim)?\".*"), harmonized.getString("abc"));
+            assertEquals(16, harmonized.getInteger("bars"), "a harmonised 16-bar tune reports 16 bars");
         }
         var artifacts = http.get(app.port(), "127.0.0.1", "/api/me/artifacts").putHeader("Authorization", "Bearer " + token).send().await()
                 .bodyAsJsonObject().getJsonArray("items");
@@ -259,8 +264,68 @@ class ChatSocketTest extends AppTestBase {
     }
 
     @Test
+    void should_answer_a_listener_who_asks_for_lyrics_or_a_melody_without_creating_anything() throws Exception {
+        String token = user();
+        try (ChatClient c = authed(token)) {
+            for (String ask : List.of("write lyrics about the sea, ABAB, 8 lines", "compose a 8-bar melody in G, 3/4", "harmonize the tune")) {
+                c.send(new JsonObject().put("type", "message").put("text", ask));
+                List<JsonObject> turn = c.until("done", 60_000);
+                assertTrue(turn.stream().noneMatch(f -> "lyrics".equals(f.getString("type")) || "melody".equals(f.getString("type"))),
+                        "no artifact for a listener: " + turn);
+                String said = String.join("", turn.stream().filter(f -> "token".equals(f.getString("type")))
+                        .map(f -> f.getString("text", "")).toList());
+                assertTrue(said.contains("creator role") && said.contains("administrator"), said);
+            }
+        }
+        var artifacts = http.get(app.port(), "127.0.0.1", "/api/me/artifacts").putHeader("Authorization", "Bearer " + token).send().await()
+                .bodyAsJsonObject().getJsonArray("items");
+        assertEquals(0, artifacts.size());
+    }
+
+    private static JsonObject artifact(List<JsonObject> turn, String type) {
+        return turn.stream().filter(f -> type.equals(f.getString("type"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " in " + turn)).getJsonObject(type);
+    }
+
+    private static String said(List<JsonObject> turn) {
+        return String.join("", turn.stream().filter(f -> "token".equals(f.getString("type"))).map(f -> f.getString("text", "")).toList());
+    }
+
+    @Test
+    void should_honour_lengths_in_words_and_edit_the_melody_in_conversation() throws Exception {
+        try (ChatClient c = authed(creator())) {
+            c.send(new JsonObject().put("type", "message").put("text", "write a twelve-line song about my dog Max"));
+            JsonObject lyrics = artifact(c.until("done", 60_000), "lyrics");
+            assertEquals(12, lyrics.getString("text").lines().filter(l -> !l.isBlank()).count(), lyrics.getString("text"));
+            assertEquals("My Dog Max", lyrics.getString("title"));
+            c.send(new JsonObject().put("type", "message").put("text", "a 4-line verse about rain, AABB"));
+            assertEquals(4, artifact(c.until("done", 60_000), "lyrics").getString("text").lines().filter(l -> !l.isBlank()).count());
+            c.send(new JsonObject().put("type", "message").put("text", "make it longer"));
+            JsonObject longer = artifact(c.until("done", 60_000), "lyrics");
+            assertEquals(8, longer.getString("text").lines().filter(l -> !l.isBlank()).count(), longer.encode());
+            assertEquals("AABB", longer.getString("scheme"));
+
+            c.send(new JsonObject().put("type", "message").put("text", "compose a sixteen-bar melody in D"));
+            JsonObject melody = artifact(c.until("done", 60_000), "melody");
+            assertEquals(16, melody.getInteger("bars"));
+            c.send(new JsonObject().put("type", "message").put("text", "transpose to A minor"));
+            JsonObject am = artifact(c.until("done", 60_000), "melody");
+            assertEquals("Am", am.getString("key"), am.encode());
+            assertEquals(16, am.getInteger("bars"));
+            c.send(new JsonObject().put("type", "message").put("text", "make the chorus shorter"));
+            JsonObject shorter = artifact(c.until("done", 60_000), "melody");
+            assertEquals(12, shorter.getInteger("bars"), shorter.encode());
+            assertEquals("Am", shorter.getString("key"));
+
+            c.send(new JsonObject().put("type", "message").put("text", "rhymes for night"));
+            String answer = said(c.until("done", 30_000));
+            assertTrue(answer.contains("light") && answer.contains("perfect"), answer);
+        }
+    }
+
+    @Test
     void should_write_lyrics_with_a_checked_rhyme_scheme() throws Exception {
-        try (ChatClient c = authed(user())) {
+        try (ChatClient c = authed(creator())) {
             c.send(new JsonObject().put("type", "message").put("text", "write lyrics about the sea, ABAB, 8 lines, 8 syllables"));
             List<JsonObject> turn = c.until("done", 60_000);
             JsonObject lyrics = turn.stream().filter(f -> "lyrics".equals(f.getString("type"))).findFirst()

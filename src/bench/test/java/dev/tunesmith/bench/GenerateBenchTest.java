@@ -43,4 +43,20 @@ class GenerateBenchTest {
         assertEquals("{\"a\":0.500000,\"b\":\"x\\\"y\\nz\",\"c\":null}", GenerateBench.json(r));
         assertTrue(GenerateBench.table(r).contains("0.5000"));
     }
+
+    @Test
+    void should_match_theme_words_by_lemma() {
+        assertEquals(LyricsBench.lemma("light"), LyricsBench.lemma("lights"));
+        assertEquals(LyricsBench.lemma("leave"), LyricsBench.lemma("leaving"));
+        assertNotEquals(LyricsBench.lemma("sea"), LyricsBench.lemma("see"));
+    }
+
+    @Test
+    void should_give_a_lower_perplexity_to_lines_like_the_training_lines() {
+        LyricsBench.BigramLm lm = LyricsBench.BigramLm.train(List.of("the river runs to the sea", "the wind is on the hill",
+                "I walk along the river", "the sea is cold tonight"));
+        double like = lm.perplexity(List.of("the river runs to the hill"));
+        double unlike = lm.perplexity(List.of("quantum tax forms confuse accountants"));
+        assertTrue(like < unlike, like + " vs " + unlike);
+    }
 }

@@ -77,6 +77,11 @@ final class Answers {
             case "rankTracks", "similarTracks", "refinePlaylist" -> playlist(tool, json);
             case "generateLyrics" -> lyrics(json);
             case "generateMelody", "harmonizeMelody" -> melody(tool, json);
+            case "editMelody" -> "Done — " + json.getString("edit", "edited") + ". " + melody(tool, json).replaceFirst("^A new melody", "Now");
+            case "continueMyVerse", "rewriteLyricLine" -> lyrics(json);
+            case "resizeLyrics" -> "Done — " + json.getString("edit", "resized") + ".\n" + lyrics(json);
+            case "checkMyLyrics" -> review(json);
+            case "rhymesFor" -> rhymes(json);
             case "lookupMyProfile" -> profile(json);
             case "describeTrack" -> json.getString("description", "I found nothing to say about that track.");
             case "classifyStyle" -> style(json);
@@ -148,6 +153,34 @@ final class Answers {
                     s.doubleValue() * 100, y.doubleValue() * 100));
         }
         return sb.toString().trim();
+    }
+
+    private static String review(JsonObject r) {
+        StringBuilder sb = new StringBuilder("Your lyrics");
+        Object scheme = r.getValue("schemeFound");
+        sb.append(scheme == null ? " don't follow a rhyme scheme I can find" : " follow " + scheme).append(", typically ")
+                .append(r.getValue("typicalSyllables")).append(" syllables a line.");
+        JsonArray lines = r.getJsonArray("lines", new JsonArray());
+        for (int i = 0; i < lines.size(); i++) {
+            JsonObject l = lines.getJsonObject(i);
+            sb.append(String.format(Locale.ROOT, "\n%d. %s (%s syllables, rhyme %s)", l.getInteger("number"), l.getString("text"),
+                    l.getValue("syllables"), l.getValue("rhymeClass")));
+        }
+        JsonArray suggestions = r.getJsonArray("suggestions", new JsonArray());
+        sb.append(suggestions.isEmpty() ? "\nEvery rhyme is perfect and the lines are even." : "\nSuggestions:");
+        suggestions.forEach(s -> sb.append("\n• ").append(s));
+        return sb.toString();
+    }
+
+    private static String rhymes(JsonObject r) {
+        StringBuilder sb = new StringBuilder("Rhymes for \"" + r.getString("word") + "\":");
+        for (String kind : List.of("perfect", "near")) {
+            JsonArray words = r.getJsonArray(kind, new JsonArray());
+            List<String> shown = new ArrayList<>();
+            words.forEach(w -> shown.add(((JsonObject) w).getString("word") + " (" + ((JsonObject) w).getValue("syllables") + ")"));
+            sb.append("\n• ").append(kind).append(": ").append(shown.isEmpty() ? "none in my word list" : String.join(", ", shown));
+        }
+        return sb.toString();
     }
 
     private static String melody(String tool, JsonObject m) {

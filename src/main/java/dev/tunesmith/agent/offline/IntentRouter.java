@@ -23,12 +23,23 @@ public final class IntentRouter {
     /** What the user wants. */
     public enum Intent {
         PLAYLIST, REFINE, SIMILAR, PROFILE, LYRICS, MELODY, HARMONIZE, DESCRIBE, CLASSIFY, HELP, GREETING, THANKS, OFF_TOPIC, GIBBERISH,
-        CLARIFY
+        CLARIFY, EDIT_MELODY, CHECK_LYRICS, RHYMES, CONTINUE_VERSE, REWRITE_LINE, RESIZE_LYRICS
     }
 
     /** What the conversation holds so far. */
-    public record Context(boolean hasPlaylist, int playlistSize, boolean hasMelody) {
-        public static final Context EMPTY = new Context(false, 0, false);
+    public record Context(boolean hasPlaylist, int playlistSize, boolean hasMelody, String lastCreation) {
+        public static final Context EMPTY = new Context(false, 0, false, null);
+
+        /**
+         * @param lastCreation "melody" or "lyrics" when the conversation's newest artifact is one (edits such as
+         *     "make it shorter" or "transpose to A minor" then apply to it), else null
+         */
+        public Context {
+        }
+
+        public Context(boolean hasPlaylist, int playlistSize, boolean hasMelody) {
+            this(hasPlaylist, playlistSize, hasMelody, null);
+        }
     }
 
     /** An intent, the tool to call (null for conversation intents) and its JSON arguments. */
@@ -180,6 +191,12 @@ public final class IntentRouter {
         // a request is said in its first sentences; reading at most this much bounds the time of a turn
         if (message != null && message.length() > MAX_READ) {
             message = message.substring(0, MAX_READ);
+        }
+        // the songwriter's tools and edits of the newest creation come first ("rhymes for night", "transpose to A minor")
+        String lower = message == null ? "" : message.toLowerCase(Locale.ROOT).trim();
+        Intent edit = CreationEdits.intent(lower, ctx.lastCreation());
+        if (edit != null) {
+            return new Route(edit, creationTool(edit), CreationEdits.arguments(edit, message, lower), 1.0);
         }
         Language.Text lt = Language.normalise(message);
         String t = lt.text().trim();
@@ -524,6 +541,18 @@ public final class IntentRouter {
         }
         putLimits(a, s);
         return new Route(Intent.PLAYLIST, "rankTracks", a, confidence);
+    }
+
+    private static String creationTool(Intent intent) {
+        return switch (intent) {
+            case EDIT_MELODY -> "editMelody";
+            case CHECK_LYRICS -> "checkMyLyrics";
+            case RHYMES -> "rhymesFor";
+            case CONTINUE_VERSE -> "continueMyVerse";
+            case REWRITE_LINE -> "rewriteLyricLine";
+            case RESIZE_LYRICS -> "resizeLyrics";
+            default -> throw new IllegalArgumentException("not a creation edit: " + intent);
+        };
     }
 
     private static Route talk(Intent intent, double confidence) {

@@ -94,7 +94,32 @@ public final class OfflineChatModel implements StreamingChatModel {
                 }
             }
         }
-        return new IntentRouter.Context(playlist, size, melody);
+        return new IntentRouter.Context(playlist, size, melody, lastCreation(messages));
+    }
+
+    /**
+     * "melody" or "lyrics" when the conversation's newest artifact (the newest successful tool result that
+     * made one) is a creation, else null: after a playlist, "faster" refines the playlist, not an older melody.
+     */
+    private static String lastCreation(List<ChatMessage> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i) instanceof ToolExecutionResultMessage r && r.text() != null && !r.text().startsWith("{\"error\"")) {
+                switch (r.toolName()) {
+                    case "generateMelody", "harmonizeMelody", "editMelody" -> {
+                        return "melody";
+                    }
+                    case "generateLyrics", "continueMyVerse", "rewriteLyricLine", "resizeLyrics" -> {
+                        return "lyrics";
+                    }
+                    default -> {
+                        if (PLAYLIST_TOOLS.contains(r.toolName())) {
+                            return null;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** Streams the answer a line (or a few words) at a time, then completes. */

@@ -1,7 +1,9 @@
 package dev.tunesmith.agent.tools;
 
+import dev.tunesmith.create.Creator;
 import dev.tunesmith.create.LyricsAsk;
 import dev.tunesmith.create.MelodyAsk;
+import dev.tunesmith.create.MelodyEdit;
 import dev.tunesmith.playlist.PlaylistRequest;
 import dev.tunesmith.playlist.RefineRequest;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +12,7 @@ import java.util.UUID;
 
 /**
  * What the agent's tools can do, always on behalf of {@code userId} taken from the session.
+ * Creation takes the {@link Creator} built from the session (id and roles), never from tool arguments.
  * Blocking (called from agent worker threads, never an event loop). Failures the user should see
  * are {@link ToolFailure}s (services throw their own exceptions, which the implementation maps). Results are JSON in the shapes of the WebSocket contract.
  */
@@ -28,13 +31,31 @@ public interface MusicServices {
     JsonObject refinePlaylist(long userId, UUID conversationId, RefineRequest request);
 
     /** {@code {"id","title","text","scheme","checks"}}. */
-    JsonObject generateLyrics(long userId, UUID conversationId, LyricsAsk request);
+    JsonObject generateLyrics(Creator caller, UUID conversationId, LyricsAsk request);
 
     /** {@code {"id","abc","key","meter","bars"}}. */
-    JsonObject generateMelody(long userId, UUID conversationId, MelodyAsk request);
+    JsonObject generateMelody(Creator caller, UUID conversationId, MelodyAsk request);
 
     /** Chords for {@code abc}, or for the conversation's newest melody when {@code abc} is blank. */
-    JsonObject harmonizeMelody(long userId, UUID conversationId, String abc);
+    JsonObject harmonizeMelody(Creator caller, UUID conversationId, String abc);
+
+    /** Edits the newest melody (transpose, meter, tempo, length, vary, harmonize) and stores the result. */
+    JsonObject editMelody(Creator caller, UUID conversationId, MelodyEdit edit);
+
+    /** The newest lyrics written again a stanza shorter or longer, or with {@code lines} lines. */
+    JsonObject resizeLyrics(Creator caller, UUID conversationId, String direction, Integer lines);
+
+    /** Reviews the caller's own lyrics: syllables, scheme found, weak rhymes, suggestions (no artifact). */
+    JsonObject checkLyrics(String text, String scheme, Integer syllables);
+
+    /** Perfect and near rhymes with syllable counts. */
+    JsonObject rhymes(String word, int limit);
+
+    /** Continues a verse (the given text, or the newest lyrics) and stores the result. */
+    JsonObject continueLyrics(Creator caller, UUID conversationId, String text, int lines, String scheme);
+
+    /** Rewrites one line of a text (or of the newest lyrics) to rhyme with a word, and stores the result. */
+    JsonObject rewriteLine(Creator caller, UUID conversationId, String text, int line, String rhymeWith);
 
     /** A short description of a catalog track found by title/artist words. */
     JsonObject describeTrack(String trackQuery);

@@ -3,8 +3,10 @@ package dev.tunesmith.agent.tools;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.tunesmith.create.CreationException;
+import dev.tunesmith.create.Creator;
 import dev.tunesmith.create.LyricsAsk;
 import dev.tunesmith.create.MelodyAsk;
+import dev.tunesmith.create.MelodyEdit;
 import dev.tunesmith.playlist.PlaylistException;
 import dev.tunesmith.playlist.PlaylistRequest;
 import dev.tunesmith.playlist.RefineRequest;
@@ -118,7 +120,8 @@ public final class MusicTools {
             @P(value = "syllables per line", required = false) Integer syllables) {
         return guard(() -> {
             ctx.checkNotCancelled();
-            JsonObject lyrics = services.generateLyrics(ctx.userId(), ctx.conversationId(),
+            requireCreator();
+            JsonObject lyrics = services.generateLyrics(ctx.creator(), ctx.conversationId(),
                     new LyricsAsk(theme, scheme, lines, syllables));
             ctx.sink().artifact("lyrics", lyrics);
             return new JsonObject().put("title", lyrics.getString("title")).put("text", lyrics.getString("text"))
@@ -133,7 +136,8 @@ public final class MusicTools {
             @P(value = "mood or tempo hint", required = false) String mood) {
         return guard(() -> {
             ctx.checkNotCancelled();
-            JsonObject melody = services.generateMelody(ctx.userId(), ctx.conversationId(), new MelodyAsk(key, meter, bars, mood));
+            requireCreator();
+            JsonObject melody = services.generateMelody(ctx.creator(), ctx.conversationId(), new MelodyAsk(key, meter, bars, mood));
             ctx.sink().artifact("melody", melody);
             return melody.encode();
         });
@@ -143,9 +147,87 @@ public final class MusicTools {
     public String harmonizeMelody(@P(value = "the melody in ABC notation", required = false) String abc) {
         return guard(() -> {
             ctx.checkNotCancelled();
-            JsonObject melody = services.harmonizeMelody(ctx.userId(), ctx.conversationId(), abc);
+            requireCreator();
+            JsonObject melody = services.harmonizeMelody(ctx.creator(), ctx.conversationId(), abc);
             ctx.sink().artifact("melody", melody);
             return melody.encode();
+        });
+    }
+
+    @Tool("Edit the newest melody: transpose (key), meter (meter), tempo (tempo in BPM), length (bars, or direction shorter|longer), "
+            + "vary (a variation of bars fromBar-toBar), harmonize (chords again).")
+    public String editMelody(@P("transpose | meter | tempo | length | vary | harmonize") String action,
+            @P(value = "target key for transpose, e.g. Am, G, Bb", required = false) String key,
+            @P(value = "new meter, e.g. 3/4", required = false) String meter,
+            @P(value = "tempo in BPM", required = false) Integer tempo,
+            @P(value = "new number of bars, for length", required = false) Integer bars,
+            @P(value = "shorter or longer, for length without a number", required = false) String direction,
+            @P(value = "first bar, for vary", required = false) Integer fromBar,
+            @P(value = "last bar, for vary", required = false) Integer toBar) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            requireCreator();
+            JsonObject melody = services.editMelody(ctx.creator(), ctx.conversationId(),
+                    new MelodyEdit(action, key, meter, tempo, bars, direction, fromBar, toBar));
+            ctx.sink().artifact("melody", melody);
+            return melody.encode();
+        });
+    }
+
+    @Tool("Make the newest lyrics shorter or longer (a stanza at a time), or give them a number of lines.")
+    public String resizeLyrics(@P(value = "shorter or longer", required = false) String direction,
+            @P(value = "the new number of lines", required = false) Integer lines) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            requireCreator();
+            JsonObject lyrics = services.resizeLyrics(ctx.creator(), ctx.conversationId(), direction, lines);
+            ctx.sink().artifact("lyrics", lyrics);
+            return lyrics.encode();
+        });
+    }
+
+    @Tool("Check the user's own lyrics: syllables per line, the rhyme scheme found, weak rhymes and suggestions.")
+    public String checkMyLyrics(@P("the lyrics, lines separated by newlines") String text,
+            @P(value = "the rhyme scheme they aim for, e.g. ABAB", required = false) String scheme,
+            @P(value = "syllables per line they aim for", required = false) Integer syllables) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            return services.checkLyrics(text, scheme, syllables).encode();
+        });
+    }
+
+    @Tool("Find perfect and near rhymes for a word, with syllable counts.")
+    public String rhymesFor(@P("the word") String word) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            return services.rhymes(word, 20).encode();
+        });
+    }
+
+    @Tool("Continue the user's verse (their text, or the newest lyrics of this conversation) in its rhyme pattern and metre.")
+    public String continueMyVerse(@P(value = "the verse so far; empty for the newest lyrics", required = false) String text,
+            @P(value = "how many lines to add, default 4", required = false) Integer lines) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            requireCreator();
+            JsonObject lyrics = services.continueLyrics(ctx.creator(), ctx.conversationId(), text, lines == null ? 4 : lines, null);
+            ctx.sink().artifact("lyrics", lyrics);
+            return lyrics.encode();
+        });
+    }
+
+    @Tool("Rewrite one line of the lyrics (the given text, or the newest lyrics) so that it rhymes with a word.")
+    public String rewriteLyricLine(@P("1-based number of the line") Integer line, @P("the word the line should rhyme with") String rhymeWith,
+            @P(value = "the lyrics; empty for the newest lyrics", required = false) String text) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            requireCreator();
+            if (line == null) {
+                throw new ToolFailure("which line should I rewrite?");
+            }
+            JsonObject lyrics = services.rewriteLine(ctx.creator(), ctx.conversationId(), text, line, rhymeWith);
+            ctx.sink().artifact("lyrics", lyrics);
+            return lyrics.encode();
         });
     }
 
@@ -171,6 +253,13 @@ public final class MusicTools {
             ctx.checkNotCancelled();
             return services.classifyStyle(text).encode();
         });
+    }
+
+    /** Creation tools refuse listeners before any work, with the role check of the session (not of the arguments). */
+    private void requireCreator() {
+        if (!ctx.creator().mayCreate()) {
+            throw new ToolFailure(Creator.NEEDS_ROLE);
+        }
     }
 
     /** Runs a tool body; a {@link ToolFailure} or bad argument becomes {@code {"error": ...}} for the model. */

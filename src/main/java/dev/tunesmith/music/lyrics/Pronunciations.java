@@ -157,6 +157,26 @@ public final class Pronunciations {
         return false;
     }
 
+    /**
+     * Near-rhyme keys (assonance): the vowel of the last stressed syllable and whether a consonant
+     * follows it, so "night", "time" and "ride" share one; empty for unknown words.
+     */
+    public List<String> nearRhymeKeys(String word) {
+        List<String[]> p = lookup(normalise(word));
+        if (p == null) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>(p.size());
+        for (String[] phones : p) {
+            String[] perfect = rhymeKey(phones).split(" ");
+            String k = perfect[0] + (perfect.length > 1 ? "+C" : "");
+            if (!keys.contains(k)) {
+                keys.add(k);
+            }
+        }
+        return keys;
+    }
+
     static String rhymeKey(String[] phones) {
         int last = -1;
         int lastVowel = -1;

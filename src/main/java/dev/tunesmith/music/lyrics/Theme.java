@@ -1,0 +1,120 @@
+package dev.tunesmith.music.lyrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a lyrics theme says, read without a model: its content words (stop words, "a song about"
+ * and the like dropped), names (words capitalised in the middle of the theme), a hook phrase short
+ * enough to sing (at most five syllables: the longest tail of the theme that starts with a content
+ * word) and a title.
+ *
+ * @param text the theme as given (trimmed)
+ * @param contentWords lower-case content words in order
+ * @param names content words written with a capital (names: used only inside the hook)
+ * @param hook the phrase the chorus repeats
+ * @param title the song title
+ * @param nounLike content words placed like nouns (first word, or after a determiner or another content word
+ *     that follows one): outside the songwriting lexicon only these fill noun slots ("the kids", not "ignores")
+ */
+public record Theme(String text, List<String> contentWords, Set<String> names, String hook, String title, Set<String> nounLike) {
+
+    /** Words that carry no theme. */
+    public static final Set<String> STOP = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "about",
+            "and", "or", "but", "my", "your", "our", "their", "his", "her", "its", "me", "you", "we", "they", "i", "he", "she", "it",
+            "this", "that", "these", "those", "is", "are", "was", "were", "be", "been", "some", "any", "all", "into", "over", "under",
+            "song", "songs", "lyrics", "lyric", "verse", "verses", "chorus", "poem", "text", "write", "writing", "line", "lines",
+            "please", "something", "things", "thing", "like", "very", "so", "as", "up", "down", "out", "off", "one", "two", "three",
+            "rhyme", "rhyming", "scheme", "syllable", "syllables", "short", "long", "little", "new", "own",
+            "who", "how", "what", "when", "where", "why", "which", "whose", "whom", "not", "no", "can", "will", "would", "should", "could",
+            "do", "does", "did", "has", "have", "had", "am", "just", "really", "than", "then", "there", "here", "us", "them", "him");
+
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "my", "your", "our", "his", "her", "their", "this", "that",
+            "these", "those", "some", "every", "no");
+
+    private static final Set<String> SMALL = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "and", "or", "from");
+
+    /** Reads a theme; a blank one becomes "a summer evening". */
+    public static Theme of(String raw, Pronunciations dict) {
+        String text = raw == null || raw.isBlank() ? "a summer evening" : raw.strip().replaceAll("[\"“”]", "");
+        text = text.replaceAll("(?i)^(a |an )?(song|chorus|verse|ballad|poem|lyrics?)\\s+(about|of|on)\\s+", "");
+        String[] tokens = text.split("\\s+");
+        List<String> content = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        Set<String> nounLike = new LinkedHashSet<>();
+        boolean afterDeterminer = true;
+        for (int i = 0; i < tokens.length; i++) {
+            String w = Pronunciations.normalise(tokens[i].replaceAll("'s$|’s$", ""));
+            if (w.isEmpty() || STOP.contains(w) || w.length() < 2) {
+                afterDeterminer = DETERMINERS.contains(w);
+                continue;
+            }
+            content.add(w);
+            boolean afterContent = i > 0 && content.size() > 1 && !STOP.contains(Pronunciations.normalise(tokens[i - 1]));
+            if (afterDeterminer && !(afterContent && w.endsWith("s") && !w.endsWith("ss"))) { // "my cat ignores": a verb, not a noun
+                nounLike.add(w);
+            }
+            afterDeterminer = afterDeterminer && i + 1 < tokens.length; // "the old mill": both after the determiner
+            if (i > 0 && Character.isUpperCase(tokens[i].charAt(0))) {
+                names.add(w);
+            }
+        }
+        if (content.isEmpty()) {
+            content.add("summer");
+        }
+        String hook = hook(tokens, dict);
+        return new Theme(text, List.copyOf(content), Set.copyOf(names), hook, title(tokens.length <= 7 ? tokens : hook.split(" ")),
+                Set.copyOf(nounLike));
+    }
+
+    private static String hook(String[] tokens, Pronunciations dict) {
+        String best = null;
+        for (int start = tokens.length - 1; start >= 0; start--) {
+            int syl = 0;
+            for (int i = start; i < tokens.length; i++) {
+                syl += Math.max(1, dict.syllables(tokens[i]));
+            }
+            if (syl > 5) {
+                break;
+            }
+            String first = Pronunciations.normalise(tokens[start]);
+            boolean possessive = first.equals("my") || first.equals("your") || first.equals("our");
+            if (!STOP.contains(first) || possessive || start == 0) {
+                best = String.join(" ", java.util.Arrays.copyOfRange(tokens, start, tokens.length));
+            }
+        }
+        if (best == null) {
+            best = tokens[tokens.length - 1];
+        }
+        best = best.replaceAll("[.,;:!?]+$", "");
+        // keep capitals the writer used (names), otherwise lower case
+        StringBuilder sb = new StringBuilder();
+        for (String t : best.split(" ")) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(t.equals("I") || (t.length() > 1 && Character.isUpperCase(t.charAt(0)) && !t.equals(t.toUpperCase(Locale.ROOT)))
+                    ? t : t.toLowerCase(Locale.ROOT));
+        }
+        return sb.toString();
+    }
+
+    private static String title(String[] tokens) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < tokens.length; i++) {
+            String t = tokens[i].replaceAll("[.,;:!?]+$", "");
+            if (t.isEmpty()) {
+                continue;
+            }
+            String lower = t.toLowerCase(Locale.ROOT);
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(i > 0 && SMALL.contains(lower) ? lower : Character.toUpperCase(t.charAt(0)) + t.substring(1));
+        }
+        return sb.toString();
+    }
+}
