@@ -585,8 +585,8 @@ public final class IntentRouter {
                 break;
             }
         }
-        number(LINES, t).ifPresent(n -> a.put("lines", n));
-        number(SYLLABLES, t).ifPresent(n -> a.put("syllables", n));
+        number(LINES, t).or(() -> dev.tunesmith.music.RequestText.count(original, "lines?")).ifPresent(n -> a.put("lines", n));
+        number(SYLLABLES, t).or(() -> dev.tunesmith.music.RequestText.count(original, "syllables?")).ifPresent(n -> a.put("syllables", n));
         return new Route(Intent.LYRICS, "generateLyrics", a, 0.9);
     }
 
@@ -618,7 +618,7 @@ public final class IntentRouter {
         } else if (t.contains("polka")) {
             a.put("meter", "2/4");
         }
-        number(BARS, t).ifPresent(n -> a.put("bars", n));
+        number(BARS, t).or(() -> dev.tunesmith.music.RequestText.count(original, "(?:bars?|measures?)")).ifPresent(n -> a.put("bars", n));
         a.put("mood", original.trim());
         return new Route(Intent.MELODY, "generateMelody", a, 0.9);
     }
