@@ -138,7 +138,7 @@ public final class Server {
                 }, false))
                 .compose(model -> {
                     embedder = model;
-                    recommender = new RecommenderService(vertx, pool, embedder);
+                    recommender = new RecommenderService(vertx, pool, embedder, RecommenderService.served(config.recommender()));
                     return recommender.start();
                 })
                 .compose(v -> vertx.executeBlocking(() -> creation = creationFactory != null ? creationFactory.get()

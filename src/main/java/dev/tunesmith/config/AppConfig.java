@@ -9,7 +9,20 @@ import java.util.Optional;
  * The whole configuration, typed and validated once at start-up by {@link ConfigLoader}.
  * Every key, its default and its environment override are documented in {@code config/README.md}.
  */
-public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data data) {
+public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data data, Recommender recommender) {
+
+    /**
+     * The served recommender: the hyper-parameters {@code ./tunesmith run} trains with and
+     * {@code ./tunesmith eval} measures as its {@code served} row (one trainer, one configuration).
+     */
+    public record Recommender(double easeLambda, int easeMinSupport, int easeMaxItems, int alsFactors, double alsLambda,
+            double alsAlpha, int alsIterations, int alsCgSteps, int rp3K, double rp3Alpha, double rp3Beta, int itemKnnK,
+            double itemKnnShrink, boolean content, boolean friends, boolean popularity, long seed) {
+
+        /** The defaults documented in {@code config/README.md} (the same as the served recommender's own). */
+        public static final Recommender DEFAULTS = new Recommender(75, 3, 6000, 64, 1.25, 2.0, 15, 3, 100, 1.0, 0.25,
+                100, 10, true, true, true, 20110101L);
+    }
 
     /** HTTP server settings. */
     public record Http(String host, int port, long bodyLimitBytes, List<String> allowedOrigins, Path webroot, Duration wsAuthTimeout) {}

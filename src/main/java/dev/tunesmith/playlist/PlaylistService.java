@@ -53,7 +53,7 @@ public final class PlaylistService {
     public Future<JsonObject> recommendations(long userId, int k, String moodText) {
         return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> {
             MoodTarget mood = recommender.mood(moodText);
-            return recommender.recommend(profile, mood, constraints(new PlaylistRequest(moodText, k, null, null, null, null, null, null, null), mood,
+            return recommender.discover(profile, mood, constraints(new PlaylistRequest(moodText, k, null, null, null, null, null, null, null), mood,
                     recommender.snapshot()));
         }, false)).compose(playlist -> tracks.findMany(playlist.trackIds()).map(found -> {
             Map<Long, Track> byId = new HashMap<>();

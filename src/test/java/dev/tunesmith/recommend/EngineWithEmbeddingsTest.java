@@ -23,7 +23,7 @@ class EngineWithEmbeddingsTest {
         TextEmbedder minilm = Embedders.of(new AllMiniLmL6V2EmbeddingModel());
         List<CatalogItem> catalog = Fixtures.catalog();
         engine = EngineTrainer.train(catalog, Fixtures.community(), minilm, Fixtures.T0.plus(Duration.ofDays(1)),
-                new EngineTrainer.Options(4, 5, 1.0, 10, 1L, EventWeights.DEFAULTS, EngineConfig.DEFAULTS));
+                new EngineTrainer.Options(Fixtures.SMALL_SERVED, EventWeights.DEFAULTS, EngineConfig.DEFAULTS));
         parser = new MoodParser(minilm, MoodVocabulary.standard(),
                 catalog.stream().flatMap(c -> c.tags().stream()).distinct().toList(),
                 catalog.stream().map(CatalogItem::artist).distinct().toList());
