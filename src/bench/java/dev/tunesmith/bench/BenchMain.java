@@ -31,6 +31,11 @@ public final class BenchMain {
     static final Args.Spec CHAT = Args.command("bench chat", "chat sessions and turn latency against a server in this JVM"
             + " (its own throw-away database)").values("sessions", "rate", "duration", "warmup");
 
+    static final Args.Spec MOOD = Args.command("bench mood", "precision@20 of the asked mood, distance to the mood centre and"
+            + " the largest share of one track, on labelled catalogues built from ../shared/data")
+            .option("data", "DIR", "the shared data folder (default from the config: ../shared/data)")
+            .option("per-class", "N", "freemusi.cc tracks per activity class (default 2500)");
+
     public static void main(String[] argv) {
         List<String> all = Arrays.asList(argv);
         String what = all.isEmpty() ? "" : all.get(0);
@@ -40,12 +45,13 @@ public final class BenchMain {
             int code = switch (what) {
                 case "als" -> AlsBench.run(withData(ALS.parse(rest).asMap(), "lastfm-hetrec2k"));
                 case "rank" -> RankBench.run(RANK.parse(rest).asMap());
+                case "mood" -> mood(MOOD.parse(rest).asMap());
                 case "generate" -> generate(GENERATE.parse(rest));
                 case "chat" -> {
                     Map<String, String> o = CHAT.parse(rest).asMap();
                     yield ChatBench.run(ConfigLoader.fromEnvironment(), o);
                 }
-                default -> throw new UsageException("bench what? als, rank, generate or chat (each takes --help)");
+                default -> throw new UsageException("bench what? als, rank, generate, chat or mood (each takes --help)");
             };
             System.exit(code);
         } catch (Args.HelpRequested e) {
@@ -70,6 +76,18 @@ public final class BenchMain {
             return 2;
         } catch (Exception e) {
             System.err.println("bench generate failed: " + e);
+            return 1;
+        }
+    }
+
+    private static int mood(Map<String, String> o) {
+        Map<String, String> opts = new java.util.HashMap<>(o);
+        opts.putIfAbsent("data", ConfigLoader.fromEnvironment().data().sharedData().toString());
+        try {
+            return MoodBench.run(opts, dev.tunesmith.recommend.service.Embedders.of(
+                    new dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel()), System.out);
+        } catch (java.io.IOException e) {
+            System.err.println("bench mood: " + e.getMessage());
             return 1;
         }
     }

@@ -74,7 +74,7 @@ public final class RecommendationEngine {
     final FeatureQuantiles featureQuantiles;
     /** Per item: a podcast, DJ mix, audiobook or speech track (kept out of mood playlists unless asked). */
     final boolean[] spoken;
-    final MoodModel moodModel = MoodModel.standard();
+    private MoodModel moodModel = MoodModel.standard();
     /** Longest track (seconds) a mood playlist includes unless the request asks for long tracks. */
     static final int MAX_MOOD_TRACK_SEC = 12 * 60;
     private static final java.util.regex.Pattern SPOKEN = java.util.regex.Pattern.compile(
@@ -241,9 +241,33 @@ public final class RecommendationEngine {
         return Optional.ofNullable(served);
     }
 
+    /** A copy whose mood playlists use another mood model (e.g. one {@link MoodModel#learned} from labels). */
+    public RecommendationEngine withMoodModel(MoodModel model) {
+        RecommendationEngine e = new RecommendationEngine(items, index, embeddings, dims, served, rawPopularity, config, clock);
+        e.moodModel = model;
+        return e;
+    }
+
+    /** The mood model in use. */
+    public MoodModel moodModel() {
+        return moodModel;
+    }
+
+    /** Each item's feature quantiles in this catalogue (dense-index order), for measuring mood fit. */
+    public float[] quantiles(int item) {
+        return quantiles[item].clone();
+    }
+
+    /** The dense index of a track id, or -1. */
+    public int indexOf(long trackId) {
+        return index.index(trackId);
+    }
+
     /** A copy that reads "now" (for recently-played checks) from {@code c}. */
     public RecommendationEngine withClock(Clock c) {
-        return new RecommendationEngine(items, index, embeddings, dims, served, rawPopularity, config, c);
+        RecommendationEngine e = new RecommendationEngine(items, index, embeddings, dims, served, rawPopularity, config, c);
+        e.moodModel = moodModel;
+        return e;
     }
 
 
@@ -507,11 +531,11 @@ public final class RecommendationEngine {
     /**
      * Mood first. With mood words whose regions the {@link MoodModel} knows, every allowed item gets
      * its fit (distance to the combined region's centre in this catalogue's quantiles), plus a bonus
-     * for a wanted tag or artist and minus the fit of negated moods; only the {@code gate} best stay
+     * for a wanted tag or artist and minus the fit of negated moods; only the items inside the region (fit ≥ max(0.45, 0.7 × the best fit), between {@code minGate} and {@code maxGate} of them) stay
      * allowed, so taste, CF and popularity can only reorder tracks that fit. Returns the gate scores,
      * or null when the request has no mood region (then the older range fit applies).
      */
-    private float[] moodGate(MoodTarget m, boolean[] allowed, int gate) {
+    private float[] moodGate(MoodTarget m, boolean[] allowed, int minGate, int maxGate) {
         Optional<MoodModel.Region> region = moodModel.combine(m.moods());
         if (region.isEmpty()) {
             return null;
@@ -533,7 +557,20 @@ public final class RecommendationEngine {
             }
             fit[i] = (float) f;
         }
-        int[] keep = Vectors.topK(fit, n, gate, i -> allowed[i]);
+        float best = 0;
+        for (int i = 0; i < n; i++) {
+            if (allowed[i]) {
+                best = Math.max(best, fit[i]);
+            }
+        }
+        float threshold = Math.max(0.45f, 0.7f * best);
+        int inside = 0;
+        for (int i = 0; i < n; i++) {
+            if (allowed[i] && fit[i] >= threshold) {
+                inside++;
+            }
+        }
+        int[] keep = Vectors.topK(fit, n, Math.max(minGate, Math.min(maxGate, inside)), i -> allowed[i]);
         java.util.Arrays.fill(allowed, false);
         for (int i : keep) {
             allowed[i] = true;
@@ -558,7 +595,7 @@ public final class RecommendationEngine {
     }
 
     /**
-     * Exploration among the gated items: Gumbel noise (scale 0.8) seeded by the profile snapshot and
+     * Exploration among the gated items: Gumbel noise (scale 2) seeded by the profile snapshot and
      * the request, so different listeners asking the same mood get different draws from the tracks
      * that fit instead of one fixed list, while one listener's request is reproducible.
      */
@@ -568,7 +605,7 @@ public final class RecommendationEngine {
         for (int i = 0; i < total.length; i++) {
             if (allowed[i]) {
                 double u = Math.max(1e-12, r.nextDouble());
-                total[i] += (float) (-0.8 * Math.log(-Math.log(u)));
+                total[i] += (float) (-2.0 * Math.log(-Math.log(u)));
             }
         }
     }
@@ -596,8 +633,9 @@ public final class RecommendationEngine {
         int n = items.size();
         UserProfile p = profile == null ? UserProfile.empty(clock.instant()) : profile;
         float[] total = new float[n];
-        // a mood playlist draws from the max(3 × count, 60) best fitting items
-        float[] fit = moodGate(m, allowed, Math.max(3 * count, 60));
+        // a mood playlist draws from the items inside the mood's region (fit ≥ max(0.45, 0.7 × best)), at least the
+        // max(3 × count, 60) and at most the 10 × count best fitting
+        float[] fit = moodGate(m, allowed, Math.max(3 * count, 60), Math.max(10 * count, 60));
         List<Integer> likedList = new ArrayList<>();
         List<Float> likedW = new ArrayList<>();
         float[] negative = null;

@@ -159,7 +159,8 @@ public final class MoodModel {
 
     /**
      * Words a listener understands for why an item fits, only for axes the item actually matches
-     * (within one spread of a centre that lies in the lower or upper 30 % of the catalogue), strongest
+     * (within one spread of a centre in the lower or upper 30 % of the catalogue, and the item itself
+     * in the lower or upper 40 %), strongest
      * first, e.g. {@code ["low energy", "acoustic"]}.
      */
     public static List<String> describe(Region r, float[] q, int max) {
@@ -172,7 +173,8 @@ public final class MoodModel {
                 continue;
             }
             boolean high = a.centre() > 0.5;
-            if ((high && v < 0.5) || (!high && v > 0.5)) {
+            // the item itself must lie clearly on that side of the catalogue's median
+            if ((high && v < 0.6) || (!high && v > 0.4)) {
                 continue;
             }
             String w = word(a.feature(), high);
