@@ -84,4 +84,19 @@ class ConfigLoaderTest {
         assertTrue(first.auth().jwtSecret().length() >= 32);
         assertTrue(!first.auth().toString().contains(first.auth().jwtSecret()));
     }
+
+    @Test
+    void should_read_the_served_recommender_settings_with_documented_defaults() {
+        assertEquals(AppConfig.Recommender.DEFAULTS, load(Map.of()).recommender());
+        AppConfig.Recommender r = ConfigLoader.recommender(new JsonObject().put("alsFactors", 32).put("easeLambda", 200.0)
+                .put("friends", false));
+        assertEquals(32, r.alsFactors());
+        assertEquals(200.0, r.easeLambda());
+        assertEquals(false, r.friends());
+        assertEquals(AppConfig.Recommender.DEFAULTS.rp3Beta(), r.rp3Beta());
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.recommender(new JsonObject().put("alsFactors", 0)))
+                .getMessage().contains("recommender.alsFactors"));
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.recommender(new JsonObject().put("content", "yes")))
+                .getMessage().contains("recommender.content"));
+    }
 }

@@ -24,14 +24,14 @@ public final class RecommenderStore {
 
     public Future<List<CatalogItem>> catalog() {
         return pool.query("SELECT id, title, artist_name, tags, genre, valence, energy, danceability, acousticness, tempo, "
-                + "instrumentalness, features_estimated, duration_sec FROM tracks WHERE NOT hidden ORDER BY id").execute().map(rows -> {
+                + "instrumentalness, loudness, mode, speechiness, features_estimated, duration_sec FROM tracks WHERE NOT hidden ORDER BY id").execute().map(rows -> {
                     List<CatalogItem> items = new ArrayList<>(rows.size());
                     for (Row r : rows) {
                         items.add(new CatalogItem(r.getLong("id"), r.getString("title"), r.getString("artist_name"),
                                 Arrays.asList(r.getArrayOfStrings("tags")), r.getString("genre"),
                                 new AudioFeatures(d(r, "valence"), d(r, "energy"), d(r, "danceability"), d(r, "acousticness"),
                                         d(r, "tempo"), r.getBoolean("features_estimated"), d(r, "instrumentalness"),
-                                        null, null, null),
+                                        d(r, "loudness"), d(r, "mode"), d(r, "speechiness")),
                                 r.getInteger("duration_sec") == null ? 0 : r.getInteger("duration_sec")));
                     }
                     return items;
