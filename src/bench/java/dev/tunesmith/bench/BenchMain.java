@@ -34,7 +34,8 @@ public final class BenchMain {
     static final Args.Spec MOOD = Args.command("bench mood", "precision@20 of the asked mood, distance to the mood centre and"
             + " the largest share of one track, on labelled catalogues built from ../shared/data")
             .option("data", "DIR", "the shared data folder (default from the config: ../shared/data)")
-            .option("per-class", "N", "freemusi.cc tracks per activity class (default 2500)");
+            .option("per-class", "N", "freemusi.cc tracks per activity class (default 2500)")
+            .flag("no-rest", "skip the REST measurement (it needs PostgreSQL: a throw-away database is created and dropped)");
 
     public static void main(String[] argv) {
         List<String> all = Arrays.asList(argv);

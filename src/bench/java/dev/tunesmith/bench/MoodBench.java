@@ -92,13 +92,13 @@ final class MoodBench {
         StringBuilder json = new StringBuilder("{");
         for (Labelled c : catalogues) {
             json.append(json.length() > 1 ? "," : "").append('"').append(c.name()).append("\":")
-                    .append(measure(c, embedder, out));
+                    .append(measure(c, embedder, out, !o.containsKey("no-rest")));
         }
         out.println(json.append('}'));
         return 0;
     }
 
-    private static String measure(Labelled c, TextEmbedder embedder, PrintStream out) {
+    private static String measure(Labelled c, TextEmbedder embedder, PrintStream out, boolean rest) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         c.label().values().forEach(l -> counts.merge(l, 1, Integer::sum));
         out.printf("%n== %s: %d items, labels %s ==%n", c.name(), c.items().size(), counts);
@@ -192,9 +192,27 @@ final class MoodBench {
         pCentroid /= moods.size();
         out.printf(Locale.ROOT, "held-out half: standard regions P@20 %.3f, learned regions %.3f (gain %+.3f),"
                 + " nearest-centroid top-20 %.3f%n", pStd, pLearned, pLearned - pStd, pCentroid);
-        js.append(String.format(Locale.ROOT, ",\"heldOutStandard\":%.3f,\"heldOutLearned\":%.3f,\"heldOutCentroid\":%.3f}",
+        js.append(String.format(Locale.ROOT, ",\"heldOutStandard\":%.3f,\"heldOutLearned\":%.3f,\"heldOutCentroid\":%.3f",
                 pStd, pLearned, pCentroid));
-        return js.toString();
+        if (rest) {
+            Map<String, List<String>> asked = new LinkedHashMap<>();
+            moods.forEach(m -> asked.put(m, PHRASES.get(m)));
+            Map<String, Double> r = MoodRestBench.run(c, asked, OTHER_REQUESTS, out);
+            if (r != null) {
+                js.append(",\"rest\":{");
+                StringBuilder per = new StringBuilder();
+                double sum = 0;
+                for (String m : moods) {
+                    double pm = PHRASES.get(m).stream().mapToDouble(r::get).average().orElse(0);
+                    sum += pm;
+                    per.append(per.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":%.3f", m, pm));
+                }
+                out.printf(Locale.ROOT, "REST mean precision@20 over moods: %.3f%n", sum / moods.size());
+                js.append(per).append(String.format(Locale.ROOT, ",\"precision@20\":%.3f,\"maxTrackShare\":%.3f}",
+                        sum / moods.size(), r.get("maxTrackShare")));
+            }
+        }
+        return js.append('}').toString();
     }
 
     private static double precision(Playlist p, Map<Long, String> label, String mood) {
