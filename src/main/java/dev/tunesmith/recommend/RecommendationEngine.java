@@ -931,6 +931,30 @@ public final class RecommendationEngine {
         return r;
     }
 
+    /** 1 − 2 × mean |Δ quantile| over the features both items have, clamped to [0, 1]; NaN when none. */
+    private float audioSimilarity(int a, int b) {
+        float d = 0;
+        int k = 0;
+        float[] qa = quantiles[a];
+        float[] qb = quantiles[b];
+        for (int f = 0; f < qa.length; f++) {
+            if (qa[f] == qa[f] && qb[f] == qb[f]) {
+                d += Math.abs(qa[f] - qb[f]);
+                k++;
+            }
+        }
+        return k == 0 ? Float.NaN : Math.max(0f, 1f - 2f * d / k);
+    }
+
+    private boolean sharesTag(int a, int b) {
+        for (int t : tagsOf[a]) {
+            if (java.util.Arrays.binarySearch(tagsOf[b], t) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private final Reranker.Items view = new Reranker.Items() {
         @Override
         public int artist(int i) {
@@ -954,14 +978,19 @@ public final class RecommendationEngine {
 
         @Override
         public float similarity(int a, int b) {
+            // diversity from sound and genre (audio-feature quantiles, shared tags), plus the learned
+            // similarity (tag embeddings, ALS factors) where there is one; never from names
+            float sound = audioSimilarity(a, b);
             if (embeddings != null) {
                 float e = Vectors.dot(embeddings, a * dims, embeddings, b * dims, dims);
-                return factorsNormalised == null ? e : 0.5f * (e + factorCos(a, b));
+                float learned = factorsNormalised == null ? e : 0.5f * (e + factorCos(a, b));
+                return Float.isNaN(sound) ? learned : 0.5f * (learned + sound);
             }
             if (factorsNormalised != null) {
-                return factorCos(a, b);
+                return Float.isNaN(sound) ? factorCos(a, b) : 0.5f * (factorCos(a, b) + sound);
             }
-            return artistOf[a] == artistOf[b] ? 1f : 0f;
+            float genre = sharesTag(a, b) ? 1f : 0f;
+            return Float.isNaN(sound) ? genre : 0.5f * (genre + sound);
         }
 
         @Override
