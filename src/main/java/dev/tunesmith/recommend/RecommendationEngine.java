@@ -885,7 +885,9 @@ public final class RecommendationEngine {
         if (region.isPresent()) {
             List<String> words = MoodModel.describe(region.get(), quantiles[i], 3);
             boolean est = it.features().estimated();
-            String what = String.join(", ", m.moods());
+            // "sad songs" already says "sad"
+            String what = String.join(", ", m.moods().stream()
+                    .filter(x -> m.moods().stream().noneMatch(y -> !y.equals(x) && y.contains(x))).toList());
             if (!words.isEmpty()) {
                 r.add(what + ": " + String.join(", ", words) + (est ? " (estimated features)" : ""));
             } else {
@@ -926,7 +928,13 @@ public final class RecommendationEngine {
             }
         }
         if (r.isEmpty()) {
-            r.add(p.isNew() ? "popular with listeners here" : "fits your taste profile");
+            if (m.embedding() != null && embeddings != null && !m.text().isBlank()) {
+                r.add("genre and tags close to '" + m.text().trim() + "'");
+            } else if (p.isNew()) {
+                r.add(rawPopularity[i] > 0 ? "popular with listeners here" : "picked to explore the catalogue");
+            } else {
+                r.add(s.cf != null && s.cf[i] > 0 ? "fits your taste profile" : "picked to explore the catalogue");
+            }
         }
         return r;
     }

@@ -177,7 +177,7 @@ public final class MoodModel {
             if ((high && v < 0.6) || (!high && v > 0.4)) {
                 continue;
             }
-            String w = word(a.feature(), high);
+            String w = a.feature() == Feature.VALENCE && !high && a.centre() > 0.2 ? "subdued" : word(a.feature(), high);
             if (w != null && out.size() < max) {
                 out.add(w);
             }
