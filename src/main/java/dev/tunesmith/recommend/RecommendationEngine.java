@@ -633,9 +633,15 @@ public final class RecommendationEngine {
         int n = items.size();
         UserProfile p = profile == null ? UserProfile.empty(clock.instant()) : profile;
         float[] total = new float[n];
-        // a mood playlist draws from the items inside the mood's region (fit ≥ max(0.45, 0.7 × best)), at least the
-        // max(3 × count, 60) and at most the 10 × count best fitting
-        float[] fit = moodGate(m, allowed, Math.max(3 * count, 60), Math.max(10 * count, 60));
+        // a mood playlist draws from the items inside the mood's region (fit ≥ max(0.45, 0.7 × best)): at least
+        // the max(3 × count, 60) best fitting, at most 10 × count and at most 1/12 of the allowed items (so a
+        // small catalogue keeps a tight gate)
+        int allowedCount = 0;
+        for (boolean b : allowed) {
+            allowedCount += b ? 1 : 0;
+        }
+        int minGate = Math.max(3 * count, 60);
+        float[] fit = moodGate(m, allowed, minGate, Math.max(minGate, Math.min(10 * count, allowedCount / 12)));
         List<Integer> likedList = new ArrayList<>();
         List<Float> likedW = new ArrayList<>();
         float[] negative = null;
