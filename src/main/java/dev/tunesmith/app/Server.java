@@ -205,7 +205,8 @@ public final class Server {
     private AdminRoutes.JobKinds jobKinds() {
         Map<String, Function<JobService.Job, Future<JsonObject>>> kinds = new LinkedHashMap<>();
         kinds.put("train-recommender", job -> recommender.retrain(job::progress, job.id()).map(v -> new JsonObject().put("version", v)));
-        kinds.put("eval", job -> EvalJob.run(vertx, pool, config.data().sharedData().resolve("lastfm-hetrec2k"), 1, job));
+        kinds.put("eval", job -> EvalJob.run(vertx, pool, config.data().sharedData().resolve("lastfm-hetrec2k"), 1, job,
+                RecommenderService.served(config.recommender())));
         TrainingJobs training = new TrainingJobs(vertx.createSharedWorkerExecutor("tunesmith-training", 1, 6, java.util.concurrent.TimeUnit.HOURS),
                 pool, config.data().sharedData(), Path.of(System.getProperty("user.home"), ".local/state/tunesmith"));
         kinds.put("train-melody", job -> jobs.params(job.id()).compose(p -> training.melody(job, p)));

@@ -6,7 +6,6 @@ import dev.tunesmith.config.AppConfig;
 import dev.tunesmith.events.EventService;
 import dev.tunesmith.recommend.CatalogItem;
 import dev.tunesmith.recommend.Constraints;
-import dev.tunesmith.recommend.EngineConfig;
 import dev.tunesmith.recommend.EngineTrainer;
 import dev.tunesmith.recommend.Playlist;
 import dev.tunesmith.recommend.ProfileBuilder;
