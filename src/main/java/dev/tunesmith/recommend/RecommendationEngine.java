@@ -564,9 +564,15 @@ public final class RecommendationEngine {
             }
         }
         float threshold = Math.max(0.45f, 0.7f * best);
+        // items below the threshold only fill a playlist the region cannot fill: a fixed penalty keeps them last
+        for (int i = 0; i < n; i++) {
+            if (allowed[i] && fit[i] < threshold) {
+                fit[i] -= 3f;
+            }
+        }
         int inside = 0;
         for (int i = 0; i < n; i++) {
-            if (allowed[i] && fit[i] >= threshold) {
+            if (allowed[i] && fit[i] >= 0) {
                 inside++;
             }
         }
@@ -735,10 +741,17 @@ public final class RecommendationEngine {
         }
         if (fit != null) {
             // mood first: only gated items are allowed; their fit (standardised over the gate) leads, taste reorders
+            boolean[] inRegion = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                inRegion[i] = allowed[i] && fit[i] >= 0;
+            }
             float[] z = fit.clone();
-            standardiseOver(z, allowed);
-            add(total, z, config.mood());
-            explore(total, allowed, p, m);
+            standardiseOver(z, inRegion);
+            for (int i = 0; i < n; i++) {
+                // inside the region: the standardised fit; a filler from outside: far below every inside item
+                total[i] += allowed[i] ? (float) config.mood() * (inRegion[i] ? z[i] : fit[i] - 10f) : 0f;
+            }
+            explore(total, inRegion, p, m);
         } else if (!m.isEmpty()) {
             moodFit(m, total, (float) config.mood(), allowed);
         }

@@ -41,7 +41,7 @@ class EngineWithEmbeddingsTest {
         assertEquals(6, pl.items().size());
         assertTrue(pl.trackIds().stream().allMatch(id -> id >= 13 && id <= 24), pl.trackIds().toString());
         assertEquals(List.of(), ConstraintCheck.violations(pl, Constraints.defaults().withCount(6), null, mood, Fixtures.T0));
-        assertTrue(pl.items().get(0).reasons().stream().anyMatch(r -> r.startsWith("matches '")),
+        assertTrue(pl.items().get(0).reasons().stream().anyMatch(r -> r.startsWith("gym, hard, fast: ") && r.contains("fast")),
                 pl.items().get(0).reasons().toString());
         assertTrue(pl.satisfiedConstraints().get("moodExcludedTags").toString().contains("jazz"));
     }
