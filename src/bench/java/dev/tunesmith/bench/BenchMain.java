@@ -43,6 +43,12 @@ public final class BenchMain {
     static final Args.Spec NLU = Args.command("bench nlu", "offline understanding: accuracy per category and per-turn latency on the prompt suites")
             .values("suite", "warmup", "repeats").flag("verbose", "list every miss");
 
+    static final Args.Spec MOOD = Args.command("bench mood", "precision@20 of the asked mood, distance to the mood centre and"
+            + " the largest share of one track, on labelled catalogues built from ../shared/data")
+            .option("data", "DIR", "the shared data folder (default from the config: ../shared/data)")
+            .option("per-class", "N", "freemusi.cc tracks per activity class (default 2500)")
+            .flag("no-rest", "skip the REST measurement (it needs PostgreSQL: a throw-away database is created and dropped)");
+
     public static void main(String[] argv) {
         List<String> all = Arrays.asList(argv);
         String what = all.isEmpty() ? "" : all.get(0);
@@ -52,6 +58,7 @@ public final class BenchMain {
             int code = switch (what) {
                 case "als" -> AlsBench.run(withData(ALS.parse(rest).asMap(), "lastfm-hetrec2k"));
                 case "rank" -> RankBench.run(RANK.parse(rest).asMap());
+                case "mood" -> mood(MOOD.parse(rest).asMap());
                 case "generate" -> generate(GENERATE.parse(rest));
                 case "analysis" -> analysis(withData(ANALYSIS.parse(rest).asMap(), "nottingham-abc"));
                 case "nlu" -> NluBench.run(NLU.parse(rest).asMap(), System.out);
@@ -69,12 +76,13 @@ public final class BenchMain {
                               chat       chat sessions and turn latency (its own throw-away database)
                               load       requests per second held and latency, against a server in this JVM
                               analysis   tempo, key, speed and memory of the audio analyser against aubio and bpm
+                              mood       mood fit of playlists on labelled catalogues (precision@20, distance, spread)
                               nlu        offline understanding: accuracy per category and latency per turn
                             Each takes --help for its options.
                             """);
                     yield 0;
                 }
-                default -> throw new UsageException("bench what? als, rank, generate, chat, load, analysis or nlu (each takes --help)");
+                default -> throw new UsageException("bench what? als, rank, generate, chat, load, analysis, mood or nlu (each takes --help)");
             };
             System.exit(code);
         } catch (Args.HelpRequested e) {
@@ -108,6 +116,18 @@ public final class BenchMain {
             return AnalysisBench.run(o);
         } catch (Exception e) {
             System.err.println("bench analysis failed: " + e);
+            return 1;
+        }
+    }
+
+    private static int mood(Map<String, String> o) {
+        Map<String, String> opts = new java.util.HashMap<>(o);
+        opts.putIfAbsent("data", ConfigLoader.fromEnvironment().data().sharedData().toString());
+        try {
+            return MoodBench.run(opts, dev.tunesmith.recommend.service.Embedders.of(
+                    new dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel()), System.out);
+        } catch (java.io.IOException e) {
+            System.err.println("bench mood: " + e.getMessage());
             return 1;
         }
     }

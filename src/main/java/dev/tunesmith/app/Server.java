@@ -171,7 +171,8 @@ public final class Server {
                 }, false))
                 .compose(model -> {
                     embedder = model;
-                    recommender = new RecommenderService(vertx, pool, embedder, config.recommender().autoActivate());
+                    recommender = new RecommenderService(vertx, pool, embedder, RecommenderService.served(config.recommender()),
+                            config.recommender().autoActivate());
                     closers.add(recommender::close);
                     return recommender.start();
                 })
@@ -312,7 +313,8 @@ public final class Server {
             });
         });
         kinds.put("library-scan", this::libraryScan);
-        kinds.put("eval", job -> EvalJob.run(vertx, pool, config.data().sharedData().resolve("lastfm-hetrec2k"), 1, job));
+        kinds.put("eval", job -> EvalJob.run(vertx, pool, config.data().sharedData().resolve("lastfm-hetrec2k"), 1, job,
+                RecommenderService.served(config.recommender())));
         WorkerExecutor trainingPool = vertx.createSharedWorkerExecutor("tunesmith-training", 1, 6, java.util.concurrent.TimeUnit.HOURS);
         closers.add(trainingPool::close);
         TrainingJobs training = new TrainingJobs(trainingPool,

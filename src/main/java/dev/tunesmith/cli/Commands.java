@@ -25,7 +25,8 @@ public final class Commands {
     public static int run(String command, List<String> args, AppConfig config) {
         return switch (command) {
             case "derive-catalog" -> deriveCatalog(config, args);
-            case "eval" -> RecommendCli.eval(withDefaultData(args, config.data().sharedData().resolve("lastfm-hetrec2k")));
+            case "eval" -> RecommendCli.eval(withDefaultData(args, config.data().sharedData().resolve("lastfm-hetrec2k")),
+                    dev.tunesmith.recommend.service.RecommenderService.served(config.recommender()));
             case "train" -> train(config, args);
             case "library" -> LibraryCli.run(config, args);
             case "bench" -> throw new UsageException("benchmarks are their own module: run them with ./tunesmith bench");

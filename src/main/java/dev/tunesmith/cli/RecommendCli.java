@@ -1,6 +1,7 @@
 package dev.tunesmith.cli;
 
 import dev.tunesmith.recommend.data.HetRecData;
+import dev.tunesmith.recommend.engine.ServedConfig;
 import dev.tunesmith.recommend.eval.EvalResult;
 import dev.tunesmith.recommend.eval.Evaluator;
 import dev.tunesmith.recommend.eval.Protocol;
@@ -51,11 +52,18 @@ public final class RecommendCli {
      * runs the protocol of {@link Evaluator} on HetRec Last.fm 2K ({@code --folds} is how many of the
      * five 20 % folds to evaluate; {@code --split-folds 10} switches to a 10 % holdout for comparison
      * with 10-fold figures, not the documented protocol). Scorers: pop, content-cos, content-pearson, userknn, itemknn,
-     * rp3beta, als, biasedmf, ease, and the hybrid over all selected ones. Hyper-parameters can be
+     * rp3beta, als, biasedmf, ease, served (the recommender {@code ./tunesmith run} serves, trained by
+     * {@code ServedTrainer} with the {@code recommender} config section) and the lab hybrid over all
+     * selected baselines. Hyper-parameters can be
      * overridden, e.g. {@code --als-lambda 1.25 --als-alpha 2 --als-factors 64 --als-cg 3
      * --als-plain-lambda --ease-lambda 75 --userknn-k 50 --rp3-beta 0.25}.
      */
     public static int eval(List<String> args) {
+        return eval(args, ServedConfig.DEFAULTS);
+    }
+
+    /** {@link #eval(List)} with the served recommender's settings from the config. */
+    public static int eval(List<String> args, ServedConfig served) {
         Args a = SPEC.parse(args);
         Map<String, String> o = a.asMap();
         Path dir = Path.of(o.getOrDefault("data", "../shared/data/lastfm-hetrec2k"));
@@ -71,14 +79,15 @@ public final class RecommendCli {
             System.out.printf("HetRec Last.fm 2K: %d users, %d artists, %d plays; %d-fold per-user %d%% holdout,"
                     + " seed %d, folds evaluated %d%n", d.users().size(), d.items().size(), d.plays().nnz(), split,
                     100 / split, seed, folds);
-            List<ScorerTrainer> all = Protocol.defaultTrainers(d, seed, o);
+            List<ScorerTrainer> all = new ArrayList<>(Protocol.defaultTrainers(d, seed, o));
+            all.add(Protocol.served(d, served));
             List<ScorerTrainer> trainers = all;
             if (o.containsKey("scorers")) {
                 List<String> names = Arrays.asList(o.get("scorers").split(","));
                 trainers = all.stream().filter(t -> names.contains(t.name())).toList();
             }
             List<String> hybrid = o.containsKey("no-hybrid") ? List.of()
-                    : trainers.stream().map(ScorerTrainer::name).toList();
+                    : trainers.stream().map(ScorerTrainer::name).filter(n -> !n.equals("served")).toList();
             List<EvalResult> r = new Evaluator(split, folds, seed, System.out).run(d.plays(), trainers, hybrid);
             System.out.println();
             System.out.print(Evaluator.table(r));

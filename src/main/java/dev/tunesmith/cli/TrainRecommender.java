@@ -59,7 +59,8 @@ final class TrainRecommender {
         Vertx vertx = Vertx.vertx();
         try {
             var pool = Db.pool(vertx, config.db());
-            var service = new RecommenderService(vertx, pool, new CachingEmbeddingModel(new AllMiniLmL6V2EmbeddingModel()));
+            var service = new RecommenderService(vertx, pool, new CachingEmbeddingModel(new AllMiniLmL6V2EmbeddingModel()),
+                    RecommenderService.served(config.recommender()));
             int[] last = {-1};
             long start = System.nanoTime();
             String version = service.retrain(p -> {

@@ -12,15 +12,27 @@ import java.util.Optional;
 public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data data, Library library, Cluster cluster,
         Recommender recommender) {
 
-
     /**
-     * Recommender serving. {@code autoActivate}: a finished training job makes its model live at once
-     * (false: it is stored and an admin compares it and presses "make live"). The first model of an
-     * empty database is always made live, so there is something to serve.
+     * The served recommender: the hyper-parameters {@code ./tunesmith run} trains with and
+     * {@code ./tunesmith eval} measures as its {@code served} row (one trainer, one configuration), and
+     * {@code autoActivate}: a finished training job makes its model live at once (false: it is stored and an
+     * admin compares it and presses "make live"; the first model of an empty database is always live).
      */
-    public record Recommender(boolean autoActivate) {
-        public static final Recommender DEFAULTS = new Recommender(false);
+    public record Recommender(double easeLambda, int easeMinSupport, int easeMaxItems, int alsFactors, double alsLambda,
+            double alsAlpha, int alsIterations, int alsCgSteps, int rp3K, double rp3Alpha, double rp3Beta, int itemKnnK,
+            double itemKnnShrink, boolean content, boolean friends, boolean popularity, long seed, boolean autoActivate) {
+
+        /** The defaults documented in {@code config/README.md} (the same as the served recommender's own). */
+        public static final Recommender DEFAULTS = new Recommender(75, 3, 6000, 64, 1.25, 2.0, 15, 3, 100, 1.0, 0.25,
+                100, 10, true, true, true, 20110101L, false);
+
+        public Recommender withAutoActivate(boolean on) {
+            return new Recommender(easeLambda, easeMinSupport, easeMaxItems, alsFactors, alsLambda, alsAlpha, alsIterations, alsCgSteps,
+                    rp3K, rp3Alpha, rp3Beta, itemKnnK, itemKnnShrink, content, friends, popularity, seed, on);
+        }
     }
+
+
 
 
     /** The same configuration with other data locations (tests run on a small catalogue this way). */

@@ -1,5 +1,6 @@
 package dev.tunesmith.config;
 
+
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -72,7 +73,8 @@ public final class ConfigLoader {
                 Path.of(env.getOrDefault("TUNESMITH_SHARED_DATA", string(data, "data.sharedData", "../shared/data"))),
                 modelDir("TUNESMITH_MELODY_MODEL", env.getOrDefault("TUNESMITH_MELODY_MODEL", string(data, "data.melodyModel", ""))),
                 modelDir("TUNESMITH_LYRICS_MODEL", env.getOrDefault("TUNESMITH_LYRICS_MODEL", string(data, "data.lyricsModel", "")))),
-                library(library), cluster(cluster), new AppConfig.Recommender(bool("TUNESMITH_AUTO_ACTIVATE", env.get("TUNESMITH_AUTO_ACTIVATE"), recommender, "recommender.autoActivate", false)));
+                library(library), cluster(cluster), recommender(recommender).withAutoActivate(
+                        bool("TUNESMITH_AUTO_ACTIVATE", env.get("TUNESMITH_AUTO_ACTIVATE"), recommender, "recommender.autoActivate", false)));
     }
 
     private AppConfig.Library library(JsonObject library) {
@@ -117,6 +119,55 @@ public final class ConfigLoader {
         Duration lease = Duration.ofMillis(range("TUNESMITH_JOB_LEASE_MS", env.get("TUNESMITH_JOB_LEASE_MS"),
                 integer(cluster, "cluster.jobLeaseMs", 30_000), 1_000, 3_600_000));
         return new AppConfig.Cluster(List.copyOf(members), port, host, lease);
+    }
+
+    /** The {@code recommender} section alone (defaults in {@link AppConfig.Recommender#DEFAULTS}). */
+    public static AppConfig.Recommender recommender(JsonObject r) {
+        AppConfig.Recommender d = AppConfig.Recommender.DEFAULTS;
+        try {
+            return new AppConfig.Recommender(
+                    positive(r, "recommender.easeLambda", d.easeLambda()),
+                    range("recommender.easeMinSupport", null, integer(r, "recommender.easeMinSupport", d.easeMinSupport()), 1, 1_000_000),
+                    range("recommender.easeMaxItems", null, integer(r, "recommender.easeMaxItems", d.easeMaxItems()), 1, 20_000),
+                    range("recommender.alsFactors", null, integer(r, "recommender.alsFactors", d.alsFactors()), 1, 1024),
+                    positive(r, "recommender.alsLambda", d.alsLambda()),
+                    positive(r, "recommender.alsAlpha", d.alsAlpha()),
+                    range("recommender.alsIterations", null, integer(r, "recommender.alsIterations", d.alsIterations()), 1, 200),
+                    range("recommender.alsCgSteps", null, integer(r, "recommender.alsCgSteps", d.alsCgSteps()), 0, 50),
+                    range("recommender.rp3K", null, integer(r, "recommender.rp3K", d.rp3K()), 1, 10_000),
+                    positive(r, "recommender.rp3Alpha", d.rp3Alpha()),
+                    positive(r, "recommender.rp3Beta", d.rp3Beta()),
+                    range("recommender.itemKnnK", null, integer(r, "recommender.itemKnnK", d.itemKnnK()), 1, 10_000),
+                    positive(r, "recommender.itemKnnShrink", d.itemKnnShrink()),
+                    bool(r, "recommender.content", d.content()),
+                    bool(r, "recommender.friends", d.friends()),
+                    bool(r, "recommender.popularity", d.popularity()),
+                    r.getValue("seed") instanceof Number n ? n.longValue() : d.seed(), bool(r, "recommender.autoActivate", d.autoActivate()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static double positive(JsonObject section, String key, double fallback) {
+        Object value = section.getValue(key.substring(key.indexOf('.') + 1));
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Number n) || !(n.doubleValue() >= 0) || Double.isInfinite(n.doubleValue())) {
+            throw new ConfigException("config key '" + key + "' must be a number ≥ 0");
+        }
+        return n.doubleValue();
+    }
+
+    private static boolean bool(JsonObject section, String key, boolean fallback) {
+        Object value = section.getValue(key.substring(key.indexOf('.') + 1));
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Boolean b)) {
+            throw new ConfigException("config key '" + key + "' must be true or false");
+        }
+        return b;
     }
 
     private static Optional<Path> modelDir(String key, String value) {

@@ -2,6 +2,7 @@ package dev.tunesmith.jobs;
 
 import dev.tunesmith.recommend.eval.Protocol;
 import dev.tunesmith.recommend.data.HetRecData;
+import dev.tunesmith.recommend.engine.ServedConfig;
 import dev.tunesmith.recommend.eval.EvalResult;
 import dev.tunesmith.recommend.eval.Evaluator;
 import dev.tunesmith.recommend.model.ScorerTrainer;
@@ -25,16 +26,24 @@ public final class EvalJob {
     private EvalJob() {}
 
     public static Future<JsonObject> run(Vertx vertx, Pool pool, Path hetrec, int folds, JobService.Job job) {
+        return run(vertx, pool, hetrec, folds, job, ServedConfig.DEFAULTS);
+    }
+
+    /** The evaluation job, with the served recommender (the row {@code served}) trained with {@code served}. */
+    public static Future<JsonObject> run(Vertx vertx, Pool pool, Path hetrec, int folds, JobService.Job job,
+            ServedConfig served) {
         if (!Files.isDirectory(hetrec)) {
             return Future.failedFuture(new IllegalArgumentException("HetRec data folder not found: " + hetrec));
         }
         return vertx.executeBlocking(() -> {
             HetRecData d = HetRecData.load(hetrec);
-            List<ScorerTrainer> trainers = Protocol.defaultTrainers(d, Protocol.SEED, Map.of());
+            List<ScorerTrainer> baselines = Protocol.defaultTrainers(d, Protocol.SEED, Map.of());
+            List<ScorerTrainer> trainers = new java.util.ArrayList<>(baselines);
+            trainers.add(Protocol.served(d, served));
             job.progress(0.05);
             PrintStream log = JobLog.of(job, 12);
             List<EvalResult> results = new Evaluator(5, folds, Protocol.SEED, log)
-                    .run(d.plays(), trainers, trainers.stream().map(ScorerTrainer::name).toList());
+                    .run(d.plays(), trainers, baselines.stream().map(ScorerTrainer::name).toList());
             return results;
         }, false).compose(results -> {
             JsonObject scorers = new JsonObject();

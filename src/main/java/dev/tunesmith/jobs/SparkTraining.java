@@ -41,8 +41,8 @@ public final class SparkTraining {
     /** Settings of one run; the defaults are those of the in-process trainer. */
     public record Options(String master, int rank, double lambda, double alpha, int iterations, long seed, boolean evaluate, boolean live) {
         public static Options defaults() {
-            EngineTrainer.Options d = EngineTrainer.Options.DEFAULTS;
-            return new Options("local[2]", d.factors(), d.lambda(), d.alpha(), d.iterations(), d.seed(), true, true);
+            var d = EngineTrainer.Options.DEFAULTS.served();
+            return new Options("local[2]", d.alsFactors(), d.alsLambda(), d.alsAlpha(), d.alsIterations(), d.seed(), true, true);
         }
     }
 

@@ -78,7 +78,7 @@ public final class PlaylistService {
         return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> {
             MoodTarget mood = recommender.mood(moodText);
             Requirements r = Requirements.defaults().withCount(Math.max(1, Math.min(100, k)));
-            return fresh(profile, mood, merged(r, mood), Shift.NONE);
+            return discovery(profile, mood, merged(r, mood));
         }, false)).compose(draft -> tracks.findMany(draft.items().stream().map(p -> p.item().trackId()).toList()).map(found -> {
             Map<Long, Track> byId = new HashMap<>();
             found.forEach(t -> byId.put(t.id(), t));
@@ -509,6 +509,12 @@ public final class PlaylistService {
     }
 
     /** A new list for the mood under the requirements. */
+    /** Discovery: like a fresh list, but without what the listener already liked, favourited or played. */
+    private Draft discovery(UserProfile profile, MoodTarget mood, Requirements r) {
+        Playlist p = recommender.discover(profile, mood, engineConstraints(r, r.count()));
+        return new Draft(p.items(), r, Shift.NONE, List.of(), null);
+    }
+
     private Draft fresh(UserProfile profile, MoodTarget mood, Requirements r, Shift shift) {
         Constraints c = engineConstraints(r, r.count());
         Playlist p = recommender.snapshot().engine().recommend(profile, shifted(mood, shift), c);

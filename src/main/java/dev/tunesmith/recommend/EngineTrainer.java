@@ -4,7 +4,11 @@ import dev.tunesmith.recommend.data.HetRecData;
 import dev.tunesmith.recommend.data.IdIndex;
 import dev.tunesmith.recommend.data.Interactions;
 import dev.tunesmith.recommend.model.AlsModel;
-import dev.tunesmith.recommend.model.AlsTrainer;
+import dev.tunesmith.recommend.model.AlsScorer;
+import dev.tunesmith.recommend.engine.ItemContent;
+import dev.tunesmith.recommend.engine.ServedConfig;
+import dev.tunesmith.recommend.engine.ServedScorer;
+import dev.tunesmith.recommend.engine.ServedTrainer;
 import dev.tunesmith.recommend.model.ModelIo;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -29,19 +33,14 @@ public final class EngineTrainer {
     /**
      * Training settings.
      *
-     * @param factors ALS factors
-     * @param lambda ALS λ
-     * @param alpha ALS α
-     * @param iterations ALS sweeps
-     * @param seed random seed
+     * @param served hyper-parameters of the served blend (the {@code recommender} config section; the
+     *     same {@link ServedTrainer} and settings {@code ./tunesmith eval} measures as {@code served})
      * @param weights event weights for building the interaction matrix
-     * @param config blend weights of the engine
+     * @param config weights of the query-time terms (mood, embeddings, popularity for new users, ...)
      */
-    public record Options(int factors, double lambda, double alpha, int iterations, long seed, EventWeights weights,
-            EngineConfig config) {
-        /** Defaults (ALS 32 factors, λ 10, α 1, 15 sweeps). */
-        public static final Options DEFAULTS =
-                new Options(32, 10, 1.0, 15, 20110101L, EventWeights.DEFAULTS, EngineConfig.DEFAULTS);
+    public record Options(ServedConfig served, EventWeights weights, EngineConfig config) {
+        /** Defaults. */
+        public static final Options DEFAULTS = new Options(ServedConfig.DEFAULTS, EventWeights.DEFAULTS, EngineConfig.DEFAULTS);
     }
 
     /**
@@ -55,6 +54,21 @@ public final class EngineTrainer {
      */
     public static RecommendationEngine train(List<CatalogItem> catalog, Map<Long, List<UserEvent>> eventsByUser,
             TextEmbedder embedder, Instant now, Options o) {
+        return train(catalog, eventsByUser, Map.of(), embedder, now, o);
+    }
+
+    /**
+     * Trains on the product's data, with the friends graph for the served blend's friends component.
+     *
+     * @param catalog all tracks (duplicate ids: first wins)
+     * @param eventsByUser every user's events
+     * @param friendsByUser user id → ids of their friends (may be empty)
+     * @param embedder embeds each track's tags/genre text; null for no content vectors
+     * @param now time the profiles are decayed to
+     * @param o settings
+     */
+    public static RecommendationEngine train(List<CatalogItem> catalog, Map<Long, List<UserEvent>> eventsByUser,
+            Map<Long, List<Long>> friendsByUser, TextEmbedder embedder, Instant now, Options o) {
         IdIndex index = IdIndex.of(catalog.stream().mapToLong(CatalogItem::trackId).toArray());
         CatalogItem[] ordered = new CatalogItem[index.size()];
         for (CatalogItem c : catalog) {
@@ -83,7 +97,7 @@ public final class EngineTrainer {
                 }
             }
         }
-        AlsModel als = null;
+        ServedScorer served = null;
         if (!ui.isEmpty()) {
             int n = ui.size();
             int[] us = new int[n];
@@ -95,17 +109,47 @@ public final class EngineTrainer {
                 vs[k] = vals.get(k);
             }
             Interactions data = Interactions.of(userIds.size(), items.size(), us, is, vs, n);
-            als = new AlsTrainer(o.factors(), o.lambda(), o.alpha(), o.iterations(), o.seed()).fit(data);
+            Map<Long, Integer> row = new HashMap<>();
+            for (int u = 0; u < userIds.size(); u++) {
+                row.put(userIds.get(u), u);
+            }
+            int[][] friends = new int[userIds.size()][];
+            for (int u = 0; u < userIds.size(); u++) {
+                friends[u] = friendsByUser.getOrDefault(userIds.get(u), List.of()).stream()
+                        .map(row::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
+            }
+            served = new ServedTrainer(o.served(), content(items), friends).train(data);
         }
         float[] emb = withAudio(embedder == null ? null : embed(embedder, items), items);
         int dims = emb == null ? 0 : emb.length / Math.max(1, items.size());
-        return new RecommendationEngine(items, index, emb, dims, als, pop, o.config(), Clock.systemUTC());
+        return new RecommendationEngine(items, index, emb, dims, served, pop, o.config(), Clock.systemUTC());
+    }
+
+    /** The catalogue's genre and style tags as the served blend's content (weight 1 per tag). */
+    public static ItemContent content(List<CatalogItem> items) {
+        Map<String, Integer> ids = new HashMap<>();
+        int[][] tags = new int[items.size()][];
+        float[][] counts = new float[items.size()][];
+        for (int i = 0; i < items.size(); i++) {
+            CatalogItem c = items.get(i);
+            java.util.TreeSet<Integer> t = new java.util.TreeSet<>();
+            for (String tag : c.tags()) {
+                t.add(ids.computeIfAbsent(tag.toLowerCase(Locale.ROOT).trim(), k -> ids.size()));
+            }
+            if (c.genre() != null && !c.genre().isBlank()) {
+                t.add(ids.computeIfAbsent(c.genre().toLowerCase(Locale.ROOT).trim(), k -> ids.size()));
+            }
+            tags[i] = t.stream().mapToInt(Integer::intValue).toArray();
+            counts[i] = new float[tags[i].length];
+            Arrays.fill(counts[i], 1f);
+        }
+        return new ItemContent(Math.max(1, ids.size()), tags, counts);
     }
 
     /**
      * An engine over HetRec artists: an artist becomes a {@link CatalogItem} (title and artist = the
-     * artist's name, tags = its five most assigned tags, no audio features), ALS is trained on all
-     * play counts.
+     * artist's name, tags = its five most assigned tags, no audio features), the served blend is
+     * trained on all play counts with the artists' tags and the friends graph.
      */
     public static RecommendationEngine fromHetRec(HetRecData d, TextEmbedder embedder, Options o) {
         List<CatalogItem> items = new ArrayList<>();
@@ -124,14 +168,15 @@ public final class EngineTrainer {
             String name = d.artistNames()[i] == null ? "artist " + d.items().id(i) : d.artistNames()[i];
             items.add(new CatalogItem(d.items().id(i), name, name, tags, tags.isEmpty() ? null : tags.get(0), null, 0));
         }
-        AlsModel als = new AlsTrainer(o.factors(), o.lambda(), o.alpha(), o.iterations(), o.seed()).fit(d.plays());
+        ServedScorer served = new ServedTrainer(o.served(),
+                new ItemContent(d.tagNames().length, d.itemTags(), d.itemTagCounts()), d.friends()).train(d.plays());
         float[] pop = new float[items.size()];
         for (int i = 0; i < pop.length; i++) {
             pop[i] = d.plays().itemCount(i);
         }
         float[] emb = embedder == null ? null : embed(embedder, items);
         int dims = emb == null ? 0 : emb.length / Math.max(1, items.size());
-        return new RecommendationEngine(items, d.items(), emb, dims, als, pop, o.config(), Clock.systemUTC());
+        return new RecommendationEngine(items, d.items(), emb, dims, served, pop, o.config(), Clock.systemUTC());
     }
 
     /**
@@ -158,7 +203,9 @@ public final class EngineTrainer {
             pop[i] = popularity == null ? 0 : popularity[j];
         }
         AlsModel reordered = new AlsModel(k, als.lambda(), als.alpha(), f, als.gram(), als.weightedLambda());
-        return new RecommendationEngine(Arrays.asList(ordered), index, null, 0, reordered, pop, config,
+        ServedScorer served = new ServedScorer(List.of("als"), List.of(new AlsScorer(reordered)), new double[] {1},
+                catalog.size());
+        return new RecommendationEngine(Arrays.asList(ordered), index, null, 0, served, pop, config,
                 Clock.systemUTC());
     }
 
@@ -200,13 +247,15 @@ public final class EngineTrainer {
         }
         float[] emb = embedder == null ? null : embed(embedder, items);
         int dims = emb == null ? 0 : emb.length / Math.max(1, items.size());
-        return new RecommendationEngine(items, index, emb, dims, new AlsModel(k, regParam, alpha, y, gram, true), pop, config,
-                Clock.systemUTC());
+        // the served blend with ALS as its only component: Spark's factors, folded in per user like any served ALS
+        ServedScorer served = new ServedScorer(List.of("als"), List.of(new AlsScorer(new AlsModel(k, regParam, alpha, y, gram, true))),
+                new double[] {1.0}, index.size());
+        return new RecommendationEngine(items, index, emb, dims, served, pop, config, Clock.systemUTC());
     }
 
     /** Rebuilds an engine from {@link RecommendationEngine#toBytes()} and the current catalogue. */
     public static RecommendationEngine restore(List<CatalogItem> catalog, byte[] bytes, EngineConfig config) {
-        return ModelIo.fromBytes(bytes, "engine", 1, in -> read(catalog, in, config));
+        return ModelIo.fromBytes(bytes, "engine", 2, in -> read(catalog, in, config));
     }
 
     private static RecommendationEngine read(List<CatalogItem> catalog, DataInputStream in, EngineConfig config)
@@ -227,7 +276,8 @@ public final class EngineTrainer {
             }
             AudioFeatures f = c.features();
             items.add(new CatalogItem(c.trackId(), c.title(), c.artist(), c.tags(), c.genre(),
-                    new AudioFeatures(nan(v), nan(e), f.danceability(), f.acousticness(), nan(t), est), c.durationSec(), c.audioEmbedding()));
+                    new AudioFeatures(nan(v), nan(e), f.danceability(), f.acousticness(), nan(t), est, f.instrumentalness(),
+                            f.loudness(), f.mode(), f.speechiness()), c.durationSec(), c.audioEmbedding()));
         }
         int dims = in.readInt();
         int len = in.readInt();
@@ -244,8 +294,10 @@ public final class EngineTrainer {
         }
         byte[] a = new byte[in.readInt()];
         in.readFully(a);
-        AlsModel als = a.length == 0 ? null : AlsModel.fromBytes(a);
-        return new RecommendationEngine(items, index, emb, dims, als, pop, config, Clock.systemUTC());
+        ServedScorer served = a.length == 0 ? null : ServedScorer.fromBytes(a);
+        // the features not stored (danceability, acousticness, ...) are estimated again as in training
+        return new RecommendationEngine(withEstimatedFeatures(items), index, emb, dims, served, pop, config,
+                Clock.systemUTC());
     }
 
     private static Double nan(float x) {
@@ -334,7 +386,8 @@ public final class EngineTrainer {
      */
     public static List<CatalogItem> withEstimatedFeatures(List<CatalogItem> items) {
         List<Function<AudioFeatures, Double>> fields = List.of(AudioFeatures::valence, AudioFeatures::energy,
-                AudioFeatures::danceability, AudioFeatures::acousticness, AudioFeatures::tempo);
+                AudioFeatures::danceability, AudioFeatures::acousticness, AudioFeatures::tempo,
+                AudioFeatures::instrumentalness, AudioFeatures::loudness, AudioFeatures::mode, AudioFeatures::speechiness);
         int nf = fields.size();
         Map<String, double[]> byGroup = new HashMap<>();
         double[] global = new double[2 * nf];
@@ -368,7 +421,8 @@ public final class EngineTrainer {
                 }
             }
             out.add(new CatalogItem(c.trackId(), c.title(), c.artist(), c.tags(), c.genre(),
-                    new AudioFeatures(v[0], v[1], v[2], v[3], v[4], est && hasAny(v)), c.durationSec(), c.audioEmbedding()));
+                    new AudioFeatures(v[0], v[1], v[2], v[3], v[4], est && hasAny(v), v[5], v[6], v[7], v[8]),
+                    c.durationSec(), c.audioEmbedding()));
         }
         return out;
     }

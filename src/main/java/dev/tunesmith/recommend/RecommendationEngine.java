@@ -2,10 +2,12 @@ package dev.tunesmith.recommend;
 
 import dev.tunesmith.recommend.data.IdIndex;
 import dev.tunesmith.recommend.data.UserVector;
+import dev.tunesmith.recommend.engine.ServedScorer;
 import dev.tunesmith.recommend.model.AlsModel;
-import dev.tunesmith.recommend.model.AlsScorer;
 import dev.tunesmith.recommend.model.ModelIo;
 import dev.tunesmith.recommend.model.Vectors;
+import dev.tunesmith.recommend.mood.FeatureQuantiles;
+import dev.tunesmith.recommend.mood.MoodModel;
 import dev.tunesmith.recommend.mood.MoodTarget;
 import dev.tunesmith.recommend.rerank.ConstraintCheck;
 import dev.tunesmith.recommend.rerank.Reranker;
@@ -27,7 +29,9 @@ import java.util.Set;
  * Thread-safe; the caller swaps a new snapshot in atomically (e.g. an {@code AtomicReference})
  * after retraining. Built by {@link EngineTrainer}.
  *
- * <p>Per query every item gets a blended score: ALS with the user folded in from the profile, the
+ * <p>Per query every item gets a blended score: the served blend ({@link ServedScorer}: EASE, ALS,
+ * RP3β, item-KNN, tag content, friends and popularity, the scorer {@code ./tunesmith eval} measures
+ * as {@code served}) for the user's profile, the
  * cosine between the profile's embedding centroid and the item's tag/genre embedding, the mood fit
  * (distance to the target valence/energy/tempo ranges, wanted tags and artists, similarity to the
  * request embedding), popularity and the friends' prior, each standardised and weighted by
@@ -36,7 +40,7 @@ import java.util.Set;
  */
 public final class RecommendationEngine {
     private static final String KIND = "engine";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     final List<CatalogItem> items;
     final IdIndex index;
@@ -58,20 +62,32 @@ public final class RecommendationEngine {
     final float[] tempo;
     final int dims;
     final float[] embeddings;
+    final ServedScorer served;
     final AlsModel als;
     final float[] factorsNormalised;
     final float[] popularity;
     final float[] rawPopularity;
     final EngineConfig config;
     final Clock clock;
+    /** Per item, each {@link MoodModel.Feature}'s quantile in this catalogue (NaN when unknown). */
+    final float[][] quantiles;
+    final FeatureQuantiles featureQuantiles;
+    /** Per item: a podcast, DJ mix, audiobook or speech track (kept out of mood playlists unless asked). */
+    final boolean[] spoken;
+    private MoodModel moodModel = MoodModel.standard();
+    /** Longest track (seconds) a mood playlist includes unless the request asks for long tracks. */
+    static final int MAX_MOOD_TRACK_SEC = 12 * 60;
+    private static final java.util.regex.Pattern SPOKEN = java.util.regex.Pattern.compile(
+            "\\b(podcasts?|dj[ -]?mix(es)?|mixtapes?|continuous mix|spoken word|audiobooks?|interviews?|speech|talk show|radio show|lecture)\\b");
 
-    RecommendationEngine(List<CatalogItem> items, IdIndex index, float[] embeddings, int dims, AlsModel als,
+    RecommendationEngine(List<CatalogItem> items, IdIndex index, float[] embeddings, int dims, ServedScorer served,
             float[] popularityCounts, EngineConfig config, Clock clock) {
         this.items = List.copyOf(items);
         this.index = index;
         this.embeddings = embeddings;
         this.dims = dims;
-        this.als = als;
+        this.served = served;
+        this.als = served == null ? null : served.als().orElse(null);
         this.config = config;
         this.clock = clock;
         int n = items.size();
@@ -108,6 +124,22 @@ public final class RecommendationEngine {
         }
         artistNames = an.toArray(String[]::new);
         duplicateKeys = dupIds.size();
+        float[][] raw = new float[MoodModel.FEATURES][n];
+        spoken = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            CatalogItem it = items.get(i);
+            AudioFeatures f = it.features();
+            Double[] v = {f.valence(), f.energy(), f.tempo(), f.danceability(), f.acousticness(), f.instrumentalness(),
+                f.loudness(), f.mode(), f.speechiness()};
+            for (int k = 0; k < v.length; k++) {
+                raw[k][i] = v[k] == null ? Float.NaN : v[k].floatValue();
+            }
+            String text = (it.title() + " " + (it.genre() == null ? "" : it.genre()) + " " + String.join(" ", it.tags()))
+                    .toLowerCase(Locale.ROOT);
+            spoken[i] = SPOKEN.matcher(text).find() || (f.speechiness() != null && f.speechiness() > 0.66);
+        }
+        featureQuantiles = FeatureQuantiles.of(raw);
+        quantiles = featureQuantiles.transform(raw);
         tagStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
             tagStart[i + 1] = tagStart[i] + tagsOf[i].length;
@@ -139,12 +171,29 @@ public final class RecommendationEngine {
             factorsNormalised = null;
         }
         rawPopularity = popularityCounts == null ? new float[n] : popularityCounts.clone();
-        popularity = new float[n];
-        for (int i = 0; i < n; i++) {
-            popularity[i] = (float) Math.log1p(popularityCounts == null ? 0 : popularityCounts[i]);
-        }
-        Vectors.standardise(popularity, n);
+        popularity = shrunkPopularity(rawPopularity);
     }
+
+    /**
+     * Popularity with shrinkage, bounded in [0, 1): count / (count + {@value #POPULARITY_SHRINK}), times
+     * a confidence that grows with the number of distinct listeners behind the counts
+     * (max / (max + {@value #POPULARITY_SHRINK} × 4)). Not standardised, so that a handful of likes in a
+     * young catalogue stays a small nudge instead of becoming the largest score of every playlist.
+     */
+    static float[] shrunkPopularity(float[] counts) {
+        float max = 0;
+        for (float c : counts) {
+            max = Math.max(max, c);
+        }
+        float confidence = max / (max + POPULARITY_SHRINK * 4);
+        float[] p = new float[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            p[i] = confidence * counts[i] / (counts[i] + POPULARITY_SHRINK);
+        }
+        return p;
+    }
+
+    private static final float POPULARITY_SHRINK = 10f;
 
     /** Inverts item → keys (CSR) into key → items (CSR). */
     private static void postings(int[] itemStart, int[] keys, int[] keyStart, int[] items) {
@@ -187,9 +236,38 @@ public final class RecommendationEngine {
         return Optional.ofNullable(als);
     }
 
+    /** The served scorer (the blend {@code ./tunesmith eval} measures as {@code served}), if trained. */
+    public Optional<ServedScorer> served() {
+        return Optional.ofNullable(served);
+    }
+
+    /** A copy whose mood playlists use another mood model (e.g. one {@link MoodModel#learned} from labels). */
+    public RecommendationEngine withMoodModel(MoodModel model) {
+        RecommendationEngine e = new RecommendationEngine(items, index, embeddings, dims, served, rawPopularity, config, clock);
+        e.moodModel = model;
+        return e;
+    }
+
+    /** The mood model in use. */
+    public MoodModel moodModel() {
+        return moodModel;
+    }
+
+    /** Each item's feature quantiles in this catalogue (dense-index order), for measuring mood fit. */
+    public float[] quantiles(int item) {
+        return quantiles[item].clone();
+    }
+
+    /** The dense index of a track id, or -1. */
+    public int indexOf(long trackId) {
+        return index.index(trackId);
+    }
+
     /** A copy that reads "now" (for recently-played checks) from {@code c}. */
     public RecommendationEngine withClock(Clock c) {
-        return new RecommendationEngine(items, index, embeddings, dims, als, rawPopularity, config, c);
+        RecommendationEngine e = new RecommendationEngine(items, index, embeddings, dims, served, rawPopularity, config, c);
+        e.moodModel = moodModel;
+        return e;
     }
 
 
@@ -197,7 +275,7 @@ public final class RecommendationEngine {
     public Playlist recommend(UserProfile profile, MoodTarget mood, Constraints c) {
         MoodTarget m = mood == null ? MoodTarget.NONE : mood;
         boolean[] allowed = allowedMask(profile, m, c, Set.of());
-        Scored s = score(profile, m, allowed);
+        Scored s = score(profile, m, allowed, c.count());
         int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * c.count(), 200),
                 i -> allowed[i]);
         int[] chosen = Reranker.select(s.total, pool, c.count(), c.maxPerArtist(), c.diversity(), view);
@@ -329,7 +407,7 @@ public final class RecommendationEngine {
             }
         }
         boolean[] allowed = allowedMask(profile, m, c, exclude);
-        Scored s = score(profile, m, allowed);
+        Scored s = score(profile, m, allowed, n + current.size());
         int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * (n + current.size()), 200),
                 i -> allowed[i]);
         List<PlaylistItem> out = new ArrayList<>();
@@ -418,6 +496,18 @@ public final class RecommendationEngine {
         for (int i : extra) {
             a[i] = false;
         }
+        if (!m.isEmpty()) {
+            // sensible defaults for mood playlists: no very long tracks, podcasts, DJ mixes or speech unless asked
+            String asked = (m.text() + " " + String.join(" ", m.wantedTags())).toLowerCase(Locale.ROOT);
+            boolean wantsLong = asked.matches(".*\\b(long|epic length|extended|full album|hour)\\b.*")
+                    || SPOKEN.matcher(asked).find() || asked.contains("mix");
+            boolean wantsSpoken = SPOKEN.matcher(asked).find() || asked.contains("mix");
+            for (int i = 0; i < n; i++) {
+                if ((!wantsLong && items.get(i).durationSec() > MAX_MOOD_TRACK_SEC) || (!wantsSpoken && spoken[i])) {
+                    a[i] = false;
+                }
+            }
+        }
         for (long id : c.excludeTrackIds()) {
             int i = index.index(id);
             if (i >= 0) {
@@ -456,13 +546,128 @@ public final class RecommendationEngine {
         return a;
     }
 
-    private record Scored(float[] total, float[] cf, float[] content, int[] liked) {}
+    private record Scored(float[] total, float[] cf, float[] content, int[] liked, float[] fit) {}
+
+    /**
+     * Mood first. With mood words whose regions the {@link MoodModel} knows, every allowed item gets
+     * its fit (distance to the combined region's centre in this catalogue's quantiles), plus a bonus
+     * for a wanted tag or artist and minus the fit of negated moods; only the items inside the region (fit ≥ max(0.45, 0.7 × the best fit), between {@code minGate} and {@code maxGate} of them) stay
+     * allowed, so taste, CF and popularity can only reorder tracks that fit. Returns the gate scores,
+     * or null when the request has no mood region (then the older range fit applies).
+     */
+    private float[] moodGate(MoodTarget m, boolean[] allowed, int minGate, int maxGate) {
+        Optional<MoodModel.Region> region = moodModel.combine(m.moods());
+        if (region.isEmpty()) {
+            return null;
+        }
+        int n = items.size();
+        List<MoodModel.Region> avoid = m.avoidMoods().stream().map(moodModel::region).flatMap(Optional::stream).toList();
+        boolean[] tagBonus = wantedTagMask(m);
+        float[] fit = new float[n];
+        for (int i = 0; i < n; i++) {
+            if (!allowed[i]) {
+                continue;
+            }
+            double f = MoodModel.fit(region.get(), quantiles[i]);
+            for (MoodModel.Region r : avoid) {
+                f -= 0.5 * MoodModel.fit(r, quantiles[i]);
+            }
+            if (tagBonus != null && tagBonus[i]) {
+                f += 0.35;
+            }
+            fit[i] = (float) f;
+        }
+        float best = 0;
+        for (int i = 0; i < n; i++) {
+            if (allowed[i]) {
+                best = Math.max(best, fit[i]);
+            }
+        }
+        float threshold = Math.max(0.45f, 0.7f * best);
+        // items below the threshold only fill a playlist the region cannot fill: a fixed penalty keeps them last
+        for (int i = 0; i < n; i++) {
+            if (allowed[i] && fit[i] < threshold) {
+                fit[i] -= 3f;
+            }
+        }
+        int inside = 0;
+        for (int i = 0; i < n; i++) {
+            if (allowed[i] && fit[i] >= 0) {
+                inside++;
+            }
+        }
+        int[] keep = Vectors.topK(fit, n, Math.max(minGate, Math.min(maxGate, inside)), i -> allowed[i]);
+        java.util.Arrays.fill(allowed, false);
+        for (int i : keep) {
+            allowed[i] = true;
+        }
+        return fit;
+    }
+
+    private boolean[] wantedTagMask(MoodTarget m) {
+        boolean[] tagBonus = null;
+        for (String t : m.wantedTags()) {
+            Integer id = tagIds.get(key(t));
+            if (id != null) {
+                if (tagBonus == null) {
+                    tagBonus = new boolean[items.size()];
+                }
+                for (int q = tagPostStart[id]; q < tagPostStart[id + 1]; q++) {
+                    tagBonus[tagPost[q]] = true;
+                }
+            }
+        }
+        return tagBonus;
+    }
+
+    /**
+     * Exploration among the gated items: Gumbel noise (scale 2) seeded by the profile snapshot and
+     * the request, so different listeners asking the same mood get different draws from the tracks
+     * that fit instead of one fixed list, while one listener's request is reproducible.
+     */
+    private void explore(float[] total, boolean[] allowed, UserProfile p, MoodTarget m) {
+        long seed = p.asOf().toEpochMilli() * 31 + p.itemWeights().hashCode() * 17L + m.text().hashCode();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < total.length; i++) {
+            if (allowed[i]) {
+                double u = Math.max(1e-12, r.nextDouble());
+                total[i] += (float) (-2.0 * Math.log(-Math.log(u)));
+            }
+        }
+    }
+
+    private static void standardiseOver(float[] a, boolean[] allowed) {
+        double sum = 0;
+        double sq = 0;
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (allowed[i]) {
+                sum += a[i];
+                sq += (double) a[i] * a[i];
+                n++;
+            }
+        }
+        double mu = sum / Math.max(1, n);
+        double sd = Math.sqrt(Math.max(sq / Math.max(1, n) - mu * mu, 1e-12));
+        for (int i = 0; i < a.length; i++) {
+            a[i] = allowed[i] ? (float) ((a[i] - mu) / sd) : 0f;
+        }
+    }
 
     /** Scores the allowed items (others keep 0 and are never candidates). */
-    private Scored score(UserProfile profile, MoodTarget m, boolean[] allowed) {
+    private Scored score(UserProfile profile, MoodTarget m, boolean[] allowed, int count) {
         int n = items.size();
         UserProfile p = profile == null ? UserProfile.empty(clock.instant()) : profile;
         float[] total = new float[n];
+        // a mood playlist draws from the items inside the mood's region (fit ≥ max(0.45, 0.7 × best)): at least
+        // the max(3 × count, 60) best fitting, at most 10 × count and at most 1/12 of the allowed items (so a
+        // small catalogue keeps a tight gate)
+        int allowedCount = 0;
+        for (boolean b : allowed) {
+            allowedCount += b ? 1 : 0;
+        }
+        int minGate = Math.max(3 * count, 60);
+        float[] fit = moodGate(m, allowed, minGate, Math.max(minGate, Math.min(10 * count, allowedCount / 12)));
         List<Integer> likedList = new ArrayList<>();
         List<Float> likedW = new ArrayList<>();
         float[] negative = null;
@@ -485,35 +690,29 @@ public final class RecommendationEngine {
         int[] liked = likedList.stream().mapToInt(Integer::intValue).toArray();
         float[] cf = null;
         boolean popularityAdded = false;
-        if (als != null && (liked.length > 0 || !p.friendWeights().isEmpty())) {
-            Map<Integer, Float> uw = new HashMap<>();
-            for (int j = 0; j < liked.length; j++) {
-                uw.merge(liked[j], likedW.get(j), Float::sum);
+        if (served != null && (liked.length > 0 || !p.friendWeights().isEmpty())) {
+            int[] ui = liked.clone();
+            float[] uv = new float[ui.length];
+            for (int j = 0; j < ui.length; j++) {
+                uv[j] = likedW.get(j);
             }
+            float[] friends = null;
             for (var e : p.friendWeights().entrySet()) {
                 int i = index.index(e.getKey());
                 if (i >= 0) {
-                    uw.merge(i, e.getValue().floatValue(), Float::sum);
+                    if (friends == null) {
+                        friends = new float[n];
+                    }
+                    friends[i] += e.getValue().floatValue();
                 }
             }
-            int[] ui = uw.keySet().stream().mapToInt(Integer::intValue).toArray();
-            float[] uv = new float[ui.length];
-            for (int j = 0; j < ui.length; j++) {
-                uv[j] = uw.get(ui[j]);
-            }
             cf = new float[n];
-            double[] xd = new AlsScorer(als).foldIn(UserVector.of(ui, uv));
-            int k = als.k();
-            float[] x = new float[k];
-            for (int f = 0; f < k; f++) {
-                x[f] = (float) xd[f];
-            }
-            float[] y = als.itemFactors();
+            // the served blend (EASE, ALS, RP3β, item-KNN, content, friends, popularity), then standardised
+            // over the allowed items
+            served.score(UserVector.of(ui, uv), friends, cf);
             double sum = 0;
             double sq = 0;
             int counted = 0;
-            // s_i = xᵤ·yᵢ over the allowed items, then standardised and blended with popularity in one more pass
-            Vectors.scoreRows(x, y, k, n, allowed, cf);
             for (int i = 0; i < n; i++) {
                 if (allowed[i]) {
                     float v = cf[i];
@@ -560,7 +759,20 @@ public final class RecommendationEngine {
             Vectors.standardise(content, n);
             add(total, content, config.content());
         }
-        if (!m.isEmpty()) {
+        if (fit != null) {
+            // mood first: only gated items are allowed; their fit (standardised over the gate) leads, taste reorders
+            boolean[] inRegion = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                inRegion[i] = allowed[i] && fit[i] >= 0;
+            }
+            float[] z = fit.clone();
+            standardiseOver(z, inRegion);
+            for (int i = 0; i < n; i++) {
+                // inside the region: the standardised fit; a filler from outside: far below every inside item
+                total[i] += allowed[i] ? (float) config.mood() * (inRegion[i] ? z[i] : fit[i] - 10f) : 0f;
+            }
+            explore(total, inRegion, p, m);
+        } else if (!m.isEmpty()) {
             moodFit(m, total, (float) config.mood(), allowed);
         }
         if (!popularityAdded) {
@@ -572,12 +784,17 @@ public final class RecommendationEngine {
                 total[i] += (float) (config.friends() * Math.log1p(e.getValue()));
             }
         }
+        // the served blend ranks what a listener does not know yet; their own tracks keep a place in
+        // playlists (discovery leaves them out): + 0.5·log(1 + weight)
+        for (int j = 0; j < liked.length; j++) {
+            total[liked[j]] += (float) (0.5 * Math.log1p(likedW.get(j)));
+        }
         if (negative != null) {
             for (int i = 0; i < n; i++) {
                 total[i] -= (float) (config.negative() * negative[i]);
             }
         }
-        return new Scored(total, cf, content, liked);
+        return new Scored(total, cf, content, liked, fit);
     }
 
     /** Adds weight × mood fit of every item to {@code total}. */
@@ -705,7 +922,19 @@ public final class RecommendationEngine {
                 r.add("listeners with similar taste play this");
             }
         }
-        if (!m.isEmpty() && !m.label().isEmpty()) {
+        Optional<MoodModel.Region> region = s.fit == null ? Optional.empty() : moodModel.combine(m.moods());
+        if (region.isPresent()) {
+            List<String> words = MoodModel.describe(region.get(), quantiles[i], 3);
+            boolean est = it.features().estimated();
+            // "sad songs" already says "sad"
+            String what = String.join(", ", m.moods().stream()
+                    .filter(x -> m.moods().stream().noneMatch(y -> !y.equals(x) && y.contains(x))).toList());
+            if (!words.isEmpty()) {
+                r.add(what + ": " + String.join(", ", words) + (est ? " (estimated features)" : ""));
+            } else {
+                r.add("among the closest to '" + what + "' here" + (est ? " (estimated features)" : ""));
+            }
+        } else if (!m.isEmpty() && !m.label().isEmpty()) {
             List<String> parts = new ArrayList<>();
             if (m.energy() != null && !Float.isNaN(energy[i])) {
                 parts.add(String.format(Locale.ROOT, "energy %.2f", energy[i]));
@@ -740,9 +969,39 @@ public final class RecommendationEngine {
             }
         }
         if (r.isEmpty()) {
-            r.add(p.isNew() ? "popular with listeners here" : "fits your taste profile");
+            if (m.embedding() != null && embeddings != null && !m.text().isBlank()) {
+                r.add("genre and tags close to '" + m.text().trim() + "'");
+            } else if (p.isNew()) {
+                r.add(rawPopularity[i] > 0 ? "popular with listeners here" : "picked to explore the catalogue");
+            } else {
+                r.add(s.cf != null && s.cf[i] > 0 ? "fits your taste profile" : "picked to explore the catalogue");
+            }
         }
         return r;
+    }
+
+    /** 1 − 2 × mean |Δ quantile| over the features both items have, clamped to [0, 1]; NaN when none. */
+    private float audioSimilarity(int a, int b) {
+        float d = 0;
+        int k = 0;
+        float[] qa = quantiles[a];
+        float[] qb = quantiles[b];
+        for (int f = 0; f < qa.length; f++) {
+            if (qa[f] == qa[f] && qb[f] == qb[f]) {
+                d += Math.abs(qa[f] - qb[f]);
+                k++;
+            }
+        }
+        return k == 0 ? Float.NaN : Math.max(0f, 1f - 2f * d / k);
+    }
+
+    private boolean sharesTag(int a, int b) {
+        for (int t : tagsOf[a]) {
+            if (java.util.Arrays.binarySearch(tagsOf[b], t) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private final Reranker.Items view = new Reranker.Items() {
@@ -768,14 +1027,19 @@ public final class RecommendationEngine {
 
         @Override
         public float similarity(int a, int b) {
+            // diversity from sound and genre (audio-feature quantiles, shared tags), plus the learned
+            // similarity (tag embeddings, ALS factors) where there is one; never from names
+            float sound = audioSimilarity(a, b);
             if (embeddings != null) {
                 float e = Vectors.dot(embeddings, a * dims, embeddings, b * dims, dims);
-                return factorsNormalised == null ? e : 0.5f * (e + factorCos(a, b));
+                float learned = factorsNormalised == null ? e : 0.5f * (e + factorCos(a, b));
+                return Float.isNaN(sound) ? learned : 0.5f * (learned + sound);
             }
             if (factorsNormalised != null) {
-                return factorCos(a, b);
+                return Float.isNaN(sound) ? factorCos(a, b) : 0.5f * (factorCos(a, b) + sound);
             }
-            return artistOf[a] == artistOf[b] ? 1f : 0f;
+            float genre = sharesTag(a, b) ? 1f : 0f;
+            return Float.isNaN(sound) ? genre : 0.5f * (genre + sound);
         }
 
         @Override
@@ -814,7 +1078,7 @@ public final class RecommendationEngine {
             for (float x : rawPopularity) {
                 out.writeFloat(x);
             }
-            byte[] a = als == null ? new byte[0] : als.toBytes();
+            byte[] a = served == null ? new byte[0] : served.toBytes();
             out.writeInt(a.length);
             out.write(a);
         });

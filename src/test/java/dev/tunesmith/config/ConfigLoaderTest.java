@@ -102,4 +102,19 @@ class ConfigLoaderTest {
         assertThrows(ConfigException.class, () -> load(Map.of("TUNESMITH_CLUSTER_MEMBERS", "a:99999")));
         assertThrows(ConfigException.class, () -> load(Map.of("TUNESMITH_CLUSTER_PORT", "0")));
     }
+
+    @Test
+    void should_read_the_served_recommender_settings_with_documented_defaults() {
+        assertEquals(AppConfig.Recommender.DEFAULTS, load(Map.of()).recommender());
+        AppConfig.Recommender r = ConfigLoader.recommender(new JsonObject().put("alsFactors", 32).put("easeLambda", 200.0)
+                .put("friends", false));
+        assertEquals(32, r.alsFactors());
+        assertEquals(200.0, r.easeLambda());
+        assertEquals(false, r.friends());
+        assertEquals(AppConfig.Recommender.DEFAULTS.rp3Beta(), r.rp3Beta());
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.recommender(new JsonObject().put("alsFactors", 0)))
+                .getMessage().contains("recommender.alsFactors"));
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.recommender(new JsonObject().put("content", "yes")))
+                .getMessage().contains("recommender.content"));
+    }
 }

@@ -23,7 +23,7 @@ class EngineWithEmbeddingsTest {
         TextEmbedder minilm = Embedders.of(new AllMiniLmL6V2EmbeddingModel());
         List<CatalogItem> catalog = Fixtures.catalog();
         engine = EngineTrainer.train(catalog, Fixtures.community(), minilm, Fixtures.T0.plus(Duration.ofDays(1)),
-                new EngineTrainer.Options(4, 5, 1.0, 10, 1L, EventWeights.DEFAULTS, EngineConfig.DEFAULTS));
+                new EngineTrainer.Options(Fixtures.SMALL_SERVED, EventWeights.DEFAULTS, EngineConfig.DEFAULTS));
         parser = new MoodParser(minilm, MoodVocabulary.standard(),
                 catalog.stream().flatMap(c -> c.tags().stream()).distinct().toList(),
                 catalog.stream().map(CatalogItem::artist).distinct().toList());
@@ -41,7 +41,7 @@ class EngineWithEmbeddingsTest {
         assertEquals(6, pl.items().size());
         assertTrue(pl.trackIds().stream().allMatch(id -> id >= 13 && id <= 24), pl.trackIds().toString());
         assertEquals(List.of(), ConstraintCheck.violations(pl, Constraints.defaults().withCount(6), null, mood, Fixtures.T0));
-        assertTrue(pl.items().get(0).reasons().stream().anyMatch(r -> r.startsWith("matches '")),
+        assertTrue(pl.items().get(0).reasons().stream().anyMatch(r -> r.startsWith("gym, hard, fast: ") && r.contains("fast")),
                 pl.items().get(0).reasons().toString());
         assertTrue(pl.satisfiedConstraints().get("moodExcludedTags").toString().contains("jazz"));
     }

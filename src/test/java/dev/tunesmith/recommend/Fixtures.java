@@ -8,6 +8,11 @@ import java.util.Map;
 
 /** A small hand-made catalogue: calm ambient, energetic rock/metal, jazz and a duplicate. */
 final class Fixtures {
+    /** Small served-blend settings for the tiny fixture catalogue (4 ALS factors, few neighbours). */
+    public static final dev.tunesmith.recommend.engine.ServedConfig SMALL_SERVED =
+            new dev.tunesmith.recommend.engine.ServedConfig(5, 1, 2000, 4, 5, 1.0, 10, 0, 20, 1.0, 0.25, 20, 2, true, true,
+                    true, 1L);
+
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private Fixtures() {}

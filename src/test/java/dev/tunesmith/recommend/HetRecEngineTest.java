@@ -25,7 +25,7 @@ class HetRecEngineTest {
                 "HetRec Last.fm 2K not found at " + dir.toAbsolutePath() + "; skipping");
         HetRecData d = HetRecData.load(dir);
         RecommendationEngine engine = EngineTrainer.fromHetRec(d, null,
-                new EngineTrainer.Options(16, 10, 1.0, 5, 1L, EventWeights.DEFAULTS, EngineConfig.DEFAULTS));
+                new EngineTrainer.Options(new dev.tunesmith.recommend.engine.ServedConfig(200, 5, 2000, 16, 1.25, 2.0, 5, 3, 50, 1.0, 0.25, 50, 10, true, true, true, 1L), EventWeights.DEFAULTS, EngineConfig.DEFAULTS));
         Map<Long, CatalogItem> byId = new HashMap<>();
         engine.items().forEach(c -> byId.put(c.trackId(), c));
         Instant now = Instant.parse("2011-05-01T00:00:00Z");

@@ -24,7 +24,7 @@ class RecommendationEngineTest {
     private static final Instant NOW = Fixtures.T0.plus(Duration.ofDays(1));
     private final List<CatalogItem> catalog = Fixtures.catalog();
     private final EngineTrainer.Options options =
-            new EngineTrainer.Options(4, 5, 1.0, 10, 1L, EventWeights.DEFAULTS, EngineConfig.DEFAULTS);
+            new EngineTrainer.Options(Fixtures.SMALL_SERVED, EventWeights.DEFAULTS, EngineConfig.DEFAULTS);
     private final RecommendationEngine engine = EngineTrainer.train(catalog, Fixtures.community(), null, NOW, options)
             .withClock(Clock.fixed(NOW, ZoneOffset.UTC));
     private final Map<Long, CatalogItem> byId = Fixtures.byId(engine.items());
@@ -115,7 +115,8 @@ class RecommendationEngineTest {
         // then
         Map<Long, List<String>> reasons = new HashMap<>();
         pl.items().forEach(i -> reasons.put(i.item().trackId(), i.reasons()));
-        assertTrue(reasons.get(2L).contains("you played Boards of Canada 41 times"), reasons.get(2L).toString());
+        assertTrue(pl.items().stream().filter(i -> i.item().artist().equals("Boards of Canada"))
+                .anyMatch(i -> i.reasons().contains("you played Boards of Canada 41 times")), reasons.toString());
         assertTrue(reasons.get(7L).contains("matches 'calm': energy 0.21"), reasons.get(7L).toString());
         assertTrue(reasons.get(9L).contains("liked by 3 friends"), reasons.get(9L).toString());
         assertTrue(pl.items().stream().allMatch(i -> !i.reasons().isEmpty()));

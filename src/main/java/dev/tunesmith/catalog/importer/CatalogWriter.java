@@ -29,8 +29,9 @@ public final class CatalogWriter {
     private static final String UPSERT_TRACK = """
             INSERT INTO tracks (source, external_id, title, artist_id, artist_name, album, genre, tags, duration_sec,
                 valence, energy, danceability, acousticness, instrumentalness, tempo, features_estimated,
-                activity, rating, year, label, url, licence)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+                activity, rating, year, label, url, licence, loudness, mode, speechiness)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+                $23, $24, $25)
             ON CONFLICT (source, external_id) DO UPDATE SET
                 title = EXCLUDED.title, artist_id = EXCLUDED.artist_id, artist_name = EXCLUDED.artist_name,
                 album = EXCLUDED.album, genre = EXCLUDED.genre, tags = EXCLUDED.tags, duration_sec = EXCLUDED.duration_sec,
@@ -38,6 +39,7 @@ public final class CatalogWriter {
                 acousticness = EXCLUDED.acousticness, instrumentalness = EXCLUDED.instrumentalness, tempo = EXCLUDED.tempo,
                 features_estimated = EXCLUDED.features_estimated, activity = EXCLUDED.activity, rating = EXCLUDED.rating,
                 year = EXCLUDED.year, label = EXCLUDED.label, url = EXCLUDED.url, licence = EXCLUDED.licence,
+                loudness = EXCLUDED.loudness, mode = EXCLUDED.mode, speechiness = EXCLUDED.speechiness,
                 updated_at = now()""";
 
     private final Pool pool;
@@ -96,7 +98,7 @@ public final class CatalogWriter {
             t.tags().toArray(String[]::new), t.durationSec(),
             f(f.valence()), f(f.energy()), f(f.danceability()), f(f.acousticness()), f(f.instrumentalness()), f(f.tempo()),
             f.estimated(), t.activity() == null ? null : t.activity().shortValue(), f(t.rating()), t.year(), t.label(),
-            t.url(), t.licence()
+            t.url(), t.licence(), f(f.loudness()), f.mode() == null ? null : (short) Math.round(f.mode()), f(f.speechiness())
         });
     }
 

@@ -18,6 +18,7 @@ import java.util.Set;
 /**
  * Parses a Spotify-style audio-features CSV: columns are found by name in any order (name/title,
  * artist/artists, album, id, valence, energy, danceability, acousticness, instrumentalness, tempo,
+ * loudness (dB), mode (0/1), speechiness,
  * duration_ms/duration_sec, genre/genres); unknown columns are ignored. Features are measured.
  */
 public final class FeaturesImporter {
@@ -59,7 +60,9 @@ public final class FeaturesImporter {
                     Double tempo = doubleOrNull(get(r, h, "tempo"), "tempo", 0, 400);
                     TrackRecord.Features features = new TrackRecord.Features(
                             unit(r, h, "valence"), unit(r, h, "energy"), unit(r, h, "danceability"),
-                            unit(r, h, "acousticness"), unit(r, h, "instrumentalness"), tempo, false);
+                            unit(r, h, "acousticness"), unit(r, h, "instrumentalness"), tempo, false,
+                            doubleOrNull(get(r, h, "loudness"), "loudness", -80, 10), mode(get(r, h, "mode")),
+                            unit(r, h, "speechiness"));
                     Integer duration = null;
                     Double ms = doubleOrNull(get(r, h, "duration_ms"), "duration_ms", 0, 6 * 3600_000.0);
                     Double sec = doubleOrNull(get(r, h, "duration_sec"), "duration_sec", 0, 6 * 3600.0);
@@ -80,6 +83,18 @@ public final class FeaturesImporter {
             }
         }
         return tracks;
+    }
+
+    private static Double mode(String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        String t = v.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (t) {
+            case "1", "1.0", "major" -> 1.0;
+            case "0", "0.0", "minor" -> 0.0;
+            default -> throw new IllegalArgumentException("mode must be 0 or 1 (got '" + v + "')");
+        };
     }
 
     private static Double unit(CsvReader.Record r, Map<String, Integer> h, String column) {

@@ -3,6 +3,7 @@ package dev.tunesmith.recommend.eval;
 import dev.tunesmith.recommend.data.Interactions;
 import dev.tunesmith.recommend.data.Splits;
 import dev.tunesmith.recommend.data.UserVector;
+import dev.tunesmith.recommend.engine.ServedScorer;
 import dev.tunesmith.recommend.model.HybridScorer;
 import dev.tunesmith.recommend.model.HybridTrainer;
 import dev.tunesmith.recommend.model.ItemScorer;
@@ -21,7 +22,8 @@ import java.util.stream.IntStream;
  * The fixed offline protocol: every user's items are split into 5 seeded folds (20 % each,
  * {@link Splits#foldOfEntry}); for each evaluated fold the scorers train on the other 80 %, rank
  * every item the user has not trained on, and are scored against the held-out 20 % (users with at
- * least one held-out and one training item). The hybrid picks its weights on a validation split of
+ * least one held-out and one training item). Figures are means over the evaluated folds; NDCG@10
+ * also carries its sample standard deviation over folds. The hybrid picks its weights on a validation split of
  * the training part only (never the test fold) and blends the components trained on that fold.
  */
 public final class Evaluator {
@@ -29,6 +31,7 @@ public final class Evaluator {
     private final int foldsToRun;
     private final long seed;
     private final PrintStream log;
+    private final Map<String, List<Double>> perFold = new LinkedHashMap<>();
 
     /**
      * @param folds number of folds in the split (5: 20 % held out)
@@ -49,6 +52,7 @@ public final class Evaluator {
      */
     public List<EvalResult> run(Interactions data, List<ScorerTrainer> trainers, List<String> hybrid) {
         int[] fold = Splits.foldOfEntry(data, folds, seed);
+        perFold.clear();
         Map<String, double[]> sums = new LinkedHashMap<>();
         for (int f = 0; f < foldsToRun; f++) {
             Interactions train = data.filter(Splits.trainMask(fold, f));
@@ -61,6 +65,9 @@ public final class Evaluator {
                 trained.put(t.name(), s);
                 accumulate(sums, t.name(), evaluate(s, train, test), secs);
                 log.printf("fold %d %-16s trained in %.1f s%n", f, t.name(), secs);
+                if (s instanceof ServedScorer served) {
+                    log.printf("fold %d served blend %s%n", f, served.describe());
+                }
             }
             if (hybrid != null && !hybrid.isEmpty()) {
                 List<ScorerTrainer> comps = trainers.stream().filter(t -> hybrid.contains(t.name())).toList();
@@ -82,13 +89,22 @@ public final class Evaluator {
         List<EvalResult> out = new ArrayList<>();
         for (var e : sums.entrySet()) {
             double[] s = e.getValue();
-            out.add(new EvalResult(e.getKey(), s[0] / foldsToRun, s[1] / foldsToRun, s[2] / foldsToRun,
-                    s[3] / foldsToRun, s[4] / foldsToRun, s[5] / foldsToRun, s[6] / foldsToRun));
+            List<Double> nd = perFold.get(e.getKey());
+            double mean = s[0] / foldsToRun;
+            double var = 0;
+            for (double x : nd) {
+                var += (x - mean) * (x - mean);
+            }
+            double sd = nd.size() > 1 ? Math.sqrt(var / (nd.size() - 1)) : 0;
+            out.add(new EvalResult(e.getKey(), mean, s[1] / foldsToRun, s[2] / foldsToRun,
+                    s[3] / foldsToRun, s[4] / foldsToRun, s[5] / foldsToRun, s[6] / foldsToRun, sd,
+                    nd.stream().mapToDouble(Double::doubleValue).toArray()));
         }
         return out;
     }
 
-    private static void accumulate(Map<String, double[]> sums, String name, double[] m, double secs) {
+    private void accumulate(Map<String, double[]> sums, String name, double[] m, double secs) {
+        perFold.computeIfAbsent(name, k -> new ArrayList<>()).add(m[0]);
         double[] s = sums.computeIfAbsent(name, k -> new double[7]);
         for (int j = 0; j < 4; j++) {
             s[j] += m[j];
@@ -152,11 +168,12 @@ public final class Evaluator {
     /** A readable fixed-width table. */
     public static String table(List<EvalResult> results) {
         StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT,
-                "%-16s %8s %8s %9s %9s %8s %8s%n", "scorer", "NDCG@10", "MAP@10", "Recall@20", "coverage",
+                "%-16s %17s %8s %9s %9s %8s %8s%n", "scorer", "NDCG@10 (± sd)", "MAP@10", "Recall@20", "coverage",
                 "novelty", "train_s"));
         for (EvalResult r : results) {
-            sb.append(String.format(java.util.Locale.ROOT, "%-16s %8.4f %8.4f %9.4f %9.4f %8.3f %8.2f%n",
-                    r.scorer(), r.ndcg10(), r.map10(), r.recall20(), r.coverage(), r.novelty(), r.trainSeconds()));
+            sb.append(String.format(java.util.Locale.ROOT, "%-16s %8.4f ± %6.4f %8.4f %9.4f %9.4f %8.3f %8.2f%n",
+                    r.scorer(), r.ndcg10(), r.ndcg10Std(), r.map10(), r.recall20(), r.coverage(), r.novelty(),
+                    r.trainSeconds()));
         }
         return sb.toString();
     }

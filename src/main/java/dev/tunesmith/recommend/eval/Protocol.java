@@ -1,6 +1,9 @@
 package dev.tunesmith.recommend.eval;
 
 import dev.tunesmith.recommend.data.HetRecData;
+import dev.tunesmith.recommend.engine.ItemContent;
+import dev.tunesmith.recommend.engine.ServedConfig;
+import dev.tunesmith.recommend.engine.ServedTrainer;
 import dev.tunesmith.recommend.model.AlsTrainer;
 import dev.tunesmith.recommend.model.BiasedMfTrainer;
 import dev.tunesmith.recommend.model.ContentScorer;
@@ -40,6 +43,14 @@ public final class Protocol {
                 (float) num(o, "mf-reg", 0.02), 3, seed));
         t.add(new EaseTrainer(num(o, "ease-lambda", 75.0), num(o, "ease-support", 3)));
         return t;
+    }
+
+    /**
+     * The served recommender's trainer on HetRec: artists as items, their tags (with assignment
+     * counts) as content, the friends graph as the friends component.
+     */
+    public static ServedTrainer served(HetRecData d, ServedConfig config) {
+        return new ServedTrainer(config, new ItemContent(d.tagNames().length, d.itemTags(), d.itemTagCounts()), d.friends());
     }
 
     private static int num(Map<String, String> o, String key, int dflt) {

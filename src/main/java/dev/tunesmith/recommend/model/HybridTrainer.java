@@ -17,6 +17,10 @@ import java.util.stream.IntStream;
  */
 public final class HybridTrainer implements ScorerTrainer {
     private static final double[] GRID = {0, 0.1, 0.25, 0.5, 1, 2, 4};
+    /** A finer grid (used by the served recommender). */
+    public static final double[] FINE_GRID = {0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.4, 2, 3, 4};
+    private final double[] grid;
+    private final int rounds;
     private static final int CANDIDATES = 100;
     private final List<ScorerTrainer> components;
     private final long seed;
@@ -26,8 +30,20 @@ public final class HybridTrainer implements ScorerTrainer {
      * @param seed seed of the validation split
      */
     public HybridTrainer(List<ScorerTrainer> components, long seed) {
+        this(components, seed, GRID, 3);
+    }
+
+    /**
+     * @param components trainers of the blended scorers
+     * @param seed seed of the validation split
+     * @param grid weights tried per component
+     * @param rounds coordinate-ascent rounds at most
+     */
+    public HybridTrainer(List<ScorerTrainer> components, long seed, double[] grid, int rounds) {
         this.components = List.copyOf(components);
         this.seed = seed;
+        this.grid = grid.clone();
+        this.rounds = rounds;
     }
 
     @Override
@@ -106,10 +122,10 @@ public final class HybridTrainer implements ScorerTrainer {
                 best = w;
             }
         }
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < rounds; round++) {
             boolean improved = false;
             for (int c = 0; c < nc; c++) {
-                for (double g : GRID) {
+                for (double g : grid) {
                     double[] w = best.clone();
                     w[c] = g;
                     double s = ndcg(w, z, rel, val);

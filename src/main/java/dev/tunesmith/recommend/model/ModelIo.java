@@ -62,14 +62,14 @@ public final class ModelIo {
         }
     }
 
-    static void writeFloats(DataOutputStream out, float[] a) throws IOException {
+    public static void writeFloats(DataOutputStream out, float[] a) throws IOException {
         out.writeInt(a.length);
         for (float f : a) {
             out.writeFloat(f);
         }
     }
 
-    static float[] readFloats(DataInputStream in) throws IOException {
+    public static float[] readFloats(DataInputStream in) throws IOException {
         float[] a = new float[in.readInt()];
         for (int i = 0; i < a.length; i++) {
             a[i] = in.readFloat();
@@ -77,14 +77,14 @@ public final class ModelIo {
         return a;
     }
 
-    static void writeDoubles(DataOutputStream out, double[] a) throws IOException {
+    public static void writeDoubles(DataOutputStream out, double[] a) throws IOException {
         out.writeInt(a.length);
         for (double f : a) {
             out.writeDouble(f);
         }
     }
 
-    static double[] readDoubles(DataInputStream in) throws IOException {
+    public static double[] readDoubles(DataInputStream in) throws IOException {
         double[] a = new double[in.readInt()];
         for (int i = 0; i < a.length; i++) {
             a[i] = in.readDouble();
@@ -92,14 +92,14 @@ public final class ModelIo {
         return a;
     }
 
-    static void writeInts(DataOutputStream out, int[] a) throws IOException {
+    public static void writeInts(DataOutputStream out, int[] a) throws IOException {
         out.writeInt(a.length);
         for (int f : a) {
             out.writeInt(f);
         }
     }
 
-    static int[] readInts(DataInputStream in) throws IOException {
+    public static int[] readInts(DataInputStream in) throws IOException {
         int[] a = new int[in.readInt()];
         for (int i = 0; i < a.length; i++) {
             a[i] = in.readInt();

@@ -151,9 +151,11 @@ public final class MoodParser {
         Range tempo = combine(hits, MoodEntry::tempo, 40, 220, 120, 10);
         float[] emb = positiveText.isEmpty() ? null
                 : normalised(model.embed(String.join(", ", positiveText)));
+        List<String> moods = hits.stream().filter(h -> !h.negated()).map(h -> h.entry().name()).distinct().toList();
+        List<String> avoid = hits.stream().filter(Hit::negated).map(h -> h.entry().name()).distinct().toList();
         return new MoodTarget(text == null ? "" : text, String.join(", ", labels), v, e, tempo,
                 List.copyOf(wantedTags), List.copyOf(unwantedTags), List.copyOf(wantedArtists),
-                List.copyOf(unwantedArtists), emb);
+                List.copyOf(unwantedArtists), emb, moods, avoid);
     }
 
     private void phrase(String raw, boolean negated, boolean soft, List<Hit> hits, Set<String> wantedTags,

@@ -17,10 +17,12 @@ import java.util.List;
  * @param wantedArtists artists to favour
  * @param unwantedArtists artists to exclude
  * @param embedding embedding of the request without its negated parts, or null
+ * @param moods canonical mood words asked for (their {@link MoodModel} regions are combined)
+ * @param avoidMoods canonical mood words negated ("not sad"), whose regions push items down
  */
 public record MoodTarget(String text, String label, Range valence, Range energy, Range tempo,
         List<String> wantedTags, List<String> unwantedTags, List<String> wantedArtists, List<String> unwantedArtists,
-        float[] embedding) {
+        float[] embedding, List<String> moods, List<String> avoidMoods) {
 
     /** Immutable lists. */
     public MoodTarget {
@@ -28,6 +30,15 @@ public record MoodTarget(String text, String label, Range valence, Range energy,
         unwantedTags = List.copyOf(unwantedTags);
         wantedArtists = List.copyOf(wantedArtists);
         unwantedArtists = List.copyOf(unwantedArtists);
+        moods = moods == null ? List.of() : List.copyOf(moods);
+        avoidMoods = avoidMoods == null ? List.of() : List.copyOf(avoidMoods);
+    }
+
+    /** A target without mood words (ranges, tags and artists only). */
+    public MoodTarget(String text, String label, Range valence, Range energy, Range tempo, List<String> wantedTags,
+            List<String> unwantedTags, List<String> wantedArtists, List<String> unwantedArtists, float[] embedding) {
+        this(text, label, valence, energy, tempo, wantedTags, unwantedTags, wantedArtists, unwantedArtists, embedding,
+                List.of(), List.of());
     }
 
     /** No mood: rank by taste only. */
@@ -37,7 +48,14 @@ public record MoodTarget(String text, String label, Range valence, Range energy,
     /** Whether this target asks for nothing. */
     public boolean isEmpty() {
         return valence == null && energy == null && tempo == null && wantedTags.isEmpty() && unwantedTags.isEmpty()
-                && wantedArtists.isEmpty() && unwantedArtists.isEmpty() && embedding == null;
+                && wantedArtists.isEmpty() && unwantedArtists.isEmpty() && embedding == null && moods.isEmpty()
+                && avoidMoods.isEmpty();
+    }
+
+    private List<String> withMood(String extra) {
+        List<String> out = new java.util.ArrayList<>(moods);
+        out.add(extra);
+        return out;
     }
 
     /** This target with the energy range moved by {@code delta} (creates one around 0.5 if absent). */
@@ -45,6 +63,7 @@ public record MoodTarget(String text, String label, Range valence, Range energy,
         Range e = energy == null ? new Range(0.35, 0.65) : energy;
         String l = (label.isEmpty() ? "" : label + ", ") + (delta > 0 ? "more energetic" : "calmer");
         return new MoodTarget(text, l, valence, e.shift(delta, 0, 1), tempo, wantedTags, unwantedTags, wantedArtists,
-                unwantedArtists, embedding);
+                unwantedArtists, embedding, moods.isEmpty() ? moods : withMood(delta > 0 ? "energetic" : "low energy"),
+                avoidMoods);
     }
 }

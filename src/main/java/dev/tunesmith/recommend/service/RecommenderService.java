@@ -2,16 +2,18 @@ package dev.tunesmith.recommend.service;
 
 import dev.tunesmith.recommend.TextEmbedder;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.tunesmith.config.AppConfig;
 import dev.tunesmith.events.EventService;
 import dev.tunesmith.recommend.CatalogItem;
 import dev.tunesmith.recommend.Constraints;
-import dev.tunesmith.recommend.EngineConfig;
 import dev.tunesmith.recommend.EngineTrainer;
 import dev.tunesmith.recommend.Playlist;
 import dev.tunesmith.recommend.ProfileBuilder;
 import dev.tunesmith.recommend.RecommendationEngine;
 import dev.tunesmith.recommend.UserEvent;
 import dev.tunesmith.recommend.UserProfile;
+import dev.tunesmith.recommend.engine.ServedConfig;
+import dev.tunesmith.recommend.engine.ServedScorer;
 import dev.tunesmith.recommend.mood.MoodParser;
 import dev.tunesmith.recommend.mood.MoodTarget;
 import dev.tunesmith.recommend.mood.MoodVocabulary;
@@ -64,13 +66,28 @@ public final class RecommenderService {
     /** The last non-live version restored for a preview (restoring takes seconds). */
     private final java.util.concurrent.atomic.AtomicReference<Snapshot> previewed = new java.util.concurrent.atomic.AtomicReference<>();
 
+    private final EngineTrainer.Options options;
+
     public RecommenderService(Vertx vertx, Pool pool, EmbeddingModel embedder) {
-        this(vertx, pool, embedder, true);
+        this(vertx, pool, embedder, ServedConfig.DEFAULTS, true);
     }
 
-    /** @param autoActivate whether {@link #retrain} makes the new model live (else an admin activates it) */
-    public RecommenderService(Vertx vertx, Pool pool, EmbeddingModel embedder, boolean autoActivate) {
+    /**
+     * @param served the served blend's settings ({@code AppConfig.recommender().served()}), the same
+     *     ones {@code ./tunesmith eval} measures
+     */
+    public RecommenderService(Vertx vertx, Pool pool, EmbeddingModel embedder, ServedConfig served) {
+        this(vertx, pool, embedder, served, true);
+    }
+
+    /**
+     * @param served the served blend's settings, the same ones {@code ./tunesmith eval} measures
+     * @param autoActivate whether {@link #retrain} makes the new model live (else an admin activates it)
+     */
+    public RecommenderService(Vertx vertx, Pool pool, EmbeddingModel embedder, ServedConfig served, boolean autoActivate) {
         this.autoActivate = autoActivate;
+        this.options = new EngineTrainer.Options(served, EngineTrainer.Options.DEFAULTS.weights(),
+                EngineTrainer.Options.DEFAULTS.config());
         this.vertx = vertx;
         this.pool = pool;
         this.embedder = Embedders.of(embedder);
@@ -95,7 +112,7 @@ public final class RecommenderService {
                         byte[] bytes = row.getBuffer("data").getBytes();
                         return vertx.executeBlocking(() -> {
                             try {
-                                return snapshot(EngineTrainer.restore(catalog, bytes, EngineConfig.DEFAULTS), catalog, version);
+                                return snapshot(EngineTrainer.restore(catalog, bytes, options.config()), catalog, version);
                             } catch (RuntimeException e) {
                                 LOG.warn("stored recommender {} does not fit the catalog ({}); retraining", version, e.getMessage());
                                 return null;
@@ -156,7 +173,7 @@ public final class RecommenderService {
                             return Future.failedFuture(new IllegalArgumentException("no recommender version " + version));
                         }
                         byte[] bytes = rows.iterator().next().getBuffer("data").getBytes();
-                        return vertx.executeBlocking(() -> snapshot(EngineTrainer.restore(catalog, bytes, EngineConfig.DEFAULTS), catalog, version), false);
+                        return vertx.executeBlocking(() -> snapshot(EngineTrainer.restore(catalog, bytes, options.config()), catalog, version), false);
                     })).onSuccess(previewed::set);
         }
         return snap.compose(s -> loader.events(userId).compose(events -> vertx.executeBlocking(() -> {
@@ -173,7 +190,7 @@ public final class RecommenderService {
                         return Future.failedFuture(new IllegalArgumentException("no recommender version " + version));
                     }
                     byte[] bytes = rows.iterator().next().getBuffer("data").getBytes();
-                    return vertx.executeBlocking(() -> snapshot(EngineTrainer.restore(catalog, bytes, EngineConfig.DEFAULTS), catalog, version), false);
+                    return vertx.executeBlocking(() -> snapshot(EngineTrainer.restore(catalog, bytes, options.config()), catalog, version), false);
                 })
                 .compose(s -> pool.withTransaction(c -> c.preparedQuery("UPDATE models SET live = false WHERE kind = $1 AND live").execute(Tuple.of(KIND))
                         .compose(r -> c.preparedQuery("UPDATE models SET live = true WHERE kind = $1 AND version = $2").execute(Tuple.of(KIND, version))))
@@ -195,7 +212,7 @@ public final class RecommenderService {
                         return Future.failedFuture(new IllegalArgumentException("no recommender version " + version));
                     }
                     byte[] bytes = rows.iterator().next().getBuffer("data").getBytes();
-                    return vertx.executeBlocking(() -> snapshot(EngineTrainer.restore(catalog, bytes, EngineConfig.DEFAULTS), catalog, version), false);
+                    return vertx.executeBlocking(() -> snapshot(EngineTrainer.restore(catalog, bytes, options.config()), catalog, version), false);
                 })).map(s -> {
                     live.set(s);
                     profiles.clear();
@@ -234,18 +251,20 @@ public final class RecommenderService {
     }
 
     private Future<Snapshot> trainAndStore(List<CatalogItem> catalog, DoubleConsumer progress, Long jobId, boolean makeLive) {
-        return loader.allEvents().compose(events -> vertx.executeBlocking(() -> {
+        return loader.allEvents().compose(events -> loader.allFriends().compose(friends -> vertx.executeBlocking(() -> {
             long start = System.nanoTime();
             progress.accept(0.1);
-            RecommendationEngine engine = EngineTrainer.train(catalog, events, embedder, Instant.now(), EngineTrainer.Options.DEFAULTS);
+            RecommendationEngine engine = EngineTrainer.train(catalog, events, friends, embedder, Instant.now(), options);
             progress.accept(0.8);
             String version = "r" + System.currentTimeMillis();
             LOG.info("trained recommender {} on {} tracks and {} users in {} ms", version, catalog.size(), events.size(),
                     (System.nanoTime() - start) / 1_000_000);
-            return new Object[] {snapshot(engine, catalog, version), engine.toBytes(), events.size(), (System.nanoTime() - start) / 1e9};
-        }, false)).compose(r -> {
+            return new Object[] {snapshot(engine, catalog, version), engine.toBytes(), events.size(), (System.nanoTime() - start) / 1e9,
+                engine.served().map(ServedScorer::describe).orElse("")};
+        }, false))).compose(r -> {
             Snapshot s = (Snapshot) r[0];
-            JsonObject metrics = new JsonObject().put("engine", "ejml").put("tracks", catalog.size()).put("users", r[2]).put("trainSeconds", r[3]);
+            JsonObject metrics = new JsonObject().put("engine", "ejml").put("tracks", catalog.size()).put("users", r[2]).put("trainSeconds", r[3])
+                    .put("servedBlend", r[4]);
             return pool.withTransaction(c -> c.preparedQuery("UPDATE models SET live = false WHERE kind = $1 AND live AND $2").execute(Tuple.of(KIND, makeLive))
                     .compose(x -> c.preparedQuery("INSERT INTO models (kind, version, live, metrics, data, job_id) VALUES ($1, $2, $6, $3, $4, $5)")
                             .execute(Tuple.of(KIND, s.version(), metrics, io.vertx.core.buffer.Buffer.buffer((byte[]) r[1]), jobId, makeLive))))
@@ -264,7 +283,7 @@ public final class RecommenderService {
             artists.add(c.artist());
         }
         MoodParser moods = new MoodParser(embedder, MoodVocabulary.standard(), tags, artists);
-        ProfileBuilder builder = new ProfileBuilder(id -> engine.item(id).orElse(null), EngineTrainer.Options.DEFAULTS.weights());
+        ProfileBuilder builder = new ProfileBuilder(id -> engine.item(id).orElse(null), options.weights());
         Set<String> lowerTags = new HashSet<>();
         tags.forEach(t -> lowerTags.add(t.toLowerCase(java.util.Locale.ROOT)));
         Set<String> lowerArtists = new HashSet<>();
@@ -330,6 +349,28 @@ public final class RecommenderService {
 
     public Playlist recommend(UserProfile profile, MoodTarget mood, Constraints constraints) {
         return snapshot().engine().recommend(profile, mood, constraints);
+    }
+
+    /**
+     * Discovery ({@code GET /api/me/recommendations}): like {@link #recommend} but leaving out every
+     * track the listener already has a positive weight on (liked, favourited, played), so a new
+     * listener's favourites do not come straight back.
+     */
+    public Playlist discover(UserProfile profile, MoodTarget mood, Constraints constraints) {
+        Set<Long> known = new HashSet<>();
+        profile.itemWeights().forEach((id, w) -> {
+            if (w > 0) {
+                known.add(id);
+            }
+        });
+        return recommend(profile, mood, known.isEmpty() ? constraints : constraints.withExcludedTracks(known));
+    }
+
+    /** The served recommender's settings from the typed config (one mapping for {@code run} and {@code eval}). */
+    public static ServedConfig served(AppConfig.Recommender r) {
+        return new ServedConfig(r.easeLambda(), r.easeMinSupport(), r.easeMaxItems(), r.alsFactors(), r.alsLambda(),
+                r.alsAlpha(), r.alsIterations(), r.alsCgSteps(), r.rp3K(), r.rp3Alpha(), r.rp3Beta(), r.itemKnnK(),
+                r.itemKnnShrink(), r.content(), r.friends(), r.popularity(), r.seed());
     }
 
     private void onEvent(JsonObject e) {

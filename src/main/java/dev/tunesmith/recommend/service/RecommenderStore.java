@@ -23,15 +23,16 @@ public final class RecommenderStore {
     }
 
     public Future<List<CatalogItem>> catalog() {
-        return pool.query("SELECT id, title, artist_name, tags, genre, valence, energy, danceability, acousticness, tempo, "
-                + "features_estimated, duration_sec, a.embedding AS audio_embedding FROM tracks "
+        return pool.query("SELECT tracks.id, title, artist_name, tags, genre, valence, energy, danceability, acousticness, tempo, "
+                + "instrumentalness, tracks.loudness, mode, speechiness, features_estimated, duration_sec, a.embedding AS audio_embedding FROM tracks "
                 + "LEFT JOIN track_analysis a ON a.track_id = tracks.id WHERE NOT hidden ORDER BY id").execute().map(rows -> {
                     List<CatalogItem> items = new ArrayList<>(rows.size());
                     for (Row r : rows) {
                         items.add(new CatalogItem(r.getLong("id"), r.getString("title"), r.getString("artist_name"),
                                 Arrays.asList(r.getArrayOfStrings("tags")), r.getString("genre"),
                                 new AudioFeatures(d(r, "valence"), d(r, "energy"), d(r, "danceability"), d(r, "acousticness"),
-                                        d(r, "tempo"), r.getBoolean("features_estimated")),
+                                        d(r, "tempo"), r.getBoolean("features_estimated"), d(r, "instrumentalness"),
+                                        d(r, "loudness"), d(r, "mode"), d(r, "speechiness")),
                                 r.getInteger("duration_sec") == null ? 0 : r.getInteger("duration_sec"), audio(r)));
                     }
                     return items;
@@ -70,6 +71,17 @@ public final class RecommenderStore {
                     rows.forEach(r -> ids.add(r.getLong("friend_id")));
                     return ids;
                 });
+    }
+
+    /** Every user's friends (user id → friend ids), for the served blend's friends component. */
+    public Future<Map<Long, List<Long>>> allFriends() {
+        return pool.query("SELECT user_id, friend_id FROM friendships ORDER BY user_id, friend_id").execute().map(rows -> {
+            Map<Long, List<Long>> byUser = new HashMap<>();
+            for (Row r : rows) {
+                byUser.computeIfAbsent(r.getLong("user_id"), k -> new ArrayList<>()).add(r.getLong("friend_id"));
+            }
+            return byUser;
+        });
     }
 
     private static UserEvent event(Row r) {

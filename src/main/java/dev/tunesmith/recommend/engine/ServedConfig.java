@@ -1,0 +1,42 @@
+package dev.tunesmith.recommend.engine;
+
+/**
+ * Hyper-parameters of the served recommender: the components it blends and their settings. The
+ * blend weights are not configured: {@link ServedTrainer} learns them on an inner validation split
+ * of whatever it is trained on (the training folds in {@code ./tunesmith eval}, all events in the
+ * product). Loaded from the {@code recommender} section of the config ({@code config/README.md}).
+ *
+ * @param easeLambda EASE L2 regularisation λ
+ * @param easeMinSupport minimum users per item for EASE
+ * @param easeMaxItems at most this many (most supported) items enter EASE's dense inverse
+ * @param alsFactors ALS factors
+ * @param alsLambda ALS λ (scaled by each row's count)
+ * @param alsAlpha ALS confidence α (c = 1 + α·log(1 + r))
+ * @param alsIterations ALS sweeps
+ * @param alsCgSteps conjugate-gradient steps per ALS solve (0: exact Cholesky)
+ * @param rp3K RP3β neighbours per item
+ * @param rp3Alpha RP3β α
+ * @param rp3Beta RP3β β (popularity penalty)
+ * @param itemKnnK item-KNN neighbours per item
+ * @param itemKnnShrink item-KNN shrinkage
+ * @param content blend the items' tag content (TF-IDF cosine to the user's items)
+ * @param friends blend what the user's friends play
+ * @param popularity blend popularity
+ * @param seed seed of the models and of the inner validation split
+ */
+public record ServedConfig(double easeLambda, int easeMinSupport, int easeMaxItems, int alsFactors, double alsLambda,
+        double alsAlpha, int alsIterations, int alsCgSteps, int rp3K, double rp3Alpha, double rp3Beta, int itemKnnK,
+        double itemKnnShrink, boolean content, boolean friends, boolean popularity, long seed) {
+
+    /** The defaults documented in {@code config/README.md}. */
+    public static final ServedConfig DEFAULTS = new ServedConfig(75, 3, 6000, 64, 1.25, 2.0, 15, 3, 100, 1.0, 0.25,
+            100, 10, true, true, true, 20110101L);
+
+    /** Validates ranges (a bad value is a programming or config error). */
+    public ServedConfig {
+        if (easeLambda <= 0 || easeMinSupport < 1 || easeMaxItems < 1 || alsFactors < 1 || alsLambda < 0
+                || alsAlpha < 0 || alsIterations < 1 || alsCgSteps < 0 || rp3K < 1 || itemKnnK < 1 || itemKnnShrink < 0) {
+            throw new IllegalArgumentException("invalid served recommender settings: " + Double.toString(easeLambda));
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.tunesmith.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunesmith.recommend.mood.MoodTarget;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Mood playlists: the calibrated mood model gates, defaults keep long and spoken tracks out, likes do not flood. */
+class MoodPlaylistTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+
+    /** Four groups of 100 tracks (ids 1000·g + k) around different points, on a non-Spotify scale for energy. */
+    private static List<CatalogItem> catalog() {
+        Random r = new Random(7);
+        // valence, energy (0–10 scale on purpose: the model calibrates to the catalogue), acousticness, instrumentalness, loudness
+        double[][] centre = {{0.75, 7.0, 0.2, 0.05, -6}, {0.25, 4.0, 0.5, 0.05, -9}, {0.45, 9.0, 0.05, 0.2, -4}, {0.3, 1.5, 0.9, 0.8, -20}};
+        String[] group = {"pop", "singer-songwriter", "rock", "ambient"};
+        List<CatalogItem> c = new ArrayList<>();
+        for (int g = 0; g < 4; g++) {
+            for (int k = 0; k < 100; k++) {
+                double[] x = centre[g];
+                AudioFeatures f = new AudioFeatures(clamp(x[0] + 0.1 * r.nextGaussian()), x[1] + r.nextGaussian(), 0.5,
+                        clamp(x[2] + 0.1 * r.nextGaussian()), 110 + 10 * r.nextGaussian(), false,
+                        clamp(x[3] + 0.1 * r.nextGaussian()), x[4] + 2 * r.nextGaussian(), null, 0.05);
+                c.add(new CatalogItem(1000L * g + k, group[g] + " " + k, group[g] + " artist " + (k % 25), List.of(group[g]),
+                        group[g], f, 200 + k));
+            }
+        }
+        // the calmest features of all, but an hour-long podcast and a 20-minute piece
+        c.add(new CatalogItem(9001, "Sleep talk episode 12", "A podcast", List.of("podcast"), "podcast",
+                new AudioFeatures(0.3, 0.5, 0.5, 0.95, 70.0, false, 0.9, -30.0, null, 0.1), 3700));
+        c.add(new CatalogItem(9002, "Long drone", "Drone artist", List.of("ambient"), "ambient",
+                new AudioFeatures(0.3, 0.5, 0.5, 0.95, 70.0, false, 0.9, -30.0, null, 0.05), 1200));
+        return c;
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
+
+    private static MoodTarget mood(String word) {
+        return new MoodTarget(word, word, null, null, null, List.of(), List.of(), List.of(), List.of(), null, List.of(word), List.of());
+    }
+
+    private static long inGroup(Playlist p, int g) {
+        return p.trackIds().stream().filter(id -> id / 1000 == g && id < 4000).count();
+    }
+
+    @Test
+    void should_fill_a_calm_playlist_with_quiet_acoustic_instrumental_tracks_and_say_why() {
+        // given
+        RecommendationEngine e = EngineTrainer.train(catalog(), Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
+
+        // when
+        Playlist calm = e.recommend(UserProfile.empty(NOW), mood("calm"), Constraints.defaults().withMaxPerArtist(4));
+        Playlist happy = e.recommend(UserProfile.empty(NOW), mood("happy"), Constraints.defaults().withMaxPerArtist(4));
+        Playlist energetic = e.recommend(UserProfile.empty(NOW), mood("energetic"), Constraints.defaults().withMaxPerArtist(4));
+
+        // then: the asked mood's group, never the podcast or the 20-minute piece
+        assertTrue(inGroup(calm, 3) >= 18, calm.trackIds().toString());
+        assertTrue(inGroup(happy, 0) >= 17, happy.trackIds().toString());
+        assertTrue(inGroup(energetic, 2) >= 17, energetic.trackIds().toString());
+        assertFalse(calm.trackIds().contains(9001L) || calm.trackIds().contains(9002L), calm.trackIds().toString());
+        assertTrue(calm.items().stream().allMatch(i -> i.reasons().stream().anyMatch(r -> r.contains("calm"))));
+        long lowEnergy = calm.items().stream().filter(i -> i.reasons().stream().anyMatch(r -> r.startsWith("calm: ")
+                && r.contains("low energy"))).count();
+        assertTrue(lowEnergy >= 15, calm.items().stream().map(PlaylistItem::reasons).toList().toString());
+        assertFalse(happy.items().stream().anyMatch(i -> i.reasons().stream().anyMatch(r -> r.contains("low energy"))));
+    }
+
+    @Test
+    void should_include_long_or_spoken_tracks_only_when_asked() {
+        RecommendationEngine e = EngineTrainer.train(catalog(), Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
+        MoodTarget podcast = new MoodTarget("calm podcast", "calm", null, null, null, List.of("podcast"), List.of(), List.of(),
+                List.of(), null, List.of("calm"), List.of());
+        boolean seen = false;
+        for (int l = 0; l < 10; l++) {
+            seen |= e.recommend(UserProfile.empty(NOW.plusSeconds(l)), podcast, Constraints.defaults().withMaxPerArtist(4))
+                    .trackIds().contains(9001L);
+        }
+        assertTrue(seen, "the podcast never came back for a calm podcast request");
+    }
+
+    @Test
+    void should_not_let_a_few_likes_flood_every_mood_playlist() {
+        // given: three early listeners like the same six calm tracks
+        Map<Long, List<UserEvent>> events = new HashMap<>();
+        for (long u = 1; u <= 3; u++) {
+            List<UserEvent> ev = new ArrayList<>();
+            for (long t = 3000; t < 3006; t++) {
+                ev.add(new UserEvent(t, "like", null, NOW.minusSeconds(3600)));
+            }
+            events.put(u, ev);
+        }
+        RecommendationEngine e = EngineTrainer.train(catalog(), events, null, NOW, EngineTrainer.Options.DEFAULTS);
+
+        // when: new listeners ask for energetic and happy music
+        int liked = 0;
+        for (int l = 0; l < 10; l++) {
+            UserProfile cold = UserProfile.empty(NOW.plusSeconds(l));
+            for (String m : List.of("energetic", "happy")) {
+                liked += (int) e.recommend(cold, mood(m), Constraints.defaults().withMaxPerArtist(4)).trackIds().stream()
+                        .filter(id -> id >= 3000 && id < 3006).count();
+            }
+        }
+
+        // then: none of the liked calm tracks, and different listeners get different draws from the region
+        assertTrue(liked == 0, "liked calm tracks in energetic/happy playlists: " + liked);
+        Playlist a = e.recommend(UserProfile.empty(NOW), mood("calm"), Constraints.defaults().withMaxPerArtist(4));
+        Playlist b = e.recommend(UserProfile.empty(NOW.plusSeconds(5)), mood("calm"), Constraints.defaults().withMaxPerArtist(4));
+        assertNotEquals(a.trackIds(), b.trackIds());
+    }
+}
