@@ -879,6 +879,11 @@ public final class RecommendationEngine {
         if (plays != null && plays > 0) {
             r.add("you played " + it.artist() + (plays == 1 ? " once" : " " + plays + " times"));
         }
+        Double own = p.itemWeights().get(it.trackId());
+        if (own != null && own > 0) {
+            // a mood playlist may include the listener's own tracks, and says so
+            r.add("already one of yours (liked or played)");
+        }
         if (s.liked.length > 0) {
             int best = -1;
             float bestSim = 0.5f;
