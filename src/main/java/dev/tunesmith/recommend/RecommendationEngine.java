@@ -138,8 +138,28 @@ public final class RecommendationEngine {
                     .toLowerCase(Locale.ROOT);
             spoken[i] = SPOKEN.matcher(text).find() || (f.speechiness() != null && f.speechiness() > 0.66);
         }
+        // measured and estimated features are calibrated each to their own distribution: genre-mean estimates
+        // are much narrower than measured values, and ranking one among the other would distort both
+        boolean[] est = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            est[i] = items.get(i).features().estimated();
+        }
         featureQuantiles = FeatureQuantiles.of(raw);
-        quantiles = featureQuantiles.transform(raw);
+        quantiles = new float[n][];
+        for (boolean group : new boolean[] {false, true}) {
+            float[][] part = new float[raw.length][n];
+            for (int f = 0; f < raw.length; f++) {
+                for (int i = 0; i < n; i++) {
+                    part[f][i] = est[i] == group ? raw[f][i] : Float.NaN;
+                }
+            }
+            float[][] q = FeatureQuantiles.of(part).transform(part);
+            for (int i = 0; i < n; i++) {
+                if (est[i] == group) {
+                    quantiles[i] = q[i];
+                }
+            }
+        }
         tagStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
             tagStart[i + 1] = tagStart[i] + tagsOf[i].length;
@@ -568,7 +588,8 @@ public final class RecommendationEngine {
             if (!allowed[i]) {
                 continue;
             }
-            double f = MoodModel.fit(region.get(), quantiles[i]);
+            // estimated features are less certain than measured ones
+            double f = MoodModel.fit(region.get(), quantiles[i]) * (items.get(i).features().estimated() ? 0.9 : 1.0);
             for (MoodModel.Region r : avoid) {
                 f -= 0.5 * MoodModel.fit(r, quantiles[i]);
             }
@@ -900,6 +921,11 @@ public final class RecommendationEngine {
         Integer plays = p.artistPlays().get(it.artist());
         if (plays != null && plays > 0) {
             r.add("you played " + it.artist() + (plays == 1 ? " once" : " " + plays + " times"));
+        }
+        Double own = p.itemWeights().get(it.trackId());
+        if (own != null && own > 0) {
+            // a mood playlist may include the listener's own tracks, and says so
+            r.add("already one of yours (liked or played)");
         }
         if (s.liked.length > 0) {
             int best = -1;
