@@ -73,7 +73,7 @@ final class LyricsBench {
     static void run(int samples, Path lyricsModel, Path songs, Map<String, Object> r, java.io.PrintStream log) {
         EmbeddingModel minilm = new AllMiniLmL6V2EmbeddingModel();
         WordEmbedder words = new EmbeddingWords(minilm);
-        IntentRouter router = new IntentRouter(minilm);
+        IntentRouter router = new IntentRouter();
         Pronunciations dict = Pronunciations.shared();
         BigramLm lm = null;
         List<String> heldOut = List.of();
