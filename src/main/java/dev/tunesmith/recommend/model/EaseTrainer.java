@@ -49,6 +49,10 @@ public final class EaseTrainer implements ScorerTrainer {
                 kept[local[i]] = i;
             }
         }
+        if (n == 0) {
+            // no item has enough listeners yet (a new community): an empty model that scores every item 0
+            return new EaseModel(local, kept, new float[0]);
+        }
         DMatrixRMaj g = new DMatrixRMaj(n, n);
         int[] row = new int[data.items()];
         for (int u = 0; u < data.users(); u++) {

@@ -73,6 +73,23 @@ class NeighbourhoodTest {
     }
 
     @Test
+    void should_train_an_empty_ease_model_when_no_item_has_enough_listeners() {
+        // given: every item has one listener, EASE keeps items with at least 3 (a new community)
+        Interactions d = Interactions.of(2, 3, new int[] {0, 1}, new int[] {0, 1}, new float[] {1, 1}, 2);
+
+        // when
+        EaseModel m = new EaseTrainer(75, 3).fit(d);
+        float[] s = new float[3];
+        new EaseScorer(m).score(dev.tunesmith.recommend.data.UserVector.of(new int[] {0}, new float[] {1}), s);
+
+        // then: no item is kept and every item scores the same
+        assertEquals(0, m.kept().length);
+        assertEquals(s[0], s[1]);
+        assertEquals(s[1], s[2]);
+        assertEquals(0, EaseModel.fromBytes(m.toBytes()).kept().length);
+    }
+
+    @Test
     void should_rank_by_user_count_in_popularity() {
         // when
         PopularityModel m = new PopularityTrainer().fit(data);
