@@ -1,8 +1,6 @@
 package dev.tunesmith.bench;
 
 import dev.tunesmith.app.Server;
-import dev.tunesmith.auth.TokenService;
-import dev.tunesmith.auth.User;
 import dev.tunesmith.config.AppConfig;
 import dev.tunesmith.config.ConfigLoader;
 import io.vertx.core.Future;
@@ -12,8 +10,6 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -62,7 +58,7 @@ public final class ChatBench {
             System.out.println("bench chat: using the throw-away database " + db.name() + " (dropped afterwards)");
             AppConfig config = new ConfigLoader(env, java.nio.file.Path.of(System.getProperty("user.home"))).load();
             Server app = Server.start(vertx, config).await(5, TimeUnit.MINUTES);
-            List<String> tokens = benchTokens(vertx, app.pool(), config, sessions);
+            List<String> tokens = BenchUsers.tokens(vertx, app.pool(), config, "bench-%05d", sessions);
             Result r = drive(vertx, app.port(), tokens, rate, duration, warmup);
             System.out.println(r.table(sessions, rate, duration));
             System.out.println(r.json(sessions, rate, duration).encodePrettily());
@@ -86,7 +82,7 @@ public final class ChatBench {
         var pool = dev.tunesmith.platform.db.Db.pool(vertx, config.db());
         try {
             System.out.println("bench chat: driving the servers behind 127.0.0.1:" + port + " (database " + config.db() + ")");
-            List<String> tokens = benchTokens(vertx, pool, config, sessions);
+            List<String> tokens = BenchUsers.tokens(vertx, pool, config, "bench-%05d", sessions);
             Result r = drive(vertx, port, tokens, rate, duration, warmup);
             System.out.println(r.table(sessions, rate, duration));
             System.out.println(r.json(sessions, rate, duration).encodePrettily());
@@ -98,25 +94,6 @@ public final class ChatBench {
             pool.close();
             vertx.close();
         }
-    }
-
-    /** Bench users {@code bench-00001...} (no password: they cannot log in) and tokens for them. */
-    private static List<String> benchTokens(Vertx vertx, io.vertx.sqlclient.Pool pool, AppConfig config, int n) throws Exception {
-        String[] names = new String[n];
-        for (int i = 0; i < n; i++) {
-            names[i] = String.format(Locale.ROOT, "bench-%05d", i + 1);
-        }
-        var rows = pool.preparedQuery("""
-                INSERT INTO users (username, source, external_id) SELECT n, 'bench', n FROM unnest($1::text[]) AS n
-                ON CONFLICT (source, external_id) DO UPDATE SET disabled = false RETURNING id, username, roles, token_version""")
-                .execute(Tuple.of((Object) names)).await(60, TimeUnit.SECONDS);
-        TokenService tokens = new TokenService(vertx, config.auth());
-        List<String> out = new ArrayList<>();
-        for (Row r : rows) {
-            out.add(tokens.issue(new User(r.getLong("id"), r.getString("username"), null, Arrays.asList(r.getArrayOfStrings("roles")),
-                    false, r.getInteger("token_version"), null)).token());
-        }
-        return out;
     }
 
     private static final class Session {

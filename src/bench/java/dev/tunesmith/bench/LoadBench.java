@@ -1,8 +1,6 @@
 package dev.tunesmith.bench;
 
 import dev.tunesmith.app.Server;
-import dev.tunesmith.auth.TokenService;
-import dev.tunesmith.auth.User;
 import dev.tunesmith.config.AppConfig;
 import dev.tunesmith.config.ConfigLoader;
 import io.vertx.core.Vertx;
@@ -13,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -76,7 +73,7 @@ public final class LoadBench {
             for (int i = 0; i < 600 && !app.recommender().ready(); i++) {
                 Thread.sleep(100);
             }
-            List<String> tokens = tokens(vertx, app, config, users);
+            List<String> tokens = BenchUsers.tokens(vertx, app.pool(), config, "load-%05d", users);
             List<Long> tracks = new ArrayList<>();
             for (Row r : app.pool().query("SELECT id FROM tracks WHERE NOT hidden ORDER BY id LIMIT 500").execute().await()) {
                 tracks.add(r.getLong("id"));
@@ -108,24 +105,6 @@ public final class LoadBench {
         } finally {
             vertx.close();
         }
-    }
-
-    private static List<String> tokens(Vertx vertx, Server app, AppConfig config, int n) throws Exception {
-        String[] names = new String[n];
-        for (int i = 0; i < n; i++) {
-            names[i] = String.format(Locale.ROOT, "load-%05d", i + 1);
-        }
-        var rows = app.pool().preparedQuery("""
-                INSERT INTO users (username, source, external_id) SELECT n, 'bench', n FROM unnest($1::text[]) AS n
-                ON CONFLICT (source, external_id) DO UPDATE SET disabled = false RETURNING id, username, roles, token_version""")
-                .execute(Tuple.of((Object) names)).await(60, TimeUnit.SECONDS);
-        TokenService tokens = new TokenService(vertx, config.auth());
-        List<String> out = new ArrayList<>();
-        for (Row r : rows) {
-            out.add(tokens.issue(new User(r.getLong("id"), r.getString("username"), null, Arrays.asList(r.getArrayOfStrings("roles")),
-                    false, r.getInteger("token_version"), null)).token());
-        }
-        return out;
     }
 
     /** Offers {@code rate} requests per second for {@code seconds}, open loop (arrivals do not wait for answers). */

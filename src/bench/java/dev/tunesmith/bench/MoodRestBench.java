@@ -1,8 +1,6 @@
 package dev.tunesmith.bench;
 
 import dev.tunesmith.app.Server;
-import dev.tunesmith.auth.TokenService;
-import dev.tunesmith.auth.User;
 import dev.tunesmith.catalog.TrackRecord;
 import dev.tunesmith.catalog.importer.CatalogWriter;
 import dev.tunesmith.config.AppConfig;
@@ -16,7 +14,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -75,7 +71,7 @@ final class MoodRestBench {
                     .await(60, TimeUnit.SECONDS)) {
                 label.put(r.getLong("id"), c.label().get(Long.parseLong(r.getString("external_id"))));
             }
-            List<String> tokens = tokens(vertx, app, config, 100 + 64);
+            List<String> tokens = BenchUsers.tokens(vertx, app.pool(), config, "mood-bench-%04d", 100 + 64);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String root = "http://127.0.0.1:" + app.port() + "/api/me/recommendations?k=20&mood=";
             Map<String, Double> result = new LinkedHashMap<>();
@@ -132,23 +128,5 @@ final class MoodRestBench {
             return ids;
         }
         throw new IllegalStateException("the recommender did not become ready");
-    }
-
-    private static List<String> tokens(Vertx vertx, Server app, AppConfig config, int n) throws Exception {
-        String[] names = new String[n];
-        for (int i = 0; i < n; i++) {
-            names[i] = String.format(Locale.ROOT, "mood-bench-%04d", i + 1);
-        }
-        var rows = app.pool().preparedQuery("""
-                INSERT INTO users (username, source, external_id) SELECT n, 'bench', n FROM unnest($1::text[]) AS n
-                ON CONFLICT (source, external_id) DO UPDATE SET disabled = false RETURNING id, username, roles, token_version""")
-                .execute(Tuple.of((Object) names)).await(60, TimeUnit.SECONDS);
-        TokenService tokens = new TokenService(vertx, config.auth());
-        List<String> out = new ArrayList<>();
-        for (Row r : rows) {
-            out.add(tokens.issue(new User(r.getLong("id"), r.getString("username"), null, Arrays.asList(r.getArrayOfStrings("roles")),
-                    false, r.getInteger("token_version"), null)).token());
-        }
-        return out;
     }
 }
