@@ -52,37 +52,21 @@ public final class MusicTools {
             @P(value = "at most this many tracks per artist", required = false) Integer maxPerArtist,
             @P(value = "shortest track length in seconds", required = false) Integer minDurationSec,
             @P(value = "longest track length in seconds", required = false) Integer maxDurationSec) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
-            PlaylistRequest request = ToolArguments.playlist(new PlaylistRequest(mood, count, excludeArtists, excludeTags, minEnergy, maxEnergy,
-                    minTempo, maxTempo, maxPerArtist, minDurationSec, maxDurationSec, null));
-            JsonObject playlist = services.rankTracks(ctx.userId(), ctx.conversationId(), request);
-            ctx.sink().artifact("playlist", playlist);
-            return summarisePlaylist(playlist);
-        });
+        return playlist(() -> services.rankTracks(ctx.userId(), ctx.conversationId(), ToolArguments.playlist(new PlaylistRequest(mood, count,
+                excludeArtists, excludeTags, minEnergy, maxEnergy, minTempo, maxTempo, maxPerArtist, minDurationSec, maxDurationSec, null))));
     }
 
     @Tool("Find tracks similar to a given track (named by title and/or artist, or by its position in this conversation's playlist).")
     public String similarTracks(@P(value = "title and/or artist of the track", required = false) String track,
             @P(value = "number of tracks", required = false) Integer count,
             @P(value = "1-based position in the current playlist (-1 = last), instead of a name", required = false) Integer position) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
+        return playlist(() -> {
             int n = count == null ? 10 : count;
             if (n < 1 || n > 100) {
                 throw new ToolFailure("count must be 1-100, got " + n);
             }
-            JsonObject playlist;
-            if (position != null) {
-                if (position == 0 || position < -1 || position > 100) {
-                    throw new ToolFailure("position is a 1-based track number (or -1 for the last), got " + position);
-                }
-                playlist = services.similarTracksAt(ctx.userId(), ctx.conversationId(), position, n);
-            } else {
-                playlist = services.similarTracks(ctx.userId(), ctx.conversationId(), track, n);
-            }
-            ctx.sink().artifact("playlist", playlist);
-            return summarisePlaylist(playlist);
+            return position != null ? services.similarTracksAt(ctx.userId(), ctx.conversationId(), checkedPosition(position), n)
+                    : services.similarTracks(ctx.userId(), ctx.conversationId(), track, n);
         });
     }
 
@@ -103,14 +87,9 @@ public final class MusicTools {
             @P(value = "shortest track length in seconds, for constrain", required = false) Integer minDurationSec,
             @P(value = "longest track length in seconds, for constrain", required = false) Integer maxDurationSec,
             @P(value = "at most this many tracks per artist, for constrain", required = false) Integer maxPerArtist) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
-            RefineRequest request = ToolArguments.refine(new RefineRequest(action, positions, amount, artist, genre, direction, minTempo,
-                    maxTempo, minEnergy, maxEnergy, minDurationSec, maxDurationSec, maxPerArtist));
-            JsonObject playlist = services.refinePlaylist(ctx.userId(), ctx.conversationId(), request);
-            ctx.sink().artifact("playlist", playlist);
-            return summarisePlaylist(playlist);
-        });
+        return playlist(() -> services.refinePlaylist(ctx.userId(), ctx.conversationId(), ToolArguments.refine(new RefineRequest(action,
+                positions, amount, artist, genre, direction, minTempo, maxTempo, minEnergy, maxEnergy, minDurationSec, maxDurationSec,
+                maxPerArtist))));
     }
 
     @Tool("Write song lyrics on a theme with a rhyme scheme (e.g. AABB, ABAB) and a syllable count per line.")
@@ -118,15 +97,9 @@ public final class MusicTools {
             @P(value = "rhyme scheme such as AABB or ABAB", required = false) String scheme,
             @P(value = "number of lines", required = false) Integer lines,
             @P(value = "syllables per line", required = false) Integer syllables) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
-            requireCreator();
-            JsonObject lyrics = services.generateLyrics(ctx.creator(), ctx.conversationId(),
-                    new LyricsAsk(theme, scheme, lines, syllables));
-            ctx.sink().artifact("lyrics", lyrics);
-            return new JsonObject().put("title", lyrics.getString("title")).put("text", lyrics.getString("text"))
-                    .put("checks", lyrics.getJsonObject("checks")).encode();
-        });
+        return created("lyrics", () -> services.generateLyrics(ctx.creator(), ctx.conversationId(), new LyricsAsk(theme, scheme, lines, syllables)),
+                lyrics -> new JsonObject().put("title", lyrics.getString("title")).put("text", lyrics.getString("text"))
+                        .put("checks", lyrics.getJsonObject("checks")).encode());
     }
 
     @Tool("Compose a melody in ABC notation, with key (e.g. D, Em), meter (e.g. 4/4, 6/8), length in bars and a mood.")
@@ -134,24 +107,12 @@ public final class MusicTools {
             @P(value = "meter such as 4/4, 3/4, 6/8", required = false) String meter,
             @P(value = "number of bars, 4-64", required = false) Integer bars,
             @P(value = "mood or tempo hint", required = false) String mood) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
-            requireCreator();
-            JsonObject melody = services.generateMelody(ctx.creator(), ctx.conversationId(), new MelodyAsk(key, meter, bars, mood));
-            ctx.sink().artifact("melody", melody);
-            return melody.encode();
-        });
+        return created("melody", () -> services.generateMelody(ctx.creator(), ctx.conversationId(), new MelodyAsk(key, meter, bars, mood)));
     }
 
     @Tool("Propose chords for a melody in ABC notation; without abc, for the latest melody of this conversation.")
     public String harmonizeMelody(@P(value = "the melody in ABC notation", required = false) String abc) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
-            requireCreator();
-            JsonObject melody = services.harmonizeMelody(ctx.creator(), ctx.conversationId(), abc);
-            ctx.sink().artifact("melody", melody);
-            return melody.encode();
-        });
+        return created("melody", () -> services.harmonizeMelody(ctx.creator(), ctx.conversationId(), abc));
     }
 
     @Tool("Edit the newest melody: transpose (key), meter (meter), tempo (tempo in BPM), length (bars, or direction shorter|longer), "
@@ -164,26 +125,14 @@ public final class MusicTools {
             @P(value = "shorter or longer, for length without a number", required = false) String direction,
             @P(value = "first bar, for vary", required = false) Integer fromBar,
             @P(value = "last bar, for vary", required = false) Integer toBar) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
-            requireCreator();
-            JsonObject melody = services.editMelody(ctx.creator(), ctx.conversationId(),
-                    new MelodyEdit(action, key, meter, tempo, bars, direction, fromBar, toBar));
-            ctx.sink().artifact("melody", melody);
-            return melody.encode();
-        });
+        return created("melody", () -> services.editMelody(ctx.creator(), ctx.conversationId(),
+                new MelodyEdit(action, key, meter, tempo, bars, direction, fromBar, toBar)));
     }
 
     @Tool("Make the newest lyrics shorter or longer (a stanza at a time), or give them a number of lines.")
     public String resizeLyrics(@P(value = "shorter or longer", required = false) String direction,
             @P(value = "the new number of lines", required = false) Integer lines) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
-            requireCreator();
-            JsonObject lyrics = services.resizeLyrics(ctx.creator(), ctx.conversationId(), direction, lines);
-            ctx.sink().artifact("lyrics", lyrics);
-            return lyrics.encode();
-        });
+        return created("lyrics", () -> services.resizeLyrics(ctx.creator(), ctx.conversationId(), direction, lines));
     }
 
     @Tool("Check the user's own lyrics: syllables per line, the rhyme scheme found, weak rhymes and suggestions.")
@@ -207,27 +156,17 @@ public final class MusicTools {
     @Tool("Continue the user's verse (their text, or the newest lyrics of this conversation) in its rhyme pattern and metre.")
     public String continueMyVerse(@P(value = "the verse so far; empty for the newest lyrics", required = false) String text,
             @P(value = "how many lines to add, default 4", required = false) Integer lines) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
-            requireCreator();
-            JsonObject lyrics = services.continueLyrics(ctx.creator(), ctx.conversationId(), text, lines == null ? 4 : lines, null);
-            ctx.sink().artifact("lyrics", lyrics);
-            return lyrics.encode();
-        });
+        return created("lyrics", () -> services.continueLyrics(ctx.creator(), ctx.conversationId(), text, lines == null ? 4 : lines, null));
     }
 
     @Tool("Rewrite one line of the lyrics (the given text, or the newest lyrics) so that it rhymes with a word.")
     public String rewriteLyricLine(@P("1-based number of the line") Integer line, @P("the word the line should rhyme with") String rhymeWith,
             @P(value = "the lyrics; empty for the newest lyrics", required = false) String text) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
-            requireCreator();
+        return created("lyrics", () -> {
             if (line == null) {
                 throw new ToolFailure("which line should I rewrite?");
             }
-            JsonObject lyrics = services.rewriteLine(ctx.creator(), ctx.conversationId(), text, line, rhymeWith);
-            ctx.sink().artifact("lyrics", lyrics);
-            return lyrics.encode();
+            return services.rewriteLine(ctx.creator(), ctx.conversationId(), text, line, rhymeWith);
         });
     }
 
@@ -238,10 +177,7 @@ public final class MusicTools {
         return guard(() -> {
             ctx.checkNotCancelled();
             if (position != null) {
-                if (position == 0 || position < -1 || position > 100) {
-                    throw new ToolFailure("position is a 1-based track number (or -1 for the last), got " + position);
-                }
-                return services.describeTrackAt(ctx.userId(), ctx.conversationId(), position).encode();
+                return services.describeTrackAt(ctx.userId(), ctx.conversationId(), checkedPosition(position)).encode();
             }
             return services.describeTrack(track).encode();
         });
@@ -253,6 +189,40 @@ public final class MusicTools {
             ctx.checkNotCancelled();
             return services.classifyStyle(text).encode();
         });
+    }
+
+    /** A playlist tool: the playlist is streamed to the client and summarised for the model. */
+    private String playlist(java.util.function.Supplier<JsonObject> make) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            JsonObject playlist = make.get();
+            ctx.sink().artifact("playlist", playlist);
+            return summarisePlaylist(playlist);
+        });
+    }
+
+    /** A creation tool whose artifact of {@code kind} is streamed to the client and given whole to the model. */
+    private String created(String kind, java.util.function.Supplier<JsonObject> make) {
+        return created(kind, make, JsonObject::encode);
+    }
+
+    /** A creation tool: listeners are refused before any work; the artifact is streamed, {@code forModel} says what the model gets. */
+    private String created(String kind, java.util.function.Supplier<JsonObject> make, java.util.function.Function<JsonObject, String> forModel) {
+        return guard(() -> {
+            ctx.checkNotCancelled();
+            requireCreator();
+            JsonObject artifact = make.get();
+            ctx.sink().artifact(kind, artifact);
+            return forModel.apply(artifact);
+        });
+    }
+
+    /** A 1-based playlist position, or -1 for the last track. */
+    private static int checkedPosition(int position) {
+        if (position == 0 || position < -1 || position > 100) {
+            throw new ToolFailure("position is a 1-based track number (or -1 for the last), got " + position);
+        }
+        return position;
     }
 
     /** Creation tools refuse listeners before any work, with the role check of the session (not of the arguments). */
