@@ -167,14 +167,7 @@ public final class RecommenderService {
         } else if (previewed.get() != null && previewed.get().version().equals(version)) {
             snap = Future.succeededFuture(previewed.get());
         } else {
-            snap = loader.catalog().compose(catalog -> pool.preparedQuery("SELECT data FROM models WHERE kind = $1 AND version = $2")
-                    .execute(Tuple.of(KIND, version)).compose(rows -> {
-                        if (rows.size() == 0) {
-                            return Future.failedFuture(new IllegalArgumentException("no recommender version " + version));
-                        }
-                        byte[] bytes = rows.iterator().next().getBuffer("data").getBytes();
-                        return vertx.executeBlocking(() -> snapshot(EngineTrainer.restore(catalog, bytes, options.config()), catalog, version), false);
-                    })).onSuccess(previewed::set);
+            snap = restore(version).onSuccess(previewed::set);
         }
         return snap.compose(s -> loader.events(userId).compose(events -> vertx.executeBlocking(() -> {
             UserProfile p = s.profiles().build(events, List.of(), Instant.now());
@@ -184,21 +177,14 @@ public final class RecommenderService {
 
     /** Makes a stored model version live (rollback). */
     public Future<Void> activate(String version) {
-        return loader.catalog().compose(catalog -> pool.preparedQuery("SELECT data FROM models WHERE kind = $1 AND version = $2")
-                .execute(Tuple.of(KIND, version)).compose(rows -> {
-                    if (rows.size() == 0) {
-                        return Future.failedFuture(new IllegalArgumentException("no recommender version " + version));
-                    }
-                    byte[] bytes = rows.iterator().next().getBuffer("data").getBytes();
-                    return vertx.executeBlocking(() -> snapshot(EngineTrainer.restore(catalog, bytes, options.config()), catalog, version), false);
-                })
+        return restore(version)
                 .compose(s -> pool.withTransaction(c -> c.preparedQuery("UPDATE models SET live = false WHERE kind = $1 AND live").execute(Tuple.of(KIND))
                         .compose(r -> c.preparedQuery("UPDATE models SET live = true WHERE kind = $1 AND version = $2").execute(Tuple.of(KIND, version))))
                         .map(r -> {
                             live.set(s);
                             profiles.clear();
                             return null;
-                        })));
+                        }));
     }
 
     /**
@@ -206,6 +192,15 @@ public final class RecommenderService {
      * other nodes of a cluster follow an activation or a catalogue change made on one node.
      */
     public Future<Void> load(String version) {
+        return restore(version).map(s -> {
+            live.set(s);
+            profiles.clear();
+            return null;
+        });
+    }
+
+    /** A stored version restored against the current catalogue (on a worker); fails when there is no such version. */
+    private Future<Snapshot> restore(String version) {
         return loader.catalog().compose(catalog -> pool.preparedQuery("SELECT data FROM models WHERE kind = $1 AND version = $2")
                 .execute(Tuple.of(KIND, version)).compose(rows -> {
                     if (rows.size() == 0) {
@@ -213,11 +208,7 @@ public final class RecommenderService {
                     }
                     byte[] bytes = rows.iterator().next().getBuffer("data").getBytes();
                     return vertx.executeBlocking(() -> snapshot(EngineTrainer.restore(catalog, bytes, options.config()), catalog, version), false);
-                })).map(s -> {
-                    live.set(s);
-                    profiles.clear();
-                    return null;
-                });
+                }));
     }
 
     /** The catalogue as the engine sees it (for engines trained outside this process). */
