@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { assertAccessible, assertNoHorizontalOverflow } from './lib/axe.mjs';
-import { login, register } from './lib/api.mjs';
 import { screenshot } from './lib/browser.mjs';
 import { ADMIN_PASSWORD } from './lib/server.mjs';
 import { onPage, startSession } from './lib/session.mjs';
@@ -31,19 +30,9 @@ describe('Listener pages in a real browser', { timeout: 400_000 }, () => {
     await s?.close();
   });
 
-  async function listener(prefix) {
-    const user = await register(s.api, prefix);
-    const { token } = await login(s.api, user.username, user.password);
-    return { ...user, token, api: s.api.withToken(token) };
-  }
-
-  async function adminApi() {
-    const { token } = await login(s.api, 'admin', ADMIN_PASSWORD);
-    return s.api.withToken(token);
-  }
 
   test('For you shows recommendations with reasons and the profile in words, and refreshes after a like', async () => {
-    const me = await listener('e2e-foryou');
+    const me = await s.listener('e2e-foryou');
     const { items } = await me.api.get('/api/tracks?tag=electronic&limit=3');
     for (const t of items) await me.api.post('/api/me/events', { trackId: t.id, type: 'play', playedSec: 200 });
     await onPage(s, 'for-you', async (page) => {
@@ -66,7 +55,7 @@ describe('Listener pages in a real browser', { timeout: 400_000 }, () => {
   });
 
   test('hearts stay filled after a reload and Liked songs lists what I like', async () => {
-    const me = await listener('e2e-liked');
+    const me = await s.listener('e2e-liked');
     await onPage(s, 'liked', async (page) => {
       await loginThroughForm(page, s.baseUrl, me.username, me.password);
       const card = page.getByTestId('track-grid').getByTestId('track-card').first();
@@ -99,7 +88,7 @@ describe('Listener pages in a real browser', { timeout: 400_000 }, () => {
   });
 
   test('track, artist and album pages explain the track and offer more like it', async () => {
-    const me = await listener('e2e-track');
+    const me = await s.listener('e2e-track');
     const { items } = await me.api.get('/api/tracks?limit=50');
     const seed = items.find((t) => t.album && t.features && Object.keys(t.features).length > 1) ?? items[0];
     await onPage(s, 'track-page', async (page) => {
@@ -136,7 +125,7 @@ describe('Listener pages in a real browser', { timeout: 400_000 }, () => {
   });
 
   test('privacy page exports my data and deletes my account with my password', async () => {
-    const me = await listener('e2e-privacy');
+    const me = await s.listener('e2e-privacy');
     const { items } = await me.api.get('/api/tracks?limit=1');
     await me.api.post('/api/me/events', { trackId: items[0].id, type: 'like' });
     await onPage(s, 'privacy', async (page) => {
@@ -170,7 +159,7 @@ describe('Listener pages in a real browser', { timeout: 400_000 }, () => {
   });
 
   test('a session is shared by tabs: log in in one, log out in another', async () => {
-    const me = await listener('e2e-tabs');
+    const me = await s.listener('e2e-tabs');
     await onPage(s, 'tabs', async (page) => {
       await loginThroughForm(page, s.baseUrl, me.username, me.password);
       const second = await s.browser.newPage();
@@ -186,8 +175,8 @@ describe('Listener pages in a real browser', { timeout: 400_000 }, () => {
   });
 
   test('a disabled user is signed out and told why, also at the next login', async () => {
-    const me = await listener('e2e-disabled');
-    const admin = await adminApi();
+    const me = await s.listener('e2e-disabled');
+    const admin = await s.adminApi();
     await onPage(s, 'disabled', async (page) => {
       await loginThroughForm(page, s.baseUrl, me.username, me.password);
       await admin.patch(`/api/admin/users/${me.id}`, { disabled: true });
@@ -204,8 +193,8 @@ describe('Listener pages in a real browser', { timeout: 400_000 }, () => {
   });
 
   test('admin imports an uploaded file with honest outcomes, compares versions, previews a user and makes one live', async () => {
-    const admin = await adminApi();
-    const fan = await listener('e2e-preview');
+    const admin = await s.adminApi();
+    const fan = await s.listener('e2e-preview');
     const { items } = await fan.api.get('/api/tracks?tag=ambient&limit=3');
     for (const t of items) await fan.api.post('/api/me/events', { trackId: t.id, type: 'like' });
     const started = await admin.post('/api/admin/jobs', { kind: 'train-recommender' });
@@ -260,8 +249,8 @@ describe('Listener pages in a real browser', { timeout: 400_000 }, () => {
   });
 
   test('every main page has no serious axe-core violation and fits a 390×844 phone', async () => {
-    const me = await listener('e2e-a11y');
-    await (await adminApi()).patch(`/api/admin/users/${me.id}`, { roles: ['listener', 'creator'] });
+    const me = await s.listener('e2e-a11y');
+    await (await s.adminApi()).patch(`/api/admin/users/${me.id}`, { roles: ['listener', 'creator'] });
     const { items } = await me.api.get('/api/tracks?limit=5');
     const t = items.find((x) => x.album) ?? items[0];
     await onPage(s, 'phone', async (page) => {

@@ -2,7 +2,7 @@
 // Debian's Chromium. One server and one browser for the file; every test has its own page and user.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { login, register, uniqueName } from './lib/api.mjs';
+import { login, uniqueName } from './lib/api.mjs';
 import { screenshot } from './lib/browser.mjs';
 import { ADMIN_PASSWORD } from './lib/server.mjs';
 import { onPage, startSession } from './lib/session.mjs';
@@ -42,17 +42,6 @@ describe('Tunesmith in a real browser', { timeout: 230_000 }, () => {
     await s?.close();
   });
 
-  /** Registers a listener through the API and logs them in; returns {id, username, password, token, api}. */
-  async function listener(prefix) {
-    const user = await register(s.api, prefix);
-    const { token } = await login(s.api, user.username, user.password);
-    return { ...user, token, api: s.api.withToken(token) };
-  }
-
-  async function adminApi() {
-    const { token } = await login(s.api, 'admin', ADMIN_PASSWORD);
-    return s.api.withToken(token);
-  }
 
   test('visitor registers and logs in through the form and sees real catalog tracks', async () => {
     await onPage(s, 'catalog', async (page) => {
@@ -81,7 +70,7 @@ describe('Tunesmith in a real browser', { timeout: 230_000 }, () => {
   });
 
   test('listener likes a track in the catalog and the profile counts it', async () => {
-    const me = await listener('e2e-like');
+    const me = await s.listener('e2e-like');
     await onPage(s, 'like', async (page) => {
       await loginThroughForm(page, s.baseUrl, me.username, me.password);
       const card = page.getByTestId('track-grid').getByTestId('track-card').first();
@@ -108,7 +97,7 @@ describe('Tunesmith in a real browser', { timeout: 230_000 }, () => {
   });
 
   test('listener gets a streamed playlist with 10 tracks and per-track reasons', async () => {
-    const me = await listener('e2e-chat');
+    const me = await s.listener('e2e-chat');
     await onPage(s, 'chat', async (page) => {
       const socket = recordChatFrames(page);
       await loginThroughForm(page, s.baseUrl, me.username, me.password);
@@ -162,8 +151,8 @@ describe('Tunesmith in a real browser', { timeout: 230_000 }, () => {
   let creatorPromise;
   function creator() {
     creatorPromise ??= (async () => {
-      const me = await listener('e2e-creator');
-      await (await adminApi()).patch(`/api/admin/users/${me.id}`, { roles: ['listener', 'creator'] });
+      const me = await s.listener('e2e-creator');
+      await (await s.adminApi()).patch(`/api/admin/users/${me.id}`, { roles: ['listener', 'creator'] });
       const { user } = await login(s.api, me.username, me.password);
       assert.deepEqual([...user.roles].sort(), ['creator', 'listener'], 'the PATCH made the listener a creator');
       return me;
@@ -259,7 +248,7 @@ describe('Tunesmith in a real browser', { timeout: 230_000 }, () => {
   });
 
   test('admin watches live numbers move and a training job reach 100 %', async () => {
-    const admin = await adminApi();
+    const admin = await s.adminApi();
     // Fails with the server's answer when the overview endpoint is missing.
     const start = await admin.get('/api/admin/overview');
     assert.equal(typeof start.eventsPerMin, 'number', `overview has eventsPerMin: ${JSON.stringify(start)}`);
@@ -275,7 +264,7 @@ describe('Tunesmith in a real browser', { timeout: 230_000 }, () => {
 
       // Activity recorded through the API shows up on the open dashboard without a reload. (Rise, not
       // "+5": the one-minute window may drop an earlier test's event meanwhile.)
-      const fan = await listener('e2e-fan');
+      const fan = await s.listener('e2e-fan');
       const { items } = await fan.api.get('/api/tracks?limit=5');
       for (const tr of items) await fan.api.post('/api/me/events', { trackId: tr.id, type: 'play', playedSec: 30 }, { expect: 202 });
       await page.waitForFunction(
@@ -312,7 +301,7 @@ describe('Tunesmith in a real browser', { timeout: 230_000 }, () => {
   });
 
   test('listener is refused the admin API and the dashboard', async () => {
-    const me = await listener('e2e-nosy');
+    const me = await s.listener('e2e-nosy');
     const probes = [
       ['GET', '/api/admin/overview'], ['GET', '/api/admin/users'], ['GET', '/api/admin/jobs'],
       ['POST', '/api/admin/jobs', { kind: 'train-recommender' }], ['PATCH', `/api/admin/users/${me.id}`, { roles: ['listener', 'admin'] }],

@@ -2,8 +2,8 @@
 // torn down; `onPage` gives each test a page of its own and keeps a screenshot when it fails.
 import { rmSync } from 'node:fs';
 import { launchBrowser, screenshot, SCREENSHOTS } from './browser.mjs';
-import { startServer } from './server.mjs';
-import { apiClient } from './api.mjs';
+import { ADMIN_PASSWORD, startServer } from './server.mjs';
+import { apiClient, login, register } from './api.mjs';
 
 /**
  * Starts the server, then Chromium; on a failed browser start the server is stopped again.
@@ -19,11 +19,23 @@ export async function startSession() {
     await server.stop();
     throw e;
   }
+  const api = apiClient(server.baseUrl);
   return {
     server,
     browser,
     baseUrl: server.baseUrl,
-    api: apiClient(server.baseUrl),
+    api,
+    /** Registers a listener through the API and logs them in; returns {id, username, password, token, api}. */
+    async listener(prefix) {
+      const user = await register(api, prefix);
+      const { token } = await login(api, user.username, user.password);
+      return { ...user, token, api: api.withToken(token) };
+    },
+    /** An API client logged in as the bootstrap admin. */
+    async adminApi() {
+      const { token } = await login(api, 'admin', ADMIN_PASSWORD);
+      return api.withToken(token);
+    },
     async close() {
       try {
         await browser.close();
