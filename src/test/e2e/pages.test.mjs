@@ -180,7 +180,9 @@ describe('Listener pages in a real browser', { timeout: 400_000 }, () => {
     await onPage(s, 'disabled', async (page) => {
       await loginThroughForm(page, s.baseUrl, me.username, me.password);
       await admin.patch(`/api/admin/users/${me.id}`, { disabled: true });
-      await navigateTo(page, 'liked');
+      // The page may already have been told (the disable is pushed to open sessions), so the nav bar can be gone
+      // by now: go to a page by its address, which asks the server either way.
+      await page.goto(`${s.baseUrl}/#/liked`);
       await page.getByTestId('login-form').waitFor({ timeout: 20_000 });
       await page.getByTestId('login-username').fill(me.username);
       await page.getByTestId('login-password').fill(me.password);
