@@ -4,7 +4,17 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import dev.tunesmith.admin.AdminQueries;
 import dev.tunesmith.admin.AdminRoutes;
+import dev.tunesmith.admin.AuditAdminRoutes;
+import dev.tunesmith.admin.CatalogAdminRoutes;
+import dev.tunesmith.admin.ContentAdminRoutes;
+import dev.tunesmith.admin.JobsAdminRoutes;
+import dev.tunesmith.admin.ModelAdminRoutes;
+import dev.tunesmith.admin.OverviewAdminRoutes;
+import dev.tunesmith.admin.UsersAdminRoutes;
+import dev.tunesmith.jobs.EvalRunStore;
+import dev.tunesmith.recommend.service.ModelRegistry;
 import dev.tunesmith.agent.ChatAgent;
 import dev.tunesmith.conversation.ConversationStore;
 import dev.tunesmith.agent.offline.IntentRouter;
@@ -223,18 +233,18 @@ public final class Server {
             chat.sharedLimit(new dev.tunesmith.chat.SharedRateLimit(pool, "chat", 20, 2));
         }
         cluster = new ClusterBus(vertx, Clustering.nodeId(vertx), recommender, userStatus, this::liveOverview).start();
-        HealthRoutes health = new HealthRoutes(pool).with("agent", agent::mode).with("generator", creation::device)
+        HealthRoutes health = new HealthRoutes(() -> Db.ping(pool)).with("agent", agent::mode).with("generator", creation::device)
                 .with("recommender", () -> recommender.ready() ? "UP" : "STARTING")
                 .withObject("cluster", () -> new JsonObject().put("members", Clustering.members(vertx)));
         jobs = new JobService(vertx, pool, Clustering.nodeId(vertx), config.cluster().jobLease());
-        AdminRoutes.JobKinds kinds = jobKinds();
+        JobsAdminRoutes.JobKinds kinds = jobKinds();
         kinds.kinds().forEach(jobs::register); // every node can run every kind from the shared queue
-        AdminRoutes admin = new AdminRoutes(vertx, pool, new AuditLog(pool), userStatus, jobs, imports, kinds, cluster::overview,
-                cluster::activate, id -> recommender.profile(id).map(RecommenderService::toJson));
+        OverviewAdminRoutes overview = new OverviewAdminRoutes(vertx, new AdminQueries(pool), cluster::overview);
+        AdminRoutes admin = adminRoutes(overview, kinds, tracks, playlistStore, artifacts);
         HttpVerticle.Modules modules = new HttpVerticle.Modules(
                 List.of(health, chat, new MetricsRoutes(metrics, authHandler), new StaticGuard(),
                         new dev.tunesmith.admin.ImportUploadRoutes(vertx, authHandler, jobs, imports, new AuditLog(pool), UPLOAD_LIMIT_BYTES)),
-                List.of(new AuthRoutes(auth, authHandler)::mount, streams.open(), new CatalogRoutes(tracks)::mount, admin.stream(authHandler)),
+                List.of(new AuthRoutes(auth, authHandler)::mount, streams.open(), new CatalogRoutes(tracks)::mount, overview.stream(authHandler)),
                 authHandler,
                 List.of(new EventRoutes(events)::mount, new dev.tunesmith.events.LikesRoutes(events, tracks),
                         new ProfileRoutes(p -> recommender.ready() ? recommender.profile(p.userId()).map(RecommenderService::toJson)
@@ -245,8 +255,7 @@ public final class Server {
                         privacyRoutes(sqlProfiles),
                         new CreateRoutes(creation),
                         admin, streams::mount, new LibraryRoutes(library.repository(),
-                                (params, by) -> jobs.start("library-scan", params, by, this::libraryScan))::mount,
-                        new dev.tunesmith.admin.ModelAdminRoutes(pool, recommender, tracks)));
+                                (params, by) -> jobs.start("library-scan", params, by, this::libraryScan))::mount));
         http = new HttpVerticle(config.http(), modules);
         return vertx.deployVerticle(http, new DeploymentOptions()).onSuccess(id -> closers.add(() -> vertx.undeploy(id))).<Void>mapEmpty().onSuccess(v -> {
             if (!library.defaultFolders().isEmpty()) { // a fresh machine gets the default music (incremental on later starts)
@@ -291,8 +300,23 @@ public final class Server {
         return new LlmLyricsGenerator(chat, probe, new LyricsChecker(Pronunciations.shared()), shipped, 2);
     }
 
+    /** {@code /api/admin/**}: the role guard and audit, then one route class per concern. */
+    private AdminRoutes adminRoutes(OverviewAdminRoutes overview, JobsAdminRoutes.JobKinds kinds, TrackRepository tracks,
+            PlaylistStore playlists, ArtifactStore artifacts) {
+        AuditLog audit = new AuditLog(pool);
+        UserRepository users = new UserRepository(pool);
+        return new AdminRoutes(audit, List.of(overview,
+                new UsersAdminRoutes(vertx, users, new PrivacyQueries(pool), audit, userStatus,
+                        id -> recommender.profile(id).map(RecommenderService::toJson)),
+                new CatalogAdminRoutes(vertx, tracks, audit, jobs, imports),
+                new JobsAdminRoutes(jobs, kinds),
+                new ModelAdminRoutes(new ModelRegistry(pool), new EvalRunStore(pool), recommender, tracks, users, audit, cluster::activate),
+                new ContentAdminRoutes(playlists, artifacts, audit),
+                new AuditAdminRoutes(audit)));
+    }
+
     /** The jobs an admin can start from the dashboard. */
-    private AdminRoutes.JobKinds jobKinds() {
+    private JobsAdminRoutes.JobKinds jobKinds() {
         Map<String, Function<JobService.Job, Future<JsonObject>>> kinds = new LinkedHashMap<>();
         kinds.put("train-recommender", job -> recommender.retrain(job::progress, job.id()).map(v -> {
             if (recommender.autoActivates()) {
@@ -321,7 +345,7 @@ public final class Server {
                 pool, config.data().sharedData(), Path.of(System.getProperty("user.home"), ".local/state/tunesmith"));
         kinds.put("train-melody", job -> jobs.params(job.id()).compose(p -> training.melody(job, p)));
         kinds.put("train-lyrics", job -> jobs.params(job.id()).compose(p -> training.lyrics(job, p)));
-        return new AdminRoutes.JobKinds(kinds);
+        return new JobsAdminRoutes.JobKinds(kinds);
     }
 
     /** The dashboard's live numbers (the database counts are added by the admin routes). */

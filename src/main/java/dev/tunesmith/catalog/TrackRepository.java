@@ -16,6 +16,9 @@ public final class TrackRepository {
     /** A page of tracks and the total number that match. */
     public record Page(List<Track> items, long total) {}
 
+    /** A track after an administrator's edit: what the edit can change. */
+    public record Edited(long id, String title, boolean hidden, List<String> tags) {}
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private final Pool pool;
@@ -81,6 +84,23 @@ public final class TrackRepository {
             rows.forEach(r -> out.add(Track.from(r)));
             return out;
         });
+    }
+
+    /**
+     * An administrator's edit: hide or show the track, retitle it, replace its tags (a null leaves the
+     * field as it is). Empty when there is no such track (hidden tracks included).
+     */
+    public dev.tunesmith.platform.db.Change<Optional<Edited>> edit(long id, Boolean hidden, String title, List<String> tags) {
+        return client -> client.preparedQuery("UPDATE tracks SET hidden = coalesce($2, hidden), title = coalesce($3, title), "
+                        + "tags = coalesce($4, tags), updated_at = now() WHERE id = $1 RETURNING id, title, hidden, tags")
+                .execute(Tuple.of(id, hidden, title, tags == null ? null : tags.toArray(String[]::new))).map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Optional.<Edited>empty();
+                    }
+                    Row r = rows.iterator().next();
+                    return Optional.of(new Edited(r.getLong("id"), r.getString("title"), r.getBoolean("hidden"),
+                            java.util.Arrays.asList(r.getArrayOfStrings("tags"))));
+                });
     }
 
     /** {@code "boards of can"} → {@code boards:* & of:* & can:*}; null when there is no word. */

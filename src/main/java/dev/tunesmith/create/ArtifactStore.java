@@ -23,6 +23,34 @@ public final class ArtifactStore {
                 .execute(Tuple.of(userId, conversationId, kind, title, content)).map(rows -> rows.iterator().next().getLong("id"));
     }
 
+    /** An artifact as content moderation lists it: its owner's name and whether it is hidden. */
+    public record Listing(long id, String title, JsonObject content, boolean hidden, String owner, java.time.OffsetDateTime createdAt) {}
+
+    /** Every user's artifacts of {@code kind} for moderation, newest first, hidden ones included. */
+    public Future<java.util.List<Listing>> forModeration(String kind, int limit) {
+        return pool.preparedQuery("SELECT a.id, a.title, a.content, a.hidden, u.username, a.created_at FROM artifacts a "
+                + "JOIN users u ON u.id = a.user_id WHERE a.kind = $1 ORDER BY a.id DESC LIMIT $2").execute(Tuple.of(kind, limit)).map(rows -> {
+                    java.util.List<Listing> out = new java.util.ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new Listing(r.getLong("id"), r.getString("title"), (JsonObject) r.getValue("content"), r.getBoolean("hidden"),
+                                r.getString("username"), r.getOffsetDateTime("created_at")));
+                    }
+                    return out;
+                });
+    }
+
+    /** Hides or shows an artifact of any kind (moderation); empty when there is no such artifact. */
+    public dev.tunesmith.platform.db.Change<Optional<Long>> setHidden(long id, boolean hidden) {
+        return c -> c.preparedQuery("UPDATE artifacts SET hidden = $2 WHERE id = $1 RETURNING id").execute(Tuple.of(id, hidden))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(id) : Optional.empty());
+    }
+
+    /** Deletes an artifact of any kind (moderation); empty when there is no such artifact. */
+    public dev.tunesmith.platform.db.Change<Optional<Long>> delete(long id) {
+        return c -> c.preparedQuery("DELETE FROM artifacts WHERE id = $1 RETURNING id").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(id) : Optional.empty());
+    }
+
     /** The newest artifact of a kind in a conversation of this user. */
     public Future<Optional<JsonObject>> latest(UUID conversationId, long userId, String kind) {
         return pool.preparedQuery("SELECT content FROM artifacts WHERE conversation_id = $1 AND user_id = $2 AND kind = $3 AND NOT hidden "

@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.util.Set;
 
 /**
@@ -60,17 +59,15 @@ public final class EventService {
     public record Liked(long trackId, boolean liked, boolean favorite, java.time.OffsetDateTime at) {}
 
     private final Vertx vertx;
-    private final Pool pool;
+    private final EventRepository repository;
 
     public EventService(Vertx vertx, Pool pool) {
         this.vertx = vertx;
-        this.pool = pool;
+        this.repository = new EventRepository(pool);
     }
 
     public Future<Long> record(long userId, NewEvent e) {
-        return pool.preparedQuery("INSERT INTO events (user_id, track_id, type, played_sec, text) VALUES ($1, $2, $3, $4, $5) RETURNING id")
-                .execute(Tuple.of(userId, e.trackId(), e.type(), e.playedSec() == null ? null : e.playedSec().floatValue(), e.text()))
-                .map(rows -> rows.iterator().next().getLong("id"))
+        return repository.insert(userId, e)
                 .recover(err -> Future.failedFuture(DbErrors.isForeignKeyViolation(err) ? ApiError.notFound("track") : err))
                 .onSuccess(id -> vertx.eventBus().publish(RECORDED, new JsonObject().put("id", id).put("userId", userId)
                         .put("trackId", e.trackId()).put("type", e.type()).put("playedSec", e.playedSec())));
@@ -78,20 +75,6 @@ public final class EventService {
 
     /** The tracks the user likes or has as favourites now, newest first (at most {@code limit}). */
     public Future<java.util.List<Liked>> likes(long userId, int limit) {
-        return pool.preparedQuery("""
-                WITH l AS (SELECT DISTINCT ON (track_id) track_id, type, created_at FROM events
-                           WHERE user_id = $1 AND type IN ('like', 'unlike') ORDER BY track_id, id DESC),
-                     f AS (SELECT DISTINCT ON (track_id) track_id, type, created_at FROM events
-                           WHERE user_id = $1 AND type IN ('favorite', 'unfavorite') ORDER BY track_id, id DESC)
-                SELECT track_id, coalesce(l.type = 'like', false) AS liked, coalesce(f.type = 'favorite', false) AS favorite,
-                       greatest(CASE WHEN l.type = 'like' THEN l.created_at END, CASE WHEN f.type = 'favorite' THEN f.created_at END) AS at
-                FROM l FULL JOIN f USING (track_id)
-                WHERE l.type = 'like' OR f.type = 'favorite'
-                ORDER BY at DESC, track_id LIMIT $2""").execute(Tuple.of(userId, limit)).map(rows -> {
-                    java.util.List<Liked> out = new java.util.ArrayList<>();
-                    rows.forEach(r -> out.add(new Liked(r.getLong("track_id"), r.getBoolean("liked"), r.getBoolean("favorite"),
-                            r.getOffsetDateTime("at"))));
-                    return out;
-                });
+        return repository.likes(userId, limit);
     }
 }

@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +51,7 @@ public final class EvalJob {
             }
             JsonObject out = new JsonObject().put("folds", folds).put("scorers", scorers);
             String protocol = "hetrec-lastfm-2k, 5-fold per-user 20% holdout, seed " + Protocol.SEED + ", " + folds + " fold(s) evaluated";
-            return pool.preparedQuery("INSERT INTO eval_runs (protocol, results) VALUES ($1, $2)").execute(Tuple.of(protocol, out))
-                    .map(r -> out);
+            return new EvalRunStore(pool).save(protocol, out).map(v -> out);
         });
     }
 

@@ -3,11 +3,11 @@ package dev.tunesmith.jobs;
 import dev.tunesmith.music.lm.LmTrainer;
 import dev.tunesmith.music.lyrics.LyricsTrainer;
 import dev.tunesmith.music.melody.MelodyTrainer;
+import dev.tunesmith.recommend.service.ModelRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,13 +21,13 @@ import java.nio.file.Path;
 public final class TrainingJobs {
 
     private final WorkerExecutor training;
-    private final Pool pool;
+    private final ModelRegistry models;
     private final Path sharedData;
     private final Path stateDir;
 
     public TrainingJobs(WorkerExecutor training, Pool pool, Path sharedData, Path stateDir) {
         this.training = training;
-        this.pool = pool;
+        this.models = new ModelRegistry(pool);
         this.sharedData = sharedData;
         this.stateDir = stateDir;
     }
@@ -64,7 +64,6 @@ public final class TrainingJobs {
     }
 
     private Future<JsonObject> record(String kind, String version, JsonObject metrics, long jobId) {
-        return pool.preparedQuery("INSERT INTO models (kind, version, live, metrics, job_id) VALUES ($1, $2, false, $3, $4)")
-                .execute(Tuple.of(kind, version, metrics, jobId)).map(r -> metrics);
+        return models.record(kind, version, metrics, jobId).map(v -> metrics);
     }
 }

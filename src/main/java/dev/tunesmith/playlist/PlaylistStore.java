@@ -48,6 +48,34 @@ public final class PlaylistStore {
                 }));
     }
 
+    /** A playlist as content moderation lists it: its owner's name and whether it is hidden. */
+    public record Listing(long id, String title, String mood, boolean hidden, String owner, java.time.OffsetDateTime createdAt) {}
+
+    /** Every user's playlists for moderation, newest first, hidden ones included. */
+    public Future<List<Listing>> forModeration(int limit) {
+        return pool.preparedQuery("SELECT p.id, p.title, p.mood, p.hidden, u.username, p.created_at FROM playlists p "
+                + "JOIN users u ON u.id = p.user_id ORDER BY p.id DESC LIMIT $1").execute(Tuple.of(limit)).map(rows -> {
+                    List<Listing> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new Listing(r.getLong("id"), r.getString("title"), r.getString("mood"), r.getBoolean("hidden"),
+                                r.getString("username"), r.getOffsetDateTime("created_at")));
+                    }
+                    return out;
+                });
+    }
+
+    /** Hides or shows a playlist (moderation); empty when there is no such playlist. */
+    public dev.tunesmith.platform.db.Change<Optional<Long>> setHidden(long id, boolean hidden) {
+        return c -> c.preparedQuery("UPDATE playlists SET hidden = $2 WHERE id = $1 RETURNING id").execute(Tuple.of(id, hidden))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(id) : Optional.empty());
+    }
+
+    /** Deletes a playlist and its items (moderation); empty when there is no such playlist. */
+    public dev.tunesmith.platform.db.Change<Optional<Long>> delete(long id) {
+        return c -> c.preparedQuery("DELETE FROM playlists WHERE id = $1 RETURNING id").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(id) : Optional.empty());
+    }
+
     /** The newest playlist of a conversation, if it belongs to {@code userId}. */
     public Future<Optional<Stored>> latest(UUID conversationId, long userId) {
         return one("p.conversation_id = $1 AND p.user_id = $2 ORDER BY p.id DESC LIMIT 1", Tuple.of(conversationId, userId));

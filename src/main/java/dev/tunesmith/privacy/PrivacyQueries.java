@@ -1,5 +1,6 @@
 package dev.tunesmith.privacy;
 
+import dev.tunesmith.platform.db.Change;
 import dev.tunesmith.platform.http.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -28,6 +29,17 @@ public final class PrivacyQueries {
             return o;
         }
     }
+
+    /**
+     * The administrator's export of one user ({@code GET /api/admin/users/{id}/export}): the stored rows,
+     * column names as keys, with conversations and playlists carrying their messages and items.
+     * An export is a document, so its sections stay rows of JSON.
+     */
+    public record AdminExport(JsonObject user, JsonArray events, JsonArray conversations, JsonArray playlists, JsonArray artifacts,
+            JsonArray friends) {}
+
+    /** What {@link #deleteData} removed. */
+    public record DataDeleted(long events, long conversations, long playlists, long artifacts) {}
 
     /** Sections of the export, in order: name → query with {@code $1} = the user's id. */
     private static final Map<String, String> SECTIONS = new LinkedHashMap<>();
@@ -135,11 +147,55 @@ public final class PrivacyQueries {
         }));
     }
 
-    private Future<JsonArray> rows(String sql, Tuple args) {
-        return pool.preparedQuery(sql).execute(args).map(PrivacyQueries::toArray);
+    /** The administrator's export of {@code userId}; empty when the user does not exist. */
+    public Future<java.util.Optional<AdminExport>> adminExport(long userId) {
+        Tuple t = Tuple.of(userId);
+        Future<JsonArray> user = raw("SELECT id, username, roles, disabled, source, created_at FROM users WHERE id = $1", t);
+        Future<JsonArray> events = raw("SELECT id, track_id, type, played_sec, text, created_at FROM events WHERE user_id = $1 ORDER BY id", t);
+        Future<JsonArray> conversations = raw("SELECT c.id, c.title, c.created_at, coalesce(json_agg(json_build_object('role', m.role, "
+                + "'content', m.content, 'payload', m.payload, 'createdAt', m.created_at) ORDER BY m.id) FILTER (WHERE m.id IS NOT NULL), '[]') "
+                + "AS messages FROM conversations c LEFT JOIN messages m ON m.conversation_id = c.id WHERE c.user_id = $1 GROUP BY c.id ORDER BY c.created_at", t);
+        Future<JsonArray> playlists = raw("SELECT p.id, p.title, p.mood, p.constraints, p.created_at, coalesce(json_agg(json_build_object("
+                + "'position', i.position, 'trackId', i.track_id, 'reasons', i.reasons) ORDER BY i.position) FILTER (WHERE i.track_id IS NOT NULL), '[]') "
+                + "AS items FROM playlists p LEFT JOIN playlist_items i ON i.playlist_id = p.id WHERE p.user_id = $1 GROUP BY p.id ORDER BY p.id", t);
+        Future<JsonArray> artifacts = raw("SELECT id, kind, title, content, hidden, created_at FROM artifacts WHERE user_id = $1 ORDER BY id", t);
+        Future<JsonArray> friends = raw("SELECT friend_id FROM friendships WHERE user_id = $1", t);
+        return Future.all(List.of(user, events, conversations, playlists, artifacts, friends)).map(cf -> user.result().isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new AdminExport(user.result().getJsonObject(0), events.result(), conversations.result(),
+                        playlists.result(), artifacts.result(), friends.result())));
     }
 
-    private static JsonArray toArray(RowSet<Row> rows) {
+    /**
+     * An administrator's deletion of the user's activity (events, conversations, playlists, artifacts);
+     * the account stays. Empty when the user does not exist (nothing deleted).
+     */
+    public Change<java.util.Optional<DataDeleted>> deleteData(long userId) {
+        Tuple t = Tuple.of(userId);
+        return c -> c.preparedQuery("SELECT 1 FROM users WHERE id = $1").execute(t).compose(found -> found.size() == 0
+                ? Future.succeededFuture(java.util.Optional.<DataDeleted>empty())
+                : c.preparedQuery("WITH e AS (DELETE FROM events WHERE user_id = $1 RETURNING 1), "
+                        + "cv AS (DELETE FROM conversations WHERE user_id = $1 RETURNING 1), "
+                        + "p AS (DELETE FROM playlists WHERE user_id = $1 RETURNING 1), "
+                        + "a AS (DELETE FROM artifacts WHERE user_id = $1 RETURNING 1) "
+                        + "SELECT (SELECT count(*) FROM e) AS events, (SELECT count(*) FROM cv) AS conversations, "
+                        + "(SELECT count(*) FROM p) AS playlists, (SELECT count(*) FROM a) AS artifacts").execute(t).map(rows -> {
+                            Row r = rows.iterator().next();
+                            return java.util.Optional.of(new DataDeleted(r.getLong("events"), r.getLong("conversations"), r.getLong("playlists"),
+                                    r.getLong("artifacts")));
+                        }));
+    }
+
+    private Future<JsonArray> rows(String sql, Tuple args) {
+        return pool.preparedQuery(sql).execute(args).map(rows -> toArray(rows, true));
+    }
+
+    /** Rows with their values as stored (no rounding), for the administrator's export. */
+    private Future<JsonArray> raw(String sql, Tuple args) {
+        return pool.preparedQuery(sql).execute(args).map(rows -> toArray(rows, false));
+    }
+
+    private static JsonArray toArray(RowSet<Row> rows, boolean roundFloats) {
         JsonArray a = new JsonArray();
         List<String> columns = rows.columnsNames();
         for (Row r : rows) {
@@ -150,7 +206,7 @@ public final class PrivacyQueries {
                     v = v.toString();
                 } else if (v instanceof Object[] arr) {
                     v = new JsonArray(Arrays.asList(arr));
-                } else if (v instanceof Float f) {
+                } else if (v instanceof Float f && roundFloats) {
                     v = Math.round(f * 1000.0) / 1000.0;
                 }
                 o.put(columns.get(i), v);

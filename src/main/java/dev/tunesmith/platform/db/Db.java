@@ -15,6 +15,11 @@ public final class Db {
 
     private Db() {}
 
+    /** {@code SELECT 1}: succeeds when the database answers. */
+    public static io.vertx.core.Future<Void> ping(Pool pool) {
+        return pool.query("SELECT 1").execute().mapEmpty();
+    }
+
     /**
      * A pool that never blocks the event loop. Each connection carries a server-side
      * {@code statement_timeout}; acquiring waits at most {@code acquireTimeout}; at most

@@ -3,7 +3,6 @@ package dev.tunesmith.platform.http;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.sqlclient.Pool;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -15,11 +14,12 @@ import java.util.function.Supplier;
  */
 public final class HealthRoutes implements RouteModule {
 
-    private final Pool pool;
+    private final Supplier<Future<Void>> db;
     private final Map<String, Supplier<?>> info = new LinkedHashMap<>();
 
-    public HealthRoutes(Pool pool) {
-        this.pool = pool;
+    /** @param db a round trip to the database, e.g. {@link dev.tunesmith.platform.db.Db#ping} */
+    public HealthRoutes(Supplier<Future<Void>> db) {
+        this.db = db;
     }
 
     /** Adds an informational check, e.g. {@code agent → "offline"}. */
@@ -44,8 +44,8 @@ public final class HealthRoutes implements RouteModule {
         }));
     }
 
-    /** Succeeds when {@code SELECT 1} answers within two seconds. */
+    /** Succeeds when the database answers within two seconds. */
     public Future<Void> dbCheck() {
-        return pool.query("SELECT 1").execute().<Void>mapEmpty().timeout(2, java.util.concurrent.TimeUnit.SECONDS);
+        return db.get().timeout(2, java.util.concurrent.TimeUnit.SECONDS);
     }
 }
