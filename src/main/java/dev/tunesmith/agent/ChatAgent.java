@@ -4,6 +4,8 @@ import dev.tunesmith.platform.llm.LlmHealth;
 import dev.tunesmith.agent.tools.MusicServices;
 import dev.tunesmith.agent.tools.MusicTools;
 import dev.tunesmith.agent.tools.ToolContext;
+import dev.tunesmith.agent.tools.ToolErrors;
+import dev.tunesmith.agent.tools.ToolOutcome;
 import dev.tunesmith.agent.offline.OfflineChatModel;
 import dev.tunesmith.conversation.ConversationStore;
 import dev.tunesmith.conversation.PgChatMemoryStore;
@@ -207,6 +209,7 @@ public final class ChatAgent implements AutoCloseable {
                     a.abandon("the model asked for a tool that does not exist ('" + req.name() + "')");
                     return ToolExecutionResultMessage.from(req, "Error: there is no tool called '" + req.name() + "'");
                 })
+                .toolExecutionErrorHandler(ToolErrors::handle)
                 .toolArgumentsErrorHandler((error, c) -> {
                     a.abandon("the model gave tool '" + c.toolExecutionRequest().name() + "' arguments it cannot take: " + error.getMessage());
                     return ToolErrorHandlerResult.text("Error: the arguments could not be read");
@@ -225,7 +228,7 @@ public final class ChatAgent implements AutoCloseable {
                         a.tool(b.request().name(), "start", null);
                     })
                     .onToolExecuted(t -> {
-                        boolean ok = t.result() == null || !t.result().startsWith("{\"error\"");
+                        boolean ok = ToolOutcome.of(t).ok();
                         observer.toolFinished(t.request().name(), System.nanoTime() - toolStart[0], ok);
                         a.tool(t.request().name(), "end", ok ? "ok" : "failed");
                     })

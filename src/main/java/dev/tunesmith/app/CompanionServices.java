@@ -121,7 +121,7 @@ public final class CompanionServices implements MusicServices {
         }
         TrackRepository.Page page = await(tracks.search(trackQuery, null, 1, 0));
         if (page.items().isEmpty()) {
-            throw new ToolFailure("I couldn't find '" + trackQuery + "' in the catalog");
+            throw new ToolFailure(ToolFailure.Code.NOT_FOUND, "I couldn't find '" + trackQuery + "' in the catalog");
         }
         Track t = page.items().get(0);
         return new JsonObject().put("trackId", t.id()).put("description", describe(t));
@@ -194,7 +194,7 @@ public final class CompanionServices implements MusicServices {
         try {
             return future.await(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new ToolFailure("that took too long; please try again");
+            throw new ToolFailure(ToolFailure.Code.TIMED_OUT, "that took too long; please try again");
         } catch (ToolFailure | PlaylistException | CreationException e) {
             throw e;
         } catch (RuntimeException e) {

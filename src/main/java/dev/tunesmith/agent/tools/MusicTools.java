@@ -2,12 +2,10 @@ package dev.tunesmith.agent.tools;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
-import dev.tunesmith.create.CreationException;
 import dev.tunesmith.create.Creator;
 import dev.tunesmith.create.LyricsAsk;
 import dev.tunesmith.create.MelodyAsk;
 import dev.tunesmith.create.MelodyEdit;
-import dev.tunesmith.playlist.PlaylistException;
 import dev.tunesmith.playlist.PlaylistRequest;
 import dev.tunesmith.playlist.RefineRequest;
 import io.vertx.core.json.JsonArray;
@@ -32,8 +30,7 @@ public final class MusicTools {
 
     @Tool("Look up the current user's own listening profile: top tags, top artists, mood centre, counts.")
     public String lookupMyProfile() {
-        return guard(() -> {
-            ctx.checkNotCancelled();
+        return answer(() -> {
             return services.profile(ctx.userId()).encode();
         });
     }
@@ -139,16 +136,14 @@ public final class MusicTools {
     public String checkMyLyrics(@P("the lyrics, lines separated by newlines") String text,
             @P(value = "the rhyme scheme they aim for, e.g. ABAB", required = false) String scheme,
             @P(value = "syllables per line they aim for", required = false) Integer syllables) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
+        return answer(() -> {
             return services.checkLyrics(text, scheme, syllables).encode();
         });
     }
 
     @Tool("Find perfect and near rhymes for a word, with syllable counts.")
     public String rhymesFor(@P("the word") String word) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
+        return answer(() -> {
             return services.rhymes(word, 20).encode();
         });
     }
@@ -174,8 +169,7 @@ public final class MusicTools {
             + "(then also why it is there).")
     public String describeTrack(@P(value = "title and/or artist of the track", required = false) String track,
             @P(value = "1-based position in the current playlist (-1 = last), instead of a name", required = false) Integer position) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
+        return answer(() -> {
             if (position != null) {
                 return services.describeTrackAt(ctx.userId(), ctx.conversationId(), checkedPosition(position)).encode();
             }
@@ -185,16 +179,14 @@ public final class MusicTools {
 
     @Tool("Classify the musical style and mood a text describes (tags, energy, valence, tempo).")
     public String classifyStyle(@P("a description of music, a mood or a situation") String text) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
+        return answer(() -> {
             return services.classifyStyle(text).encode();
         });
     }
 
     /** A playlist tool: the playlist is streamed to the client and summarised for the model. */
     private String playlist(java.util.function.Supplier<JsonObject> make) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
+        return answer(() -> {
             JsonObject playlist = make.get();
             ctx.sink().artifact("playlist", playlist);
             return summarisePlaylist(playlist);
@@ -208,13 +200,21 @@ public final class MusicTools {
 
     /** A creation tool: listeners are refused before any work; the artifact is streamed, {@code forModel} says what the model gets. */
     private String created(String kind, java.util.function.Supplier<JsonObject> make, java.util.function.Function<JsonObject, String> forModel) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
+        return answer(() -> {
             requireCreator();
             JsonObject artifact = make.get();
             ctx.sink().artifact(kind, artifact);
             return forModel.apply(artifact);
         });
+    }
+
+    /**
+     * Runs a tool body unless the turn was cancelled. What it throws is left to LangChain4j, whose error handler
+     * ({@link ToolErrors#handle}) words it for the model and marks the call failed.
+     */
+    private String answer(java.util.function.Supplier<String> body) {
+        ctx.checkNotCancelled();
+        return body.get();
     }
 
     /** A 1-based playlist position, or -1 for the last track. */
@@ -228,16 +228,7 @@ public final class MusicTools {
     /** Creation tools refuse listeners before any work, with the role check of the session (not of the arguments). */
     private void requireCreator() {
         if (!ctx.creator().mayCreate()) {
-            throw new ToolFailure(Creator.NEEDS_ROLE);
-        }
-    }
-
-    /** Runs a tool body; a {@link ToolFailure} or bad argument becomes {@code {"error": ...}} for the model. */
-    private static String guard(java.util.function.Supplier<String> body) {
-        try {
-            return body.get();
-        } catch (ToolFailure | PlaylistException | CreationException | IllegalArgumentException e) {
-            return new JsonObject().put("error", e.getMessage()).encode();
+            throw new ToolFailure(ToolFailure.Code.FORBIDDEN, Creator.NEEDS_ROLE);
         }
     }
 
