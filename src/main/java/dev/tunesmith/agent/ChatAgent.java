@@ -1,7 +1,6 @@
 package dev.tunesmith.agent;
 
 import dev.tunesmith.platform.llm.LlmHealth;
-import dev.tunesmith.agent.tools.MusicServices;
 import dev.tunesmith.agent.tools.MusicTools;
 import dev.tunesmith.agent.tools.ToolContext;
 import dev.tunesmith.agent.tools.ToolErrors;
@@ -31,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +74,7 @@ public final class ChatAgent implements AutoCloseable {
         void toolFinished(String name, long nanos, boolean ok);
     }
 
-    private final MusicServices services;
+    private final Function<ToolContext, MusicTools> tools;
     private final ConversationStore conversations;
     private final PgChatMemoryStore memory;
     private final StreamingChatModel offline;
@@ -85,9 +85,9 @@ public final class ChatAgent implements AutoCloseable {
     private final Semaphore slots;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
-    public ChatAgent(MusicServices services, ConversationStore conversations, PgChatMemoryStore memory, StreamingChatModel offline,
+    public ChatAgent(Function<ToolContext, MusicTools> tools, ConversationStore conversations, PgChatMemoryStore memory, StreamingChatModel offline,
             Optional<StreamingChatModel> llm, LlmHealth probe, ToolObserver observer, long turnTimeoutMs, int maxConcurrentTurns) {
-        this.services = services;
+        this.tools = tools;
         this.conversations = conversations;
         this.memory = memory;
         this.offline = offline;
@@ -203,7 +203,7 @@ public final class ChatAgent implements AutoCloseable {
                 .streamingChatModel(model)
                 .systemMessageProvider(id -> SYSTEM)
                 .chatMemoryProvider(id -> MessageWindowChatMemory.builder().id(id).maxMessages(24).chatMemoryStore(memory).build())
-                .tools(new MusicTools(services, ctx))
+                .tools(tools.apply(ctx))
                 .maxSequentialToolsInvocations(MAX_TOOL_CALLS_PER_TURN)
                 .hallucinatedToolNameStrategy(req -> {
                     a.abandon("the model asked for a tool that does not exist ('" + req.name() + "')");

@@ -106,7 +106,7 @@ class ChatAgentTest extends AppTestBase {
         };
         ConversationStore conversations = new ConversationStore(app.pool());
         PgChatMemoryStore memory = new PgChatMemoryStore(app.pool());
-        ChatAgent agent = new ChatAgent(app.musicServices(), conversations, memory, new OfflineChatModel(app.intentRouter()),
+        ChatAgent agent = new ChatAgent(app.musicTools(), conversations, memory, new OfflineChatModel(app.intentRouter()),
                 Optional.of(llm), probe, observer, 20_000, 4);
         return new Harness(agent, conversations, memory, userId);
     }
