@@ -12,7 +12,9 @@ import dev.tunesmith.catalog.Track;
 import dev.tunesmith.catalog.TrackDescription;
 import dev.tunesmith.catalog.TrackRepository;
 import dev.tunesmith.create.CreationService;
+import dev.tunesmith.playlist.PlaylistJson;
 import dev.tunesmith.playlist.PlaylistService;
+import dev.tunesmith.playlist.PlaylistView;
 import dev.tunesmith.recommend.mood.MoodTarget;
 import dev.tunesmith.recommend.service.RecommenderService;
 import io.vertx.core.Future;
@@ -208,11 +210,11 @@ public final class MusicTools {
     }
 
     /** A playlist tool: the playlist is streamed to the client and summarised for the model. */
-    private String playlist(java.util.function.Supplier<JsonObject> make) {
+    private String playlist(java.util.function.Supplier<PlaylistView> make) {
         return answer(() -> {
-            JsonObject playlist = make.get();
-            ctx.sink().artifact("playlist", playlist);
-            return summarisePlaylist(playlist);
+            PlaylistView playlist = make.get();
+            ctx.sink().artifact("playlist", PlaylistJson.toJson(playlist));
+            return PlaylistJson.forModel(playlist).encode();
         });
     }
 
@@ -303,19 +305,5 @@ public final class MusicTools {
         if (!ctx.creator().mayCreate()) {
             throw new ToolFailure(ToolFailure.Code.FORBIDDEN, Creator.NEEDS_ROLE);
         }
-    }
-
-    /** What the model needs to talk about a playlist, without the full track JSON. */
-    static String summarisePlaylist(JsonObject playlist) {
-        JsonArray items = new JsonArray();
-        JsonArray source = playlist.getJsonArray("items", new JsonArray());
-        for (int i = 0; i < source.size(); i++) {
-            JsonObject item = source.getJsonObject(i);
-            JsonObject track = item.getJsonObject("track");
-            items.add(new JsonObject().put("position", i + 1).put("title", track.getString("title"))
-                    .put("artist", track.getString("artist")).put("reasons", item.getJsonArray("reasons")));
-        }
-        return new JsonObject().put("playlistId", playlist.getValue("id")).put("title", playlist.getString("title"))
-                .put("constraints", playlist.getJsonObject("constraints")).put("items", items).encode();
     }
 }
