@@ -11,7 +11,10 @@ import dev.tunesmith.playlist.RefineRequest;
 import dev.tunesmith.catalog.Track;
 import dev.tunesmith.catalog.TrackDescription;
 import dev.tunesmith.catalog.TrackRepository;
+import dev.tunesmith.create.CreationJson;
 import dev.tunesmith.create.CreationService;
+import dev.tunesmith.create.LyricsArtifact;
+import dev.tunesmith.create.MelodyArtifact;
 import dev.tunesmith.playlist.PlaylistJson;
 import dev.tunesmith.playlist.PlaylistService;
 import dev.tunesmith.playlist.PlaylistView;
@@ -123,8 +126,7 @@ public final class MusicTools {
             @P(value = "number of lines", required = false) Integer lines,
             @P(value = "syllables per line", required = false) Integer syllables) {
         return created("lyrics", () -> creation.lyrics(ctx.creator(), ctx.conversationId(), new LyricsAsk(theme, scheme, lines, syllables)),
-                lyrics -> new JsonObject().put("title", lyrics.getString("title")).put("text", lyrics.getString("text"))
-                        .put("checks", lyrics.getJsonObject("checks")).encode());
+                CreationJson::toJson, lyrics -> CreationJson.forModel(lyrics).encode());
     }
 
     @Tool("Compose a melody in ABC notation, with key (e.g. D, Em), meter (e.g. 4/4, 6/8), length in bars and a mood.")
@@ -132,12 +134,12 @@ public final class MusicTools {
             @P(value = "meter such as 4/4, 3/4, 6/8", required = false) String meter,
             @P(value = "number of bars, 4-64", required = false) Integer bars,
             @P(value = "mood or tempo hint", required = false) String mood) {
-        return created("melody", () -> creation.melody(ctx.creator(), ctx.conversationId(), new MelodyAsk(key, meter, bars, mood)));
+        return melody(() -> creation.melody(ctx.creator(), ctx.conversationId(), new MelodyAsk(key, meter, bars, mood)));
     }
 
     @Tool("Propose chords for a melody in ABC notation; without abc, for the latest melody of this conversation.")
     public String harmonizeMelody(@P(value = "the melody in ABC notation", required = false) String abc) {
-        return created("melody", () -> creation.harmonize(ctx.creator(), ctx.conversationId(), abc));
+        return melody(() -> creation.harmonize(ctx.creator(), ctx.conversationId(), abc));
     }
 
     @Tool("Edit the newest melody: transpose (key), meter (meter), tempo (tempo in BPM), length (bars, or direction shorter|longer), "
@@ -150,14 +152,14 @@ public final class MusicTools {
             @P(value = "shorter or longer, for length without a number", required = false) String direction,
             @P(value = "first bar, for vary", required = false) Integer fromBar,
             @P(value = "last bar, for vary", required = false) Integer toBar) {
-        return created("melody", () -> creation.editMelody(ctx.creator(), ctx.conversationId(),
+        return melody(() -> creation.editMelody(ctx.creator(), ctx.conversationId(),
                 new MelodyEdit(action, key, meter, tempo, bars, direction, fromBar, toBar)));
     }
 
     @Tool("Make the newest lyrics shorter or longer (a stanza at a time), or give them a number of lines.")
     public String resizeLyrics(@P(value = "shorter or longer", required = false) String direction,
             @P(value = "the new number of lines", required = false) Integer lines) {
-        return created("lyrics", () -> creation.resizeLyrics(ctx.creator(), ctx.conversationId(), direction, lines));
+        return lyrics(() -> creation.resizeLyrics(ctx.creator(), ctx.conversationId(), direction, lines));
     }
 
     @Tool("Check the user's own lyrics: syllables per line, the rhyme scheme found, weak rhymes and suggestions.")
@@ -165,27 +167,27 @@ public final class MusicTools {
             @P(value = "the rhyme scheme they aim for, e.g. ABAB", required = false) String scheme,
             @P(value = "syllables per line they aim for", required = false) Integer syllables) {
         return answer(() -> {
-            return creation.checkLyrics(text, scheme, syllables).encode();
+            return CreationJson.toJson(creation.checkLyrics(text, scheme, syllables)).encode();
         });
     }
 
     @Tool("Find perfect and near rhymes for a word, with syllable counts.")
     public String rhymesFor(@P("the word") String word) {
         return answer(() -> {
-            return creation.rhymes(word, 20).encode();
+            return CreationJson.toJson(creation.rhymes(word, 20)).encode();
         });
     }
 
     @Tool("Continue the user's verse (their text, or the newest lyrics of this conversation) in its rhyme pattern and metre.")
     public String continueMyVerse(@P(value = "the verse so far; empty for the newest lyrics", required = false) String text,
             @P(value = "how many lines to add, default 4", required = false) Integer lines) {
-        return created("lyrics", () -> creation.continueLyrics(ctx.creator(), ctx.conversationId(), text, lines == null ? 4 : lines, null));
+        return lyrics(() -> creation.continueLyrics(ctx.creator(), ctx.conversationId(), text, lines == null ? 4 : lines, null));
     }
 
     @Tool("Rewrite one line of the lyrics (the given text, or the newest lyrics) so that it rhymes with a word.")
     public String rewriteLyricLine(@P("1-based number of the line") Integer line, @P("the word the line should rhyme with") String rhymeWith,
             @P(value = "the lyrics; empty for the newest lyrics", required = false) String text) {
-        return created("lyrics", () -> {
+        return lyrics(() -> {
             if (line == null) {
                 throw new ToolFailure("which line should I rewrite?");
             }
@@ -218,17 +220,25 @@ public final class MusicTools {
         });
     }
 
-    /** A creation tool whose artifact of {@code kind} is streamed to the client and given whole to the model. */
-    private String created(String kind, java.util.function.Supplier<JsonObject> make) {
-        return created(kind, make, JsonObject::encode);
+    /** A lyrics tool whose artifact is streamed to the client and given whole to the model. */
+    private String lyrics(java.util.function.Supplier<LyricsArtifact> make) {
+        return created("lyrics", make, CreationJson::toJson, a -> CreationJson.toJson(a).encode());
     }
 
-    /** A creation tool: listeners are refused before any work; the artifact is streamed, {@code forModel} says what the model gets. */
-    private String created(String kind, java.util.function.Supplier<JsonObject> make, java.util.function.Function<JsonObject, String> forModel) {
+    /** A melody tool whose artifact is streamed to the client and given whole to the model. */
+    private String melody(java.util.function.Supplier<MelodyArtifact> make) {
+        return created("melody", make, CreationJson::toJson, a -> CreationJson.toJson(a).encode());
+    }
+
+    /**
+     * A creation tool: listeners are refused before any work; the artifact of {@code kind} is streamed as {@code wire},
+     * {@code forModel} says what the model gets.
+     */
+    private <A> String created(String kind, java.util.function.Supplier<A> make, Function<A, JsonObject> wire, Function<A, String> forModel) {
         return answer(() -> {
             requireCreator();
-            JsonObject artifact = make.get();
-            ctx.sink().artifact(kind, artifact);
+            A artifact = make.get();
+            ctx.sink().artifact(kind, wire.apply(artifact));
             return forModel.apply(artifact);
         });
     }
