@@ -1,9 +1,10 @@
 package dev.tunesmith.agent;
 
 import dev.tunesmith.platform.llm.LlmHealth;
-import dev.tunesmith.agent.tools.MusicServices;
 import dev.tunesmith.agent.tools.MusicTools;
 import dev.tunesmith.agent.tools.ToolContext;
+import dev.tunesmith.agent.tools.ToolErrors;
+import dev.tunesmith.agent.tools.ToolOutcome;
 import dev.tunesmith.agent.offline.OfflineChatModel;
 import dev.tunesmith.conversation.ConversationStore;
 import dev.tunesmith.conversation.PgChatMemoryStore;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +74,7 @@ public final class ChatAgent implements AutoCloseable {
         void toolFinished(String name, long nanos, boolean ok);
     }
 
-    private final MusicServices services;
+    private final Function<ToolContext, MusicTools> tools;
     private final ConversationStore conversations;
     private final PgChatMemoryStore memory;
     private final StreamingChatModel offline;
@@ -83,9 +85,9 @@ public final class ChatAgent implements AutoCloseable {
     private final Semaphore slots;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
-    public ChatAgent(MusicServices services, ConversationStore conversations, PgChatMemoryStore memory, StreamingChatModel offline,
+    public ChatAgent(Function<ToolContext, MusicTools> tools, ConversationStore conversations, PgChatMemoryStore memory, StreamingChatModel offline,
             Optional<StreamingChatModel> llm, LlmHealth probe, ToolObserver observer, long turnTimeoutMs, int maxConcurrentTurns) {
-        this.services = services;
+        this.tools = tools;
         this.conversations = conversations;
         this.memory = memory;
         this.offline = offline;
@@ -201,12 +203,13 @@ public final class ChatAgent implements AutoCloseable {
                 .streamingChatModel(model)
                 .systemMessageProvider(id -> SYSTEM)
                 .chatMemoryProvider(id -> MessageWindowChatMemory.builder().id(id).maxMessages(24).chatMemoryStore(memory).build())
-                .tools(new MusicTools(services, ctx))
+                .tools(tools.apply(ctx))
                 .maxSequentialToolsInvocations(MAX_TOOL_CALLS_PER_TURN)
                 .hallucinatedToolNameStrategy(req -> {
                     a.abandon("the model asked for a tool that does not exist ('" + req.name() + "')");
                     return ToolExecutionResultMessage.from(req, "Error: there is no tool called '" + req.name() + "'");
                 })
+                .toolExecutionErrorHandler(ToolErrors::handle)
                 .toolArgumentsErrorHandler((error, c) -> {
                     a.abandon("the model gave tool '" + c.toolExecutionRequest().name() + "' arguments it cannot take: " + error.getMessage());
                     return ToolErrorHandlerResult.text("Error: the arguments could not be read");
@@ -225,7 +228,7 @@ public final class ChatAgent implements AutoCloseable {
                         a.tool(b.request().name(), "start", null);
                     })
                     .onToolExecuted(t -> {
-                        boolean ok = t.result() == null || !t.result().startsWith("{\"error\"");
+                        boolean ok = ToolOutcome.of(t).ok();
                         observer.toolFinished(t.request().name(), System.nanoTime() - toolStart[0], ok);
                         a.tool(t.request().name(), "end", ok ? "ok" : "failed");
                     })

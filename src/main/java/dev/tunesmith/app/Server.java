@@ -19,7 +19,8 @@ import dev.tunesmith.agent.ChatAgent;
 import dev.tunesmith.conversation.ConversationStore;
 import dev.tunesmith.agent.offline.IntentRouter;
 import dev.tunesmith.agent.LlmProbe;
-import dev.tunesmith.agent.tools.MusicServices;
+import dev.tunesmith.agent.tools.MusicTools;
+import dev.tunesmith.agent.tools.ToolContext;
 import dev.tunesmith.agent.offline.OfflineChatModel;
 import dev.tunesmith.conversation.PgChatMemoryStore;
 import dev.tunesmith.chat.ChatSocket;
@@ -115,7 +116,7 @@ public final class Server {
     private RecommenderService recommender;
     private CreationService creation;
     private LlmProbe probe;
-    private MusicServices services;
+    private Function<ToolContext, MusicTools> tools;
     private IntentRouter intentRouter;
     private JobService jobs;
     private ClusterBus cluster;
@@ -217,14 +218,14 @@ public final class Server {
         PlaylistService playlists = new PlaylistService(vertx, recommender, playlistStore, tracks);
         ConversationStore conversations = new ConversationStore(pool);
         ArtifactStore artifacts = new ArtifactStore(pool);
-        services = new CompanionServices(recommender, playlists, tracks, creation);
+        tools = MusicTools.over(recommender, playlists, tracks, creation);
         if (probe == null) {
             probe = new LlmProbe(config.agent().ollamaBaseUrl(), config.agent().ollamaModel());
         }
         Optional<StreamingChatModel> llm = config.agent().ollamaBaseUrl().map(url -> OllamaStreamingChatModel.builder()
                 .baseUrl(url).modelName(config.agent().ollamaModel()).timeout(config.agent().ollamaTimeout())
                 .httpClientBuilder(dev.tunesmith.platform.llm.LlmStreams.builder(config.agent().streamStallTimeout())).build());
-        agent = new ChatAgent(services, conversations, new PgChatMemoryStore(pool), new OfflineChatModel(intentRouter), llm,
+        agent = new ChatAgent(tools, conversations, new PgChatMemoryStore(pool), new OfflineChatModel(intentRouter), llm,
                 probe, metrics::tool, config.agent().turnTimeout().toMillis(), 64);
         ChatSocket chat = new ChatSocket(vertx, config.http().allowedOrigins(), config.http().wsAuthTimeout().toMillis(), authHandler, agent,
                 conversations, metrics).listen();
@@ -392,9 +393,9 @@ public final class Server {
         return metrics;
     }
 
-    /** The services behind the agent's tools (tests drive agents of their own with them). */
-    public MusicServices musicServices() {
-        return services;
+    /** The agent's tools over the app's services (tests drive agents of their own with them). */
+    public Function<ToolContext, MusicTools> musicTools() {
+        return tools;
     }
 
     public IntentRouter intentRouter() {

@@ -58,7 +58,7 @@ public final class CreateRoutes implements RouteModule {
         Integer syllables = integer(body, "syllables", 2, 20);
         LyricsAsk ask = new LyricsAsk(theme, scheme, lines, syllables);
         UUID conversation = conversation(body);
-        blocking(ctx, () -> creation.lyrics(caller(ctx), conversation, ask));
+        blocking(ctx, () -> CreationJson.toJson(creation.lyrics(caller(ctx), conversation, ask)));
     }
 
     private void melody(RoutingContext ctx) {
@@ -87,7 +87,7 @@ public final class CreateRoutes implements RouteModule {
         String mood = string(body, "mood", false, 200);
         MelodyAsk ask = new MelodyAsk(key, meter, bars, mood);
         UUID conversation = conversation(body);
-        blocking(ctx, () -> creation.melody(caller(ctx), conversation, ask));
+        blocking(ctx, () -> CreationJson.toJson(creation.melody(caller(ctx), conversation, ask)));
     }
 
     private void harmony(RoutingContext ctx) {
@@ -101,7 +101,7 @@ public final class CreateRoutes implements RouteModule {
             throw field("melodyId", "'melodyId' must be a positive integer");
         }
         long id = n.longValue();
-        blocking(ctx, () -> creation.harmonizeStored(caller(ctx), id));
+        blocking(ctx, () -> CreationJson.toJson(creation.harmonizeStored(caller(ctx), id)));
     }
 
     /** The optional conversation the result joins (so replies in the chat can refine it); 404 later when not the caller's. */
@@ -136,7 +136,7 @@ public final class CreateRoutes implements RouteModule {
         Integer to = integer(body, "toBar", 1, 64);
         MelodyEdit edit = new MelodyEdit(action, key, meter, tempo, bars, direction, from, to);
         UUID conversation = conversation(body);
-        blocking(ctx, () -> creation.editMelody(caller(ctx), conversation, edit));
+        blocking(ctx, () -> CreationJson.toJson(creation.editMelody(caller(ctx), conversation, edit)));
     }
 
     private void continueLyrics(RoutingContext ctx) {
@@ -149,7 +149,7 @@ public final class CreateRoutes implements RouteModule {
             throw field("scheme", "'scheme' must be letters such as AABB or ABAB");
         }
         UUID conversation = conversation(body);
-        blocking(ctx, () -> creation.continueLyrics(caller(ctx), conversation, text, lines == null ? 4 : lines, scheme));
+        blocking(ctx, () -> CreationJson.toJson(creation.continueLyrics(caller(ctx), conversation, text, lines == null ? 4 : lines, scheme)));
     }
 
     private void rewrite(RoutingContext ctx) {
@@ -162,7 +162,7 @@ public final class CreateRoutes implements RouteModule {
         }
         String rhymeWith = string(body, "rhymeWith", true, 40);
         UUID conversation = conversation(body);
-        blocking(ctx, () -> creation.rewriteLine(caller(ctx), conversation, text, line, rhymeWith));
+        blocking(ctx, () -> CreationJson.toJson(creation.rewriteLine(caller(ctx), conversation, text, line, rhymeWith)));
     }
 
     private void check(RoutingContext ctx) {
@@ -174,7 +174,7 @@ public final class CreateRoutes implements RouteModule {
             throw field("scheme", "'scheme' must be letters such as AABB or ABAB");
         }
         Integer syllables = integer(body, "syllables", 2, 20);
-        blocking(ctx, () -> creation.checkLyrics(text, scheme, syllables));
+        blocking(ctx, () -> CreationJson.toJson(creation.checkLyrics(text, scheme, syllables)));
     }
 
     private void rhymes(RoutingContext ctx) {
@@ -185,7 +185,7 @@ public final class CreateRoutes implements RouteModule {
             throw field("word", "'word' must be a single word");
         }
         Integer limit = integer(body, "limit", 1, 100);
-        blocking(ctx, () -> creation.rhymes(word, limit == null ? 20 : limit));
+        blocking(ctx, () -> CreationJson.toJson(creation.rhymes(word, limit == null ? 20 : limit)));
     }
 
     private static Creator caller(RoutingContext ctx) {

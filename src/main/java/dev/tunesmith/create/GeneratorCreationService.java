@@ -90,7 +90,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
     }
 
     @Override
-    public JsonObject lyrics(Creator caller, UUID conversationId, LyricsAsk r) {
+    public LyricsArtifact lyrics(Creator caller, UUID conversationId, LyricsAsk r) {
         caller.requireCreator();
         long userId = caller.userId();
         if (lyrics == null) {
@@ -106,17 +106,13 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         } catch (IllegalArgumentException e) {
             throw new CreationException(e.getMessage());
         }
-        JsonObject json = new JsonObject().put("title", result.title()).put("text", result.text()).put("scheme", result.scheme())
-                .put("checks", new JsonObject(result.checks().toMap()));
-        if (!result.sections().isEmpty()) {
-            json.put("sections", new io.vertx.core.json.JsonArray(result.sections()));
-        }
-        json.put("theme", theme).put("syllables", syllables);
-        return store(userId, conversationId, "lyrics", result.title(), json);
+        LyricsArtifact made = new LyricsArtifact(0, result.title(), result.text(), result.scheme(), result.checks(), result.sections(), theme,
+                syllables, null, null, null);
+        return withId(made, store(userId, conversationId, "lyrics", result.title(), CreationJson.content(made)));
     }
 
     @Override
-    public JsonObject melody(Creator caller, UUID conversationId, MelodyAsk r) {
+    public MelodyArtifact melody(Creator caller, UUID conversationId, MelodyAsk r) {
         caller.requireCreator();
         long userId = caller.userId();
         requireMelody();
@@ -129,12 +125,12 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         } catch (IllegalArgumentException e) {
             throw new CreationException(e.getMessage());
         }
-        JsonObject json = new JsonObject(m.toMap());
-        return store(userId, conversationId, "melody", title(m.abc(), "Melody in " + m.key()), json);
+        MelodyArtifact made = new MelodyArtifact(0, m.abc(), m.key(), m.meter(), m.bars(), null, null);
+        return withId(made, store(userId, conversationId, "melody", title(m.abc(), "Melody in " + m.key()), CreationJson.content(made)));
     }
 
     @Override
-    public JsonObject harmonize(Creator caller, UUID conversationId, String abc) {
+    public MelodyArtifact harmonize(Creator caller, UUID conversationId, String abc) {
         caller.requireCreator();
         requireMelody();
         String source = abc;
@@ -148,7 +144,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
     }
 
     @Override
-    public JsonObject harmonizeStored(Creator caller, long melodyId) {
+    public MelodyArtifact harmonizeStored(Creator caller, long melodyId) {
         caller.requireCreator();
         requireMelody();
         String source = await(artifacts.find(melodyId, caller.userId(), "melody")).map(j -> j.getString("abc"))
@@ -156,7 +152,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         return harmonizeAbc(caller.userId(), null, source);
     }
 
-    private JsonObject harmonizeAbc(long userId, UUID conversationId, String source) {
+    private MelodyArtifact harmonizeAbc(long userId, UUID conversationId, String source) {
         String withChords;
         Tune tune;
         try {
@@ -165,22 +161,19 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         } catch (IllegalArgumentException e) {
             throw new CreationException("that ABC could not be read: " + e.getMessage());
         }
-        return store(userId, conversationId, "melody", title(withChords, "Harmonized melody"), melodyJson(withChords, tune));
+        MelodyArtifact made = melodyOf(withChords, tune, null);
+        return withId(made, store(userId, conversationId, "melody", title(withChords, "Harmonized melody"), CreationJson.content(made)));
     }
 
-    /** The artifact fields of a melody, all read from its ABC. */
-    static JsonObject melodyJson(String abc, Tune tune) {
-        JsonObject json = new JsonObject().put("abc", abc).put("key", tune.field('K')).put("meter", tune.field('M'))
-                .put("bars", MelodyEditor.barCount(tune));
+    /** A melody whose key, meter, bars and tempo are all read from its ABC. */
+    static MelodyArtifact melodyOf(String abc, Tune tune, String edit) {
         String q = tune.field('Q');
-        if (q != null && q.matches(".*=\\s*\\d+\\s*")) {
-            json.put("tempo", Integer.parseInt(q.replaceAll(".*=\\s*", "").strip()));
-        }
-        return json;
+        Integer tempo = q != null && q.matches(".*=\\s*\\d+\\s*") ? Integer.parseInt(q.replaceAll(".*=\\s*", "").strip()) : null;
+        return new MelodyArtifact(0, abc, tune.field('K'), tune.field('M'), MelodyEditor.barCount(tune), tempo, edit);
     }
 
     @Override
-    public JsonObject editMelody(Creator caller, UUID conversationId, MelodyEdit e) {
+    public MelodyArtifact editMelody(Creator caller, UUID conversationId, MelodyEdit e) {
         caller.requireCreator();
         requireMelody();
         String source = newest(caller.userId(), conversationId, "melody").map(j -> j.getString("abc")).orElseThrow(() -> new CreationException(
@@ -266,8 +259,8 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         }
         String abc = AbcSerializer.serialize(out);
         Tune stored = AbcParser.parse(abc);
-        JsonObject json = melodyJson(abc, stored).put("edit", did);
-        return store(caller.userId(), conversationId, "melody", title(abc, "Melody in " + stored.field('K')), json);
+        MelodyArtifact made = melodyOf(abc, stored, did);
+        return withId(made, store(caller.userId(), conversationId, "melody", title(abc, "Melody in " + stored.field('K')), CreationJson.content(made)));
     }
 
     /** The conversation's newest artifact of a kind, else the caller's newest anywhere. */
@@ -277,7 +270,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
     }
 
     @Override
-    public JsonObject resizeLyrics(Creator caller, UUID conversationId, String direction, Integer lines) {
+    public LyricsArtifact resizeLyrics(Creator caller, UUID conversationId, String direction, Integer lines) {
         caller.requireCreator();
         JsonObject previous = newest(caller.userId(), conversationId, "lyrics").orElseThrow(() -> new CreationException(
                 CreationException.Kind.NOT_FOUND, "there are no lyrics to change yet — ask for some first"));
@@ -290,46 +283,31 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         }
         Object target = previous.getJsonObject("checks", new JsonObject()).getValue("targetSyllables");
         Integer syllables = previous.getInteger("syllables", target instanceof Number n ? n.intValue() : null);
-        JsonObject out = lyrics(caller, conversationId, new LyricsAsk(previous.getString("theme", previous.getString("title")), scheme, wanted,
+        LyricsArtifact out = lyrics(caller, conversationId, new LyricsAsk(previous.getString("theme", previous.getString("title")), scheme, wanted,
                 syllables));
-        return out.put("edit", "written again with " + wanted + " lines instead of " + now + " (same theme, scheme and metre)");
+        return out.withEdit("written again with " + wanted + " lines instead of " + now + " (same theme, scheme and metre)");
     }
 
     @Override
-    public JsonObject checkLyrics(String text, String scheme, Integer syllables) {
-        Songwriter.Review r;
+    public Songwriter.Review checkLyrics(String text, String scheme, Integer syllables) {
         try {
-            r = songwriter.check(text, scheme, syllables);
+            return songwriter.check(text, scheme, syllables);
         } catch (IllegalArgumentException ex) {
             throw new CreationException(ex.getMessage());
         }
-        io.vertx.core.json.JsonArray weak = new io.vertx.core.json.JsonArray();
-        r.weakRhymes().forEach(w -> weak.add(new JsonObject().put("line", w.line()).put("partner", w.partner()).put("word", w.word())
-                .put("partnerWord", w.partnerWord()).put("kind", w.kind())));
-        JsonObject checks = new JsonObject(r.report().toMap());
-        return new JsonObject().put("schemeFound", r.schemeFound()).put("typicalSyllables", r.typicalSyllables())
-                .put("lines", checks.getJsonArray("lines")).put("schemeAdherence", checks.getValue("schemeAdherence"))
-                .put("syllableAdherence", checks.getValue("syllableAdherence")).put("weakRhymes", weak)
-                .put("suggestions", new io.vertx.core.json.JsonArray(r.suggestions()));
     }
 
     @Override
-    public JsonObject rhymes(String word, int limit) {
-        Songwriter.Rhymes r;
+    public Songwriter.Rhymes rhymes(String word, int limit) {
         try {
-            r = songwriter.rhymes(word, limit);
+            return songwriter.rhymes(word, limit);
         } catch (IllegalArgumentException ex) {
             throw new CreationException(ex.getMessage());
         }
-        io.vertx.core.json.JsonArray perfect = new io.vertx.core.json.JsonArray();
-        r.perfect().forEach(w -> perfect.add(new JsonObject().put("word", w.word()).put("syllables", w.syllables())));
-        io.vertx.core.json.JsonArray near = new io.vertx.core.json.JsonArray();
-        r.near().forEach(w -> near.add(new JsonObject().put("word", w.word()).put("syllables", w.syllables())));
-        return new JsonObject().put("word", r.word()).put("syllables", r.syllables()).put("perfect", perfect).put("near", near);
     }
 
     @Override
-    public JsonObject continueLyrics(Creator caller, UUID conversationId, String text, int lines, String scheme) {
+    public LyricsArtifact continueLyrics(Creator caller, UUID conversationId, String text, int lines, String scheme) {
         caller.requireCreator();
         Optional<JsonObject> previous = text == null || text.isBlank() ? newest(caller.userId(), conversationId, "lyrics") : Optional.empty();
         String source = text == null || text.isBlank() ? previous.map(j -> j.getString("text")).orElseThrow(() -> new CreationException(
@@ -342,11 +320,11 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         }
         String joined = source + "\n" + String.join("\n", added);
         String title = previous.map(j -> j.getString("title")).orElse("My verse, continued");
-        return storeLyrics(caller.userId(), conversationId, title, joined, scheme).put("added", new io.vertx.core.json.JsonArray(added));
+        return storeLyrics(caller.userId(), conversationId, title, joined, scheme).withAdded(added);
     }
 
     @Override
-    public JsonObject rewriteLine(Creator caller, UUID conversationId, String text, int line, String rhymeWith) {
+    public LyricsArtifact rewriteLine(Creator caller, UUID conversationId, String text, int line, String rhymeWith) {
         caller.requireCreator();
         Optional<JsonObject> previous = text == null || text.isBlank() ? newest(caller.userId(), conversationId, "lyrics") : Optional.empty();
         String source = text == null || text.isBlank() ? previous.map(j -> j.getString("text")).orElseThrow(() -> new CreationException(
@@ -359,14 +337,13 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         }
         String title = previous.map(j -> j.getString("title")).orElse("My lyrics, revised");
         String scheme = previous.map(j -> j.getString("scheme")).orElse(null);
-        return storeLyrics(caller.userId(), conversationId, title, rewritten, scheme).put("rewrittenLine", line);
+        return storeLyrics(caller.userId(), conversationId, title, rewritten, scheme).withRewrittenLine(line);
     }
 
-    private JsonObject storeLyrics(long userId, UUID conversationId, String title, String text, String scheme) {
+    private LyricsArtifact storeLyrics(long userId, UUID conversationId, String title, String text, String scheme) {
         Songwriter.Review r = songwriter.check(text, scheme, null);
-        JsonObject json = new JsonObject().put("title", title).put("text", text).put("scheme", r.schemeFound())
-                .put("checks", new JsonObject(r.report().toMap()));
-        return store(userId, conversationId, "lyrics", title, json);
+        LyricsArtifact made = new LyricsArtifact(0, title, text, r.schemeFound(), r.report(), List.of(), null, null, null, null, null);
+        return withId(made, store(userId, conversationId, "lyrics", title, CreationJson.content(made)));
     }
 
     @Override
@@ -380,12 +357,21 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         }
     }
 
-    private JsonObject store(long userId, UUID conversationId, String kind, String title, JsonObject content) {
+    /** Stores {@code content} as an artifact of the caller's conversation (or of no conversation); its id. */
+    private long store(long userId, UUID conversationId, String kind, String title, JsonObject content) {
         if (conversationId != null && !await(artifacts.ownsConversation(conversationId, userId))) {
             throw new CreationException(CreationException.Kind.NOT_FOUND, "conversation " + conversationId + " not found");
         }
-        long id = await(artifacts.save(userId, conversationId, kind, title, content));
-        return content.copy().put("id", id);
+        return await(artifacts.save(userId, conversationId, kind, title, content));
+    }
+
+    private static LyricsArtifact withId(LyricsArtifact a, long id) {
+        return new LyricsArtifact(id, a.title(), a.text(), a.scheme(), a.checks(), a.sections(), a.theme(), a.syllables(), a.edit(), a.added(),
+                a.rewrittenLine());
+    }
+
+    private static MelodyArtifact withId(MelodyArtifact m, long id) {
+        return new MelodyArtifact(id, m.abc(), m.key(), m.meter(), m.bars(), m.tempo(), m.edit());
     }
 
     private static String title(String abc, String fallback) {

@@ -7,9 +7,69 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The stored JSON of a playlist's requirements and mood shift (one mapper per stored type). */
-final class PlaylistJson {
+/**
+ * The JSON of playlists, one mapper per type: the wire shapes of {@link PlaylistView} (routes, the chat socket's
+ * {@code playlist} artifact), {@link Recommendations} and {@link PlaylistSummary} (CONTRACT.md), what the agent's
+ * model reads of a playlist, and the stored JSON of a playlist's requirements and mood shift.
+ */
+public final class PlaylistJson {
     private PlaylistJson() {}
+
+    /** {@code {"id","title","items":[{"track":Track,"reasons":[string]}],"constraints":{...}}}. */
+    public static JsonObject toJson(PlaylistView v) {
+        JsonArray items = new JsonArray();
+        for (PlaylistView.Entry e : v.items()) {
+            items.add(new JsonObject().put("track", e.track().toJson()).put("reasons", new JsonArray(new ArrayList<>(e.reasons()))));
+        }
+        return new JsonObject().put("id", v.id()).put("title", v.title()).put("items", items).put("constraints", toJson(v.constraints()));
+    }
+
+    /** {@code {"count","asked","facts":[string],"notes":[string],"change"?}}. */
+    public static JsonObject toJson(PlaylistSummary s) {
+        JsonObject o = new JsonObject().put("count", s.count()).put("asked", s.asked())
+                .put("facts", new JsonArray(new ArrayList<>(s.facts()))).put("notes", new JsonArray(new ArrayList<>(s.notes())));
+        if (s.change() != null) {
+            o.put("change", s.change());
+        }
+        return o;
+    }
+
+    /** {@code {"items":[{"track":Track,"score","reasons":[string]}],"constraints"?}}; scores rounded to 3 decimals. */
+    public static JsonObject toJson(Recommendations r) {
+        JsonArray items = new JsonArray();
+        for (Recommendations.Scored s : r.items()) {
+            items.add(new JsonObject().put("track", s.track().toJson()).put("score", Math.round(s.score() * 1000) / 1000.0)
+                    .put("reasons", new JsonArray(new ArrayList<>(s.reasons()))));
+        }
+        JsonObject o = new JsonObject().put("items", items);
+        if (r.constraints() != null) {
+            o.put("constraints", toJson(r.constraints()));
+        }
+        return o;
+    }
+
+    /**
+     * What the agent's model reads of a playlist, without the full track JSON:
+     * {@code {"playlistId","title","constraints","items":[{"position","title","artist","reasons"}]}}.
+     */
+    public static JsonObject forModel(PlaylistView v) {
+        JsonArray items = new JsonArray();
+        for (int i = 0; i < v.items().size(); i++) {
+            PlaylistView.Entry e = v.items().get(i);
+            items.add(new JsonObject().put("position", i + 1).put("title", e.track().title()).put("artist", e.track().artist())
+                    .put("reasons", new JsonArray(new ArrayList<>(e.reasons()))));
+        }
+        return new JsonObject().put("playlistId", v.id()).put("title", v.title()).put("constraints", toJson(v.constraints()))
+                .put("items", items);
+    }
+
+    /** A stored summary; one stored without counts (older rows) counts the {@code size} tracks it has. */
+    static PlaylistSummary summary(JsonObject o, int size) {
+        JsonObject s = o == null ? new JsonObject() : o;
+        int count = s.getInteger("count", size);
+        return new PlaylistSummary(count, s.getInteger("asked", count), strings(s.getJsonArray("facts")), strings(s.getJsonArray("notes")),
+                s.getString("change"));
+    }
 
     static JsonObject toJson(Requirements r) {
         JsonObject o = new JsonObject().put("count", r.count()).put("excludeGenres", new JsonArray(new ArrayList<>(r.excludeGenres())))

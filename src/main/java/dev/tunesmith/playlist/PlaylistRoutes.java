@@ -51,7 +51,7 @@ public final class PlaylistRoutes implements RouteModule {
         if (!recommender.ready()) {
             throw ApiError.unavailable("recommender_starting", "the recommender is still starting; try again in a few seconds");
         }
-        Responses.reply(ctx, 200, playlists.recommendations(AuthHandler.principal(ctx).userId(), k, mood));
+        Responses.reply(ctx, 200, playlists.recommendations(AuthHandler.principal(ctx).userId(), k, mood).map(PlaylistJson::toJson));
     }
 
     private void similar(RoutingContext ctx) {
@@ -60,13 +60,13 @@ public final class PlaylistRoutes implements RouteModule {
         if (!recommender.ready()) {
             throw ApiError.unavailable("recommender_starting", "the recommender is still starting; try again in a few seconds");
         }
-        Responses.reply(ctx, 200, playlists.similarTo(id, k));
+        Responses.reply(ctx, 200, playlists.similarTo(id, k).map(PlaylistJson::toJson));
     }
 
     private void one(RoutingContext ctx) {
         long id = Responses.idParam(ctx, "id");
         Responses.reply(ctx, 200, store.find(id, AuthHandler.principal(ctx).userId())
-                .compose(found -> store.toJson(found.orElseThrow(() -> ApiError.notFound("playlist")))));
+                .compose(found -> store.view(found.orElseThrow(() -> ApiError.notFound("playlist")))).map(PlaylistJson::toJson));
     }
 
     private void export(RoutingContext ctx) {
@@ -82,11 +82,10 @@ public final class PlaylistRoutes implements RouteModule {
         long userId = AuthHandler.principal(ctx).userId();
         String base = ctx.request().scheme() + "://" + ctx.request().authority();
         store.find(id, userId)
-                .compose(found -> store.toJson(found.orElseThrow(() -> ApiError.notFound("playlist"))))
-                .compose(json -> {
-                    List<Long> ids = new java.util.ArrayList<>();
-                    json.getJsonArray("items", new io.vertx.core.json.JsonArray()).forEach(o -> ids.add(((io.vertx.core.json.JsonObject) o)
-                            .getJsonObject("track").getLong("id")));
+                .compose(found -> store.view(found.orElseThrow(() -> ApiError.notFound("playlist"))))
+                .compose(view -> {
+                    List<Long> ids = view.items().stream().map(e -> e.track().id()).toList();
+                    var json = PlaylistJson.toJson(view);
                     return locations.of(ids, userId, base, target.equals("local")).map(l -> PlaylistExporter.export(json, format, l)
                             ).map(e -> java.util.Map.entry(json, e));
                 })

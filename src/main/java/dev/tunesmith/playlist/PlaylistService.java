@@ -16,7 +16,6 @@ import dev.tunesmith.recommend.mood.MoodTarget;
 import dev.tunesmith.recommend.service.RecommenderService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,29 +72,17 @@ public final class PlaylistService {
     /** A playlist being made: its tracks, what was asked, the mood shift, notes for the listener and what changed. */
     record Draft(List<PlaylistItem> items, Requirements asked, Shift shift, List<String> notes, String change) {}
 
-    /** {@code {"items":[{"track","score","reasons"}]}} for the contract's recommendations endpoint. */
-    public Future<JsonObject> recommendations(long userId, int k, String moodText) {
+    /** Discovery for the contract's recommendations endpoint: new tracks for the mood, with scores, reasons and a summary. */
+    public Future<Recommendations> recommendations(long userId, int k, String moodText) {
         return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> {
             MoodTarget mood = recommender.mood(moodText);
             Requirements r = Requirements.defaults().withCount(Math.max(1, Math.min(100, k)));
             return discovery(profile, mood, merged(r, mood));
-        }, false)).compose(draft -> tracks.findMany(draft.items().stream().map(p -> p.item().trackId()).toList()).map(found -> {
-            Map<Long, Track> byId = new HashMap<>();
-            found.forEach(t -> byId.put(t.id(), t));
-            JsonArray items = new JsonArray();
-            for (PlaylistItem item : draft.items()) {
-                Track t = byId.get(item.item().trackId());
-                if (t != null) {
-                    items.add(new JsonObject().put("track", t.toJson()).put("score", Math.round(item.score() * 1000) / 1000.0)
-                            .put("reasons", new JsonArray(item.reasons())));
-                }
-            }
-            return new JsonObject().put("items", items).put("constraints", summary(draft));
-        }));
+        }, false)).compose(draft -> scored(draft.items(), summary(draft)));
     }
 
     /** A new playlist for the conversation. */
-    public Future<JsonObject> create(long userId, UUID conversationId, PlaylistRequest request) {
+    public Future<PlaylistView> create(long userId, UUID conversationId, PlaylistRequest request) {
         String moodText = request.mood() == null ? "" : request.mood().trim();
         Requirements asked = requirements(request);
         String title = request.title() != null && !request.title().isBlank() ? PlaylistTitles.clip(request.title())
@@ -107,7 +94,7 @@ public final class PlaylistService {
     }
 
     /** Applies a refinement to the conversation's newest playlist and stores the result as a new playlist. */
-    public Future<JsonObject> refine(long userId, UUID conversationId, RefineRequest request) {
+    public Future<PlaylistView> refine(long userId, UUID conversationId, RefineRequest request) {
         return store.latest(conversationId, userId).compose(found -> {
             if (found.isEmpty()) {
                 return Future.failedFuture(new PlaylistException("there is no playlist in this conversation yet — ask for one first"));
@@ -122,7 +109,7 @@ public final class PlaylistService {
         });
     }
 
-    private Future<JsonObject> undo(long userId, UUID conversationId, PlaylistStore.Stored s) {
+    private Future<PlaylistView> undo(long userId, UUID conversationId, PlaylistStore.Stored s) {
         Long previous = s.constraints().getLong("previous");
         if (previous == null) {
             return Future.failedFuture(new PlaylistException("there is nothing to undo: this is the first version of the playlist"));
@@ -133,12 +120,11 @@ public final class PlaylistService {
             }
             PlaylistStore.Stored old = p.get();
             JsonObject constraints = old.constraints().copy();
-            JsonObject satisfied = constraints.getJsonObject("satisfied", new JsonObject()).copy();
-            satisfied.put("change", "back to the version before your last change");
-            satisfied.put("notes", new JsonArray());
-            constraints.put("satisfied", satisfied);
+            PlaylistSummary back = PlaylistJson.summary(constraints.getJsonObject("satisfied"), old.trackIds().size())
+                    .changed("back to the version before your last change");
+            constraints.put("satisfied", PlaylistJson.toJson(back));
             return store.save(userId, conversationId, old.title(), old.mood(), constraints, old.trackIds(), old.scores(), old.reasons())
-                    .compose(id -> store.toJson(new PlaylistStore.Stored(id, userId, conversationId, old.title(), old.mood(), constraints,
+                    .compose(id -> store.view(new PlaylistStore.Stored(id, userId, conversationId, old.title(), old.mood(), constraints,
                             old.trackIds(), old.scores(), old.reasons())));
         });
     }
@@ -600,26 +586,30 @@ public final class PlaylistService {
     }
 
     /** Up to {@code k} tracks like {@code trackId}, with reasons, not stored (the track page's "more like this"). */
-    public Future<JsonObject> similarTo(long trackId, int k) {
+    public Future<Recommendations> similarTo(long trackId, int k) {
         Constraints c = Constraints.defaults().withCount(k).withExcludedTracks(Set.of(trackId));
         return vertx.executeBlocking(() -> recommender.snapshot().engine().similarTracks(trackId, k, c), false)
-                .compose(playlist -> tracks.findMany(playlist.trackIds()).map(found -> {
-                    Map<Long, Track> byId = new HashMap<>();
-                    found.forEach(t -> byId.put(t.id(), t));
-                    JsonArray items = new JsonArray();
-                    for (PlaylistItem item : playlist.items()) {
-                        Track t = byId.get(item.item().trackId());
-                        if (t != null) {
-                            items.add(new JsonObject().put("track", t.toJson()).put("score", Math.round(item.score() * 1000) / 1000.0)
-                                    .put("reasons", new JsonArray(item.reasons())));
-                        }
-                    }
-                    return new JsonObject().put("items", items);
-                }));
+                .compose(playlist -> scored(playlist.items(), null));
+    }
+
+    /** The items with their catalogue tracks (those still there), in order. */
+    private Future<Recommendations> scored(List<PlaylistItem> items, PlaylistSummary summary) {
+        return tracks.findMany(items.stream().map(p -> p.item().trackId()).toList()).map(found -> {
+            Map<Long, Track> byId = new HashMap<>();
+            found.forEach(t -> byId.put(t.id(), t));
+            List<Recommendations.Scored> out = new ArrayList<>();
+            for (PlaylistItem item : items) {
+                Track t = byId.get(item.item().trackId());
+                if (t != null) {
+                    out.add(new Recommendations.Scored(t, item.score(), item.reasons()));
+                }
+            }
+            return new Recommendations(out, summary);
+        });
     }
 
     /** Tracks like the one {@code query} names, stored as a playlist of the conversation. */
-    public Future<JsonObject> similar(long userId, UUID conversationId, String query, int count) {
+    public Future<PlaylistView> similar(long userId, UUID conversationId, String query, int count) {
         return tracks.search(query, null, 1, 0).compose(page -> {
             if (page.items().isEmpty()) {
                 return Future.failedFuture(new PlaylistException("I couldn't find a track matching '" + query + "' in the catalog"));
@@ -629,11 +619,11 @@ public final class PlaylistService {
     }
 
     /** Tracks like the one at {@code position} of the conversation's newest playlist. */
-    public Future<JsonObject> similarAt(long userId, UUID conversationId, int position, int count) {
+    public Future<PlaylistView> similarAt(long userId, UUID conversationId, int position, int count) {
         return trackAt(userId, conversationId, position).compose(at -> similarTo(userId, conversationId, at.track(), count));
     }
 
-    private Future<JsonObject> similarTo(long userId, UUID conversationId, Track seed, int count) {
+    private Future<PlaylistView> similarTo(long userId, UUID conversationId, Track seed, int count) {
         int k = Math.max(1, Math.min(100, count));
         Constraints c = Constraints.defaults().withCount(k).withExcludedTracks(Set.of(seed.id()));
         return vertx.executeBlocking(() -> {
@@ -643,7 +633,7 @@ public final class PlaylistService {
                 "like " + seed.title() + " by " + seed.artist(), d, null));
     }
 
-    private Future<JsonObject> save(long userId, UUID conversationId, String title, String mood, Draft d, Long previous) {
+    private Future<PlaylistView> save(long userId, UUID conversationId, String title, String mood, Draft d, Long previous) {
         List<Long> ids = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         List<List<String>> reasons = new ArrayList<>();
@@ -653,28 +643,22 @@ public final class PlaylistService {
             reasons.add(item.reasons());
         }
         JsonObject constraints = new JsonObject().put("ask", PlaylistJson.toJson(d.asked()))
-                .put("shift", PlaylistJson.toJson(d.shift())).put("satisfied", summary(d));
+                .put("shift", PlaylistJson.toJson(d.shift())).put("satisfied", PlaylistJson.toJson(summary(d)));
         if (previous != null) {
             constraints.put("previous", previous);
         }
         return store.save(userId, conversationId, title, mood, constraints, ids, scores, reasons)
-                .compose(id -> store.toJson(new PlaylistStore.Stored(id, userId, conversationId, title, mood, constraints, ids, scores, reasons)));
+                .compose(id -> store.view(new PlaylistStore.Stored(id, userId, conversationId, title, mood, constraints, ids, scores, reasons)));
     }
 
     /** What the answer may say about the list: verified facts, notes, the change made, counts. */
-    static JsonObject summary(Draft d) {
+    static PlaylistSummary summary(Draft d) {
         List<CatalogItem> list = d.items().stream().map(PlaylistItem::item).toList();
         ListVerifier.Report report = ListVerifier.check(list, d.asked().withCount(Math.max(d.asked().count(), Math.max(1, list.size()))));
         List<String> notes = new ArrayList<>(d.notes());
         // never claim what is false: a requirement the list breaks is said, not hidden
         report.violations().forEach(v -> notes.add("heads-up: " + v));
-        JsonObject o = new JsonObject().put("count", list.size()).put("asked", d.asked().count())
-                .put("facts", new JsonArray(new ArrayList<>(new LinkedHashSet<>(report.facts()))))
-                .put("notes", new JsonArray(notes));
-        if (d.change() != null) {
-            o.put("change", d.change());
-        }
-        return o;
+        return new PlaylistSummary(list.size(), d.asked().count(), new ArrayList<>(new LinkedHashSet<>(report.facts())), notes, d.change());
     }
 
     /** The listener's request as requirements; the range checks name the problem. */

@@ -3,7 +3,6 @@ package dev.tunesmith.playlist;
 import dev.tunesmith.catalog.Track;
 import dev.tunesmith.catalog.TrackRepository;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Stores playlists with their items, mood and constraints, and reads them back as contract JSON. */
+/** Stores playlists with their items, mood and constraints (all {@code playlists} SQL), and reads them back as {@link PlaylistView}s. */
 public final class PlaylistStore {
 
     /** A stored playlist: ids and what it was made from. */
@@ -112,20 +111,19 @@ public final class PlaylistStore {
                 });
     }
 
-    /** The contract's playlist JSON: {@code {"id","title","items":[{"track","reasons"}],"constraints"}}. */
-    public Future<JsonObject> toJson(Stored s) {
+    /** The stored playlist with its tracks (those still in the catalogue) and its summary, as its owner sees it. */
+    public Future<PlaylistView> view(Stored s) {
         return tracks.findMany(s.trackIds()).map(found -> {
             java.util.Map<Long, Track> byId = new java.util.HashMap<>();
             found.forEach(t -> byId.put(t.id(), t));
-            JsonArray items = new JsonArray();
+            List<PlaylistView.Entry> items = new ArrayList<>();
             for (int i = 0; i < s.trackIds().size(); i++) {
                 Track t = byId.get(s.trackIds().get(i));
                 if (t != null) {
-                    items.add(new JsonObject().put("track", t.toJson()).put("reasons", new JsonArray(s.reasons().get(i))));
+                    items.add(new PlaylistView.Entry(t, s.reasons().get(i)));
                 }
             }
-            return new JsonObject().put("id", s.id()).put("title", s.title()).put("items", items)
-                    .put("constraints", s.constraints().getJsonObject("satisfied", new JsonObject()));
+            return new PlaylistView(s.id(), s.title(), items, PlaylistJson.summary(s.constraints().getJsonObject("satisfied"), s.trackIds().size()));
         });
     }
 }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -361,7 +360,7 @@ public final class RecommendationEngine {
             measuredAlike(s, items.get(i)).ifPresent(r::add);
             out.add(new PlaylistItem(items.get(i), sim[i], r));
         }
-        Map<String, Object> satisfied = describe(ck, MoodTarget.NONE, out.size(), "by similarity");
+        SatisfiedConstraints satisfied = describe(ck, MoodTarget.NONE, out.size(), "by similarity");
         return checked(new Playlist(out, satisfied, "similar to " + s.title()), ck,
                 null, MoodTarget.NONE);
     }
@@ -383,14 +382,14 @@ public final class RecommendationEngine {
                 sorted.subList(0, keep).forEach(p -> kept.add(p.item().trackId()));
                 List<PlaylistItem> out = current.items().stream().filter(p -> kept.contains(p.item().trackId())).toList();
                 Constraints ck = c.withCount(Math.max(1, out.size()));
-                Map<String, Object> satisfied = describe(ck, m, out.size(), "kept from the original");
+                SatisfiedConstraints satisfied = describe(ck, m, out.size(), "kept from the original");
                 yield checked(new Playlist(out, satisfied, current.label()), ck, profile, m);
             }
             case Refinement.Longer l -> {
                 Constraints ck = c.withCount(current.items().size() + l.by());
                 List<PlaylistItem> out = new ArrayList<>(current.items());
                 out.addAll(fill(current.items(), -1, l.by(), profile, m, ck));
-                Map<String, Object> satisfied = describe(ck, m, out.size(), "kept from the original");
+                SatisfiedConstraints satisfied = describe(ck, m, out.size(), "kept from the original");
                 yield checked(new Playlist(out, satisfied, current.label()), ck, profile, m);
             }
             case Refinement.Swap w -> {
@@ -404,7 +403,7 @@ public final class RecommendationEngine {
                 } else {
                     out.set(w.position(), repl.get(0));
                 }
-                Map<String, Object> satisfied = describe(c, m, out.size(), "kept from the original");
+                SatisfiedConstraints satisfied = describe(c, m, out.size(), "kept from the original");
                 yield checked(new Playlist(out, satisfied, current.label()), c, profile, m);
             }
         };
@@ -453,41 +452,8 @@ public final class RecommendationEngine {
         return p;
     }
 
-    private Map<String, Object> describe(Constraints c, MoodTarget m, int returned, String order) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("count", c.count());
-        d.put("noDuplicates", true);
-        d.put("maxPerArtist", c.maxPerArtist());
-        if (!c.excludeArtists().isEmpty()) {
-            d.put("excludeArtists", List.copyOf(new java.util.TreeSet<>(c.excludeArtists())));
-        }
-        if (!c.excludeTags().isEmpty()) {
-            d.put("excludeTags", List.copyOf(new java.util.TreeSet<>(c.excludeTags())));
-        }
-        if (!c.excludeTrackIds().isEmpty()) {
-            d.put("excludeTrackIds", List.copyOf(new java.util.TreeSet<>(c.excludeTrackIds())));
-        }
-        if (!m.unwantedTags().isEmpty()) {
-            d.put("moodExcludedTags", m.unwantedTags());
-        }
-        if (!m.unwantedArtists().isEmpty()) {
-            d.put("moodExcludedArtists", m.unwantedArtists());
-        }
-        if (c.energy() != null) {
-            d.put("energy", c.energy().toString());
-        }
-        if (c.tempo() != null) {
-            d.put("tempo", c.tempo().toString());
-        }
-        if (c.skipRecentlyPlayed()) {
-            d.put("skipRecentlyPlayed", c.recentWindow().toString());
-        }
-        d.put("diversityLambda", c.diversity());
-        d.put("order", order);
-        if (returned < c.count()) {
-            d.put("shortfall", "only " + returned + " of " + c.count() + " items satisfy every constraint");
-        }
-        return d;
+    private static SatisfiedConstraints describe(Constraints c, MoodTarget m, int returned, String order) {
+        return SatisfiedConstraints.of(c, m, returned, order);
     }
 
     /**

@@ -85,6 +85,10 @@ class ChatAgentTest extends AppTestBase {
     private record Harness(ChatAgent agent, ConversationStore conversations, PgChatMemoryStore memory, long userId) {}
 
     private Harness harness(ScriptedStreamingChatModel llm, boolean llmHealthy) {
+        return harness(llm, llmHealthy, (n, t, ok) -> { });
+    }
+
+    private Harness harness(ScriptedStreamingChatModel llm, boolean llmHealthy, ChatAgent.ToolObserver observer) {
         String name = TestSupport.uniqueUser("agent");
         String token = TestSupport.registerAndLogin(http, app.port(), name);
         long userId = http.get(app.port(), "127.0.0.1", "/api/me").putHeader("Authorization", "Bearer " + token).send().await()
@@ -102,8 +106,8 @@ class ChatAgentTest extends AppTestBase {
         };
         ConversationStore conversations = new ConversationStore(app.pool());
         PgChatMemoryStore memory = new PgChatMemoryStore(app.pool());
-        ChatAgent agent = new ChatAgent(app.musicServices(), conversations, memory, new OfflineChatModel(app.intentRouter()),
-                Optional.of(llm), probe, (n, t, ok) -> { }, 20_000, 4);
+        ChatAgent agent = new ChatAgent(app.musicTools(), conversations, memory, new OfflineChatModel(app.intentRouter()),
+                Optional.of(llm), probe, observer, 20_000, 4);
         return new Harness(agent, conversations, memory, userId);
     }
 
@@ -163,6 +167,35 @@ class ChatAgentTest extends AppTestBase {
         String answer = r.text.toString();
         assertTrue(answer.contains("\"topArtists\":[]"), answer);
         assertFalse(answer.contains("Valliam"), answer);
+    }
+
+    @Test
+    void should_record_a_refused_tool_call_as_failed_with_its_reason() throws Exception {
+        // given a listener (no creator role) whose model asks for a melody, then for a playlist
+        ScriptedStreamingChatModel llm = new ScriptedStreamingChatModel()
+                .then(m -> Reply.call("generateMelody", "{\"key\":\"G\",\"bars\":8}"))
+                .then(m -> Reply.call("rankTracks", "{\"mood\":\"sunny road trip\",\"count\":4}"))
+                .then(m -> Reply.say("I can't write melodies for you, but here's a road-trip mix."));
+        List<String> observed = Collections.synchronizedList(new ArrayList<>());
+        Harness h = harness(llm, true, (name, nanos, ok) -> observed.add(name + ":" + ok));
+        UUID conversation = UUID.randomUUID();
+
+        Recording r = turn(h, conversation, "compose me a tune in G and then some driving songs");
+
+        // then the refused call counts as failed, the playlist as done, and no melody was made
+        assertEquals(List.of("generateMelody:false", "rankTracks:true"), observed);
+        assertFalse(r.order.contains("melody"), r.order.toString());
+        assertTrue(r.order.contains("playlist"), r.order.toString());
+        // and the memory keeps the outcome per call, with the reason the model was given
+        List<dev.tunesmith.agent.tools.ToolOutcome> outcomes = h.memory().getMessages(conversation).stream()
+                .filter(m -> m instanceof ToolExecutionResultMessage).map(m -> dev.tunesmith.agent.tools.ToolOutcome.of((ToolExecutionResultMessage) m))
+                .toList();
+        assertEquals(2, outcomes.size(), outcomes.toString());
+        assertFalse(outcomes.get(0).ok());
+        assertEquals(dev.tunesmith.agent.tools.ToolFailure.Code.FORBIDDEN, outcomes.get(0).code());
+        assertTrue(outcomes.get(0).message().contains("creator role"), outcomes.get(0).message());
+        assertTrue(outcomes.get(1).ok(), outcomes.get(1).toString());
+        assertEquals(4, outcomes.get(1).json().getJsonArray("items").size());
     }
 
     @Test

@@ -55,7 +55,7 @@ class LlmModeTest extends AppTestBase {
         OllamaStreamingChatModel model = OllamaStreamingChatModel.builder().baseUrl(ollama.baseUrl()).modelName(ollama.model)
                 .timeout(Duration.ofSeconds(10)).build();
         conversations = new ConversationStore(app.pool());
-        agent = new ChatAgent(app.musicServices(), conversations, new PgChatMemoryStore(app.pool()), new OfflineChatModel(app.intentRouter()),
+        agent = new ChatAgent(app.musicTools(), conversations, new PgChatMemoryStore(app.pool()), new OfflineChatModel(app.intentRouter()),
                 Optional.of(model), healthy, (n, t, ok) -> { }, 20_000, 4);
     }
 

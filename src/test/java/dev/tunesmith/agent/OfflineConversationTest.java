@@ -56,7 +56,7 @@ class OfflineConversationTest extends AppTestBase {
             }
         };
         conversations = new ConversationStore(app.pool());
-        agent = new ChatAgent(app.musicServices(), conversations, new PgChatMemoryStore(app.pool()), new OfflineChatModel(app.intentRouter()),
+        agent = new ChatAgent(app.musicTools(), conversations, new PgChatMemoryStore(app.pool()), new OfflineChatModel(app.intentRouter()),
                 Optional.empty(), none, (n, t, ok) -> { }, 20_000, 4);
     }
 

@@ -80,11 +80,18 @@ class RecommendationEngineTest {
                     assertTrue(energy.contains(it.item().features().energy()));
                 }
             }
-            assertEquals(c.maxPerArtist(), pl.satisfiedConstraints().get("maxPerArtist"));
-            assertEquals(true, pl.satisfiedConstraints().get("noDuplicates"));
-            if (pl.items().size() < c.count()) {
-                assertTrue(pl.satisfiedConstraints().containsKey("shortfall"));
-            }
+            SatisfiedConstraints applied = pl.satisfiedConstraints();
+            assertEquals(c.maxPerArtist(), applied.maxPerArtist());
+            assertTrue(applied.noDuplicates());
+            assertEquals(c.count(), applied.count());
+            assertEquals(pl.items().size(), applied.returned());
+            assertEquals(energy, applied.energy());
+            assertEquals(tempo, applied.tempo());
+            assertEquals(c.skipRecentlyPlayed() ? Duration.ofHours(2) : null, applied.recentlyPlayedWindow());
+            assertEquals(List.of(2L, 15L), applied.excludeTrackIds());
+            assertEquals(mood.unwantedArtists(), applied.moodExcludedArtists());
+            assertEquals(pl.items().size() < c.count(), applied.shortfall().isPresent(), "round " + round + ": " + applied);
+            applied.shortfall().ifPresent(f -> assertEquals("only " + pl.items().size() + " of " + c.count() + " items satisfy every constraint", f));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.tunesmith.agent.offline;
 
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import io.vertx.core.json.DecodeException;
+import dev.tunesmith.agent.tools.ToolOutcome;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -57,20 +57,20 @@ final class Answers {
             if (!sb.isEmpty()) {
                 sb.append("\n\n");
             }
-            sb.append(one(r.toolName(), r.text()));
+            sb.append(one(ToolOutcome.of(r)));
         }
         return sb.toString();
     }
 
-    private static String one(String tool, String text) {
-        JsonObject json;
-        try {
-            json = new JsonObject(text);
-        } catch (DecodeException | ClassCastException e) {
-            return text;
+    private static String one(ToolOutcome outcome) {
+        String tool = outcome.tool();
+        String text = outcome.text();
+        JsonObject json = outcome.json();
+        if (json == null) {
+            return text; // not JSON: said as the tool (or LangChain4j, for an unexpected failure) worded it
         }
-        if (json.containsKey("error")) {
-            String e = json.getString("error", "");
+        if (!outcome.ok()) {
+            String e = outcome.message();
             return "Sorry, I couldn't do that: " + e + (e.endsWith(".") || e.endsWith("?") ? "" : ".");
         }
         return switch (tool) {

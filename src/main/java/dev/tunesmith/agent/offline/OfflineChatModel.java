@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
+import dev.tunesmith.agent.tools.ToolOutcome;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class OfflineChatModel implements StreamingChatModel {
         int size = 0;
         boolean melody = false;
         for (ChatMessage m : messages) {
-            if (m instanceof ToolExecutionResultMessage r && r.text() != null && !r.text().startsWith("{\"error\"")) {
+            if (m instanceof ToolExecutionResultMessage r && r.text() != null && ToolOutcome.of(r).ok()) {
                 if (PLAYLIST_TOOLS.contains(r.toolName())) {
                     try {
                         int n = new JsonObject(r.text()).getJsonArray("items", new io.vertx.core.json.JsonArray()).size();
@@ -103,7 +104,7 @@ public final class OfflineChatModel implements StreamingChatModel {
      */
     private static String lastCreation(List<ChatMessage> messages) {
         for (int i = messages.size() - 1; i >= 0; i--) {
-            if (messages.get(i) instanceof ToolExecutionResultMessage r && r.text() != null && !r.text().startsWith("{\"error\"")) {
+            if (messages.get(i) instanceof ToolExecutionResultMessage r && r.text() != null && ToolOutcome.of(r).ok()) {
                 switch (r.toolName()) {
                     case "generateMelody", "harmonizeMelody", "editMelody" -> {
                         return "melody";

@@ -2,39 +2,67 @@ package dev.tunesmith.agent.tools;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
-import dev.tunesmith.create.CreationException;
 import dev.tunesmith.create.Creator;
 import dev.tunesmith.create.LyricsAsk;
 import dev.tunesmith.create.MelodyAsk;
 import dev.tunesmith.create.MelodyEdit;
-import dev.tunesmith.playlist.PlaylistException;
 import dev.tunesmith.playlist.PlaylistRequest;
 import dev.tunesmith.playlist.RefineRequest;
+import dev.tunesmith.catalog.Track;
+import dev.tunesmith.catalog.TrackDescription;
+import dev.tunesmith.catalog.TrackRepository;
+import dev.tunesmith.create.CreationJson;
+import dev.tunesmith.create.CreationService;
+import dev.tunesmith.create.LyricsArtifact;
+import dev.tunesmith.create.MelodyArtifact;
+import dev.tunesmith.playlist.PlaylistJson;
+import dev.tunesmith.playlist.PlaylistService;
+import dev.tunesmith.playlist.PlaylistView;
+import dev.tunesmith.recommend.mood.MoodTarget;
+import dev.tunesmith.recommend.service.RecommenderService;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
- * The agent's tools: thin adapters that describe arguments and delegate to {@link MusicServices}.
- * One instance per turn, bound to the caller from the session: no tool takes a user id, so no
- * prompt can make a tool read another user's data. Artifacts are streamed to the client as soon
- * as a tool returns them; the model gets a compact summary.
+ * The agent's tools: thin adapters that describe arguments and call the feature services directly
+ * (playlists, creation, the recommender, the catalog), waiting for them on the agent's worker thread
+ * (never an event loop), at most 30 seconds. One instance per turn, bound to the caller from the
+ * session: no tool takes a user id, so no prompt can make a tool read another user's data. Artifacts
+ * are streamed to the client as soon as a tool returns them; the model gets a compact summary. What
+ * they throw is worded for the model by {@link ToolErrors}.
  */
 public final class MusicTools {
 
-    private final MusicServices services;
+    private final RecommenderService recommender;
+    private final PlaylistService playlists;
+    private final TrackRepository tracks;
+    private final CreationService creation;
     private final ToolContext ctx;
 
-    public MusicTools(MusicServices services, ToolContext ctx) {
-        this.services = services;
+    public MusicTools(RecommenderService recommender, PlaylistService playlists, TrackRepository tracks, CreationService creation,
+            ToolContext ctx) {
+        this.recommender = recommender;
+        this.playlists = playlists;
+        this.tracks = tracks;
+        this.creation = creation;
         this.ctx = ctx;
+    }
+
+    /** A turn's tools over these services, for {@code ChatAgent}. */
+    public static Function<ToolContext, MusicTools> over(RecommenderService recommender, PlaylistService playlists, TrackRepository tracks,
+            CreationService creation) {
+        return ctx -> new MusicTools(recommender, playlists, tracks, creation, ctx);
     }
 
     @Tool("Look up the current user's own listening profile: top tags, top artists, mood centre, counts.")
     public String lookupMyProfile() {
-        return guard(() -> {
-            ctx.checkNotCancelled();
-            return services.profile(ctx.userId()).encode();
+        return answer(() -> {
+            return RecommenderService.toJson(recommender.profileNow(ctx.userId())).encode();
         });
     }
 
@@ -52,8 +80,8 @@ public final class MusicTools {
             @P(value = "at most this many tracks per artist", required = false) Integer maxPerArtist,
             @P(value = "shortest track length in seconds", required = false) Integer minDurationSec,
             @P(value = "longest track length in seconds", required = false) Integer maxDurationSec) {
-        return playlist(() -> services.rankTracks(ctx.userId(), ctx.conversationId(), ToolArguments.playlist(new PlaylistRequest(mood, count,
-                excludeArtists, excludeTags, minEnergy, maxEnergy, minTempo, maxTempo, maxPerArtist, minDurationSec, maxDurationSec, null))));
+        return playlist(() -> await(playlists.create(ctx.userId(), ctx.conversationId(), ToolArguments.playlist(new PlaylistRequest(mood, count,
+                excludeArtists, excludeTags, minEnergy, maxEnergy, minTempo, maxTempo, maxPerArtist, minDurationSec, maxDurationSec, null)))));
     }
 
     @Tool("Find tracks similar to a given track (named by title and/or artist, or by its position in this conversation's playlist).")
@@ -65,8 +93,8 @@ public final class MusicTools {
             if (n < 1 || n > 100) {
                 throw new ToolFailure("count must be 1-100, got " + n);
             }
-            return position != null ? services.similarTracksAt(ctx.userId(), ctx.conversationId(), checkedPosition(position), n)
-                    : services.similarTracks(ctx.userId(), ctx.conversationId(), track, n);
+            return position != null ? await(playlists.similarAt(ctx.userId(), ctx.conversationId(), checkedPosition(position), n))
+                    : await(playlists.similar(ctx.userId(), ctx.conversationId(), required(track, "which track should the others sound like?"), n));
         });
     }
 
@@ -87,9 +115,9 @@ public final class MusicTools {
             @P(value = "shortest track length in seconds, for constrain", required = false) Integer minDurationSec,
             @P(value = "longest track length in seconds, for constrain", required = false) Integer maxDurationSec,
             @P(value = "at most this many tracks per artist, for constrain", required = false) Integer maxPerArtist) {
-        return playlist(() -> services.refinePlaylist(ctx.userId(), ctx.conversationId(), ToolArguments.refine(new RefineRequest(action,
+        return playlist(() -> await(playlists.refine(ctx.userId(), ctx.conversationId(), ToolArguments.refine(new RefineRequest(action,
                 positions, amount, artist, genre, direction, minTempo, maxTempo, minEnergy, maxEnergy, minDurationSec, maxDurationSec,
-                maxPerArtist))));
+                maxPerArtist)))));
     }
 
     @Tool("Write song lyrics on a theme with a rhyme scheme (e.g. AABB, ABAB) and a syllable count per line.")
@@ -97,9 +125,8 @@ public final class MusicTools {
             @P(value = "rhyme scheme such as AABB or ABAB", required = false) String scheme,
             @P(value = "number of lines", required = false) Integer lines,
             @P(value = "syllables per line", required = false) Integer syllables) {
-        return created("lyrics", () -> services.generateLyrics(ctx.creator(), ctx.conversationId(), new LyricsAsk(theme, scheme, lines, syllables)),
-                lyrics -> new JsonObject().put("title", lyrics.getString("title")).put("text", lyrics.getString("text"))
-                        .put("checks", lyrics.getJsonObject("checks")).encode());
+        return created("lyrics", () -> creation.lyrics(ctx.creator(), ctx.conversationId(), new LyricsAsk(theme, scheme, lines, syllables)),
+                CreationJson::toJson, lyrics -> CreationJson.forModel(lyrics).encode());
     }
 
     @Tool("Compose a melody in ABC notation, with key (e.g. D, Em), meter (e.g. 4/4, 6/8), length in bars and a mood.")
@@ -107,12 +134,12 @@ public final class MusicTools {
             @P(value = "meter such as 4/4, 3/4, 6/8", required = false) String meter,
             @P(value = "number of bars, 4-64", required = false) Integer bars,
             @P(value = "mood or tempo hint", required = false) String mood) {
-        return created("melody", () -> services.generateMelody(ctx.creator(), ctx.conversationId(), new MelodyAsk(key, meter, bars, mood)));
+        return melody(() -> creation.melody(ctx.creator(), ctx.conversationId(), new MelodyAsk(key, meter, bars, mood)));
     }
 
     @Tool("Propose chords for a melody in ABC notation; without abc, for the latest melody of this conversation.")
     public String harmonizeMelody(@P(value = "the melody in ABC notation", required = false) String abc) {
-        return created("melody", () -> services.harmonizeMelody(ctx.creator(), ctx.conversationId(), abc));
+        return melody(() -> creation.harmonize(ctx.creator(), ctx.conversationId(), abc));
     }
 
     @Tool("Edit the newest melody: transpose (key), meter (meter), tempo (tempo in BPM), length (bars, or direction shorter|longer), "
@@ -125,48 +152,46 @@ public final class MusicTools {
             @P(value = "shorter or longer, for length without a number", required = false) String direction,
             @P(value = "first bar, for vary", required = false) Integer fromBar,
             @P(value = "last bar, for vary", required = false) Integer toBar) {
-        return created("melody", () -> services.editMelody(ctx.creator(), ctx.conversationId(),
+        return melody(() -> creation.editMelody(ctx.creator(), ctx.conversationId(),
                 new MelodyEdit(action, key, meter, tempo, bars, direction, fromBar, toBar)));
     }
 
     @Tool("Make the newest lyrics shorter or longer (a stanza at a time), or give them a number of lines.")
     public String resizeLyrics(@P(value = "shorter or longer", required = false) String direction,
             @P(value = "the new number of lines", required = false) Integer lines) {
-        return created("lyrics", () -> services.resizeLyrics(ctx.creator(), ctx.conversationId(), direction, lines));
+        return lyrics(() -> creation.resizeLyrics(ctx.creator(), ctx.conversationId(), direction, lines));
     }
 
     @Tool("Check the user's own lyrics: syllables per line, the rhyme scheme found, weak rhymes and suggestions.")
     public String checkMyLyrics(@P("the lyrics, lines separated by newlines") String text,
             @P(value = "the rhyme scheme they aim for, e.g. ABAB", required = false) String scheme,
             @P(value = "syllables per line they aim for", required = false) Integer syllables) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
-            return services.checkLyrics(text, scheme, syllables).encode();
+        return answer(() -> {
+            return CreationJson.toJson(creation.checkLyrics(text, scheme, syllables)).encode();
         });
     }
 
     @Tool("Find perfect and near rhymes for a word, with syllable counts.")
     public String rhymesFor(@P("the word") String word) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
-            return services.rhymes(word, 20).encode();
+        return answer(() -> {
+            return CreationJson.toJson(creation.rhymes(word, 20)).encode();
         });
     }
 
     @Tool("Continue the user's verse (their text, or the newest lyrics of this conversation) in its rhyme pattern and metre.")
     public String continueMyVerse(@P(value = "the verse so far; empty for the newest lyrics", required = false) String text,
             @P(value = "how many lines to add, default 4", required = false) Integer lines) {
-        return created("lyrics", () -> services.continueLyrics(ctx.creator(), ctx.conversationId(), text, lines == null ? 4 : lines, null));
+        return lyrics(() -> creation.continueLyrics(ctx.creator(), ctx.conversationId(), text, lines == null ? 4 : lines, null));
     }
 
     @Tool("Rewrite one line of the lyrics (the given text, or the newest lyrics) so that it rhymes with a word.")
     public String rewriteLyricLine(@P("1-based number of the line") Integer line, @P("the word the line should rhyme with") String rhymeWith,
             @P(value = "the lyrics; empty for the newest lyrics", required = false) String text) {
-        return created("lyrics", () -> {
+        return lyrics(() -> {
             if (line == null) {
                 throw new ToolFailure("which line should I rewrite?");
             }
-            return services.rewriteLine(ctx.creator(), ctx.conversationId(), text, line, rhymeWith);
+            return creation.rewriteLine(ctx.creator(), ctx.conversationId(), text, line, rhymeWith);
         });
     }
 
@@ -174,47 +199,107 @@ public final class MusicTools {
             + "(then also why it is there).")
     public String describeTrack(@P(value = "title and/or artist of the track", required = false) String track,
             @P(value = "1-based position in the current playlist (-1 = last), instead of a name", required = false) Integer position) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
-            if (position != null) {
-                return services.describeTrackAt(ctx.userId(), ctx.conversationId(), checkedPosition(position)).encode();
-            }
-            return services.describeTrack(track).encode();
+        return answer(() -> {
+            return (position != null ? describeAt(checkedPosition(position)) : describe(required(track, "which track should I describe?"))).encode();
         });
     }
 
     @Tool("Classify the musical style and mood a text describes (tags, energy, valence, tempo).")
     public String classifyStyle(@P("a description of music, a mood or a situation") String text) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
-            return services.classifyStyle(text).encode();
+        return answer(() -> {
+            return style(recommender.mood(text)).encode();
         });
     }
 
     /** A playlist tool: the playlist is streamed to the client and summarised for the model. */
-    private String playlist(java.util.function.Supplier<JsonObject> make) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
-            JsonObject playlist = make.get();
-            ctx.sink().artifact("playlist", playlist);
-            return summarisePlaylist(playlist);
+    private String playlist(java.util.function.Supplier<PlaylistView> make) {
+        return answer(() -> {
+            PlaylistView playlist = make.get();
+            ctx.sink().artifact("playlist", PlaylistJson.toJson(playlist));
+            return PlaylistJson.forModel(playlist).encode();
         });
     }
 
-    /** A creation tool whose artifact of {@code kind} is streamed to the client and given whole to the model. */
-    private String created(String kind, java.util.function.Supplier<JsonObject> make) {
-        return created(kind, make, JsonObject::encode);
+    /** A lyrics tool whose artifact is streamed to the client and given whole to the model. */
+    private String lyrics(java.util.function.Supplier<LyricsArtifact> make) {
+        return created("lyrics", make, CreationJson::toJson, a -> CreationJson.toJson(a).encode());
     }
 
-    /** A creation tool: listeners are refused before any work; the artifact is streamed, {@code forModel} says what the model gets. */
-    private String created(String kind, java.util.function.Supplier<JsonObject> make, java.util.function.Function<JsonObject, String> forModel) {
-        return guard(() -> {
-            ctx.checkNotCancelled();
+    /** A melody tool whose artifact is streamed to the client and given whole to the model. */
+    private String melody(java.util.function.Supplier<MelodyArtifact> make) {
+        return created("melody", make, CreationJson::toJson, a -> CreationJson.toJson(a).encode());
+    }
+
+    /**
+     * A creation tool: listeners are refused before any work; the artifact of {@code kind} is streamed as {@code wire},
+     * {@code forModel} says what the model gets.
+     */
+    private <A> String created(String kind, java.util.function.Supplier<A> make, Function<A, JsonObject> wire, Function<A, String> forModel) {
+        return answer(() -> {
             requireCreator();
-            JsonObject artifact = make.get();
-            ctx.sink().artifact(kind, artifact);
+            A artifact = make.get();
+            ctx.sink().artifact(kind, wire.apply(artifact));
             return forModel.apply(artifact);
         });
+    }
+
+    /**
+     * Runs a tool body unless the turn was cancelled. What it throws is left to LangChain4j, whose error handler
+     * ({@link ToolErrors#handle}) words it for the model and marks the call failed.
+     */
+    private String answer(java.util.function.Supplier<String> body) {
+        ctx.checkNotCancelled();
+        return body.get();
+    }
+
+    /** A catalog track found by title/artist words, described. */
+    private JsonObject describe(String trackQuery) {
+        TrackRepository.Page page = await(tracks.search(trackQuery, null, 1, 0));
+        if (page.items().isEmpty()) {
+            throw new ToolFailure(ToolFailure.Code.NOT_FOUND, "I couldn't find '" + trackQuery + "' in the catalog");
+        }
+        Track t = page.items().get(0);
+        return new JsonObject().put("trackId", t.id()).put("description", TrackDescription.of(t));
+    }
+
+    /** The track at a position of the conversation's newest playlist, described, with why it is there. */
+    private JsonObject describeAt(int position) {
+        PlaylistService.TrackInPlaylist at = await(playlists.trackAt(ctx.userId(), ctx.conversationId(), position));
+        String why = at.reasons().isEmpty() ? "" : " It's #" + at.position() + " because: " + String.join("; ", at.reasons()) + ".";
+        return new JsonObject().put("trackId", at.track().id()).put("position", at.position())
+                .put("description", TrackDescription.of(at.track()) + why);
+    }
+
+    /** The style/mood a text describes: tags, valence/energy/tempo ranges. */
+    private static JsonObject style(MoodTarget m) {
+        JsonObject o = new JsonObject().put("label", m.label()).put("tags", new JsonArray(m.wantedTags()))
+                .put("avoid", new JsonArray(m.unwantedTags()));
+        if (m.energy() != null) {
+            o.put("energy", m.energy().toString());
+        }
+        if (m.valence() != null) {
+            o.put("valence", m.valence().toString());
+        }
+        if (m.tempo() != null) {
+            o.put("tempo", m.tempo().toString());
+        }
+        return o;
+    }
+
+    private static String required(String value, String question) {
+        if (value == null || value.isBlank()) {
+            throw new ToolFailure(question);
+        }
+        return value;
+    }
+
+    /** Waits for a service on this (worker) thread, at most 30 seconds; its failure is thrown as it is. */
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.await(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new ToolFailure(ToolFailure.Code.TIMED_OUT, "that took too long; please try again");
+        }
     }
 
     /** A 1-based playlist position, or -1 for the last track. */
@@ -228,30 +313,7 @@ public final class MusicTools {
     /** Creation tools refuse listeners before any work, with the role check of the session (not of the arguments). */
     private void requireCreator() {
         if (!ctx.creator().mayCreate()) {
-            throw new ToolFailure(Creator.NEEDS_ROLE);
+            throw new ToolFailure(ToolFailure.Code.FORBIDDEN, Creator.NEEDS_ROLE);
         }
-    }
-
-    /** Runs a tool body; a {@link ToolFailure} or bad argument becomes {@code {"error": ...}} for the model. */
-    private static String guard(java.util.function.Supplier<String> body) {
-        try {
-            return body.get();
-        } catch (ToolFailure | PlaylistException | CreationException | IllegalArgumentException e) {
-            return new JsonObject().put("error", e.getMessage()).encode();
-        }
-    }
-
-    /** What the model needs to talk about a playlist, without the full track JSON. */
-    static String summarisePlaylist(JsonObject playlist) {
-        JsonArray items = new JsonArray();
-        JsonArray source = playlist.getJsonArray("items", new JsonArray());
-        for (int i = 0; i < source.size(); i++) {
-            JsonObject item = source.getJsonObject(i);
-            JsonObject track = item.getJsonObject("track");
-            items.add(new JsonObject().put("position", i + 1).put("title", track.getString("title"))
-                    .put("artist", track.getString("artist")).put("reasons", item.getJsonArray("reasons")));
-        }
-        return new JsonObject().put("playlistId", playlist.getValue("id")).put("title", playlist.getString("title"))
-                .put("constraints", playlist.getJsonObject("constraints")).put("items", items).encode();
     }
 }

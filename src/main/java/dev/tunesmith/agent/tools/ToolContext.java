@@ -24,7 +24,7 @@ public record ToolContext(long userId, List<String> roles, UUID conversationId, 
 
     public void checkNotCancelled() {
         if (cancelled.get()) {
-            throw new ToolFailure("the turn was cancelled");
+            throw new ToolFailure(ToolFailure.Code.CANCELLED, "the turn was cancelled");
         }
     }
 }

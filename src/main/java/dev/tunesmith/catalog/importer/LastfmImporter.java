@@ -29,15 +29,21 @@ public final class LastfmImporter {
     public static final String SOURCE = "lastfm";
     private static final int CHUNK = 5000;
 
-    /** The parsed data set. */
-    public record Data(Map<Integer, String[]> artists, Set<Integer> users, List<int[]> plays, List<Object[]> tags,
+    /** An artist of {@code artists.dat}: its name (mojibake repaired) and Last.fm URL (may be null). */
+    public record Artist(String name, String url) {}
+
+    /** One line of {@code user_taggedartists.dat}: a user put {@code tag} on an artist ({@code day} null when the date is impossible). */
+    public record Tagging(int user, int artist, String tag, LocalDate day) {}
+
+    /** The parsed data set, keyed by the data set's own ids. */
+    public record Data(Map<Integer, Artist> artists, Set<Integer> users, List<int[]> plays, List<Tagging> tags,
             List<int[]> friends) {}
 
     /** Reads the five files of the data set. Blocking. */
     public Data parse(Path dir, ImportReport report) throws IOException {
-        Map<Integer, String[]> artists = new HashMap<>();
+        Map<Integer, Artist> artists = new HashMap<>();
         each(dir.resolve("artists.dat"), StandardCharsets.UTF_8, report, f -> {
-            artists.put(integer(f, 0, "id"), new String[] {TextRepair.repair(nonBlank(f, 1, "name")), f.size() > 2 ? f.get(2) : null});
+            artists.put(integer(f, 0, "id"), new Artist(TextRepair.repair(nonBlank(f, 1, "name")), f.size() > 2 ? f.get(2) : null));
         });
         Map<Integer, String> tagNames = new HashMap<>();
         each(dir.resolve("tags.dat"), StandardCharsets.ISO_8859_1, report, f -> tagNames.put(integer(f, 0, "tagID"), nonBlank(f, 1, "tagValue")));
@@ -56,7 +62,7 @@ public final class LastfmImporter {
             users.add(user);
             plays.add(new int[] {user, artist, weight});
         });
-        List<Object[]> tags = new ArrayList<>();
+        List<Tagging> tags = new ArrayList<>();
         each(dir.resolve("user_taggedartists.dat"), StandardCharsets.UTF_8, report, f -> {
             int user = integer(f, 0, "userID");
             int artist = integer(f, 1, "artistID");
@@ -71,7 +77,7 @@ public final class LastfmImporter {
                 // HetRec has a few impossible dates; the tag is kept without one
             }
             users.add(user);
-            tags.add(new Object[] {user, artist, tag, day});
+            tags.add(new Tagging(user, artist, tag, day));
         });
         List<int[]> friends = new ArrayList<>();
         each(dir.resolve("user_friends.dat"), StandardCharsets.UTF_8, report, f -> {
@@ -91,8 +97,8 @@ public final class LastfmImporter {
         return upsertUsers(pool, data.users()).compose(userIds -> upsertArtists(pool, data.artists()).compose(artistIds -> {
             List<Tuple> playRows = chunks(data.plays(), p -> new Object[] {userIds.get(p[0]), artistIds.get(p[1]), p[2]},
                     3);
-            List<Tuple> tagRows = chunks(data.tags(), t -> new Object[] {userIds.get((Integer) t[0]), artistIds.get((Integer) t[1]),
-                    t[2], t[3]}, 4);
+            List<Tuple> tagRows = chunks(data.tags(), t -> new Object[] {userIds.get(t.user()), artistIds.get(t.artist()),
+                    t.tag(), t.day()}, 4);
             List<Tuple> friendRows = chunks(data.friends(), f -> new Object[] {userIds.get(f[0]), userIds.get(f[1])}, 2);
             int total = playRows.size() + tagRows.size() + friendRows.size();
             int[] done = {0};
@@ -136,15 +142,15 @@ public final class LastfmImporter {
                 RETURNING id, external_id""").execute(Tuple.tuple().addValue(names).addValue(ids)).map(LastfmImporter::idMap);
     }
 
-    private static Future<Map<Integer, Long>> upsertArtists(Pool pool, Map<Integer, String[]> artists) {
+    private static Future<Map<Integer, Long>> upsertArtists(Pool pool, Map<Integer, Artist> artists) {
         List<Integer> keys = new ArrayList<>(artists.keySet());
         return pool.preparedQuery("""
                 INSERT INTO artists (name, url, source, external_id)
                 SELECT n, u, 'lastfm', e FROM unnest($1::text[], $2::text[], $3::text[]) AS x(n, u, e)
                 ON CONFLICT (source, external_id) DO UPDATE SET name = EXCLUDED.name, url = EXCLUDED.url
                 RETURNING id, external_id""").execute(Tuple.of(
-                        keys.stream().map(k -> artists.get(k)[0]).toArray(String[]::new),
-                        keys.stream().map(k -> artists.get(k)[1]).toArray(String[]::new),
+                        keys.stream().map(k -> artists.get(k).name()).toArray(String[]::new),
+                        keys.stream().map(k -> artists.get(k).url()).toArray(String[]::new),
                         keys.stream().map(String::valueOf).toArray(String[]::new)))
                 .map(LastfmImporter::idMap);
     }

@@ -112,7 +112,7 @@ class LlmFaultsTest extends AppTestBase {
             }
         };
         ConversationStore conversations = new ConversationStore(app.pool());
-        ChatAgent agent = new ChatAgent(app.musicServices(), conversations, new PgChatMemoryStore(app.pool()),
+        ChatAgent agent = new ChatAgent(app.musicTools(), conversations, new PgChatMemoryStore(app.pool()),
                 new OfflineChatModel(app.intentRouter()), Optional.of(llm), healthy, (n, t, ok) -> { }, DEADLINE_MS, 4);
         try {
             UUID conversation = UUID.randomUUID();

@@ -122,5 +122,9 @@ class ImportersTest {
         assertEquals(17_632, parsed.artists().size());
         assertEquals(25_434, parsed.friends().size());
         assertTrue(parsed.tags().size() > 180_000);
+        // each tagging names a known artist and a tag; a few impossible dates are kept without a day
+        assertTrue(parsed.tags().stream().allMatch(t -> parsed.artists().containsKey(t.artist()) && !t.tag().isBlank()));
+        assertTrue(parsed.tags().stream().filter(t -> t.day() != null).count() > 180_000);
+        assertTrue(parsed.artists().values().stream().noneMatch(x -> x.name().isBlank()));
     }
 }
