@@ -81,7 +81,8 @@ describe('Listening in a real browser', { timeout: 600_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'tunesmith-e2e-music-'));
     folders.push(dir);
     const names = ['alpha', 'bravo', 'charlie'];
-    names.forEach((n, i) => writeFileSync(join(dir, `${tag}-${n}.wav`), sineWav(8, 330 + 110 * i)));
+    // long enough (45 s) that no track ends by itself while the test presses buttons
+    names.forEach((n, i) => writeFileSync(join(dir, `${tag}-${n}.wav`), sineWav(45, 330 + 110 * i, 8000)));
     const started = await admin.post('/api/admin/libraries', { path: dir, licence: 'CC0-1.0' }, { expect: 202 });
     const scan = await finished(admin, started.jobId);
     assert.equal(scan.state, 'succeeded', JSON.stringify(scan));
@@ -101,6 +102,10 @@ describe('Listening in a real browser', { timeout: 600_000 }, () => {
       const order = await cards.evaluateAll((els) => els.map((e) => e.dataset.trackId));
       const byId = new Map(items.map((x) => [String(x.id), x]));
       assert.deepEqual([...order].sort(), items.map((x) => String(x.id)).sort(), 'the page shows the scanned tracks');
+      // the file of the last one disappears from disk before anything plays: reaching it must say so, not stay silent
+      const gone = byId.get(order[2]);
+      const goneName = names.find((n) => gone.title.toLowerCase().endsWith(n));
+      rmSync(join(dir, `${tag}-${goneName}.wav`));
 
       // ▶ on the first card: the bar shows its title and the <audio> element really advances
       await cards.nth(0).getByTestId('play-button').click();
@@ -121,20 +126,21 @@ describe('Listening in a real browser', { timeout: 600_000 }, () => {
       await bar.getByTestId('player-toggle').click();
       await page.waitForFunction((t0) => document.querySelector('[data-testid="player-audio"]').currentTime > t0 + 0.3, at, { timeout: 20_000 });
 
-      // next: the second track's title and a fresh clock
+      // next: the second track's title, another source and a fresh clock
+      const firstSrc = await audio.evaluate((a) => a.currentSrc);
       await bar.getByTestId('player-next').click();
       await bar.getByTestId('now-playing-title').filter({ hasText: byId.get(order[1]).title }).waitFor();
       assert.equal(await bar.getByTestId('player-queue').textContent(), '2 / 3');
       await page.waitForFunction((src) => {
         const a = document.querySelector('[data-testid="player-audio"]');
         return a.currentSrc !== src && a.currentTime > 0.3;
-      }, await audio.evaluate((a) => a.currentSrc), { timeout: 20_000 });
+      }, firstSrc, { timeout: 20_000 });
 
-      // the third file disappears from disk: moving on to it says so instead of silence
-      rmSync(join(dir, `${tag}-${names[names.findIndex((n) => byId.get(order[2]).title.toLowerCase().endsWith(n))]}.wav`));
+      // the file of the last one is gone: the bar names it and says it cannot be played
       await bar.getByTestId('player-next').click();
-      await bar.getByTestId('now-playing-title').filter({ hasText: byId.get(order[2]).title }).waitFor();
+      await bar.getByTestId('now-playing-title').filter({ hasText: gone.title }).waitFor();
       await bar.getByRole('status').filter({ hasText: 'Cannot play this track' }).waitFor({ timeout: 20_000 });
+      await screenshot(page, 'player-missing-file');
     });
   });
 
