@@ -97,8 +97,10 @@ describe('Listening in a real browser', { timeout: 600_000 }, () => {
     await onPage(s, 'player', async (page) => {
       await loginThroughForm(page, s.baseUrl, me.username, me.password);
       await page.goto(`${s.baseUrl}/#/catalog?q=${tag}`);
+      // the unfiltered catalogue shows first after the login: wait for the search's own result
+      await page.getByTestId('catalog-status').filter({ hasText: 'Showing 1–3 of 3' }).waitFor();
       const cards = page.getByTestId('track-grid').getByTestId('track-card');
-      await cards.nth(2).waitFor();
+      assert.equal(await cards.count(), 3);
       const order = await cards.evaluateAll((els) => els.map((e) => e.dataset.trackId));
       const byId = new Map(items.map((x) => [String(x.id), x]));
       assert.deepEqual([...order].sort(), items.map((x) => String(x.id)).sort(), 'the page shows the scanned tracks');
