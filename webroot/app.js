@@ -5,6 +5,7 @@ import { h, clear } from './lib/dom.js';
 import { toast, showError } from './lib/ui.js';
 import { chat } from './components/chat-client/chat-connection.js';
 import './components/now-playing/now-playing.js';
+import { startUserStream } from './lib/user-stream.js';
 
 /** Routes: hash -> lazily imported custom element. */
 const ROUTES = {
@@ -174,8 +175,9 @@ document.body.append(document.createElement('ts-now-playing'));
 render();
 refreshMe();
 
-// Roles granted or removed by an admin show up without a reload: re-read /api/me when the tab
-// comes back to the foreground and once a minute.
+// Roles granted or removed by an admin show up at once: pushed through GET /api/me/stream (one tab holds
+// it, the others follow the shared session); as a fallback /api/me is re-read on focus and once a minute.
+startUserStream();
 document.addEventListener('visibilitychange', () => {
   if (!document.hidden) refreshMe();
 });

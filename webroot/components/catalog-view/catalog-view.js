@@ -5,6 +5,8 @@ import { h, useStyles, clear, fill } from '../../lib/dom.js';
 import '../track-card/track-card.js';
 import '../profile-panel/profile-panel.js';
 
+import { isLibraryTrack } from '../../lib/player.js';
+
 useStyles(import.meta.url);
 
 const PAGE_SIZE = 24;
@@ -37,6 +39,16 @@ class CatalogView extends HTMLElement {
         this.chips, this.status, this.grid, this.pager),
       h('aside', { class: 'catalog-aside', 'aria-label': 'Your profile' }, h('ts-profile-panel')),
     );
+    // a scanned track's ▶ plays this page's scanned tracks as a queue from that track (next / previous in the player bar)
+    this.grid.addEventListener('play-request', (e) => {
+      if (e.detail?.fromList) return;
+      const one = e.detail?.tracks?.[0];
+      const list = (this.items ?? []).filter((t) => isLibraryTrack(t));
+      const at = list.findIndex((t) => t.id === one?.id);
+      if (at < 0 || list.length < 2) return;
+      e.stopPropagation();
+      this.grid.dispatchEvent(new CustomEvent('play-request', { bubbles: true, detail: { tracks: list, index: at, fromList: true } }));
+    });
     this.addEventListener('tag-select', (e) => {
       e.stopPropagation();
       this.update({ tag: this.state.tag === e.detail.tag ? '' : e.detail.tag, page: 1 });
@@ -113,6 +125,7 @@ class CatalogView extends HTMLElement {
     const to = (page - 1) * PAGE_SIZE + items.length;
     this.status.textContent = total === 0 ? 'No tracks match.' : `Showing ${from}–${to} of ${total}`;
     clear(this.grid);
+    this.items = items;
     if (!items.length) {
       this.grid.append(h('p', { class: 'empty', 'data-testid': 'catalog-empty' }, this.state.q || this.state.tag ? 'No tracks match your search.' : 'The catalog is empty.'));
     }

@@ -230,6 +230,9 @@ public final class Server {
         ChatSocket chat = new ChatSocket(vertx, config.http().allowedOrigins(), config.http().wsAuthTimeout().toMillis(), authHandler, agent,
                 conversations, metrics).listen();
         closers.add(chat::close);
+        // role changes, disabling and logouts pushed to open pages (GET /api/me/stream), like the chat socket's close
+        dev.tunesmith.auth.SessionStream sessionStream = new dev.tunesmith.auth.SessionStream(vertx, authHandler, userStatus).listen();
+        closers.add(sessionStream::close);
         if (vertx.isClustered()) { // per-user chat budget shared by the nodes (issue 14)
             chat.sharedLimit(new dev.tunesmith.chat.SharedRateLimit(pool, "chat", 20, 2));
         }
@@ -247,7 +250,7 @@ public final class Server {
                         new dev.tunesmith.admin.ImportUploadRoutes(vertx, authHandler, jobs, imports, new AuditLog(pool), UPLOAD_LIMIT_BYTES)),
                 List.of(new AuthRoutes(auth, authHandler)::mount, streams.open(), new CatalogRoutes(tracks)::mount, overview.stream(authHandler)),
                 authHandler,
-                List.of(new EventRoutes(events)::mount, new dev.tunesmith.events.LikesRoutes(events, tracks),
+                List.of(new EventRoutes(events)::mount, sessionStream, new dev.tunesmith.events.LikesRoutes(events, tracks),
                         new ProfileRoutes(p -> recommender.ready() ? recommender.profile(p.userId()).map(RecommenderService::toJson)
                                 : sqlProfiles.summary(p.userId())),
                         new PlaylistRoutes(playlists, playlistStore, recommender,

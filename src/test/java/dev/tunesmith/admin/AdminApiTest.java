@@ -121,6 +121,18 @@ class AdminApiTest extends AppTestBase {
         String version = job.getJsonObject("result").getString("version");
         JsonArray models = call(HttpMethod.GET, "/api/admin/models", admin, null).bodyAsJsonObject().getJsonArray("items");
         JsonObject trained = models.stream().map(o -> (JsonObject) o).filter(m -> version.equals(m.getString("version"))).findFirst().orElseThrow();
+        // every version stores its ranking quality on the community's held-out events, or says honestly there is too little data
+        JsonObject quality = trained.getJsonObject("metrics").getJsonObject("quality");
+        assertTrue(quality != null, trained.encode());
+        if ("measured".equals(quality.getString("status"))) {
+            assertTrue(quality.getInteger("evaluatedUsers") >= quality.getInteger("minUsers"), quality.encode());
+            double ndcg = quality.getDouble("ndcg@10");
+            assertTrue(ndcg >= 0 && ndcg <= 1 && quality.getJsonObject("popularity").getDouble("ndcg@10") >= 0, quality.encode());
+        } else {
+            assertEquals("not_enough_data", quality.getString("status"), quality.encode());
+            assertTrue(quality.getString("reason").startsWith("not enough data"), quality.encode());
+            assertFalse(quality.containsKey("ndcg@10"), "no number when there is not enough data");
+        }
         // training does not activate by itself (recommender.autoActivate is false by default) ...
         assertEquals(false, trained.getBoolean("live"));
         assertEquals(false, call(HttpMethod.GET, "/api/admin/models/settings", admin, null).bodyAsJsonObject().getBoolean("autoActivate"));

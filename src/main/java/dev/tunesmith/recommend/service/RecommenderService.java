@@ -14,6 +14,8 @@ import dev.tunesmith.recommend.UserEvent;
 import dev.tunesmith.recommend.UserProfile;
 import dev.tunesmith.recommend.engine.ServedConfig;
 import dev.tunesmith.recommend.engine.ServedScorer;
+import dev.tunesmith.recommend.eval.CommunityQuality;
+import dev.tunesmith.recommend.eval.Protocol;
 import dev.tunesmith.recommend.mood.MoodParser;
 import dev.tunesmith.recommend.mood.MoodTarget;
 import dev.tunesmith.recommend.mood.MoodVocabulary;
@@ -245,17 +247,21 @@ public final class RecommenderService {
         return loader.allEvents().compose(events -> loader.allFriends().compose(friends -> vertx.executeBlocking(() -> {
             long start = System.nanoTime();
             progress.accept(0.1);
-            RecommendationEngine engine = EngineTrainer.train(catalog, events, friends, embedder, Instant.now(), options);
+            Instant now = Instant.now();
+            RecommendationEngine engine = EngineTrainer.train(catalog, events, friends, embedder, now, options);
+            progress.accept(0.6);
+            // the version's ranking quality on the community's own events: the same served trainer and settings, a held-out split
+            CommunityQuality.Result quality = CommunityQuality.measure(catalog, events, friends, now, options, Protocol.SEED);
             progress.accept(0.8);
             String version = "r" + System.currentTimeMillis();
             LOG.info("trained recommender {} on {} tracks and {} users in {} ms", version, catalog.size(), events.size(),
                     (System.nanoTime() - start) / 1_000_000);
             return new Object[] {snapshot(engine, catalog, version), engine.toBytes(), events.size(), (System.nanoTime() - start) / 1e9,
-                engine.served().map(ServedScorer::describe).orElse("")};
+                engine.served().map(ServedScorer::describe).orElse(""), quality};
         }, false))).compose(r -> {
             Snapshot s = (Snapshot) r[0];
             JsonObject metrics = new JsonObject().put("engine", "ejml").put("tracks", catalog.size()).put("users", r[2]).put("trainSeconds", r[3])
-                    .put("servedBlend", r[4]);
+                    .put("servedBlend", r[4]).put("quality", qualityJson((CommunityQuality.Result) r[5]));
             return pool.withTransaction(c -> c.preparedQuery("UPDATE models SET live = false WHERE kind = $1 AND live AND $2").execute(Tuple.of(KIND, makeLive))
                     .compose(x -> c.preparedQuery("INSERT INTO models (kind, version, live, metrics, data, job_id) VALUES ($1, $2, $6, $3, $4, $5)")
                             .execute(Tuple.of(KIND, s.version(), metrics, io.vertx.core.buffer.Buffer.buffer((byte[]) r[1]), jobId, makeLive))))
@@ -264,6 +270,27 @@ public final class RecommenderService {
                         return s;
                     });
         });
+    }
+
+    /**
+     * A version's stored quality figure: {@code {"status":"measured","ndcg@10","recall@20","popularity":{...},"evaluatedUsers",...}}
+     * or {@code {"status":"not_enough_data","reason",...}}; always with the protocol and the community's size.
+     */
+    static JsonObject qualityJson(CommunityQuality.Result q) {
+        JsonObject o = new JsonObject().put("status", q.enough() ? "measured" : "not_enough_data").put("protocol", q.protocol())
+                .put("users", q.users()).put("eligibleUsers", q.eligibleUsers()).put("evaluatedUsers", q.evaluatedUsers())
+                .put("interactions", q.interactions()).put("minUsers", CommunityQuality.MIN_USERS).put("minTracksPerUser", CommunityQuality.MIN_ITEMS);
+        if (q.enough()) {
+            o.put("ndcg@10", round4(q.ndcg10())).put("recall@20", round4(q.recall20()))
+                    .put("popularity", new JsonObject().put("ndcg@10", round4(q.popularityNdcg10())).put("recall@20", round4(q.popularityRecall20())));
+        } else {
+            o.put("reason", q.reason());
+        }
+        return o;
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
     }
 
     private Snapshot snapshot(RecommendationEngine engine, List<CatalogItem> catalog, String version) {
