@@ -224,9 +224,21 @@ public final class GeneratorCreationService implements CreationService, AutoClos
                     if (e.meter() == null || e.meter().isBlank()) {
                         throw new CreationException("which meter? e.g. 3/4 or 6/8");
                     }
-                    Melody m = melody.generate(new MelodyRequest(key, e.meter().strip(), bars, null, null, null, 1.0, 0.95));
-                    out = AbcParser.parse(m.abc());
-                    did = "a new melody in " + e.meter().strip() + " with the same key and length (a meter change rewrites the rhythm)";
+                    dev.tunesmith.music.abc.Meter target = dev.tunesmith.music.abc.Meter.parse(e.meter().strip());
+                    if (target.toString().equals(tune.meter().toString())) {
+                        throw new CreationException("the melody is already in " + target);
+                    }
+                    boolean hadChords = tune.body().stream().anyMatch(x -> x instanceof dev.tunesmith.music.abc.AbcElement.ChordSymbol);
+                    out = MelodyEditor.retime(tune, target);
+                    if (hadChords) {
+                        out = AbcParser.parse(melody.harmonize(AbcSerializer.serialize(out)));
+                    }
+                    long before = MelodyEditor.pitches(tune).size();
+                    long kept = MelodyEditor.pitches(out).size();
+                    did = "re-timed from " + tune.meter() + " to " + target + ": " + (kept == before ? "the same " + kept + " notes"
+                            : kept + " of the " + before + " notes (the shortest ones did not fit the shorter bars)") + " in the same order, in "
+                            + out.field('K') + ", " + MelodyEditor.barCount(out) + " bars, the rhythm fitted to the new bar"
+                            + (hadChords ? ", chords proposed again" : "");
                 }
                 case "length" -> {
                     int wanted = e.bars() != null ? e.bars() : "shorter".equals(e.direction()) ? Math.max(4, bars * 3 / 4 / 4 * 4)
