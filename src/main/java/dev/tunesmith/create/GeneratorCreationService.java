@@ -17,6 +17,7 @@ import dev.tunesmith.music.MelodyEditor;
 import dev.tunesmith.music.abc.AbcSerializer;
 import dev.tunesmith.music.abc.Key;
 import dev.tunesmith.music.lyrics.Pronunciations;
+import dev.tunesmith.music.lyrics.SectionEditor;
 import dev.tunesmith.music.lyrics.Songwriter;
 import java.util.List;
 import java.util.Locale;
@@ -41,10 +42,12 @@ public final class GeneratorCreationService implements CreationService, AutoClos
     private final String melodyProblem;
     private final String lyricsProblem;
     private final Songwriter songwriter;
+    private final SectionEditor sections;
 
     private GeneratorCreationService(ArtifactStore artifacts, MelodyService melody, String melodyProblem, LyricsService lyrics,
-            String lyricsProblem, Songwriter songwriter) {
+            String lyricsProblem, Songwriter songwriter, SectionEditor sections) {
         this.songwriter = songwriter;
+        this.sections = sections;
         this.artifacts = artifacts;
         this.melody = melody;
         this.melodyProblem = melodyProblem;
@@ -86,7 +89,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
             lProblem = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warn("lyrics model unavailable: {}", lProblem);
         }
-        return new GeneratorCreationService(artifacts, m, mProblem, l, lProblem, songwriter);
+        return new GeneratorCreationService(artifacts, m, mProblem, l, lProblem, songwriter, new SectionEditor(Pronunciations.shared(), themed));
     }
 
     @Override
@@ -305,6 +308,40 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         JsonObject out = lyrics(caller, conversationId, new LyricsAsk(previous.getString("theme", previous.getString("title")), scheme, wanted,
                 syllables));
         return out.put("edit", "written again with " + wanted + " lines instead of " + now + " (same theme, scheme and metre)");
+    }
+
+    @Override
+    public JsonObject editLyrics(Creator caller, UUID conversationId, LyricsEdit edit) {
+        caller.requireCreator();
+        JsonObject previous = newest(caller.userId(), conversationId, "lyrics").orElseThrow(() -> new CreationException(
+                CreationException.Kind.NOT_FOUND, "there are no lyrics to change yet — ask for some first"));
+        String text = previous.getString("text", "");
+        List<String> kinds = new java.util.ArrayList<>();
+        previous.getJsonArray("sections", new io.vertx.core.json.JsonArray()).forEach(k -> kinds.add(String.valueOf(k)));
+        Object target = previous.getJsonObject("checks", new JsonObject()).getValue("targetSyllables");
+        Integer syllables = previous.getInteger("syllables", target instanceof Number n ? n.intValue() : null);
+        String theme = previous.getString("theme", previous.getString("title"));
+        SectionEditor.Result r;
+        try {
+            r = sections.apply(text, kinds, theme, syllables, edit.toEdit(), null);
+        } catch (IllegalArgumentException ex) {
+            throw new CreationException(ex.getMessage());
+        }
+        String scheme = previous.getString("scheme");
+        JsonObject json = new JsonObject().put("title", previous.getString("title", "Lyrics")).put("text", r.text());
+        if (scheme != null) {
+            json.put("scheme", scheme);
+        }
+        json.put("checks", new JsonObject(songwriter.check(r.text(), scheme, syllables).report().toMap()))
+                .put("sections", new io.vertx.core.json.JsonArray(r.sections()));
+        if (theme != null) {
+            json.put("theme", theme);
+        }
+        if (syllables != null) {
+            json.put("syllables", syllables);
+        }
+        json.put("edit", r.change()).put("changedSections", new io.vertx.core.json.JsonArray(r.changed()));
+        return store(caller.userId(), conversationId, "lyrics", json.getString("title"), json);
     }
 
     @Override

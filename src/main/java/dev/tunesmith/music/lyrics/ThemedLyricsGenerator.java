@@ -216,6 +216,24 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
         return stanza(pattern, priorEnds, false, target, pools, new HashMap<>(), new HashSet<>(), rng);
     }
 
+    /**
+     * One stanza on {@code themeText} in {@code scheme} ({@code chorus}: opening with the theme's hook),
+     * avoiding the end words and line frames of the song's other stanzas ({@code otherLines}) so that a
+     * replaced or added section reads new.
+     */
+    public List<String> stanza(String themeText, String scheme, int target, boolean chorus, List<String> otherLines, Long seed) {
+        Random rng = new Random(seed != null ? seed : ThreadLocalRandom.current().nextLong());
+        Theme theme = Theme.of(themeText, dict);
+        Pools pools = new Pools(theme, neighbours(theme, NEIGHBOURS));
+        Map<String, Integer> used = new HashMap<>();
+        for (String l : otherLines) {
+            for (String w : LyricsChecker.words(l)) {
+                used.merge(Pronunciations.normalise(w), 1, Integer::sum);
+            }
+        }
+        return stanza(scheme, chorus, target, pools, used, new HashSet<>(), rng);
+    }
+
     /** The theme's words, its neighbours and the lexicon, per slot kind. */
     private final class Pools {
         final Theme theme;
