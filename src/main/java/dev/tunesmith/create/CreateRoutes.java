@@ -142,7 +142,7 @@ public final class CreateRoutes implements RouteModule {
 
     private void editLyrics(RoutingContext ctx) {
         JsonObject body = Responses.body(ctx);
-        unknownFields(body, Set.of("action", "section", "index", "theme", "lines", "conversationId"));
+        unknownFields(body, Set.of("action", "section", "index", "theme", "lines", "more", "conversationId"));
         String action = string(body, "action", true, 16);
         if (!dev.tunesmith.music.lyrics.SectionEditor.Edit.ACTIONS.contains(action)) {
             throw field("action", "'action' must be one of " + String.join(", ", dev.tunesmith.music.lyrics.SectionEditor.Edit.ACTIONS));
@@ -157,7 +157,8 @@ public final class CreateRoutes implements RouteModule {
         }
         String theme = string(body, "theme", false, 200);
         Integer lines = integer(body, "lines", 1, 16);
-        LyricsEdit edit = new LyricsEdit(action, section, index, theme, lines);
+        Integer more = integer(body, "more", 1, 12);
+        LyricsEdit edit = new LyricsEdit(action, section, index, theme, lines, more);
         UUID conversation = conversation(body);
         blocking(ctx, () -> creation.editLyrics(caller(ctx), conversation, edit));
     }

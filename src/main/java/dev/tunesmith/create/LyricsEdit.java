@@ -11,12 +11,13 @@ import dev.tunesmith.music.lyrics.SectionEditor;
  * @param index 1-based among the sections of that kind, -1 for the last, null for "the" one
  * @param theme what a rewritten or added section is about (null: the song's theme)
  * @param lines the section's new number of lines (null: about half, or two more)
+ * @param more for lengthen without {@code lines}: how many lines to add (null: two)
  */
-public record LyricsEdit(String action, String section, Integer index, String theme, Integer lines) {
+public record LyricsEdit(String action, String section, Integer index, String theme, Integer lines, Integer more) {
 
     public LyricsEdit {
         try {
-            SectionEditor.Edit e = new SectionEditor.Edit(action, section, index, theme, lines);
+            SectionEditor.Edit e = new SectionEditor.Edit(action, section, index, theme, lines, more);
             action = e.action();
             section = e.section();
         } catch (IllegalArgumentException ex) {
@@ -28,12 +29,15 @@ public record LyricsEdit(String action, String section, Integer index, String th
         if (lines != null && (lines < 1 || lines > 16)) {
             throw new CreationException("a section has 1 to 16 lines");
         }
+        if (more != null && (more < 1 || more > 12)) {
+            throw new CreationException("add 1 to 12 lines at a time");
+        }
         if (theme != null && theme.length() > 200) {
             throw new CreationException("the theme is limited to 200 characters");
         }
     }
 
     SectionEditor.Edit toEdit() {
-        return new SectionEditor.Edit(action, section, index, theme, lines);
+        return new SectionEditor.Edit(action, section, index, theme, lines, more);
     }
 }

@@ -31,8 +31,9 @@ public final class SectionEditor {
      * @param index 1-based among the sections of that kind, -1 for the last, null for "the" one
      * @param theme what a rewritten or added section is about (null: the song's theme)
      * @param lines the section's new number of lines (null: about half as many, or two more)
+     * @param more for lengthen without {@code lines}: how many lines to add (null: two)
      */
-    public record Edit(String action, String section, Integer index, String theme, Integer lines) {
+    public record Edit(String action, String section, Integer index, String theme, Integer lines, Integer more) {
         public static final List<String> ACTIONS = List.of("shorten", "lengthen", "rewrite", "drop", "add");
         public static final List<String> SECTIONS = List.of("verse", "chorus", "bridge");
 
@@ -45,6 +46,10 @@ public final class SectionEditor {
             if (section == null || !SECTIONS.contains(section)) {
                 throw new IllegalArgumentException("say which section: verse, chorus or bridge");
             }
+        }
+
+        public Edit(String action, String section, Integer index, String theme, Integer lines) {
+            this(action, section, index, theme, lines, null);
         }
     }
 
@@ -135,7 +140,7 @@ public final class SectionEditor {
             }
             case "lengthen" -> {
                 int n = before.size();
-                int m = e.lines() != null ? e.lines() : n + 2;
+                int m = e.lines() != null ? e.lines() : n + (e.more() != null ? e.more() : 2);
                 if (m <= n || m > 16) {
                     throw new IllegalArgumentException(label + " has " + n + " lines; a longer one has " + (n + 1) + " to 16");
                 }
