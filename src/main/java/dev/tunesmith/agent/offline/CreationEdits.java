@@ -67,7 +67,7 @@ final class CreationEdits {
             return IntentRouter.Intent.EDIT_MELODY;
         }
         if (hasMelody && !t.matches(".*\\b(new|another|compose|write)\\b.*")
-                && (t.matches(".*\\b(shorter|longer|faster|slower|tempo|bpm|meter|time signature|waltz time)\\b.*")
+                && (t.matches(".*\\b(shorter|longer|faster|slower|tempo|bpm|meter|time signature|waltz time)\\b.*") || tempoDirection(t) != null
                         || t.matches(".*\\b(make it|in|to)\\s+([2-9]|12)/(2|4|8)\\b.*")
                         || t.matches(".*\\b(harmoni[sz]e (it )?again|new chords|different chords|reharmoni[sz]e)\\b.*"))) {
             return IntentRouter.Intent.EDIT_MELODY;
@@ -136,8 +136,8 @@ final class CreationEdits {
             a.put("action", "meter").put("meter", "3/4");
         } else if (bpm.find()) {
             a.put("action", "tempo").put("tempo", Integer.parseInt(bpm.group(1)));
-        } else if (t.matches(".*\\b(faster|slower)\\b.*")) {
-            a.put("action", "tempo").put("tempo", t.contains("faster") ? 140 : 80);
+        } else if (tempoDirection(t) != null) {
+            a.put("action", "tempo").put("tempo", tempoDirection(t).equals("faster") ? 140 : 80);
         } else if (t.matches(".*\\b(shorter|longer)\\b.*")) {
             a.put("action", "length").put("direction", t.contains("shorter") ? "shorter" : "longer");
             RequestText.count(t, "(?:bars?|measures?)").ifPresent(n -> a.put("bars", n));
@@ -203,6 +203,16 @@ final class CreationEdits {
             }
         });
         return a;
+    }
+
+    /** "faster" or "slower" when the message asks for a tempo change in any of the usual words ("speed it up", "slow it down a touch"), else null. */
+    private static String tempoDirection(String t) {
+        String d = IntentRouter.direction(t);
+        if ("faster".equals(d) || "slower".equals(d)) {
+            return d;
+        }
+        return t.matches(".*\\b(?:speed (?:it|this|that) up|quicker|quicken|brisker|livelier tempo|more quickly)\\b.*") ? "faster"
+                : t.matches(".*\\b(?:slow (?:it|this|that) down|more slowly|calmer tempo|relax the tempo|take it down a notch)\\b.*") ? "slower" : null;
     }
 
     /** A key change ("transpose to A minor", "put it in the key of G", "change it to E minor"), or null: a bare letter needs "transpose", "key" or a mode. */
