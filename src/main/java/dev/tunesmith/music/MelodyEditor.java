@@ -218,7 +218,7 @@ public final class MelodyEditor {
      * where the old rhythm put them, relative to the bar, and a note that starts off the beat avoids
      * crossing the next beat. A bar with more notes than semiquavers in the new bar keeps its longest
      * notes. An incomplete first or last bar (a pick-up) stays incomplete, scaled the same way. Chord
-     * symbols, ties, slurs, tuplets and decorations are dropped: harmonise the result again.
+     * symbols, slurs, tuplets and decorations are dropped (harmonise the result again); ties stay.
      */
     public static Tune retime(Tune tune, Meter target) {
         Fraction oldBar = tune.meter().barLength();
@@ -240,11 +240,11 @@ public final class MelodyEditor {
                     tupletLeft = t.r();
                 }
                 case Note n -> {
-                    bar.add(new Note(n.letter(), n.octave(), n.alter(), n.length(), false));
+                    bar.add(n);
                     barLengths.add(tupletLeft-- > 0 ? n.length().times(factor) : n.length());
                 }
                 case MultiNote m -> {
-                    bar.add(new MultiNote(m.notes().stream().map(n -> new Note(n.letter(), n.octave(), n.alter(), n.length(), false)).toList(), false));
+                    bar.add(m);
                     barLengths.add(tupletLeft-- > 0 ? TuneTiming.length(m).times(factor) : TuneTiming.length(m));
                 }
                 case Rest r -> {
@@ -318,7 +318,8 @@ public final class MelodyEditor {
                 List<Integer> pieces = pieces(slots[j]);
                 for (int p = 0; p < pieces.size(); p++) {
                     Fraction l = GRID.times(Fraction.of(pieces.get(p)));
-                    boolean tie = p < pieces.size() - 1;
+                    // pieces of one note are tied; the note's own tie to the next note stays on its last piece
+                    boolean tie = p < pieces.size() - 1 || (source instanceof Note sn && sn.tie()) || (source instanceof MultiNote sm && sm.tie());
                     fresh.add(switch (source) {
                         case Note n -> new Note(n.letter(), n.octave(), n.alter(), l, tie);
                         case MultiNote m -> new MultiNote(m.notes().stream().map(n -> n.withLength(l)).toList(), tie);

@@ -141,7 +141,13 @@ class MelodyEditorRetimeTest {
                 } else if (r == 1) {
                     sb.append('[').append(letters.charAt(rng.nextInt(7))).append(letters.charAt(7 + rng.nextInt(7))).append(']').append(len);
                 } else {
-                    sb.append(rng.nextInt(6) == 0 ? "^" : "").append(letters.charAt(rng.nextInt(letters.length()))).append(len);
+                    char letter = letters.charAt(rng.nextInt(letters.length()));
+                    sb.append(rng.nextInt(6) == 0 ? "^" : "").append(letter).append(len);
+                    if (left - len >= 2 && rng.nextInt(10) == 0) {
+                        // a note tied on to the same pitch
+                        sb.append('-').append(letter).append(2);
+                        left -= 2;
+                    }
                 }
                 left -= len;
                 sb.append(rng.nextInt(3) == 0 ? " " : "");

@@ -174,7 +174,10 @@ final class CreationEdits {
         Matcher about = ABOUT_THEME.matcher(t.substring(m.start()));
         String theme = about.find() ? about.group(1).replaceAll("\\b(?:instead|please|pls|thanks|thank you)\\b", "").replaceAll("[.!?,;]+", " ")
                 .replaceAll("^(?:the idea of|how)\\s+", "").replaceAll("\\s+", " ").strip() : null;
-        if (SECTION_LONGER.matcher(t).find() && !fresh) {
+        boolean renewed = index != null && t.matches(".*\\bnew (?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th|last|final|opening|closing) (?:verse|chorus|refrain|bridge|stanza)\\b.*");
+        if (renewed) {
+            action = "rewrite";
+        } else if (SECTION_LONGER.matcher(t).find() && !fresh) {
             action = "lengthen";
         } else if (SECTION_SHORTER.matcher(t).find()) {
             action = "shorten";

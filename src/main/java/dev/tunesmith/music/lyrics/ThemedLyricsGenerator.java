@@ -231,7 +231,23 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
                 used.merge(Pronunciations.normalise(w), 1, Integer::sum);
             }
         }
-        return stanza(scheme, chorus, target, pools, used, new HashSet<>(), rng);
+        // the section is about its theme: of a few drafts, the first that says a theme word (else the one nearest it)
+        List<String> best = null;
+        int bestHits = -1;
+        for (int attempt = 0; attempt < 8 && bestHits < 1; attempt++) {
+            List<String> draft = stanza(scheme, chorus, target, pools, new HashMap<>(used), new HashSet<>(), rng);
+            int hits = 0;
+            for (String l : draft) {
+                for (String w : LyricsChecker.words(l)) {
+                    hits += pools.themeWords.contains(Pronunciations.normalise(w)) ? 1 : 0;
+                }
+            }
+            if (hits > bestHits) {
+                best = draft;
+                bestHits = hits;
+            }
+        }
+        return best;
     }
 
     /** The theme's words, its neighbours and the lexicon, per slot kind. */
