@@ -94,6 +94,11 @@ public final class CompanionServices implements MusicServices {
         return creation.resizeLyrics(caller, conversationId, direction, lines);
     }
 
+    /** One section of the newest lyrics edited (for a chat tool {@code editLyrics}; see {@code CreationService#editLyrics}). */
+    public JsonObject editLyrics(Creator caller, UUID conversationId, dev.tunesmith.create.LyricsEdit edit) {
+        return creation.editLyrics(caller, conversationId, edit);
+    }
+
     @Override
     public JsonObject checkLyrics(String text, String scheme, Integer syllables) {
         return creation.checkLyrics(text, scheme, syllables);
