@@ -39,6 +39,7 @@ public final class CreateRoutes implements RouteModule {
         api.post("/create/melody").handler(AuthHandler.require(Role.CREATOR)).handler(this::melody);
         api.post("/create/harmony").handler(AuthHandler.require(Role.CREATOR)).handler(this::harmony);
         api.post("/create/melody/edit").handler(AuthHandler.require(Role.CREATOR)).handler(this::editMelody);
+        api.post("/create/lyrics/edit").handler(AuthHandler.require(Role.CREATOR)).handler(this::editLyrics);
         api.post("/create/continue").handler(AuthHandler.require(Role.CREATOR)).handler(this::continueLyrics);
         api.post("/create/rewrite").handler(AuthHandler.require(Role.CREATOR)).handler(this::rewrite);
         // reviews and rhymes create nothing: any signed-in user may use them
@@ -137,6 +138,29 @@ public final class CreateRoutes implements RouteModule {
         MelodyEdit edit = new MelodyEdit(action, key, meter, tempo, bars, direction, from, to);
         UUID conversation = conversation(body);
         blocking(ctx, () -> CreationJson.toJson(creation.editMelody(caller(ctx), conversation, edit)));
+    }
+
+    private void editLyrics(RoutingContext ctx) {
+        JsonObject body = Responses.body(ctx);
+        unknownFields(body, Set.of("action", "section", "index", "theme", "lines", "more", "conversationId"));
+        String action = string(body, "action", true, 16);
+        if (!dev.tunesmith.music.lyrics.SectionEditor.Edit.ACTIONS.contains(action)) {
+            throw field("action", "'action' must be one of " + String.join(", ", dev.tunesmith.music.lyrics.SectionEditor.Edit.ACTIONS));
+        }
+        String section = string(body, "section", true, 16);
+        if (!dev.tunesmith.music.lyrics.SectionEditor.Edit.SECTIONS.contains(section)) {
+            throw field("section", "'section' must be one of " + String.join(", ", dev.tunesmith.music.lyrics.SectionEditor.Edit.SECTIONS));
+        }
+        Integer index = integer(body, "index", -1, 16);
+        if (index != null && index == 0) {
+            throw field("index", "'index' is 1-based (or -1 for the last)");
+        }
+        String theme = string(body, "theme", false, 200);
+        Integer lines = integer(body, "lines", 1, 16);
+        Integer more = integer(body, "more", 1, 12);
+        LyricsEdit edit = new LyricsEdit(action, section, index, theme, lines, more);
+        UUID conversation = conversation(body);
+        blocking(ctx, () -> CreationJson.toJson(creation.editLyrics(caller(ctx), conversation, edit)));
     }
 
     private void continueLyrics(RoutingContext ctx) {

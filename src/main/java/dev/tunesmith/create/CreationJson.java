@@ -26,6 +26,9 @@ public final class CreationJson {
         if (a.rewrittenLine() != null) {
             o.put("rewrittenLine", a.rewrittenLine());
         }
+        if (a.changedSections() != null) {
+            o.put("changedSections", new JsonArray(new ArrayList<>(a.changedSections())));
+        }
         return o;
     }
 

@@ -51,6 +51,14 @@ public interface CreationService {
      */
     LyricsArtifact resizeLyrics(Creator caller, UUID conversationId, String direction, Integer lines);
 
+    /**
+     * The conversation's newest lyrics (else the caller's newest) with one section edited: shortened,
+     * lengthened, rewritten, dropped or added; every other stanza kept byte for byte and the chorus
+     * changed wherever it is sung. Stored as new lyrics with {@code edit} (what was done) and
+     * {@code changedSections} (0-based stanzas the edit wrote).
+     */
+    LyricsArtifact editLyrics(Creator caller, UUID conversationId, LyricsEdit edit);
+
     /** "cpu" or "gpu". */
     String device();
 }

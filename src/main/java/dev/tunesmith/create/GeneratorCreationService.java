@@ -17,6 +17,7 @@ import dev.tunesmith.music.MelodyEditor;
 import dev.tunesmith.music.abc.AbcSerializer;
 import dev.tunesmith.music.abc.Key;
 import dev.tunesmith.music.lyrics.Pronunciations;
+import dev.tunesmith.music.lyrics.SectionEditor;
 import dev.tunesmith.music.lyrics.Songwriter;
 import java.util.List;
 import java.util.Locale;
@@ -41,10 +42,12 @@ public final class GeneratorCreationService implements CreationService, AutoClos
     private final String melodyProblem;
     private final String lyricsProblem;
     private final Songwriter songwriter;
+    private final SectionEditor sections;
 
     private GeneratorCreationService(ArtifactStore artifacts, MelodyService melody, String melodyProblem, LyricsService lyrics,
-            String lyricsProblem, Songwriter songwriter) {
+            String lyricsProblem, Songwriter songwriter, SectionEditor sections) {
         this.songwriter = songwriter;
+        this.sections = sections;
         this.artifacts = artifacts;
         this.melody = melody;
         this.melodyProblem = melodyProblem;
@@ -86,7 +89,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
             lProblem = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warn("lyrics model unavailable: {}", lProblem);
         }
-        return new GeneratorCreationService(artifacts, m, mProblem, l, lProblem, songwriter);
+        return new GeneratorCreationService(artifacts, m, mProblem, l, lProblem, songwriter, new SectionEditor(Pronunciations.shared(), themed));
     }
 
     @Override
@@ -107,7 +110,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
             throw new CreationException(e.getMessage());
         }
         LyricsArtifact made = new LyricsArtifact(0, result.title(), result.text(), result.scheme(), result.checks(), result.sections(), theme,
-                syllables, null, null, null);
+                syllables, null, null, null, null);
         return withId(made, store(userId, conversationId, "lyrics", result.title(), CreationJson.content(made)));
     }
 
@@ -217,9 +220,21 @@ public final class GeneratorCreationService implements CreationService, AutoClos
                     if (e.meter() == null || e.meter().isBlank()) {
                         throw new CreationException("which meter? e.g. 3/4 or 6/8");
                     }
-                    Melody m = melody.generate(new MelodyRequest(key, e.meter().strip(), bars, null, null, null, 1.0, 0.95));
-                    out = AbcParser.parse(m.abc());
-                    did = "a new melody in " + e.meter().strip() + " with the same key and length (a meter change rewrites the rhythm)";
+                    dev.tunesmith.music.abc.Meter target = dev.tunesmith.music.abc.Meter.parse(e.meter().strip());
+                    if (target.toString().equals(tune.meter().toString())) {
+                        throw new CreationException("the melody is already in " + target);
+                    }
+                    boolean hadChords = tune.body().stream().anyMatch(x -> x instanceof dev.tunesmith.music.abc.AbcElement.ChordSymbol);
+                    out = MelodyEditor.retime(tune, target);
+                    if (hadChords) {
+                        out = AbcParser.parse(melody.harmonize(AbcSerializer.serialize(out)));
+                    }
+                    long before = MelodyEditor.pitches(tune).size();
+                    long kept = MelodyEditor.pitches(out).size();
+                    did = "re-timed from " + tune.meter() + " to " + target + ": " + (kept == before ? "the same " + kept + " notes"
+                            : kept + " of the " + before + " notes (the shortest ones did not fit the shorter bars)") + " in the same order, in "
+                            + out.field('K') + ", " + MelodyEditor.barCount(out) + " bars, the rhythm fitted to the new bar"
+                            + (hadChords ? ", chords proposed again" : "");
                 }
                 case "length" -> {
                     int wanted = e.bars() != null ? e.bars() : "shorter".equals(e.direction()) ? Math.max(4, bars * 3 / 4 / 4 * 4)
@@ -289,6 +304,31 @@ public final class GeneratorCreationService implements CreationService, AutoClos
     }
 
     @Override
+    public LyricsArtifact editLyrics(Creator caller, UUID conversationId, LyricsEdit edit) {
+        caller.requireCreator();
+        JsonObject previous = newest(caller.userId(), conversationId, "lyrics").orElseThrow(() -> new CreationException(
+                CreationException.Kind.NOT_FOUND, "there are no lyrics to change yet — ask for some first"));
+        String text = previous.getString("text", "");
+        List<String> kinds = new java.util.ArrayList<>();
+        previous.getJsonArray("sections", new io.vertx.core.json.JsonArray()).forEach(k -> kinds.add(String.valueOf(k)));
+        Object target = previous.getJsonObject("checks", new JsonObject()).getValue("targetSyllables");
+        Integer syllables = previous.getInteger("syllables", target instanceof Number n ? n.intValue() : null);
+        String theme = previous.getString("theme", previous.getString("title"));
+        SectionEditor.Result r;
+        try {
+            r = sections.apply(text, kinds, theme, syllables, edit.toEdit(), null);
+        } catch (IllegalArgumentException ex) {
+            throw new CreationException(ex.getMessage());
+        }
+        String scheme = previous.getString("scheme");
+        String title = previous.getString("title", "Lyrics");
+        LyricsArtifact made = new LyricsArtifact(0, title, r.text(), scheme, songwriter.check(r.text(), scheme, syllables).report(), r.sections(),
+                previous.getString("theme"), syllables, null, null, null, null);
+        return withId(made, store(caller.userId(), conversationId, "lyrics", title, CreationJson.content(made)))
+                .withChangedSections(r.change(), r.changed());
+    }
+
+    @Override
     public Songwriter.Review checkLyrics(String text, String scheme, Integer syllables) {
         try {
             return songwriter.check(text, scheme, syllables);
@@ -342,7 +382,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
 
     private LyricsArtifact storeLyrics(long userId, UUID conversationId, String title, String text, String scheme) {
         Songwriter.Review r = songwriter.check(text, scheme, null);
-        LyricsArtifact made = new LyricsArtifact(0, title, text, r.schemeFound(), r.report(), List.of(), null, null, null, null, null);
+        LyricsArtifact made = new LyricsArtifact(0, title, text, r.schemeFound(), r.report(), List.of(), null, null, null, null, null, null);
         return withId(made, store(userId, conversationId, "lyrics", title, CreationJson.content(made)));
     }
 
@@ -367,7 +407,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
 
     private static LyricsArtifact withId(LyricsArtifact a, long id) {
         return new LyricsArtifact(id, a.title(), a.text(), a.scheme(), a.checks(), a.sections(), a.theme(), a.syllables(), a.edit(), a.added(),
-                a.rewrittenLine());
+                a.rewrittenLine(), a.changedSections());
     }
 
     private static MelodyArtifact withId(MelodyArtifact m, long id) {

@@ -106,9 +106,50 @@ class CreateApiTest extends AppTestBase {
         JsonObject waltz = post("melody/edit", creator, new JsonObject().put("action", "meter").put("meter", "3/4")).bodyAsJsonObject();
         assertEquals("3/4", waltz.getString("meter"));
         assertEquals(12, waltz.getInteger("bars"));
+        var before = AbcParser.parse(tempo.getString("abc"));
+        var after = AbcParser.parse(waltz.getString("abc"));
+        assertEquals(before.field('K'), after.field('K'), "a meter change keeps the key");
+        assertTrue(TuneTiming.strictlyValid(after), "every bar sums to 3/4: " + waltz.getString("abc"));
+        java.util.List<Integer> was = dev.tunesmith.music.MelodyEditor.pitches(before);
+        java.util.List<Integer> now = dev.tunesmith.music.MelodyEditor.pitches(after);
+        int j = 0;
+        for (int p : was) {
+            j += j < now.size() && now.get(j) == p ? 1 : 0;
+        }
+        assertEquals(now.size(), j, "the re-timed tune plays the old notes in their order: " + waltz.getString("edit"));
+        assertTrue(now.size() >= was.size() * 3 / 4, "most notes stay: " + now.size() + " of " + was.size());
+        assertTrue(waltz.getString("edit").startsWith("re-timed from 4/4 to 3/4"), waltz.getString("edit"));
+        assertTrue(waltz.getString("abc").contains("\""), "chords proposed again");
         JsonObject chords = post("melody/edit", creator, new JsonObject().put("action", "harmonize")).bodyAsJsonObject();
         assertEquals(12, chords.getInteger("bars"), "a harmonised tune keeps its bar count");
         assertEquals(403, post("melody/edit", listener, new JsonObject().put("action", "harmonize")).statusCode());
+    }
+
+    @Test
+    void should_edit_one_section_of_the_newest_lyrics_and_keep_the_rest_byte_for_byte() {
+        String who = TestSupport.registerCreator(http, app.port(), TestSupport.uniqueUser("sections"));
+        JsonObject song = post("lyrics", who, new JsonObject().put("theme", "a harbour town in winter").put("scheme", "ABAB").put("lines", 16))
+                .bodyAsJsonObject();
+        java.util.List<String> stanzas = java.util.List.of(song.getString("text").split("\n\n"));
+        assertEquals(4, stanzas.size(), song.getString("text"));
+        JsonObject shorter = post("lyrics/edit", who, new JsonObject().put("action", "shorten").put("section", "chorus")).bodyAsJsonObject();
+        java.util.List<String> s1 = java.util.List.of(shorter.getString("text").split("\n\n"));
+        assertEquals(stanzas.get(0), s1.get(0));
+        assertEquals(stanzas.get(2), s1.get(2));
+        assertEquals(s1.get(1), s1.get(3), "the chorus repeats");
+        assertEquals(2, s1.get(1).lines().count());
+        assertTrue(shorter.getString("edit").contains("from 4 to 2 lines"), shorter.encode());
+        JsonObject sea = post("lyrics/edit", who, new JsonObject().put("action", "rewrite").put("section", "verse").put("index", 2)
+                .put("theme", "the sea")).bodyAsJsonObject();
+        java.util.List<String> s2 = java.util.List.of(sea.getString("text").split("\n\n"));
+        assertEquals(java.util.List.of(s1.get(0), s1.get(1), s1.get(3)), java.util.List.of(s2.get(0), s2.get(1), s2.get(3)));
+        assertTrue(s2.get(2).toLowerCase().contains("sea"), s2.get(2));
+        assertEquals(new io.vertx.core.json.JsonArray().add(2), sea.getJsonArray("changedSections"));
+        HttpResponse<Buffer> bridge = post("lyrics/edit", who, new JsonObject().put("action", "drop").put("section", "bridge"));
+        assertEquals(400, bridge.statusCode(), bridge.bodyAsString());
+        assertTrue(bridge.bodyAsString().contains("no bridge"), bridge.bodyAsString());
+        assertEquals(400, post("lyrics/edit", who, new JsonObject().put("action", "explode").put("section", "verse")).statusCode());
+        assertEquals(403, post("lyrics/edit", listener, new JsonObject().put("action", "drop").put("section", "verse")).statusCode());
     }
 
     @Test

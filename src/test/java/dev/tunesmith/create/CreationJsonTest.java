@@ -16,7 +16,7 @@ class CreationJsonTest {
     @Test
     void should_write_new_lyrics_with_their_theme_and_metre_before_the_id() {
         LyricsArtifact made = new LyricsArtifact(31, "Salt", "salt on the window", "AABB", CHECKS, List.of("verse"), "the sea at night", 6, null,
-                null, null);
+                null, null, null);
 
         String json = CreationJson.toJson(made).encode();
 
@@ -26,7 +26,7 @@ class CreationJsonTest {
 
     @Test
     void should_put_what_an_edit_did_after_the_id_and_keep_it_out_of_the_stored_lyrics() {
-        LyricsArtifact resized = new LyricsArtifact(32, "Salt", "salt on the window", null, CHECKS, List.of(), null, null, null, null, null)
+        LyricsArtifact resized = new LyricsArtifact(32, "Salt", "salt on the window", null, CHECKS, List.of(), null, null, null, null, null, null)
                 .withEdit("written again with 8 lines instead of 4").withAdded(List.of("and tide in the door")).withRewrittenLine(1);
 
         var wire = CreationJson.toJson(resized);

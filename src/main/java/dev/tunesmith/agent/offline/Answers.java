@@ -2,6 +2,7 @@ package dev.tunesmith.agent.offline;
 
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.tunesmith.agent.tools.ToolOutcome;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -51,6 +52,57 @@ final class Answers {
         return options[v % options.length];
     }
 
+    /** A request the offline agent understood but whose tool this conversation does not offer. */
+    static String unavailable(String message) {
+        return "I understood \"" + shorten(message) + "\", but I can't do that here yet.";
+    }
+
+    /** The answer to a message with several edits: one paragraph per part, in order, from its tool's result. */
+    static String compound(List<String> parts, java.util.Map<Integer, ToolExecutionResultMessage> done) {
+        StringBuilder sb = new StringBuilder();
+        int ok = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            ToolExecutionResultMessage r = done.get(i);
+            boolean failed = r == null || r.text() == null || !ToolOutcome.of(r).ok();
+            ok += failed ? 0 : 1;
+        }
+        sb.append(ok == parts.size() ? "I made all " + parts.size() + " changes, in order:"
+                : ok == 0 ? "I couldn't make any of the " + parts.size() + " changes:" : "I made " + ok + " of the " + parts.size() + " changes:");
+        for (int i = 0; i < parts.size(); i++) {
+            ToolExecutionResultMessage r = done.get(i);
+            sb.append("\n\n").append(i + 1).append(". \u201c").append(shorten(parts.get(i))).append("\u201d \u2014 ");
+            boolean laterLyrics = false;
+            for (int j = i + 1; j < parts.size() && r != null; j++) {
+                ToolExecutionResultMessage later = done.get(j);
+                laterLyrics |= later != null && LYRIC_EDITS.contains(later.toolName()) && ToolOutcome.of(later).ok();
+            }
+            if (r == null) {
+                sb.append("I couldn't do this one: I didn't understand it as a change to what we have.");
+            } else if (laterLyrics && LYRIC_EDITS.contains(r.toolName()) && ToolOutcome.of(r).ok()) {
+                // the lyrics are shown once, as the last edit left them
+                sb.append("Done — ").append(editOf(r.text())).append('.');
+            } else {
+                sb.append(one(ToolOutcome.of(r)));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final java.util.Set<String> LYRIC_EDITS = java.util.Set.of("editLyrics", "resizeLyrics");
+
+    private static String editOf(String text) {
+        try {
+            return new JsonObject(text).getString("edit", "edited");
+        } catch (DecodeException | ClassCastException e) {
+            return "edited";
+        }
+    }
+
+    private static String shorten(String s) {
+        String t = s == null ? "" : s.strip().replaceAll("\\s+", " ");
+        return t.length() > 80 ? t.substring(0, 77) + "…" : t;
+    }
+
     static String fromToolResults(List<ToolExecutionResultMessage> results) {
         StringBuilder sb = new StringBuilder();
         for (ToolExecutionResultMessage r : results) {
@@ -80,6 +132,9 @@ final class Answers {
             case "editMelody" -> "Done — " + json.getString("edit", "edited") + ". " + melody(tool, json).replaceFirst("^A new melody", "Now");
             case "continueMyVerse", "rewriteLyricLine" -> lyrics(json);
             case "resizeLyrics" -> "Done — " + json.getString("edit", "resized") + ".\n" + lyrics(json);
+            case "editLyrics" -> "Done — " + json.getString("edit", "edited") + "."
+                    + (json.getJsonArray("changedSections", new JsonArray()).size() < json.getJsonArray("sections", new JsonArray()).size()
+                            ? " Every other section is as it was." : "") + "\n" + lyrics(json);
             case "checkMyLyrics" -> review(json);
             case "rhymesFor" -> rhymes(json);
             case "lookupMyProfile" -> profile(json);

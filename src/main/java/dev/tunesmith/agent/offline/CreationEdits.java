@@ -21,10 +21,29 @@ final class CreationEdits {
     private static final Pattern BPM = Pattern.compile("\\b(\\d{2,3})\\s*(?:bpm|beats)\\b");
     private static final Pattern VARY = Pattern.compile("\\bvari(?:ation|ations|ed|y)\\b.*?\\bbars?\\s+(\\d{1,2})\\s*(?:-|–|to|through)\\s*(\\d{1,2})");
 
+    private static final Pattern SECTION = Pattern.compile(
+            "\\b(?:(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th|last|final|closing|opening|another|one more|an extra|a new|a|an|the|that|this|my|your)\\s+)?"
+                    + "(?:(?:new|extra|whole|entire|current|old)\\s+)?(verses?|choruse?s?|refrains?|bridges?|middle eight|stanzas?|hooks?)(?:\\s+(?:number\\s+|no\\.?\\s*|#)?(\\d{1,2}|one|two|three|four|five|six)\\b)?\\b");
+    private static final Pattern SECTION_SHORTER = Pattern.compile(
+            "\\b(?:shorter|shorten|trim|tighten|condense|too long|cut (?:it |that |this )?down|fewer lines|less lines|halve|(?:down to|only|just) (?:\\d{1,2}|one|two|three|four|five|six) lines?)\\b");
+    private static final Pattern SECTION_LONGER = Pattern.compile(
+            "\\b(?:longer|lengthen|extend|expand|stretch|too short|more lines|(?:\\d{1,2}|one|two|three|four|a couple of|a few) (?:more |extra )?lines? (?:to|on|onto|into)|up to (?:\\d{1,2}|six|eight|ten) lines?)\\b");
+    private static final Pattern SECTION_DROP = Pattern.compile(
+            "\\b(?:drop|remove|delete|cut|lose|ditch|scrap|skip|get rid of|take out|leave out|throw out|axe|kill|no more|without (?:the|a|any))\\b");
+    private static final Pattern SECTION_ADD = Pattern.compile(
+            "\\b(?:add|another|one more|an extra|extra|insert|put in|throw in|give (?:it|me|the song) (?:a|an|another))\\b");
+    private static final Pattern SECTION_REWRITE = Pattern.compile(
+            "\\b(?:rewrite|re-write|redo|re-do|rework|write (?:a )?new|write .{0,20}\\bagain|new (?:words|lyrics|lines) for|change|replace|different|make (?:it|that|this|the \\w+) about|"
+                    + "should be about|to be about|be about|about|improve|fix|freshen up)\\b");
+    private static final Pattern ABOUT_THEME = Pattern.compile("\\b(?:about|on the (?:theme|subject|topic) of|focus(?:ed|ing)? on|regarding|telling of)\\s+(.+)$");
+
     private CreationEdits() {}
 
     static IntentRouter.Intent intent(String t, String lastCreation) {
         boolean hasMelody = "melody".equals(lastCreation);
+        if ("lyrics".equals(lastCreation) && sectionEdit(t) != null) {
+            return IntentRouter.Intent.EDIT_LYRICS;
+        }
         if ("lyrics".equals(lastCreation) && !t.matches(".*\\b(new|another|write|compose)\\b.*")
                 && (t.matches(".*\\b(shorter|longer)\\b.*") || t.matches(".*\\bmake (it|them) .*\\blines?\\b.*"))) {
             return IntentRouter.Intent.RESIZE_LYRICS;
@@ -48,7 +67,7 @@ final class CreationEdits {
             return IntentRouter.Intent.EDIT_MELODY;
         }
         if (hasMelody && !t.matches(".*\\b(new|another|compose|write)\\b.*")
-                && (t.matches(".*\\b(shorter|longer|faster|slower|tempo|bpm|meter|time signature|waltz time)\\b.*")
+                && (t.matches(".*\\b(shorter|longer|faster|slower|tempo|bpm|meter|time signature|waltz time)\\b.*") || tempoDirection(t) != null
                         || t.matches(".*\\b(make it|in|to)\\s+([2-9]|12)/(2|4|8)\\b.*")
                         || t.matches(".*\\b(harmoni[sz]e (it )?again|new chords|different chords|reharmoni[sz]e)\\b.*"))) {
             return IntentRouter.Intent.EDIT_MELODY;
@@ -80,6 +99,12 @@ final class CreationEdits {
                 RequestText.count(t, "(?:more )?lines?").ifPresent(n -> a.put("lines", n));
             }
             case EDIT_MELODY -> melodyEdit(t, a);
+            case EDIT_LYRICS -> {
+                JsonObject e = sectionEdit(t);
+                if (e != null) {
+                    a.mergeIn(e);
+                }
+            }
             case RESIZE_LYRICS -> {
                 if (t.matches(".*\\b(shorter|longer)\\b.*")) {
                     a.put("direction", t.contains("shorter") ? "shorter" : "longer");
@@ -111,14 +136,86 @@ final class CreationEdits {
             a.put("action", "meter").put("meter", "3/4");
         } else if (bpm.find()) {
             a.put("action", "tempo").put("tempo", Integer.parseInt(bpm.group(1)));
-        } else if (t.matches(".*\\b(faster|slower)\\b.*")) {
-            a.put("action", "tempo").put("tempo", t.contains("faster") ? 140 : 80);
+        } else if (tempoDirection(t) != null) {
+            a.put("action", "tempo").put("tempo", tempoDirection(t).equals("faster") ? 140 : 80);
         } else if (t.matches(".*\\b(shorter|longer)\\b.*")) {
             a.put("action", "length").put("direction", t.contains("shorter") ? "shorter" : "longer");
             RequestText.count(t, "(?:bars?|measures?)").ifPresent(n -> a.put("bars", n));
         } else {
             a.put("action", "harmonize");
         }
+    }
+
+    /**
+     * An edit of one section of the newest lyrics ("make the chorus shorter", "rewrite the second verse about
+     * the sea", "drop the bridge", "add another verse"): {action, section, index?, theme?, lines?}, or null when
+     * the message names no section or does nothing to it.
+     */
+    static JsonObject sectionEdit(String t) {
+        Matcher m = SECTION.matcher(t);
+        if (!m.find()) {
+            return null;
+        }
+        String word = m.group(2);
+        String section = word.startsWith("verse") || word.startsWith("stanza") ? "verse" : word.startsWith("bridge") || word.equals("middle eight") ? "bridge" : "chorus";
+        String det = m.group(1) == null ? "" : m.group(1);
+        Integer index = switch (det) {
+            case "first", "1st", "opening" -> 1;
+            case "second", "2nd" -> 2;
+            case "third", "3rd" -> 3;
+            case "fourth", "4th" -> 4;
+            case "fifth", "5th" -> 5;
+            case "sixth", "6th" -> 6;
+            case "last", "final", "closing" -> -1;
+            default -> m.group(3) == null ? null : RequestText.value(m.group(3));
+        };
+        boolean fresh = det.matches("another|one more|an extra|a new|a|an") || t.substring(0, m.start()).matches(".*\\b(?:a|an|new|extra)\\s*$");
+        String action;
+        Matcher about = ABOUT_THEME.matcher(t.substring(m.start()));
+        String theme = about.find() ? about.group(1).replaceAll("\\b(?:instead|please|pls|thanks|thank you)\\b", "").replaceAll("[.!?,;]+", " ")
+                .replaceAll("^(?:the idea of|how)\\s+", "").replaceAll("\\s+", " ").strip() : null;
+        boolean renewed = index != null && t.matches(".*\\bnew (?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th|last|final|opening|closing) (?:verse|chorus|refrain|bridge|stanza)\\b.*");
+        if (renewed) {
+            action = "rewrite";
+        } else if (SECTION_LONGER.matcher(t).find() && !fresh) {
+            action = "lengthen";
+        } else if (SECTION_SHORTER.matcher(t).find()) {
+            action = "shorten";
+        } else if (SECTION_DROP.matcher(t).find() && !t.matches(".*\\b(?:drop|put|add|insert|throw) in\\b.*")) {
+            action = "drop";
+        } else if (SECTION_ADD.matcher(t).find() || (fresh && t.matches("^(?:can you |could you |please |now |and |then )?(?:write|give|make|i want|i'd like|let's have|how about)\\b.*")
+                && !det.matches("a new") )) {
+            action = "add";
+        } else if (SECTION_REWRITE.matcher(t).find() || (fresh && det.equals("a new"))) {
+            action = "rewrite";
+        } else {
+            return null;
+        }
+        JsonObject a = new JsonObject().put("action", action).put("section", section);
+        if (index != null && !action.equals("add")) {
+            a.put("index", index);
+        }
+        if (theme != null && !theme.isEmpty() && (action.equals("rewrite") || action.equals("add"))) {
+            a.put("theme", theme);
+        }
+        RequestText.count(t, "(?:more |extra )?lines?").filter(n -> !action.equals("drop") && !action.equals("rewrite")).ifPresent(n -> {
+            if (action.equals("lengthen") && t.matches(".*\\b(?:\\d{1,2}|one|two|three|four|a couple of|a few) (?:more |extra )?lines? (?:to|on|onto|into)\\b.*")) {
+                a.put("more", n);
+            } else {
+                a.put("lines", n);
+            }
+        });
+        return a;
+    }
+
+    /** "faster" or "slower" when the message asks for a tempo change in any of the usual words ("speed it up", "slow it down a touch"), else null. */
+    private static String tempoDirection(String t) {
+        String d = IntentRouter.direction(t);
+        if ("faster".equals(d) || "slower".equals(d)) {
+            return d;
+        }
+        return t.matches(".*\\b(?:speed (?:it|this|that) up|quicker|quicken|brisker|livelier tempo|more quickly)\\b.*") ? "faster"
+                : t.matches(".*\\b(?:slow (?:it|this|that) down|more slowly|calmer tempo|relax the tempo|take it down a notch)\\b.*") ? "slower" : null;
     }
 
     /** A key change ("transpose to A minor", "put it in the key of G", "change it to E minor"), or null: a bare letter needs "transpose", "key" or a mode. */

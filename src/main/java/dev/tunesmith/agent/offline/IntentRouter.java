@@ -23,7 +23,7 @@ public final class IntentRouter {
     /** What the user wants. */
     public enum Intent {
         PLAYLIST, REFINE, SIMILAR, PROFILE, LYRICS, MELODY, HARMONIZE, DESCRIBE, CLASSIFY, HELP, GREETING, THANKS, OFF_TOPIC, GIBBERISH,
-        CLARIFY, EDIT_MELODY, CHECK_LYRICS, RHYMES, CONTINUE_VERSE, REWRITE_LINE, RESIZE_LYRICS
+        CLARIFY, EDIT_MELODY, CHECK_LYRICS, RHYMES, CONTINUE_VERSE, REWRITE_LINE, RESIZE_LYRICS, EDIT_LYRICS
     }
 
     /** What the conversation holds so far. */
@@ -185,6 +185,93 @@ public final class IntentRouter {
             "^(?:(?:hey|hi|hello|ok|okay|so|um|uh|hmm|well|yo|please|pls|plz|tunesmith|can you|could you|would you|will you|i'd like|i would like|i want|i need|i wanna|"
                     + "let's have|lets have|let's get|gimme|give me|get me|make me|build me|create me|put together|find me|play me|play|show me|recommend me|recommend|suggest|"
                     + "some|a|an|the|me|now|just|maybe|perhaps|also|and)\\b[\\s,]*)+");
+
+    /** At most this many edits are taken from one message (each is one tool call). */
+    static final int MAX_PARTS = 4;
+
+    private static final Pattern JOINT = Pattern.compile(
+            "\\s*(?:[,;]\\s*(?:and\\s+)?(?:then\\s+|also\\s+|plus\\s+|after that\\s+|afterwards\\s+)?|\\s+(?:and|&|\\+)\\s+(?:then\\s+|also\\s+|after that\\s+)?|\\s+(?:then|plus|also)\\s+"
+                    + "|\\s*(?:[.!]+|\\s-)\\s+(?:and\\s+|then\\s+|also\\s+|oh and\\s+|and also\\s+)?(?=[a-z]))",
+            Pattern.CASE_INSENSITIVE);
+    private static final java.util.Set<Intent> EDITS = java.util.EnumSet.of(Intent.REFINE, Intent.EDIT_MELODY, Intent.EDIT_LYRICS, Intent.RESIZE_LYRICS);
+
+    /**
+     * The edits a message asks for, in order: "make it faster and transpose it to G" is two, "shorter, and no
+     * more than two songs per artist" is two, "remove songs 2 and 3" is one. A message is split at its
+     * conjunctions and commas only inside a conversation with something to edit, and only when every part on
+     * its own is an edit of that thing and the parts ask for different changes (otherwise the whole message
+     * is one request, as before). Each part is then routed on its own, after the edits before it.
+     */
+    public List<String> parts(String message, Context ctx) {
+        if (message == null || message.isBlank() || message.length() > MAX_READ || (!ctx.hasPlaylist() && ctx.lastCreation() == null)
+                || message.contains("\n") || message.contains(":")) {
+            return List.of(message == null ? "" : message);
+        }
+        List<String> pieces = new ArrayList<>();
+        Matcher m = JOINT.matcher(message);
+        int last = 0;
+        while (m.find()) {
+            String before = message.substring(last, m.start());
+            String after = message.substring(m.end());
+            // "songs 2 and 3", "between 150 and 170 bpm", "1, 3 and 5", "rock and roll", "drum and bass": not a joint
+            boolean numbers = before.matches("(?s).*(?:\\d(?:st|nd|rd|th)?|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|last))\\s*$")
+                    && after.matches("(?s)^(?:#|the |track |song |number )?(?:\\d+(?:st|nd|rd|th)?|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|last)\\b.*");
+            boolean pair = after.matches("(?is)^(?:roll|bass|blues|b|soul|western|country|folk|pop|rock|jazz|metal|hip hop|rnb|r&b|reggae|punk|indie|chill|ambient)\\b.*")
+                    && before.matches("(?is).*\\b(?:no|without|exclude|excluding|skip|not|less|ban|except)\\b.*\\b\\w+\\s*$") && !after.matches("(?is)^\\w+\\s+\\w+.*");
+            boolean genrePair = before.matches("(?is).*\\b(?:rock|drum|rhythm|r|country|hip|trip)\\s*$") && after.matches("(?is)^(?:roll|bass|blues|b|western|hop)\\b.*");
+            // "less songs, like 12", "the 3rd one is a bit much, something softer?": the second piece says more about the first
+            boolean elaborates = after.matches("(?is)^(?:like|say|maybe|perhaps|ideally|preferably|around|about|roughly|approximately|something|some|one|ones|e\\.?g\\.?|i mean|i guess|or so|tops|please|pls|thanks|thx)\\b.*");
+            if (numbers || pair || genrePair || elaborates || before.isBlank()) {
+                continue;
+            }
+            pieces.add(before.strip());
+            last = m.end();
+        }
+        pieces.add(message.substring(last).strip());
+        pieces.removeIf(String::isBlank);
+        if (pieces.size() < 2) {
+            return List.of(message);
+        }
+        // join a piece that is no edit on its own to the one before it ("no rock, please": one edit)
+        List<String> parts = new ArrayList<>();
+        List<Route> routes = new ArrayList<>();
+        for (String piece : pieces) {
+            Route r = route(piece, ctx);
+            boolean edit = EDITS.contains(r.intent()) && r.confidence() >= THRESHOLD && !guessed(piece, r);
+            if (!edit && !parts.isEmpty()) {
+                String joined = parts.removeLast() + " " + piece;
+                routes.removeLast();
+                parts.add(joined);
+                routes.add(route(joined, ctx));
+            } else {
+                parts.add(piece);
+                routes.add(r);
+            }
+        }
+        boolean weak = false;
+        for (int i = 0; i < parts.size(); i++) {
+            Route r = routes.get(i);
+            weak |= !EDITS.contains(r.intent()) || r.confidence() < THRESHOLD || guessed(parts.get(i), r);
+        }
+        if (parts.size() < 2 || parts.size() > MAX_PARTS || weak) {
+            return List.of(message);
+        }
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        for (Route r : routes) {
+            JsonObject a = r.arguments();
+            String action = a.getString("action", r.intent().name());
+            // the same change twice ("shorter, just 5") is one request; two exclusions of different things are two
+            kinds.add(r.tool() + "/" + action + (action.startsWith("exclude") || action.equals("swap") || action.equals("remove") && a.containsKey("positions")
+                    ? "/" + a.getValue("genre", a.getValue("artist", a.getValue("positions", ""))) : ""));
+        }
+        return kinds.size() == parts.size() ? parts : List.of(message);
+    }
+
+    /** The refinement's fallback ("add 5") for a piece that asks for no addition: a guess, not an edit of its own. */
+    private static boolean guessed(String piece, Route r) {
+        return r.intent() == Intent.REFINE && "add".equals(r.arguments().getString("action"))
+                && !piece.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:add|more|extra|another|again|keep going|top|pad|throw in|mix in|sprinkle in|work in|shuffle in|bigger|longer|extend|expand|grow)\\b.*");
+    }
 
     /** Routes {@code message} in the conversation {@code ctx}. */
     public Route route(String message, Context ctx) {
@@ -551,6 +638,7 @@ public final class IntentRouter {
             case CONTINUE_VERSE -> "continueMyVerse";
             case REWRITE_LINE -> "rewriteLyricLine";
             case RESIZE_LYRICS -> "resizeLyrics";
+            case EDIT_LYRICS -> "editLyrics";
             default -> throw new IllegalArgumentException("not a creation edit: " + intent);
         };
     }

@@ -25,10 +25,14 @@ import java.util.Set;
  * </pre>
  *
  * <p>Context is {@code -} (a new conversation), {@code playlist} or {@code playlist:N} (one with a
- * playlist of N tracks) or {@code melody}. Expectations, separated by {@code ;}: {@code intent=x};
- * any tool argument {@code key=value} (numbers compare numerically, lists as sets, a value starting
- * with {@code ~} must occur in the argument, case-insensitive); {@code key=!} means the argument is
- * absent. Blank lines and lines starting with {@code #} are ignored.
+ * playlist of N tracks), {@code melody} (one with a melody), {@code melody-edit} or {@code lyrics} (one
+ * whose newest creation is a melody or lyrics, which edits then apply to). Expectations, separated by
+ * {@code ;}: {@code intent=x}; any tool argument {@code key=value} (numbers compare numerically, lists
+ * as sets, a value starting with {@code ~} must occur in the argument, case-insensitive); {@code key=!}
+ * means the argument is absent. A message with several edits ("make it faster and transpose it to G")
+ * is split into parts ({@link IntentRouter#parts}): {@code parts=N} checks how many, and a key prefixed
+ * with the part's number ({@code 2.intent=edit_melody}, {@code 2.key=G}) checks that part; unprefixed
+ * keys check the first part. Blank lines and lines starting with {@code #} are ignored.
  */
 public final class NluSuite {
 
@@ -36,7 +40,11 @@ public final class NluSuite {
     public record Case(int line, String category, IntentRouter.Context context, String message, Map<String, String> expect) {}
 
     /** A case's outcome. */
-    public record Outcome(Case c, IntentRouter.Route route, boolean pass, String why, long nanos) {}
+    public record Outcome(Case c, IntentRouter.Route route, boolean pass, String why, long nanos, List<IntentRouter.Route> routes) {
+        public Outcome(Case c, IntentRouter.Route route, boolean pass, String why, long nanos) {
+            this(c, route, pass, why, nanos, List.of(route));
+        }
+    }
 
     private NluSuite() {}
 
@@ -83,22 +91,52 @@ public final class NluSuite {
         if (c.equals("melody")) {
             return new IntentRouter.Context(false, 0, true);
         }
+        if (c.equals("melody-edit")) {
+            return new IntentRouter.Context(false, 0, true, "melody");
+        }
+        if (c.equals("lyrics")) {
+            return new IntentRouter.Context(false, 0, false, "lyrics");
+        }
         throw new IllegalArgumentException("unknown context " + c);
     }
 
     public static Outcome run(IntentRouter router, Case c) {
         long t0 = System.nanoTime();
-        IntentRouter.Route r = router.route(c.message(), c.context());
+        List<IntentRouter.Route> routes = new ArrayList<>();
+        for (String part : router.parts(c.message(), c.context())) {
+            routes.add(router.route(part, c.context()));
+        }
         long nanos = System.nanoTime() - t0;
-        String why = check(c, r);
-        return new Outcome(c, r, why == null, why, nanos);
+        String why = check(c, routes);
+        return new Outcome(c, routes.getFirst(), why == null, why, nanos, List.copyOf(routes));
     }
 
     /** Null when the route meets every expectation, else what differs. */
     static String check(Case c, IntentRouter.Route r) {
+        return check(c, List.of(r));
+    }
+
+    /** Null when the routes of the message's parts meet every expectation, else what differs. */
+    static String check(Case c, List<IntentRouter.Route> routes) {
         for (var e : c.expect().entrySet()) {
             String key = e.getKey();
             String want = e.getValue();
+            if (key.equals("parts")) {
+                if (routes.size() != Integer.parseInt(want)) {
+                    return "parts " + routes.size() + " ≠ " + want;
+                }
+                continue;
+            }
+            IntentRouter.Route r = routes.getFirst();
+            java.util.regex.Matcher numbered = java.util.regex.Pattern.compile("^(\\d)\\.(.+)$").matcher(key);
+            if (numbered.matches()) {
+                int n = Integer.parseInt(numbered.group(1));
+                if (n > routes.size()) {
+                    return "no part " + n + " (" + routes.size() + " parts)";
+                }
+                r = routes.get(n - 1);
+                key = numbered.group(2);
+            }
             if (key.equals("intent")) {
                 if (!r.intent().name().equalsIgnoreCase(want)) {
                     return "intent " + r.intent().name().toLowerCase(Locale.ROOT) + " ≠ " + want;

@@ -4,6 +4,7 @@ import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.tunesmith.create.Creator;
 import dev.tunesmith.create.LyricsAsk;
+import dev.tunesmith.create.LyricsEdit;
 import dev.tunesmith.create.MelodyAsk;
 import dev.tunesmith.create.MelodyEdit;
 import dev.tunesmith.playlist.PlaylistRequest;
@@ -154,6 +155,17 @@ public final class MusicTools {
             @P(value = "last bar, for vary", required = false) Integer toBar) {
         return melody(() -> creation.editMelody(ctx.creator(), ctx.conversationId(),
                 new MelodyEdit(action, key, meter, tempo, bars, direction, fromBar, toBar)));
+    }
+
+    @Tool("Edit one section of the newest lyrics and keep the rest as it is: shorten, lengthen, rewrite (optionally on a new theme), "
+            + "drop, or add a verse, chorus or bridge.")
+    public String editLyrics(@P("shorten | lengthen | rewrite | drop | add") String action,
+            @P("verse | chorus | bridge") String section,
+            @P(value = "which one of that kind, 1-based; -1 for the last", required = false) Integer index,
+            @P(value = "what a rewritten or added section is about", required = false) String theme,
+            @P(value = "the section's new number of lines", required = false) Integer lines,
+            @P(value = "how many lines to add, for lengthen", required = false) Integer more) {
+        return lyrics(() -> creation.editLyrics(ctx.creator(), ctx.conversationId(), new LyricsEdit(action, section, index, theme, lines, more)));
     }
 
     @Tool("Make the newest lyrics shorter or longer (a stanza at a time), or give them a number of lines.")

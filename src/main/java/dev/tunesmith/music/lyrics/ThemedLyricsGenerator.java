@@ -216,6 +216,40 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
         return stanza(pattern, priorEnds, false, target, pools, new HashMap<>(), new HashSet<>(), rng);
     }
 
+    /**
+     * One stanza on {@code themeText} in {@code scheme} ({@code chorus}: opening with the theme's hook),
+     * avoiding the end words and line frames of the song's other stanzas ({@code otherLines}) so that a
+     * replaced or added section reads new.
+     */
+    public List<String> stanza(String themeText, String scheme, int target, boolean chorus, List<String> otherLines, Long seed) {
+        Random rng = new Random(seed != null ? seed : ThreadLocalRandom.current().nextLong());
+        Theme theme = Theme.of(themeText, dict);
+        Pools pools = new Pools(theme, neighbours(theme, NEIGHBOURS));
+        Map<String, Integer> used = new HashMap<>();
+        for (String l : otherLines) {
+            for (String w : LyricsChecker.words(l)) {
+                used.merge(Pronunciations.normalise(w), 1, Integer::sum);
+            }
+        }
+        // the section is about its theme: of a few drafts, the first that says a theme word (else the one nearest it)
+        List<String> best = null;
+        int bestHits = -1;
+        for (int attempt = 0; attempt < 8 && bestHits < 1; attempt++) {
+            List<String> draft = stanza(scheme, chorus, target, pools, new HashMap<>(used), new HashSet<>(), rng);
+            int hits = 0;
+            for (String l : draft) {
+                for (String w : LyricsChecker.words(l)) {
+                    hits += pools.themeWords.contains(Pronunciations.normalise(w)) ? 1 : 0;
+                }
+            }
+            if (hits > bestHits) {
+                best = draft;
+                bestHits = hits;
+            }
+        }
+        return best;
+    }
+
     /** The theme's words, its neighbours and the lexicon, per slot kind. */
     private final class Pools {
         final Theme theme;
