@@ -75,9 +75,14 @@ public final class PlaylistService {
 
     /** {@code {"items":[{"track","score","reasons"}]}} for the contract's recommendations endpoint. */
     public Future<JsonObject> recommendations(long userId, int k, String moodText) {
+        return recommendations(userId, k, moodText, null);
+    }
+
+    /** Recommendations whose every track length lies in {@code durationSec} (seconds; null: any). */
+    public Future<JsonObject> recommendations(long userId, int k, String moodText, Range durationSec) {
         return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> {
             MoodTarget mood = recommender.mood(moodText);
-            Requirements r = Requirements.defaults().withCount(Math.max(1, Math.min(100, k)));
+            Requirements r = Requirements.defaults().withCount(Math.max(1, Math.min(100, k))).withDuration(durationSec);
             return discovery(profile, mood, merged(r, mood));
         }, false)).compose(draft -> tracks.findMany(draft.items().stream().map(p -> p.item().trackId()).toList()).map(found -> {
             Map<Long, Track> byId = new HashMap<>();
@@ -533,7 +538,7 @@ public final class PlaylistService {
     private Constraints engineConstraints(Requirements r, int count) {
         CatalogIndex.Resolved res = index().resolve(r);
         Constraints c = Constraints.defaults().withCount(Math.max(1, count)).withExclusions(res.excludedArtists(), res.excludedTags())
-                .withMaxPerArtist(r.maxPerArtist()).withExcludedTracks(res.excludedTrackIds());
+                .withMaxPerArtist(r.maxPerArtist()).withExcludedTracks(res.excludedTrackIds()).withDuration(r.durationSec());
         return (r.energy() != null || r.tempo() != null) ? c.withRanges(r.energy(), r.tempo()) : c;
     }
 
