@@ -21,3 +21,29 @@ export function estimatedKeys(track) {
   if (f.source === 'estimated' || track?.featureSource === 'estimated') all.forEach((k) => out.add(k));
   return out;
 }
+
+/** Words of the badge that marks estimated audio features (no DOM). */
+export const ESTIMATE_TITLE = 'Estimated audio features: Tunesmith took them from the average of tracks with the same genre and tags '
+  + '(Spotify genre means), not from measuring this recording. Moods and reasons built on them are less certain.';
+
+/**
+ * What a track card or page says about its features' origin: {text, title, estimated} when the track
+ * has features and some of them are estimates, {text:'measured', ...} when every shown feature was
+ * measured (a features import or Tunesmith's own audio analysis), null without features.
+ */
+export function featureOrigin(track) {
+  const f = track?.features ?? {};
+  const shown = FEATURES.filter((x) => typeof f[x.key] === 'number' && Number.isFinite(f[x.key])).map((x) => x.key);
+  if (!shown.length) return null;
+  const est = estimatedKeys(track);
+  const which = shown.filter((k) => est.has(k));
+  if (!which.length) {
+    return f.estimated === false
+      ? { estimated: false, text: 'measured', title: 'Audio features measured from the recording (a features import or Tunesmith\'s audio analysis).' }
+      : null;
+  }
+  const part = which.length < shown.length
+    ? ` Estimated here: ${which.map((k) => FEATURES.find((x) => x.key === k).label.toLowerCase()).join(', ')}.`
+    : '';
+  return { estimated: true, text: '≈ estimated', title: ESTIMATE_TITLE + part };
+}

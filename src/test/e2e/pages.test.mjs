@@ -99,8 +99,17 @@ describe('Listener pages in a real browser', { timeout: 400_000 }, () => {
       await page.locator('ts-track-view h1', { hasText: seed.title }).waitFor();
       const words = await page.getByTestId('feature-words').textContent();
       assert.match(words, /energy \d+%/);
-      if (seed.features.estimated) await page.getByTestId('estimated-note').waitFor();
-      else await page.getByTestId('measured-note').waitFor();
+      if (seed.features.estimated) {
+        await page.getByTestId('estimated-note').waitFor();
+        // the card and the features heading carry an "≈ estimated" badge whose title says where the numbers come from
+        const badge = page.locator('ts-track-view .track-page [data-testid="estimated-badge"]');
+        await badge.first().waitFor();
+        assert.equal(await badge.count(), 2);
+        assert.match(await badge.first().getAttribute('title'), /genre/);
+      } else {
+        await page.getByTestId('measured-note').waitFor();
+        assert.equal(await page.locator('ts-track-view .track-page [data-testid="estimated-badge"]').count(), 0);
+      }
       const similar = page.getByTestId('similar-grid').getByTestId('track-card');
       await similar.first().waitFor({ timeout: 30_000 });
       assert.equal(await similar.count(), 8);

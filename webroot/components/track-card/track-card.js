@@ -1,7 +1,7 @@
 // <ts-track-card>: one Track (CONTRACT) with feature bars, a preview player and
 // like / skip / favourite buttons. Bubbles `track-event` {trackId, type, playedSec?}
 // and `tag-select` {tag}; the parent decides what to do with them.
-import { FEATURES, estimatedKeys } from '../../lib/features.js';
+import { FEATURES, estimatedKeys, featureOrigin } from '../../lib/features.js';
 import { h, emit, useStyles, formatDuration, show, fill, uid } from '../../lib/dom.js';
 import { isLibraryTrack as isLibrary } from '../../lib/player.js';
 import * as likes from '../../lib/likes.js';
@@ -26,6 +26,13 @@ export function featureBars(track) {
       h('dd', h('span', { class: 'bar', role: 'meter', 'aria-label': isEst ? `${x.label} (estimated)` : x.label, 'aria-valuemin': x.min, 'aria-valuemax': x.max, 'aria-valuenow': v, 'aria-valuetext': valueText + (isEst ? ' (estimated)' : '') },
         h('span', { class: 'fill', style: { width: `${pct}%` } }))));
   }));
+}
+
+/** "≈ estimated" next to the title when the track's features are genre estimates (shown on compact cards too). */
+export function estimateBadge(track) {
+  const o = featureOrigin(track);
+  if (!o?.estimated) return null;
+  return h('span', { class: 'badge badge-warn est-badge', role: 'note', 'data-testid': 'estimated-badge', title: o.title, 'aria-label': `estimated features: ${o.title}` }, o.text);
 }
 
 /** "120 BPM · A minor · −14 LUFS" for tracks whose audio was analysed, else nothing. */
@@ -108,6 +115,7 @@ class TrackCard extends HTMLElement {
       this.playBtn.title = 'No preview available';
     }
 
+    const badge = estimateBadge(t);
     const reasons = this._reasons?.length
       ? h('ul', { class: 'reasons', 'data-testid': 'track-reasons' }, this._reasons.map((r) => h('li', String(r))))
       : null;
@@ -119,7 +127,8 @@ class TrackCard extends HTMLElement {
       h('div', { class: 'track-head' },
         this.playBtn,
         h('div', { class: 'track-meta' },
-          h('h3', { id: titleId, class: 'track-title' }, t.id ? h('a', { href: trackHref(t), 'data-testid': 'track-link' }, show(t.title)) : show(t.title)),
+          h('h3', { id: titleId, class: 'track-title' }, t.id ? h('a', { href: trackHref(t), 'data-testid': 'track-link' }, show(t.title)) : show(t.title),
+            badge ? [' ', badge] : null),
           h('div', { class: 'track-sub muted' }, t.artist ? h('a', { href: artistHref(t.artist), 'data-testid': 'artist-link' }, t.artist) : show(t.artist),
             t.album && t.artist ? [' · ', h('a', { href: albumHref(t.artist, t.album), 'data-testid': 'album-link' }, t.album)] : t.album ? ` · ${t.album}` : ''),
           measured(t)),

@@ -4,6 +4,7 @@ import * as api from '../../api.js';
 import { h, useStyles, fill, formatDuration } from '../../lib/dom.js';
 import { describeFeatures } from '../../lib/profile-text.js';
 import { artistHref, albumHref } from '../../lib/links.js';
+import { estimateBadge } from '../track-card/track-card.js';
 import { trackGrid, loadingInto, errorBox, pageHead } from '../page-kit/page-kit.js';
 
 useStyles(import.meta.url);
@@ -40,6 +41,7 @@ class TrackView extends HTMLElement {
     const card = document.createElement('ts-track-card');
     card.track = t;
     const words = describeFeatures(t);
+    const badge = estimateBadge(t);
     const facts = [
       ['Artist', t.artist ? h('a', { href: artistHref(t.artist), 'data-testid': 'track-artist-link' }, t.artist) : '—'],
       ['Album', t.album && t.artist ? h('a', { href: albumHref(t.artist, t.album), 'data-testid': 'track-album-link' }, t.album) : t.album ?? '—'],
@@ -55,7 +57,7 @@ class TrackView extends HTMLElement {
       h('div', { class: 'track-page' },
         h('div', { class: 'stack' }, card),
         h('section', { class: 'card stack', 'aria-labelledby': 'track-sound-h' },
-          h('h2', { id: 'track-sound-h' }, 'What it sounds like'),
+          h('h2', { id: 'track-sound-h' }, 'What it sounds like', badge ? [' ', badge] : null),
           words.sentences.length
             ? h('div', { class: 'sentences', 'data-testid': 'feature-words' }, words.sentences.map((s) => h('p', s)))
             : h('p', { class: 'muted' }, 'Tunesmith has no audio features for this track.'),

@@ -6,6 +6,7 @@ import dev.tunesmith.auth.AuthHandler;
 import dev.tunesmith.platform.http.ApiError;
 import dev.tunesmith.platform.http.Responses;
 import dev.tunesmith.platform.http.RouteModule;
+import dev.tunesmith.recommend.Range;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -48,10 +49,47 @@ public final class PlaylistRoutes implements RouteModule {
         if (mood != null && mood.length() > 500) {
             throw ApiError.badRequest("'mood' must be at most 500 characters");
         }
+        Integer minDuration = seconds(ctx, "minDuration");
+        Integer maxDuration = seconds(ctx, "maxDuration");
+        if (minDuration != null && maxDuration != null && minDuration > maxDuration) {
+            throw new ApiError(400, "invalid_request", "'minDuration' (" + minDuration + " s) must not exceed 'maxDuration' ("
+                    + maxDuration + " s)", "minDuration");
+        }
         if (!recommender.ready()) {
             throw ApiError.unavailable("recommender_starting", "the recommender is still starting; try again in a few seconds");
         }
-        Responses.reply(ctx, 200, playlists.recommendations(AuthHandler.principal(ctx).userId(), k, mood).map(PlaylistJson::toJson));
+        Range duration = minDuration == null && maxDuration == null ? null
+                : new Range(minDuration == null ? 0 : minDuration, maxDuration == null ? MAX_DURATION_SEC : maxDuration);
+        Responses.reply(ctx, 200, playlists.recommendations(AuthHandler.principal(ctx).userId(), k, mood, duration).map(PlaylistJson::toJson));
+    }
+
+    /** Longest track length a query may name, in seconds (a day). */
+    static final int MAX_DURATION_SEC = 24 * 3600;
+
+    /**
+     * A track length in whole seconds from {@code name} (or its alias {@code nameSec}), null when absent; a 400
+     * naming the parameter when it is not a whole number from 0 to a day.
+     */
+    private static Integer seconds(RoutingContext ctx, String name) {
+        String used = name;
+        String value = ctx.request().getParam(name);
+        if (value == null) {
+            used = name + "Sec";
+            value = ctx.request().getParam(used);
+        }
+        if (value == null) {
+            return null;
+        }
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v < 0 || v > MAX_DURATION_SEC) {
+                throw new ApiError(400, "invalid_request", "'" + used + "' must be a track length in seconds from 0 to " + MAX_DURATION_SEC,
+                        used);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "invalid_request", "'" + used + "' must be a whole number of seconds (e.g. 240 for 4 minutes)", used);
+        }
     }
 
     private void similar(RoutingContext ctx) {

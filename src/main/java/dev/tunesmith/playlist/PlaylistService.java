@@ -74,9 +74,14 @@ public final class PlaylistService {
 
     /** Discovery for the contract's recommendations endpoint: new tracks for the mood, with scores, reasons and a summary. */
     public Future<Recommendations> recommendations(long userId, int k, String moodText) {
+        return recommendations(userId, k, moodText, null);
+    }
+
+    /** Recommendations whose every track length lies in {@code durationSec} (seconds; null: any). */
+    public Future<Recommendations> recommendations(long userId, int k, String moodText, Range durationSec) {
         return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> {
             MoodTarget mood = recommender.mood(moodText);
-            Requirements r = Requirements.defaults().withCount(Math.max(1, Math.min(100, k)));
+            Requirements r = Requirements.defaults().withCount(Math.max(1, Math.min(100, k))).withDuration(durationSec);
             return discovery(profile, mood, merged(r, mood));
         }, false)).compose(draft -> scored(draft.items(), summary(draft)));
     }
@@ -519,7 +524,7 @@ public final class PlaylistService {
     private Constraints engineConstraints(Requirements r, int count) {
         CatalogIndex.Resolved res = index().resolve(r);
         Constraints c = Constraints.defaults().withCount(Math.max(1, count)).withExclusions(res.excludedArtists(), res.excludedTags())
-                .withMaxPerArtist(r.maxPerArtist()).withExcludedTracks(res.excludedTrackIds());
+                .withMaxPerArtist(r.maxPerArtist()).withExcludedTracks(res.excludedTrackIds()).withDuration(r.durationSec());
         return (r.energy() != null || r.tempo() != null) ? c.withRanges(r.energy(), r.tempo()) : c;
     }
 

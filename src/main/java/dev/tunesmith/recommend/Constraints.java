@@ -17,10 +17,19 @@ import java.util.Set;
  * @param skipRecentlyPlayed whether tracks played within {@code recentWindow} are excluded
  * @param recentWindow how recent counts as recently played
  * @param diversity MMR trade-off λ in [0, 1]: 0 = pure relevance, 1 = maximal diversity
+ * @param durationSec allowed track length in seconds, or null for any (items of unknown length are excluded when
+ *     set); a range reaching past the mood default's 12 minutes lets long tracks into mood playlists
  */
 public record Constraints(int count, Set<String> excludeArtists, Set<String> excludeTags, Set<Long> excludeTrackIds,
         int maxPerArtist, Range energy, Range tempo, boolean skipRecentlyPlayed, Duration recentWindow,
-        double diversity) {
+        double diversity, Range durationSec) {
+
+    /** Without a length limit. */
+    public Constraints(int count, Set<String> excludeArtists, Set<String> excludeTags, Set<Long> excludeTrackIds,
+            int maxPerArtist, Range energy, Range tempo, boolean skipRecentlyPlayed, Duration recentWindow, double diversity) {
+        this(count, excludeArtists, excludeTags, excludeTrackIds, maxPerArtist, energy, tempo, skipRecentlyPlayed, recentWindow,
+                diversity, null);
+    }
 
     /** Validates and copies. */
     public Constraints {
@@ -43,13 +52,13 @@ public record Constraints(int count, Set<String> excludeArtists, Set<String> exc
 
     /** 20 items, at most 2 per artist, diversity 0.3, no exclusions or ranges. */
     public static Constraints defaults() {
-        return new Constraints(20, Set.of(), Set.of(), Set.of(), 2, null, null, false, Duration.ofHours(24), 0.3);
+        return new Constraints(20, Set.of(), Set.of(), Set.of(), 2, null, null, false, Duration.ofHours(24), 0.3, null);
     }
 
     /** Copy with another count. */
     public Constraints withCount(int n) {
         return new Constraints(n, excludeArtists, excludeTags, excludeTrackIds, maxPerArtist, energy, tempo,
-                skipRecentlyPlayed, recentWindow, diversity);
+                skipRecentlyPlayed, recentWindow, diversity, durationSec);
     }
 
     /** Copy with more excluded track ids. */
@@ -57,36 +66,42 @@ public record Constraints(int count, Set<String> excludeArtists, Set<String> exc
         java.util.Set<Long> all = new java.util.HashSet<>(excludeTrackIds);
         all.addAll(ids);
         return new Constraints(count, excludeArtists, excludeTags, all, maxPerArtist, energy, tempo,
-                skipRecentlyPlayed, recentWindow, diversity);
+                skipRecentlyPlayed, recentWindow, diversity, durationSec);
     }
 
     /** Copy with exclusions of artists and tags. */
     public Constraints withExclusions(Set<String> artists, Set<String> tags) {
         return new Constraints(count, artists, tags, excludeTrackIds, maxPerArtist, energy, tempo, skipRecentlyPlayed,
-                recentWindow, diversity);
+                recentWindow, diversity, durationSec);
     }
 
     /** Copy with another per-artist cap. */
     public Constraints withMaxPerArtist(int n) {
         return new Constraints(count, excludeArtists, excludeTags, excludeTrackIds, n, energy, tempo,
-                skipRecentlyPlayed, recentWindow, diversity);
+                skipRecentlyPlayed, recentWindow, diversity, durationSec);
     }
 
     /** Copy with energy and tempo ranges (null: any). */
     public Constraints withRanges(Range energyRange, Range tempoRange) {
         return new Constraints(count, excludeArtists, excludeTags, excludeTrackIds, maxPerArtist, energyRange,
-                tempoRange, skipRecentlyPlayed, recentWindow, diversity);
+                tempoRange, skipRecentlyPlayed, recentWindow, diversity, durationSec);
     }
 
     /** Copy with recently-played skipping. */
     public Constraints withSkipRecentlyPlayed(boolean skip, Duration window) {
         return new Constraints(count, excludeArtists, excludeTags, excludeTrackIds, maxPerArtist, energy, tempo, skip,
-                window, diversity);
+                window, diversity, durationSec);
     }
 
     /** Copy with another diversity λ. */
     public Constraints withDiversity(double lambda) {
         return new Constraints(count, excludeArtists, excludeTags, excludeTrackIds, maxPerArtist, energy, tempo,
-                skipRecentlyPlayed, recentWindow, lambda);
+                skipRecentlyPlayed, recentWindow, lambda, durationSec);
+    }
+
+    /** Copy with a track-length range in seconds (null: any). */
+    public Constraints withDuration(Range seconds) {
+        return new Constraints(count, excludeArtists, excludeTags, excludeTrackIds, maxPerArtist, energy, tempo,
+                skipRecentlyPlayed, recentWindow, diversity, seconds);
     }
 }

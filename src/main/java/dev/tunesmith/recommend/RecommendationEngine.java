@@ -76,6 +76,11 @@ public final class RecommendationEngine {
     private MoodModel moodModel = MoodModel.standard();
     /** Longest track (seconds) a mood playlist includes unless the request asks for long tracks. */
     static final int MAX_MOOD_TRACK_SEC = 12 * 60;
+    /** Words that ask for long tracks ("long tracks are fine", "extended versions", "hour-long drones"), not a "long drive". */
+    private static final java.util.regex.Pattern LONG_ASKED = java.util.regex.Pattern.compile(
+            "\\b(?:(?:long|longer|lengthy|longest)(?:[- ]form)?\\s+(?:(?!drive|night|day|run|walk|trip|ride|commute|week|flight|journey|haul|shift)\\w+\\s+)?(?:tracks?|songs?|pieces?|ones|jams?|sets?|compositions?|epics?|drones?|works?|suites?|mixes|versions?|tunes?|stuff|music)"
+                    + "|(?:long|longer) (?:ones|tracks|songs) (?:are|is) (?:fine|ok|okay|welcome|good)|length (?:is|doesn't|does not) (?:fine|matter)|epic length"
+                    + "|extended|full album|whole album|hour[- ]long|any length|no length limit|long is (?:fine|ok|okay))\\b");
     private static final java.util.regex.Pattern SPOKEN = java.util.regex.Pattern.compile(
             "\\b(podcasts?|dj[ -]?mix(es)?|mixtapes?|continuous mix|spoken word|audiobooks?|interviews?|speech|talk show|radio show|lecture)\\b");
 
@@ -449,6 +454,12 @@ public final class RecommendationEngine {
         if (!v.isEmpty()) {
             throw new IllegalStateException("constraint violated (bug): " + v);
         }
+        // the length limit is stated only when every returned track is known to satisfy it (read from the result)
+        Range dr = c.durationSec();
+        if (dr != null && !p.items().isEmpty()
+                && p.items().stream().allMatch(i -> i.item().durationSec() > 0 && dr.contains(i.item().durationSec()))) {
+            return new Playlist(p.items(), p.satisfiedConstraints().withDuration(dr), p.label());
+        }
         return p;
     }
 
@@ -482,10 +493,19 @@ public final class RecommendationEngine {
         for (int i : extra) {
             a[i] = false;
         }
+        Range dr = c.durationSec();
+        if (dr != null) {
+            for (int i = 0; i < n; i++) {
+                int d = items.get(i).durationSec();
+                // an unknown length (0) never passes a set range
+                a[i] &= d > 0 && dr.contains(d);
+            }
+        }
         if (!m.isEmpty()) {
-            // sensible defaults for mood playlists: no very long tracks, podcasts, DJ mixes or speech unless asked
+            // sensible defaults for mood playlists: no very long tracks, podcasts, DJ mixes or speech unless asked;
+            // a length range the listener set that reaches past the default is asking for long tracks
             String asked = (m.text() + " " + String.join(" ", m.wantedTags())).toLowerCase(Locale.ROOT);
-            boolean wantsLong = asked.matches(".*\\b(long|epic length|extended|full album|hour)\\b.*")
+            boolean wantsLong = (dr != null && dr.max() > MAX_MOOD_TRACK_SEC) || LONG_ASKED.matcher(asked).find()
                     || SPOKEN.matcher(asked).find() || asked.contains("mix");
             boolean wantsSpoken = SPOKEN.matcher(asked).find() || asked.contains("mix");
             for (int i = 0; i < n; i++) {

@@ -46,6 +46,12 @@ public record SatisfiedConstraints(int count, int returned, boolean noDuplicates
                 c.skipRecentlyPlayed() ? c.recentWindow() : null, c.diversity(), order);
     }
 
+    /** The same, stating that every item's length lies in {@code range} (seconds). */
+    public SatisfiedConstraints withDuration(Range range) {
+        return new SatisfiedConstraints(count, returned, noDuplicates, maxPerArtist, excludeArtists, excludeTags, excludeTrackIds, moodExcludedTags,
+                moodExcludedArtists, energy, tempo, range, recentlyPlayedWindow, diversityLambda, order);
+    }
+
     /** "only 6 of 20 items satisfy every constraint" when fewer items than asked met them all. */
     public Optional<String> shortfall() {
         return returned < count ? Optional.of("only " + returned + " of " + count + " items satisfy every constraint") : Optional.empty();

@@ -210,6 +210,25 @@ class ChatAgentTest extends AppTestBase {
     }
 
     @Test
+    void should_hold_the_track_length_a_listener_says_in_passing() throws Exception {
+        Harness h = harness(new ScriptedStreamingChatModel(), false);
+        // "a 20 minute ambient piece": about 16 to 24 minutes, although mood playlists leave out tracks over 12 minutes by default
+        Recording piece = turn(h, UUID.randomUUID(), "I want a 20 minute ambient piece");
+        assertTrue(piece.order.contains("playlist"), piece.order.toString());
+        var items = piece.artifacts.get(0).getJsonArray("items");
+        assertFalse(items.isEmpty(), piece.artifacts.get(0).encode());
+        items.forEach(o -> {
+            int d = ((JsonObject) o).getJsonObject("track").getInteger("durationSec");
+            assertTrue(d >= 960 && d <= 1440, "a " + d + " s track for a 20 minute piece");
+        });
+        // "nothing longer than 4 minutes": every track at most 4:00, and the playlist says so from the list
+        Recording shorts = turn(h, UUID.randomUUID(), "upbeat stuff for cleaning, nothing longer than 4 minutes");
+        JsonObject list = shorts.artifacts.get(0);
+        list.getJsonArray("items").forEach(o -> assertTrue(((JsonObject) o).getJsonObject("track").getInteger("durationSec") <= 240));
+        assertTrue(list.getJsonObject("constraints").getJsonArray("facts").encode().contains("under 4:00 long"), list.encode());
+    }
+
+    @Test
     void should_stop_streaming_when_cancelled_and_store_what_was_said() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -1,7 +1,9 @@
 package dev.tunesmith.recommend;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunesmith.recommend.mood.MoodTarget;
@@ -87,6 +89,50 @@ class MoodPlaylistTest {
                     .trackIds().contains(9001L);
         }
         assertTrue(seen, "the podcast never came back for a calm podcast request");
+    }
+
+    private static MoodTarget said(String text, String word) {
+        return new MoodTarget(text, word, null, null, null, List.of(), List.of(), List.of(), List.of(), null, List.of(word), List.of());
+    }
+
+    @Test
+    void should_treat_track_length_as_a_hard_constraint_and_report_it_from_the_result() {
+        RecommendationEngine e = EngineTrainer.train(catalog(), Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
+
+        // when: "happy songs between 3:30 and 4:30" (the catalogue's lengths run from 200 to 299 s)
+        Playlist p = e.recommend(UserProfile.empty(NOW), mood("happy"),
+                Constraints.defaults().withMaxPerArtist(4).withDuration(new Range(210, 270)));
+
+        // then: every track fits, the report says so, and without the limit it would not have held
+        assertFalse(p.items().isEmpty());
+        assertTrue(p.items().stream().allMatch(i -> i.item().durationSec() >= 210 && i.item().durationSec() <= 270), p.trackIds().toString());
+        assertEquals(new Range(210, 270), p.satisfiedConstraints().durationSec(), p.satisfiedConstraints().toString());
+        Playlist free = e.recommend(UserProfile.empty(NOW), mood("happy"), Constraints.defaults().withMaxPerArtist(4));
+        assertNull(free.satisfiedConstraints().durationSec());
+        assertTrue(free.items().stream().anyMatch(i -> i.item().durationSec() < 210 || i.item().durationSec() > 270));
+    }
+
+    @Test
+    void should_let_long_tracks_in_when_the_listener_asks_for_them() {
+        RecommendationEngine e = EngineTrainer.train(catalog(), Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
+        Constraints base = Constraints.defaults().withMaxPerArtist(4);
+
+        // "I want a 20 minute ambient piece": a length range around 20 minutes lifts the 12-minute default
+        Playlist piece = e.recommend(UserProfile.empty(NOW), said("calm ambient piece", "calm"), base.withDuration(new Range(960, 1440)));
+        assertEquals(List.of(9002L), piece.trackIds());
+
+        // "long tracks are fine" in the words of the request: a list long enough to hold every calm track holds the
+        // drone (an outlier past calm's centre, so it comes late), the podcast still not
+        Constraints all = base.withCount(100).withMaxPerArtist(100);
+        Playlist fine = e.recommend(UserProfile.empty(NOW), said("calm, long tracks are fine", "calm"), all);
+        assertTrue(fine.trackIds().contains(9002L), "the 20-minute drone is missing although long tracks were welcome");
+        assertFalse(fine.trackIds().contains(9001L), "a podcast came back without being asked for");
+
+        // a "long drive" is no request for long tracks
+        Playlist drive = e.recommend(UserProfile.empty(NOW), said("calm music for a long drive at night", "calm"), all);
+        assertFalse(drive.trackIds().contains(9002L), drive.trackIds().toString());
+        Playlist plain = e.recommend(UserProfile.empty(NOW), said("calm", "calm"), all);
+        assertFalse(plain.trackIds().contains(9002L), plain.trackIds().toString());
     }
 
     @Test

@@ -78,7 +78,7 @@ final class Lexicon {
     static final Set<String> TALK = words("hello", "hi", "hey", "heya", "hiya", "howdy", "greetings", "morning", "thanks", "thank",
             "thx", "cheers", "perfect", "great", "awesome", "amazing", "cool", "nice", "sweet", "lovely", "brilliant", "excellent",
             "fantastic", "wonderful", "help", "please", "another", "instead", "undo", "previous", "version", "again", "tempo", "bpm",
-            "energy", "minutes", "artist", "per", "genre", "genres", "something", "anything", "nothing", "except", "without",
+            "energy", "minutes", "minute", "mins", "min", "secs", "seconds", "long", "longer", "artist", "per", "genre", "genres", "something", "anything", "nothing", "except", "without",
             "weather", "forecast", "news", "joke", "recipe", "capital", "president", "math", "translate", "stock", "football",
             "soccer", "score", "homework", "profile", "taste", "describe", "similar", "sounds", "style", "classify", "penultimate");
 

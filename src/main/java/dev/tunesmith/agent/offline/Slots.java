@@ -310,6 +310,26 @@ final class Slots {
     private static final Pattern BETWEEN_DURATION = Pattern.compile(
             "\\b(?:between|from)\\s+(\\d{1,2}(?:[.:]\\d+)?)\\s*(?:minutes?|mins?|min|m)?\\s*(?:and|to|-)\\s*(\\d{1,2}(?:[.:]\\d+)?)\\s*(?:minutes?|mins?|min|m)\\b(?:\\s*long)?");
 
+    /** "tracks 2-4 min", "3 to 5 minutes each", "2:30–4:00". */
+    private static final Pattern SPAN_DURATION = Pattern.compile(
+            "\\b(\\d{1,2}(?:[.:]\\d+)?)\\s*(?:-|–|to)\\s*(\\d{1,2}(?:[.:]\\d+)?)\\s*(?:minutes?|mins?|min|m)\\b(?:\\s*long)?");
+    /** "8+ minutes", "5 minutes or longer", "10 min and up". */
+    private static final Pattern PLUS_DURATION = Pattern.compile(
+            "\\b(\\d{1,2}(?:[.:]\\d+)?)\\s*(?:\\+\\s*(?:minutes?|mins?|min|m)\\b|(?:minutes?|mins?|min|m)\\s*(?:\\+|plus\\b|or (?:more|longer|over)\\b|and (?:up|over|longer|above)\\b))");
+    /** "5 minutes or less", "4 min max", "3:30 tops". */
+    private static final Pattern LESS_DURATION = Pattern.compile(
+            "\\b(\\d{1,2}(?:\\.\\d+)?\\s*(?:minutes?|mins?|min|m)|\\d{1,2}:\\d{2})\\s*(?:or (?:less|shorter|under)|max(?:imum)?|tops|at most)\\b");
+    /** "a 20 minute ambient piece", "songs of about 4 minutes", "roughly 6-minute tracks": about that long, ± 20 %. */
+    private static final Pattern AROUND_DURATION = Pattern.compile(
+            "\\b(?:(?:around|about|roughly|approximately|approx|~|close to)\\s*(?:(\\d{1,2}:\\d{2})\\b|(\\d{1,2}(?:\\.\\d+)?)\\s*(?:minutes?|mins?|min)\\b)(?!\\s*(?:playlist|list|mix|set|run|drive|walk|workout|session|commute|ride|of music|worth))"
+                    + "|(\\d{1,2}(?:[.:]\\d+)?)[- ]?(?:minutes?|mins?|min)(?:[- ]long)?\\s+(?:(?!of\\b|for\\b|worth\\b|per\\b|each\\b|a\\b)[a-z'-]+\\s+){0,2}?(?:piece|pieces|track|tracks|song|songs|tune|tunes|composition|compositions|drone|drones|jam|jams|epic|epics|suite|number|numbers|opus|ballad|ballads)\\b)");
+
+    /** "a playlist of about 30 minutes": the length of the whole list, not of each track. */
+    private static final Pattern TOTAL_BEFORE = Pattern.compile(
+            "\\b(?:playlist|list|mix|set|session|run|workout|drive|commute)\\s*(?:of|that's|that is|lasting|for|,)?\\s*$");
+
+    private static final Pattern MINUTE_WORD = Pattern.compile("^[- ]?(?:minutes?|mins?|min)(?:[- ]long)?");
+
     private static int minutes(String s) {
         if (s.contains(":")) {
             String[] p = s.split(":");
@@ -327,6 +347,27 @@ final class Slots {
             f.maxDuration = Math.max(x, y);
             blank(t, b);
             return;
+        }
+        Matcher sp = SPAN_DURATION.matcher(t);
+        if (sp.find()) {
+            int x = minutes(sp.group(1));
+            int y = minutes(sp.group(2));
+            if (x > 0 && y > 0) {
+                f.minDuration = Math.min(x, y);
+                f.maxDuration = Math.max(x, y);
+                blank(t, sp);
+                return;
+            }
+        }
+        Matcher plus = PLUS_DURATION.matcher(t);
+        if (plus.find()) {
+            f.minDuration = minutes(plus.group(1));
+            blank(t, plus);
+        }
+        Matcher less = LESS_DURATION.matcher(t);
+        if (less.find()) {
+            f.maxDuration = minutes(less.group(1).replaceAll("\\s*[a-z]+$", ""));
+            blank(t, less);
         }
         Matcher d = DROP_SHORT.matcher(t);
         if (d.find()) {
@@ -347,6 +388,24 @@ final class Slots {
         if (f.minDuration == null && m.find()) {
             f.minDuration = seconds(m);
             blank(t, m);
+        }
+        Matcher around = AROUND_DURATION.matcher(t);
+        if (f.minDuration == null && f.maxDuration == null && around.find() && !TOTAL_BEFORE.matcher(t.substring(Math.max(0, around.start() - 30), around.start())).find()) {
+            String g = around.group(1) != null ? around.group(1) : around.group(2) != null ? around.group(2) : around.group(3);
+            int x = minutes(g);
+            if (x > 0) {
+                f.minDuration = (int) Math.round(x * 0.8);
+                f.maxDuration = (int) Math.round(x * 1.2);
+                // the unit word ("piece", "songs") stays for the mood text; only the length is consumed
+                int end = around.group(3) == null ? around.end() : around.end(3);
+                Matcher unit = MINUTE_WORD.matcher(t.substring(end));
+                if (unit.find()) {
+                    end += unit.end();
+                }
+                for (int i = around.start(); i < end; i++) {
+                    t.setCharAt(i, ' ');
+                }
+            }
         }
     }
 

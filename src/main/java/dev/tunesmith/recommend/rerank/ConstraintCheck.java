@@ -68,6 +68,9 @@ public final class ConstraintCheck {
             if (c.tempo() != null && (it.features().tempo() == null || !c.tempo().contains(it.features().tempo()))) {
                 v.add("tempo out of range on " + it.trackId());
             }
+            if (c.durationSec() != null && (it.durationSec() <= 0 || !c.durationSec().contains(it.durationSec()))) {
+                v.add("length out of range on " + it.trackId());
+            }
             if (pi.reasons().isEmpty()) {
                 v.add("no reason on " + it.trackId());
             }

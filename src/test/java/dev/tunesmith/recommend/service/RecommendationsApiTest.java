@@ -50,6 +50,50 @@ class RecommendationsApiTest extends AppTestBase {
                 .send().await().statusCode());
     }
 
+    @Test
+    void should_keep_every_track_inside_the_length_range_asked_over_rest() {
+        String token = TestSupport.registerAndLogin(http, app.port(), TestSupport.uniqueUser("len"));
+        // given: a listener who wants upbeat songs of three to five minutes
+        var res = http.get(app.port(), "127.0.0.1", "/api/me/recommendations?k=15&mood=upbeat%20songs%20for%20cooking&minDuration=180&maxDuration=300")
+                .putHeader("Authorization", "Bearer " + token).send().await();
+        assertEquals(200, res.statusCode(), res.bodyAsString());
+        JsonArray items = res.bodyAsJsonObject().getJsonArray("items");
+        assertEquals(15, items.size());
+        items.forEach(o -> {
+            int d = ((JsonObject) o).getJsonObject("track").getInteger("durationSec");
+            assertTrue(d >= 180 && d <= 300, "a " + d + " s track in a 3–5 minute list");
+        });
+        JsonArray facts = res.bodyAsJsonObject().getJsonObject("constraints").getJsonArray("facts");
+        assertTrue(facts.stream().anyMatch(f -> f.toString().contains("between 3:00 and 5:00 long")), facts.encode());
+
+        // and: a short cap alone (the alias spelling), for calm music
+        JsonArray shorts = recommendations(token, "?k=10&mood=calm&maxDurationSec=150");
+        assertFalse(shorts.isEmpty());
+        shorts.forEach(o -> assertTrue(((JsonObject) o).getJsonObject("track").getInteger("durationSec") <= 150));
+
+        // and: asking for tracks over 12 minutes lifts the mood playlists' default that leaves them out
+        JsonArray longOnes = recommendations(token, "?k=5&mood=ambient%20for%20deep%20sleep&minDuration=900");
+        assertFalse(longOnes.isEmpty(), "no long track although the catalogue has some");
+        longOnes.forEach(o -> assertTrue(((JsonObject) o).getJsonObject("track").getInteger("durationSec") >= 900));
+        JsonArray plain = recommendations(token, "?k=40&mood=ambient%20for%20deep%20sleep");
+        plain.forEach(o -> assertTrue(((JsonObject) o).getJsonObject("track").getInteger("durationSec") <= 720,
+                "a long track without being asked: " + o));
+    }
+
+    @Test
+    void should_name_the_length_parameter_that_is_wrong() {
+        String token = TestSupport.registerAndLogin(http, app.port(), TestSupport.uniqueUser("badlen"));
+        for (String[] c : new String[][] {{"maxDuration=4min", "maxDuration"}, {"minDuration=-5", "minDuration"},
+            {"maxDuration=99999999", "maxDuration"}, {"minDuration=300&maxDuration=120", "minDuration"}, {"minDurationSec=2.5", "minDurationSec"}}) {
+            var res = http.get(app.port(), "127.0.0.1", "/api/me/recommendations?k=5&" + c[0]).putHeader("Authorization", "Bearer " + token)
+                    .send().await();
+            assertEquals(400, res.statusCode(), c[0] + " → " + res.bodyAsString());
+            JsonObject error = res.bodyAsJsonObject().getJsonObject("error");
+            assertEquals(c[1], error.getString("field"), res.bodyAsString());
+            assertTrue(error.getString("message").contains(c[1]), res.bodyAsString());
+        }
+    }
+
     private static double meanEnergy(JsonArray items) {
         return items.stream().mapToDouble(o -> ((JsonObject) o).getJsonObject("track").getJsonObject("features").getDouble("energy", 0.5))
                 .average().orElse(0);
