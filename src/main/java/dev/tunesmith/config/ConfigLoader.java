@@ -143,8 +143,6 @@ public final class ConfigLoader {
                     bool(r, "recommender.friends", d.friends()),
                     bool(r, "recommender.popularity", d.popularity()),
                     r.getValue("seed") instanceof Number n ? n.longValue() : d.seed(),
-                    bool(r, "recommender.playPerUser", d.playPerUser()),
-                    positive(r, "recommender.playEpsilon", d.playEpsilon()),
                     bool(r, "recommender.easeWeighted", d.easeWeighted()),
                     bool(r, "recommender.autoActivate", d.autoActivate()));
         } catch (IllegalArgumentException e) {

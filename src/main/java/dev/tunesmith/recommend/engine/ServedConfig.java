@@ -23,38 +23,29 @@ package dev.tunesmith.recommend.engine;
  * @param friends blend what the user's friends play
  * @param popularity blend popularity
  * @param seed seed of the models and of the inner validation split
- * @param playPerUser divide each play count by the user's median count before the components see it
- *     ({@link PlayWeighting})
- * @param playEpsilon ε of {@link PlayWeighting}: counts are divided by ε (times the user's median)
- * @param easeWeighted EASE over log(1 + r) of the weighted counts instead of binary interactions
+ * @param easeWeighted EASE over log(1 + r) of the play counts instead of binary interactions (λ then
+ *     needs to be about 20 times larger)
  */
 public record ServedConfig(double easeLambda, int easeMinSupport, int easeMaxItems, int alsFactors, double alsLambda,
         double alsAlpha, int alsIterations, int alsCgSteps, int rp3K, double rp3Alpha, double rp3Beta, int itemKnnK,
-        double itemKnnShrink, boolean content, boolean friends, boolean popularity, long seed, boolean playPerUser,
-        double playEpsilon, boolean easeWeighted) {
+        double itemKnnShrink, boolean content, boolean friends, boolean popularity, long seed, boolean easeWeighted) {
 
     /** The defaults documented in {@code config/README.md}. */
-    public static final ServedConfig DEFAULTS = new ServedConfig(75, 3, 6000, 64, 1.25, 2.0, 15, 3, 100, 1.0, 0.25,
-            100, 10, true, true, true, 20110101L, false, 1.0, false);
+    public static final ServedConfig DEFAULTS = new ServedConfig(3000, 3, 6000, 64, 1.25, 2.0, 15, 3, 100, 1.0, 0.25,
+            100, 10, true, true, true, 20110101L, true);
 
-    /** The settings before play weighting existed: raw counts. */
+    /** Binary EASE (the settings before {@code easeWeighted} existed). */
     public ServedConfig(double easeLambda, int easeMinSupport, int easeMaxItems, int alsFactors, double alsLambda,
             double alsAlpha, int alsIterations, int alsCgSteps, int rp3K, double rp3Alpha, double rp3Beta, int itemKnnK,
             double itemKnnShrink, boolean content, boolean friends, boolean popularity, long seed) {
         this(easeLambda, easeMinSupport, easeMaxItems, alsFactors, alsLambda, alsAlpha, alsIterations, alsCgSteps, rp3K,
-                rp3Alpha, rp3Beta, itemKnnK, itemKnnShrink, content, friends, popularity, seed, false, 1.0, false);
-    }
-
-    /** How play counts are weighted before the components see them. */
-    public PlayWeighting playWeighting() {
-        return new PlayWeighting(playPerUser, playEpsilon);
+                rp3Alpha, rp3Beta, itemKnnK, itemKnnShrink, content, friends, popularity, seed, false);
     }
 
     /** Validates ranges (a bad value is a programming or config error). */
     public ServedConfig {
         if (easeLambda <= 0 || easeMinSupport < 1 || easeMaxItems < 1 || alsFactors < 1 || alsLambda < 0
-                || alsAlpha < 0 || alsIterations < 1 || alsCgSteps < 0 || rp3K < 1 || itemKnnK < 1 || itemKnnShrink < 0
-                || !(playEpsilon > 0)) {
+                || alsAlpha < 0 || alsIterations < 1 || alsCgSteps < 0 || rp3K < 1 || itemKnnK < 1 || itemKnnShrink < 0) {
             throw new IllegalArgumentException("invalid served recommender settings: " + Double.toString(easeLambda));
         }
     }

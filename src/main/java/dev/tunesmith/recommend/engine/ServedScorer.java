@@ -31,23 +31,14 @@ public final class ServedScorer implements ItemScorer {
     private final List<ItemScorer> components;
     private final double[] weights;
     private final int items;
-    private final PlayWeighting weighting;
-
-    /** A blend over raw play counts. */
-    public ServedScorer(List<String> names, List<ItemScorer> components, double[] weights, int items) {
-        this(names, components, weights, items, PlayWeighting.RAW);
-    }
 
     /**
      * @param names component names, in order
      * @param components trained components (null where the weight is 0, or for an untrained friends component)
      * @param weights blend weight per component
      * @param items number of items
-     * @param weighting how the user's counts are weighted before the components score them (as in training)
      */
-    public ServedScorer(List<String> names, List<ItemScorer> components, double[] weights, int items,
-            PlayWeighting weighting) {
-        this.weighting = weighting;
+    public ServedScorer(List<String> names, List<ItemScorer> components, double[] weights, int items) {
         this.names = List.copyOf(names);
         this.components = new ArrayList<>(components);
         this.weights = weights.clone();
@@ -96,7 +87,6 @@ public final class ServedScorer implements ItemScorer {
     public void score(UserVector user, float[] friends, float[] out) {
         Arrays.fill(out, 0, items, 0f);
         float[] tmp = new float[items];
-        user = weighting.apply(user);
         for (int c = 0; c < names.size(); c++) {
             if (weights[c] == 0) {
                 continue;
@@ -118,11 +108,6 @@ public final class ServedScorer implements ItemScorer {
                 out[i] += w * tmp[i];
             }
         }
-    }
-
-    /** How user counts are weighted before scoring. */
-    public PlayWeighting weighting() {
-        return weighting;
     }
 
     /** Human-readable blend, e.g. {@code ease=1.0 als=2.0 ...}. */
@@ -155,9 +140,6 @@ public final class ServedScorer implements ItemScorer {
                 out.writeInt(b.length);
                 out.write(b);
             }
-            // trailer (absent in blends stored before play weighting: raw counts)
-            out.writeBoolean(weighting.perUser());
-            out.writeDouble(weighting.epsilon());
         });
     }
 
@@ -184,8 +166,7 @@ public final class ServedScorer implements ItemScorer {
                     default -> throw new IllegalArgumentException("unknown served component " + name);
                 });
             }
-            PlayWeighting pw = in.available() > 0 ? new PlayWeighting(in.readBoolean(), in.readDouble()) : PlayWeighting.RAW;
-            return new ServedScorer(names, comps, w, items, pw);
+            return new ServedScorer(names, comps, w, items);
         });
     }
 }

@@ -75,50 +75,6 @@ public final class ServedTrainer implements ScorerTrainer {
         return t;
     }
 
-    /** The play weighting applied to the data before the components train ({@link PlayWeighting}). */
-    public Interactions prepare(Interactions data) {
-        return config.playWeighting().apply(data);
-    }
-
-    /** A component trained on {@link #prepare}d data, made to weight the user vectors it scores the same way. */
-    public ItemScorer wrap(ItemScorer component) {
-        PlayWeighting pw = config.playWeighting();
-        if (pw.raw()) {
-            return component;
-        }
-        return new ItemScorer() {
-            @Override
-            public String name() {
-                return component.name();
-            }
-
-            @Override
-            public int itemCount() {
-                return component.itemCount();
-            }
-
-            @Override
-            public void score(dev.tunesmith.recommend.data.UserVector user, float[] out) {
-                component.score(pw.apply(user), out);
-            }
-        };
-    }
-
-    /** The settings a component's training depends on (a cache key for tuning drivers). */
-    public String componentKey(String name) {
-        ServedConfig c = config;
-        String w = c.playPerUser() + "/" + c.playEpsilon();
-        return switch (name) {
-            case "ease" -> c.easeLambda() + "/" + c.easeMinSupport() + "/" + c.easeMaxItems()
-                    + (c.easeWeighted() ? "/w/" + w : "");
-            case "als" -> c.alsFactors() + "/" + c.alsLambda() + "/" + c.alsAlpha() + "/" + c.alsIterations() + "/"
-                    + c.alsCgSteps() + "/" + c.seed() + "/" + w;
-            case "rp3beta" -> c.rp3K() + "/" + c.rp3Alpha() + "/" + c.rp3Beta();
-            case "itemknn" -> c.itemKnnK() + "/" + c.itemKnnShrink();
-            default -> w;
-        };
-    }
-
     /** The minimum support that keeps at most {@link ServedConfig#easeMaxItems()} items in EASE. */
     int easeSupport(Interactions data) {
         int[] counts = new int[data.items()];
@@ -135,7 +91,6 @@ public final class ServedTrainer implements ScorerTrainer {
 
     @Override
     public ServedScorer train(Interactions data) {
-        data = prepare(data);
         List<ScorerTrainer> comps = components(data);
         double[] w = new HybridTrainer(comps, config.seed(), HybridTrainer.FINE_GRID, 4).fitWeights(data);
         List<String> names = new ArrayList<>();
@@ -147,6 +102,6 @@ public final class ServedTrainer implements ScorerTrainer {
             String name = comps.get(c).name();
             scorers.add(w[c] == 0 && !"friends".equals(name) && !"als".equals(name) ? null : comps.get(c).train(data));
         }
-        return new ServedScorer(names, scorers, w, data.items(), config.playWeighting());
+        return new ServedScorer(names, scorers, w, data.items());
     }
 }

@@ -58,11 +58,11 @@ public final class ServedTuning {
             List<ItemScorer> trained = new ArrayList<>();
             StringBuilder line = new StringBuilder(args.length > 0 ? args[v] : "defaults").append(" |");
             for (ScorerTrainer t : comps) {
-                String key = t.name() + "@" + st.componentKey(t.name());
+                String key = t.name() + "@" + key(sc, t.name());
                 long t0 = System.nanoTime();
                 ItemScorer s = cache.get(key);
                 if (s == null) {
-                    s = st.wrap(t.train(st.prepare(sub)));
+                    s = t.train(sub);
                     cache.put(key, s);
                 }
                 trained.add(s);
@@ -77,6 +77,18 @@ public final class ServedTuning {
     }
 
     static double blendScore;
+
+    /** The settings a component's training depends on (the cache key). */
+    static String key(ServedConfig c, String name) {
+        return switch (name) {
+            case "ease" -> c.easeLambda() + "/" + c.easeMinSupport() + "/" + c.easeMaxItems() + "/" + c.easeWeighted();
+            case "als" -> c.alsFactors() + "/" + c.alsLambda() + "/" + c.alsAlpha() + "/" + c.alsIterations() + "/"
+                    + c.alsCgSteps() + "/" + c.seed();
+            case "rp3beta" -> c.rp3K() + "/" + c.rp3Alpha() + "/" + c.rp3Beta();
+            case "itemknn" -> c.itemKnnK() + "/" + c.itemKnnShrink();
+            default -> "";
+        };
+    }
 
     /** {@code c} with {@code name=value,name=value} overrides (record component names). */
     static ServedConfig override(ServedConfig c, String spec) throws Exception {
