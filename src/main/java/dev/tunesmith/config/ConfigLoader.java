@@ -142,7 +142,9 @@ public final class ConfigLoader {
                     bool(r, "recommender.content", d.content()),
                     bool(r, "recommender.friends", d.friends()),
                     bool(r, "recommender.popularity", d.popularity()),
-                    r.getValue("seed") instanceof Number n ? n.longValue() : d.seed(), bool(r, "recommender.autoActivate", d.autoActivate()));
+                    r.getValue("seed") instanceof Number n ? n.longValue() : d.seed(),
+                    bool(r, "recommender.easeWeighted", d.easeWeighted()),
+                    bool(r, "recommender.autoActivate", d.autoActivate()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -107,8 +107,10 @@ class ConfigLoaderTest {
     void should_read_the_served_recommender_settings_with_documented_defaults() {
         assertEquals(AppConfig.Recommender.DEFAULTS, load(Map.of()).recommender());
         AppConfig.Recommender r = ConfigLoader.recommender(new JsonObject().put("alsFactors", 32).put("easeLambda", 200.0)
-                .put("friends", false));
+                .put("friends", false).put("easeWeighted", false));
         assertEquals(32, r.alsFactors());
+        assertEquals(false, r.easeWeighted());
+        assertTrue(AppConfig.Recommender.DEFAULTS.easeWeighted(), "the served EASE reads log-weighted play counts by default");
         assertEquals(200.0, r.easeLambda());
         assertEquals(false, r.friends());
         assertEquals(AppConfig.Recommender.DEFAULTS.rp3Beta(), r.rp3Beta());

@@ -23,14 +23,24 @@ package dev.tunesmith.recommend.engine;
  * @param friends blend what the user's friends play
  * @param popularity blend popularity
  * @param seed seed of the models and of the inner validation split
+ * @param easeWeighted EASE over log(1 + r) of the play counts instead of binary interactions (λ then
+ *     needs to be about 20 times larger)
  */
 public record ServedConfig(double easeLambda, int easeMinSupport, int easeMaxItems, int alsFactors, double alsLambda,
         double alsAlpha, int alsIterations, int alsCgSteps, int rp3K, double rp3Alpha, double rp3Beta, int itemKnnK,
-        double itemKnnShrink, boolean content, boolean friends, boolean popularity, long seed) {
+        double itemKnnShrink, boolean content, boolean friends, boolean popularity, long seed, boolean easeWeighted) {
 
     /** The defaults documented in {@code config/README.md}. */
-    public static final ServedConfig DEFAULTS = new ServedConfig(75, 3, 6000, 64, 1.25, 2.0, 15, 3, 100, 1.0, 0.25,
-            100, 10, true, true, true, 20110101L);
+    public static final ServedConfig DEFAULTS = new ServedConfig(3000, 3, 6000, 64, 1.25, 2.0, 15, 3, 100, 1.0, 0.25,
+            100, 10, true, true, true, 20110101L, true);
+
+    /** Binary EASE (the settings before {@code easeWeighted} existed). */
+    public ServedConfig(double easeLambda, int easeMinSupport, int easeMaxItems, int alsFactors, double alsLambda,
+            double alsAlpha, int alsIterations, int alsCgSteps, int rp3K, double rp3Alpha, double rp3Beta, int itemKnnK,
+            double itemKnnShrink, boolean content, boolean friends, boolean popularity, long seed) {
+        this(easeLambda, easeMinSupport, easeMaxItems, alsFactors, alsLambda, alsAlpha, alsIterations, alsCgSteps, rp3K,
+                rp3Alpha, rp3Beta, itemKnnK, itemKnnShrink, content, friends, popularity, seed, false);
+    }
 
     /** Validates ranges (a bad value is a programming or config error). */
     public ServedConfig {

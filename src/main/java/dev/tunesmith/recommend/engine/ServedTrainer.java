@@ -48,7 +48,7 @@ public final class ServedTrainer implements ScorerTrainer {
     public List<ScorerTrainer> components(Interactions data) {
         ServedConfig c = config;
         List<ScorerTrainer> t = new ArrayList<>();
-        t.add(new EaseTrainer(c.easeLambda(), easeSupport(data)));
+        t.add(new EaseTrainer(c.easeLambda(), easeSupport(data), c.easeWeighted()));
         t.add(new AlsTrainer(c.alsFactors(), c.alsLambda(), c.alsAlpha(), c.alsIterations(), c.seed(), c.alsCgSteps(), true));
         t.add(new Rp3BetaTrainer(c.rp3K(), c.rp3Alpha(), c.rp3Beta()));
         t.add(new ItemKnnTrainer(c.itemKnnK(), (float) c.itemKnnShrink()));

@@ -19,14 +19,15 @@ public record EaseScorer(EaseModel model) implements ItemScorer {
         int n = model.kept().length;
         float[] acc = new float[n];
         float[] w = model.weights();
-        for (int item : user.items()) {
-            int l = model.local()[item];
+        for (int e = 0; e < user.size(); e++) {
+            int l = model.local()[user.items()[e]];
             if (l < 0) {
                 continue;
             }
             int off = l * n;
+            float x = model.x(user.values()[e]);
             for (int b = 0; b < n; b++) {
-                acc[b] += w[off + b];
+                acc[b] += x * w[off + b];
             }
         }
         float min = 0;

@@ -6,21 +6,34 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Trains EASE on binarised interactions: G = XᵀX + λI, P = G⁻¹, B = I − P·diag(1/diag(P))
+ * Trains EASE on binarised (or, when {@code weighted}, log(1 + r)-weighted) interactions: G = XᵀX + λI, P = G⁻¹, B = I − P·diag(1/diag(P))
  * (so B_ij = −P_ij / P_jj and B_jj = 0). Only items with at least {@code minSupport} users are
  * kept, which bounds the dense inverse.
  */
 public final class EaseTrainer implements ScorerTrainer {
     private final double lambda;
     private final int minSupport;
+    private final boolean weighted;
 
     /**
+     * Binary interactions.
+     *
      * @param lambda L2 regularisation λ on the diagonal of the Gram matrix
      * @param minSupport minimum users per item for the item to enter B
      */
     public EaseTrainer(double lambda, int minSupport) {
+        this(lambda, minSupport, false);
+    }
+
+    /**
+     * @param lambda L2 regularisation λ on the diagonal of the Gram matrix
+     * @param minSupport minimum users per item for the item to enter B
+     * @param weighted X holds log(1 + r) instead of 1 (a log-weighted EASE)
+     */
+    public EaseTrainer(double lambda, int minSupport, boolean weighted) {
         this.lambda = lambda;
         this.minSupport = minSupport;
+        this.weighted = weighted;
     }
 
     @Override
@@ -55,19 +68,21 @@ public final class EaseTrainer implements ScorerTrainer {
         }
         DMatrixRMaj g = new DMatrixRMaj(n, n);
         int[] row = new int[data.items()];
+        double[] xs = new double[data.items()];
         for (int u = 0; u < data.users(); u++) {
             int m = 0;
             for (int e = data.rowStart(u); e < data.rowStart(u + 1); e++) {
                 int l = local[data.colAt(e)];
                 if (l >= 0) {
+                    xs[m] = weighted ? Math.log1p(data.valueAt(e)) : 1;
                     row[m++] = l;
                 }
             }
-            // G += xᵤxᵤᵀ (binary)
+            // G += xᵤxᵤᵀ
             for (int a = 0; a < m; a++) {
                 int off = row[a] * n;
                 for (int b = 0; b < m; b++) {
-                    g.data[off + row[b]] += 1;
+                    g.data[off + row[b]] += xs[a] * xs[b];
                 }
             }
         }
@@ -86,6 +101,6 @@ public final class EaseTrainer implements ScorerTrainer {
                 w[a * n + b] = a == b ? 0f : (float) (-p.data[a * n + b] / p.data[b * n + b]);
             }
         }
-        return new EaseModel(local, kept, w);
+        return new EaseModel(local, kept, w, weighted);
     }
 }

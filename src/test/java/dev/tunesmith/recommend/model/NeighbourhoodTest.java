@@ -73,6 +73,29 @@ class NeighbourhoodTest {
     }
 
     @Test
+    void should_weigh_heavy_plays_more_in_log_weighted_ease() {
+        // given: one listener who played item 0 e − 1 times and item 1 e² − 1 times (log(1 + r) = 1 and 2)
+        float once = (float) Math.expm1(1);
+        float twice = (float) Math.expm1(2);
+        Interactions d = Interactions.of(1, 2, new int[] {0, 0}, new int[] {0, 1}, new float[] {once, twice}, 2);
+
+        // when: λ = 1, so G = XᵀX + I = [[2,2],[2,5]] and P = G⁻¹ = [[5/6,−1/3],[−1/3,1/3]]
+        EaseModel m = new EaseTrainer(1, 1, true).fit(d);
+        float[] s = new float[2];
+        new EaseScorer(m).score(dev.tunesmith.recommend.data.UserVector.of(new int[] {0}, new float[] {twice}), s);
+        float[] binary = new float[2];
+        new EaseScorer(new EaseTrainer(1, 1).fit(d))
+                .score(dev.tunesmith.recommend.data.UserVector.of(new int[] {0}, new float[] {twice}), binary);
+
+        // then: B01 = −P01/P11 = 1, scored with x = log(1 + r) = 2; binary EASE gives B01 = 1/2 and x = 1
+        assertEquals(2.0, s[1], 1e-4);
+        assertEquals(0.5, binary[1], 1e-5);
+        EaseModel back = EaseModel.fromBytes(m.toBytes());
+        assertTrue(back.weighted());
+        assertArrayEquals(m.weights(), back.weights());
+    }
+
+    @Test
     void should_train_an_empty_ease_model_when_no_item_has_enough_listeners() {
         // given: every item has one listener, EASE keeps items with at least 3 (a new community)
         Interactions d = Interactions.of(2, 3, new int[] {0, 1}, new int[] {0, 1}, new float[] {1, 1}, 2);
