@@ -62,9 +62,7 @@ public final class MusicTools {
 
     @Tool("Look up the current user's own listening profile: top tags, top artists, mood centre, counts.")
     public String lookupMyProfile() {
-        return answer(() -> {
-            return RecommenderService.toJson(recommender.profileNow(ctx.userId())).encode();
-        });
+        return answer(() -> RecommenderService.toJson(recommender.profileNow(ctx.userId())).encode());
     }
 
     @Tool("Build a personalised playlist for a mood or situation, with optional constraints. Genres excluded also exclude "
@@ -178,16 +176,12 @@ public final class MusicTools {
     public String checkMyLyrics(@P("the lyrics, lines separated by newlines") String text,
             @P(value = "the rhyme scheme they aim for, e.g. ABAB", required = false) String scheme,
             @P(value = "syllables per line they aim for", required = false) Integer syllables) {
-        return answer(() -> {
-            return CreationJson.toJson(creation.checkLyrics(text, scheme, syllables)).encode();
-        });
+        return answer(() -> CreationJson.toJson(creation.checkLyrics(text, scheme, syllables)).encode());
     }
 
     @Tool("Find perfect and near rhymes for a word, with syllable counts.")
     public String rhymesFor(@P("the word") String word) {
-        return answer(() -> {
-            return CreationJson.toJson(creation.rhymes(word, 20)).encode();
-        });
+        return answer(() -> CreationJson.toJson(creation.rhymes(word, 20)).encode());
     }
 
     @Tool("Continue the user's verse (their text, or the newest lyrics of this conversation) in its rhyme pattern and metre.")
@@ -211,16 +205,13 @@ public final class MusicTools {
             + "(then also why it is there).")
     public String describeTrack(@P(value = "title and/or artist of the track", required = false) String track,
             @P(value = "1-based position in the current playlist (-1 = last), instead of a name", required = false) Integer position) {
-        return answer(() -> {
-            return (position != null ? describeAt(checkedPosition(position)) : describe(required(track, "which track should I describe?"))).encode();
-        });
+        return answer(() -> (position != null ? describeAt(checkedPosition(position))
+                : describe(required(track, "which track should I describe?"))).encode());
     }
 
     @Tool("Classify the musical style and mood a text describes (tags, energy, valence, tempo).")
     public String classifyStyle(@P("a description of music, a mood or a situation") String text) {
-        return answer(() -> {
-            return style(recommender.mood(text)).encode();
-        });
+        return answer(() -> style(recommender.mood(text)).encode());
     }
 
     /** A playlist tool: the playlist is streamed to the client and summarised for the model. */
