@@ -324,6 +324,33 @@ class ChatSocketTest extends AppTestBase {
     }
 
     @Test
+    void should_edit_one_section_of_the_lyrics_in_the_chat_and_keep_the_rest() throws Exception {
+        try (ChatClient c = authed(creator())) {
+            c.send(new JsonObject().put("type", "message").put("text", "write me a song about a lighthouse keeper, with a chorus"));
+            JsonObject song = artifact(c.until("done", 60_000), "lyrics");
+            List<String> before = List.of(song.getString("text").split("\\n\\s*\\n"));
+            assertTrue(song.getJsonArray("sections").contains("verse"), song.encode());
+
+            c.send(new JsonObject().put("type", "message").put("text", "can you rewrite the first verse so it's about a storm at sea"));
+            List<JsonObject> turn = c.until("done", 60_000);
+            JsonObject edited = artifact(turn, "lyrics");
+            List<String> after = List.of(edited.getString("text").split("\\n\\s*\\n"));
+            var changed = edited.getJsonArray("changedSections");
+            assertEquals(1, changed.size(), edited.encode());
+            int stanza = changed.getInteger(0);
+            assertEquals("verse", edited.getJsonArray("sections").getString(stanza));
+            assertEquals(before.size(), after.size(), edited.getString("text"));
+            for (int i = 0; i < after.size(); i++) {
+                if (i != stanza) {
+                    assertEquals(before.get(i), after.get(i), "stanza " + i + " kept as it was");
+                }
+            }
+            assertNotEquals(before.get(stanza), after.get(stanza));
+            assertTrue(said(turn).startsWith("Done"), said(turn));
+        }
+    }
+
+    @Test
     void should_write_lyrics_with_a_checked_rhyme_scheme() throws Exception {
         try (ChatClient c = authed(creator())) {
             c.send(new JsonObject().put("type", "message").put("text", "write lyrics about the sea, ABAB, 8 lines, 8 syllables"));

@@ -35,6 +35,13 @@ final class CreationEdits {
     private static final Pattern SECTION_REWRITE = Pattern.compile(
             "\\b(?:rewrite|re-write|redo|re-do|rework|write (?:a )?new|write .{0,20}\\bagain|new (?:words|lyrics|lines) for|change|replace|different|make (?:it|that|this|the \\w+) about|"
                     + "should be about|to be about|be about|about|improve|fix|freshen up)\\b");
+    /** The rewrite words other than a bare "about", which on its own also starts a new request ("a 4-line verse about rain"). */
+    private static final Pattern SECTION_REWRITE_VERB = Pattern.compile(
+            "\\b(?:rewrite|re-write|redo|re-do|rework|write (?:a )?new|write .{0,20}\\bagain|new (?:words|lyrics|lines) for|change|replace|different|make (?:it|that|this|the \\w+) about|"
+                    + "should be about|to be about|be about|improve|fix|freshen up)\\b");
+    /** What comes before the section word in a request for new lyrics: "a 4-line verse", "write me an 8 line verse". */
+    private static final Pattern NEW_PIECE = Pattern.compile(
+            "^(?:(?:can you|could you|please|pls|now|and|then|ok|okay|also)\\s+)*(?:(?:write|give|make|compose)\\s+(?:me\\s+|us\\s+)?)?(?:a|an)\\s+(?:\\S+\\s+){0,2}$");
     private static final Pattern ABOUT_THEME = Pattern.compile("\\b(?:about|on the (?:theme|subject|topic) of|focus(?:ed|ing)? on|regarding|telling of)\\s+(.+)$");
 
     private CreationEdits() {}
@@ -187,6 +194,9 @@ final class CreationEdits {
                 && !det.matches("a new") )) {
             action = "add";
         } else if (SECTION_REWRITE.matcher(t).find() || (fresh && det.equals("a new"))) {
+            if (!SECTION_REWRITE_VERB.matcher(t).find() && !det.equals("a new") && NEW_PIECE.matcher(t.substring(0, m.start()) + (det.isEmpty() ? "" : det + " ")).find()) {
+                return null; // "a 4-line verse about rain, AABB": new lyrics, not an edit of the ones we have
+            }
             action = "rewrite";
         } else {
             return null;
