@@ -58,17 +58,29 @@ public final class EngineTrainer {
     }
 
     /**
-     * Trains on the product's data, with the friends graph for the served blend's friends component.
+     * The catalogue and the community as the served trainer sees them; {@link #train} and the per-version quality
+     * figure ({@code eval.CommunityQuality}) build it the same way.
      *
-     * @param catalog all tracks (duplicate ids: first wins)
-     * @param eventsByUser every user's events
-     * @param friendsByUser user id → ids of their friends (may be empty)
-     * @param embedder embeds each track's tags/genre text; null for no content vectors
-     * @param now time the profiles are decayed to
-     * @param o settings
+     * @param index track id → dense item index
+     * @param items the catalogue in index order, with estimated features filled in
+     * @param userIds user ids in row order (sorted)
+     * @param interactions the user × item matrix of positive profile weights, or null when there is none
+     * @param friends per row, the rows of that user's friends
+     * @param listeners per item, how many users have it in their profile
+     * @param itemsPerUser per row, how many items that user has
      */
-    public static RecommendationEngine train(List<CatalogItem> catalog, Map<Long, List<UserEvent>> eventsByUser,
-            Map<Long, List<Long>> friendsByUser, TextEmbedder embedder, Instant now, Options o) {
+    public record TrainingData(IdIndex index, List<CatalogItem> items, List<Long> userIds, Interactions interactions, int[][] friends,
+            float[] listeners, int[] itemsPerUser) {
+
+        /** Non-zero cells of the matrix. */
+        public int pairs() {
+            return interactions == null ? 0 : Arrays.stream(itemsPerUser).sum();
+        }
+    }
+
+    /** Builds the {@link TrainingData} of {@link #train}'s arguments. */
+    public static TrainingData trainingData(List<CatalogItem> catalog, Map<Long, List<UserEvent>> eventsByUser,
+            Map<Long, List<Long>> friendsByUser, Instant now, Options o) {
         IdIndex index = IdIndex.of(catalog.stream().mapToLong(CatalogItem::trackId).toArray());
         CatalogItem[] ordered = new CatalogItem[index.size()];
         for (CatalogItem c : catalog) {
@@ -86,6 +98,7 @@ public final class EngineTrainer {
         List<int[]> ui = new ArrayList<>();
         List<Float> vals = new ArrayList<>();
         float[] pop = new float[items.size()];
+        int[] perUser = new int[userIds.size()];
         for (int u = 0; u < userIds.size(); u++) {
             UserProfile p = pb.build(eventsByUser.get(userIds.get(u)), now);
             for (var e : p.itemWeights().entrySet()) {
@@ -94,32 +107,51 @@ public final class EngineTrainer {
                     ui.add(new int[] {u, i});
                     vals.add(e.getValue().floatValue());
                     pop[i]++;
+                    perUser[u]++;
                 }
             }
         }
-        ServedScorer served = null;
-        if (!ui.isEmpty()) {
-            int n = ui.size();
-            int[] us = new int[n];
-            int[] is = new int[n];
-            float[] vs = new float[n];
-            for (int k = 0; k < n; k++) {
-                us[k] = ui.get(k)[0];
-                is[k] = ui.get(k)[1];
-                vs[k] = vals.get(k);
-            }
-            Interactions data = Interactions.of(userIds.size(), items.size(), us, is, vs, n);
-            Map<Long, Integer> row = new HashMap<>();
-            for (int u = 0; u < userIds.size(); u++) {
-                row.put(userIds.get(u), u);
-            }
-            int[][] friends = new int[userIds.size()][];
-            for (int u = 0; u < userIds.size(); u++) {
-                friends[u] = friendsByUser.getOrDefault(userIds.get(u), List.of()).stream()
-                        .map(row::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
-            }
-            served = new ServedTrainer(o.served(), content(items), friends).train(data);
+        Map<Long, Integer> row = new HashMap<>();
+        for (int u = 0; u < userIds.size(); u++) {
+            row.put(userIds.get(u), u);
         }
+        int[][] friends = new int[userIds.size()][];
+        for (int u = 0; u < userIds.size(); u++) {
+            friends[u] = friendsByUser.getOrDefault(userIds.get(u), List.of()).stream()
+                    .map(row::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
+        }
+        if (ui.isEmpty()) {
+            return new TrainingData(index, items, userIds, null, friends, pop, perUser);
+        }
+        int n = ui.size();
+        int[] us = new int[n];
+        int[] is = new int[n];
+        float[] vs = new float[n];
+        for (int k = 0; k < n; k++) {
+            us[k] = ui.get(k)[0];
+            is[k] = ui.get(k)[1];
+            vs[k] = vals.get(k);
+        }
+        return new TrainingData(index, items, userIds, Interactions.of(userIds.size(), items.size(), us, is, vs, n), friends, pop, perUser);
+    }
+
+    /**
+     * Trains on the product's data, with the friends graph for the served blend's friends component.
+     *
+     * @param catalog all tracks (duplicate ids: first wins)
+     * @param eventsByUser every user's events
+     * @param friendsByUser user id → ids of their friends (may be empty)
+     * @param embedder embeds each track's tags/genre text; null for no content vectors
+     * @param now time the profiles are decayed to
+     * @param o settings
+     */
+    public static RecommendationEngine train(List<CatalogItem> catalog, Map<Long, List<UserEvent>> eventsByUser,
+            Map<Long, List<Long>> friendsByUser, TextEmbedder embedder, Instant now, Options o) {
+        TrainingData d = trainingData(catalog, eventsByUser, friendsByUser, now, o);
+        List<CatalogItem> items = d.items();
+        IdIndex index = d.index();
+        float[] pop = d.listeners();
+        ServedScorer served = d.interactions() == null ? null : new ServedTrainer(o.served(), content(items), d.friends()).train(d.interactions());
         float[] emb = withAudio(embedder == null ? null : embed(embedder, items), items);
         int dims = emb == null ? 0 : emb.length / Math.max(1, items.size());
         return new RecommendationEngine(items, index, emb, dims, served, pop, o.config(), Clock.systemUTC());

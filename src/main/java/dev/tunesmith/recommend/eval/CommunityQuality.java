@@ -4,8 +4,6 @@ import dev.tunesmith.recommend.CatalogItem;
 import dev.tunesmith.recommend.EngineTrainer;
 import dev.tunesmith.recommend.ProfileBuilder;
 import dev.tunesmith.recommend.UserEvent;
-import dev.tunesmith.recommend.UserProfile;
-import dev.tunesmith.recommend.data.IdIndex;
 import dev.tunesmith.recommend.data.Interactions;
 import dev.tunesmith.recommend.engine.ServedTrainer;
 import dev.tunesmith.recommend.model.PopularityTrainer;
@@ -13,13 +11,10 @@ import dev.tunesmith.recommend.model.ScorerTrainer;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The ranking quality of one training run, measured on the community's own events: the interaction
@@ -69,62 +64,18 @@ public final class CommunityQuality {
     public static Result measure(List<CatalogItem> catalog, Map<Long, List<UserEvent>> eventsByUser, Map<Long, List<Long>> friendsByUser,
             Instant now, EngineTrainer.Options options, long seed) {
         String protocol = "community events, per-user 5-fold split (seed " + seed + "), fold 0 held out (20 %), served blend vs popularity";
-        IdIndex index = IdIndex.of(catalog.stream().mapToLong(CatalogItem::trackId).toArray());
-        CatalogItem[] ordered = new CatalogItem[index.size()];
-        for (CatalogItem c : catalog) {
-            int i = index.index(c.trackId());
-            if (ordered[i] == null) {
-                ordered[i] = c;
-            }
-        }
-        List<CatalogItem> items = EngineTrainer.withEstimatedFeatures(Arrays.asList(ordered));
-        Map<Long, CatalogItem> byId = new HashMap<>();
-        items.forEach(c -> byId.put(c.trackId(), c));
-        ProfileBuilder pb = new ProfileBuilder(byId::get, options.weights());
-        List<Long> userIds = new ArrayList<>(eventsByUser.keySet());
-        userIds.sort(null);
-        List<int[]> pairs = new ArrayList<>();
-        List<Float> values = new ArrayList<>();
-        int users = 0;
-        int eligible = 0;
-        for (int u = 0; u < userIds.size(); u++) {
-            UserProfile p = pb.build(eventsByUser.get(userIds.get(u)), now);
-            int mine = 0;
-            for (var e : p.itemWeights().entrySet()) {
-                int i = index.index(e.getKey());
-                if (i >= 0 && e.getValue() > 0) {
-                    pairs.add(new int[] {u, i});
-                    values.add(e.getValue().floatValue());
-                    mine++;
-                }
-            }
-            users += mine > 0 ? 1 : 0;
-            eligible += mine >= MIN_ITEMS ? 1 : 0;
-        }
-        int n = pairs.size();
+        EngineTrainer.TrainingData d = EngineTrainer.trainingData(catalog, eventsByUser, friendsByUser, now, options);
+        int users = (int) Arrays.stream(d.itemsPerUser()).filter(c -> c > 0).count();
+        int eligible = (int) Arrays.stream(d.itemsPerUser()).filter(c -> c >= MIN_ITEMS).count();
+        int n = d.pairs();
         if (eligible < MIN_USERS) {
             return new Result(false, users, eligible, 0, n, Double.NaN, Double.NaN, Double.NaN, Double.NaN, protocol,
                     "not enough data: " + eligible + " listener" + (eligible == 1 ? "" : "s") + " with at least " + MIN_ITEMS
                             + " liked or played tracks, " + MIN_USERS + " needed for a held-out figure");
         }
-        int[] us = new int[n];
-        int[] is = new int[n];
-        float[] vs = new float[n];
-        for (int k = 0; k < n; k++) {
-            us[k] = pairs.get(k)[0];
-            is[k] = pairs.get(k)[1];
-            vs[k] = values.get(k);
-        }
-        Interactions data = Interactions.of(userIds.size(), items.size(), us, is, vs, n);
-        Map<Long, Integer> row = new HashMap<>();
-        for (int u = 0; u < userIds.size(); u++) {
-            row.put(userIds.get(u), u);
-        }
-        int[][] friends = new int[userIds.size()][];
-        for (int u = 0; u < userIds.size(); u++) {
-            friends[u] = friendsByUser.getOrDefault(userIds.get(u), List.of()).stream()
-                    .map(row::get).filter(Objects::nonNull).mapToInt(Integer::intValue).toArray();
-        }
+        Interactions data = d.interactions();
+        List<CatalogItem> items = d.items();
+        int[][] friends = d.friends();
         ScorerTrainer served = new ServedTrainer(options.served(), EngineTrainer.content(items), friends);
         ScorerTrainer popularity = new PopularityTrainer();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
