@@ -26,6 +26,30 @@ class CatalogImportTest extends AppTestBase {
     }
 
     @Test
+    void should_write_two_overlapping_imports_at_once_without_a_deadlock() {
+        // given: two imports of the same source whose batches hold the same 300 artists in opposite orders
+        java.util.List<dev.tunesmith.catalog.TrackRecord> forward = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            forward.add(new dev.tunesmith.catalog.TrackRecord("concurrency-test", "t" + i, "Track " + i, "Artist " + (i % 300), null, "ambient",
+                    java.util.List.of("ambient"), 200, null, null, null, null, null, null, null));
+        }
+        java.util.List<dev.tunesmith.catalog.TrackRecord> backward = new java.util.ArrayList<>(forward);
+        java.util.Collections.reverse(backward);
+        var writer = new dev.tunesmith.catalog.importer.CatalogWriter(app.pool());
+
+        // when: both run at the same time, several rounds
+        for (int round = 0; round < 5; round++) {
+            var a = writer.upsert(forward, n -> {});
+            var b = writer.upsert(backward, n -> {});
+            io.vertx.core.Future.all(a, b).await();
+        }
+
+        // then: every row once
+        assertEquals(600, count("SELECT count(*) FROM tracks WHERE source = 'concurrency-test'"));
+        assertEquals(300, count("SELECT count(*) FROM artists WHERE source = 'concurrency-test'"));
+    }
+
+    @Test
     void should_have_loaded_the_demo_catalog_on_first_start() {
         assertTrue(count("SELECT count(*) FROM tracks WHERE source = 'freemusicc'") > 20_000);
     }

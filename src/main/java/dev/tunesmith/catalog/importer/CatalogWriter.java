@@ -7,7 +7,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,8 +62,13 @@ public final class CatalogWriter {
     }
 
     private Future<Long> writeBatch(List<TrackRecord> batch) {
+        // Rows are written in key order (artists, then tracks), so two imports running at once (two nodes
+        // starting on one database, an admin import during the start-up seed) lock rows in the same order and
+        // wait for each other instead of deadlocking.
+        List<TrackRecord> ordered = new ArrayList<>(batch);
+        ordered.sort(java.util.Comparator.comparing(TrackRecord::externalId, java.util.Comparator.nullsFirst(String::compareTo)));
         return pool.withTransaction(conn -> {
-            Map<String, String> artists = new LinkedHashMap<>();
+            Map<String, String> artists = new java.util.TreeMap<>();
             String source = batch.get(0).source();
             for (TrackRecord t : batch) {
                 artists.putIfAbsent(artistKey(t.artist()), t.artist());
@@ -79,7 +83,7 @@ public final class CatalogWriter {
                     ids.put(row.getString("external_id"), row.getLong("id"));
                 }
                 List<Tuple> tuples = new ArrayList<>(batch.size());
-                for (TrackRecord t : batch) {
+                for (TrackRecord t : ordered) {
                     tuples.add(tuple(t, ids.get(artistKey(t.artist()))));
                 }
                 return conn.preparedQuery(UPSERT_TRACK).executeBatch(tuples).map(r -> (long) batch.size());
