@@ -127,10 +127,8 @@ class TrackCard extends HTMLElement {
       h('div', { class: 'track-head' },
         this.playBtn,
         h('div', { class: 'track-meta' },
-          // the badge sits beside the heading, not in it: the title (and the card's accessible name) stays the track's title
-          h('div', { class: 'track-title-row' },
-            h('h3', { id: titleId, class: 'track-title' }, t.id ? h('a', { href: trackHref(t), 'data-testid': 'track-link' }, show(t.title)) : show(t.title)),
-            badge),
+          h('h3', { id: titleId, class: 'track-title' }, t.id ? h('a', { href: trackHref(t), 'data-testid': 'track-link' }, show(t.title)) : show(t.title),
+            badge ? [' ', badge] : null),
           h('div', { class: 'track-sub muted' }, t.artist ? h('a', { href: artistHref(t.artist), 'data-testid': 'artist-link' }, t.artist) : show(t.artist),
             t.album && t.artist ? [' · ', h('a', { href: albumHref(t.artist, t.album), 'data-testid': 'album-link' }, t.album)] : t.album ? ` · ${t.album}` : ''),
           measured(t)),
