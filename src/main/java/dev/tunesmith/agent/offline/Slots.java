@@ -693,7 +693,10 @@ final class Slots {
         while (changed) {
             changed = false;
             for (String tr : TRAILING) {
-                if (s.endsWith(" " + tr) || s.equals(tr)) {
+                // a filler word ends the term ("jazz sound", "radiohead songs") unless an article or joiner comes
+                // just before it: then it is part of a name ("recycle the sound", "sons of the band")
+                if ((s.endsWith(" " + tr) && !s.substring(0, s.length() - tr.length()).matches(".*\\b(?:the|a|an|of|and|&)\\s+$"))
+                        || s.equals(tr)) {
                     s = s.equals(tr) ? "" : s.substring(0, s.length() - tr.length() - 1).trim();
                     changed = true;
                 }
