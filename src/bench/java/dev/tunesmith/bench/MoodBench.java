@@ -145,7 +145,7 @@ final class MoodBench {
         Map<Long, Integer> appearances = new HashMap<>();
         Map<Long, Set<String>> askedBy = new HashMap<>();
         for (int l = 0; l < 100; l++) {
-            UserProfile cold = UserProfile.empty(now.plusSeconds(977L * l));
+            UserProfile cold = UserProfile.empty(now.plusSeconds(977L * l)).withListener(l + 1);
             String request = requests.get(l % requests.size());
             Playlist p = engine.recommend(cold, parser.parse(request), Constraints.defaults().withCount(K));
             for (long id : new HashSet<>(p.trackIds())) {

@@ -79,6 +79,7 @@ public final class ProfileBuilder {
 
     private final class Acc {
         Instant asOf;
+        final long listener;
         final Map<Long, Double> w;
         final Map<String, Integer> artistPlays;
         final Map<Long, Instant> lastPlayed;
@@ -86,6 +87,7 @@ public final class ProfileBuilder {
 
         Acc(UserProfile p) {
             asOf = p.asOf();
+            listener = p.listener();
             w = new HashMap<>(p.itemWeights());
             artistPlays = new HashMap<>(p.artistPlays());
             lastPlayed = new HashMap<>(p.lastPlayed());
@@ -156,7 +158,7 @@ public final class ProfileBuilder {
                     .thenComparing(UserProfile.ArtistWeight::artist));
             return new UserProfile(asOf, w, friendWeights, friendLikes, artistPlays, lastPlayed, counts,
                     tags.subList(0, Math.min(TOP, tags.size())), artists.subList(0, Math.min(TOP, artists.size())),
-                    vw > 0 ? vs / vw : null, ew > 0 ? es / ew : null);
+                    vw > 0 ? vs / vw : null, ew > 0 ? es / ew : null, listener);
         }
     }
 }

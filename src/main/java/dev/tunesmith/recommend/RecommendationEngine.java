@@ -74,6 +74,8 @@ public final class RecommendationEngine {
     /** Per item: a podcast, DJ mix, audiobook or speech track (kept out of mood playlists unless asked). */
     final boolean[] spoken;
     private MoodModel moodModel = MoodModel.standard();
+    /** Per item: in how many of the four quadrant moods' regions it lies (computed on first use). */
+    private volatile byte[] quadrantOverlap;
     /** Longest track (seconds) a mood playlist includes unless the request asks for long tracks. */
     static final int MAX_MOOD_TRACK_SEC = 12 * 60;
     /** Words that ask for long tracks ("long tracks are fine", "extended versions", "hour-long drones"), not a "long drive". */
@@ -561,7 +563,7 @@ public final class RecommendationEngine {
      * allowed, so taste, CF and popularity can only reorder tracks that fit. Returns the gate scores,
      * or null when the request has no mood region (then the older range fit applies).
      */
-    private float[] moodGate(MoodTarget m, boolean[] allowed, int minGate, int maxGate) {
+    private float[] moodGate(MoodTarget m, boolean[] allowed, int minGate, int maxGate, int minInside) {
         Optional<MoodModel.Region> region = moodModel.combine(m.moods());
         if (region.isEmpty()) {
             return null;
@@ -591,6 +593,13 @@ public final class RecommendationEngine {
             }
         }
         float threshold = Math.max(0.45f, 0.7f * best);
+        if (minInside > 0) {
+            // at least minInside items inside (a cold listener's draw needs room), when that many are allowed
+            int[] top = Vectors.topK(fit, n, minInside, i -> allowed[i]);
+            if (top.length == minInside) {
+                threshold = Math.min(threshold, fit[top[minInside - 1]]);
+            }
+        }
         // items below the threshold only fill a playlist the region cannot fill: a fixed penalty keeps them last
         for (int i = 0; i < n; i++) {
             if (allowed[i] && fit[i] < threshold) {
@@ -673,8 +682,13 @@ public final class RecommendationEngine {
         for (boolean b : allowed) {
             allowedCount += b ? 1 : 0;
         }
-        int minGate = Math.max(3 * count, 60);
-        float[] fit = moodGate(m, allowed, minGate, Math.max(minGate, Math.min(10 * count, allowedCount / 12)));
+        // a cold listener's draw needs count / COLD_SHARE tracks to keep every track under its share
+        boolean coldProfile = p.itemWeights().isEmpty() && p.friendWeights().isEmpty() && p.friendLikes().isEmpty();
+        // (on a catalogue under about 700 tracks, at most a seventh of it: precision first)
+        int coldRoom = coldProfile ? Math.min((int) Math.ceil(count / COLD_SHARE), allowedCount / 7) : 0;
+        int minGate = Math.max(Math.max(3 * count, 60), coldRoom);
+        float[] fit = moodGate(m, allowed, minGate, Math.max(minGate, Math.min(10 * count, allowedCount / 12)), coldRoom);
+        boolean cold = false;
         List<Integer> likedList = new ArrayList<>();
         List<Float> likedW = new ArrayList<>();
         float[] negative = null;
@@ -778,7 +792,10 @@ public final class RecommendationEngine {
                 // inside the region: the standardised fit; a filler from outside: far below every inside item
                 total[i] += allowed[i] ? (float) config.mood() * (inRegion[i] ? z[i] : fit[i] - 10f) : 0f;
             }
-            explore(total, inRegion, p, m);
+            cold = coldProfile;
+            if (!cold) {
+                explore(total, inRegion, p, m);
+            }
         } else if (!m.isEmpty()) {
             moodFit(m, total, (float) config.mood(), allowed);
         }
@@ -801,7 +818,166 @@ public final class RecommendationEngine {
                 total[i] -= (float) (config.negative() * negative[i]);
             }
         }
+        if (cold) {
+            coldDraw(total, fit, allowed, count, p, m);
+        }
         return new Scored(total, cf, content, liked, fit);
+    }
+
+    /** The most any one track may be in of the playlists that cold listeners get for one request. */
+    static final double COLD_SHARE = 0.2;
+
+    /**
+     * A cold listener (no likes, plays, skips or friends) has no taste to reorder the region by, so
+     * without care every new listener asking for "calm" would get the same twenty tracks. Instead
+     * each track of the region gets an inclusion probability that grows with its score (fit and
+     * popularity, exp(score / mood weight), one z unit of fit), capped at {@link #COLD_SHARE} (halved
+     * for a track in two quadrants' regions; no cap when the region has fewer than count / share
+     * tracks, as on a small catalogue), scaled so that they add up to {@code count};
+     * then randomised systematic sampling (Madow) draws exactly that many with exactly those
+     * probabilities. The draw's start is the listener's id times the golden ratio (a Weyl sequence)
+     * plus a hash of the request, so n new listeners asking one request each see a track about
+     * π·n times, ± 1, instead of a binomial spread around it; a profile of nobody in particular
+     * starts from a hash of its time. The drawn tracks lead (+1000); the region's others follow in
+     * random order (+ 0–100) as fillers for the constraints.
+     */
+    private void coldDraw(float[] total, float[] fit, boolean[] allowed, int count, UserProfile p, MoodTarget m) {
+        int n = total.length;
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            if (allowed[i] && fit[i] >= 0) {
+                size++;
+            }
+        }
+        if (size <= count) {
+            return;
+        }
+        int[] region = new int[size];
+        float best = Float.NEGATIVE_INFINITY;
+        for (int i = 0, j = 0; i < n; i++) {
+            if (allowed[i] && fit[i] >= 0) {
+                region[j++] = i;
+                best = Math.max(best, total[i]);
+            }
+        }
+        double tau = Math.max(1e-3, config.mood());
+        double[] w = new double[size];
+        for (int j = 0; j < size; j++) {
+            w[j] = Math.exp((total[region[j]] - best) / tau);
+        }
+        byte[] overlap = quadrantOverlap();
+        double[] cap = new double[size];
+        double capSum = 0;
+        boolean room = size >= Math.ceil(count / COLD_SHARE);
+        for (int j = 0; j < size; j++) {
+            // a track inside two quadrants' regions (calm and sad, say) is drawn for both: half the share in each;
+            // a region too small to spread over (a small catalogue) is not capped: the fit decides
+            cap[j] = room ? COLD_SHARE / Math.max(1, overlap[region[j]]) : 1;
+            capSum += cap[j];
+        }
+        if (capSum < count) {
+            // many shared tracks: every track's cap grows alike until they can fill the playlist
+            for (int j = 0; j < size; j++) {
+                cap[j] *= count / capSum;
+            }
+        }
+        double[] pi = inclusion(w, count, cap);
+        // a fixed order per request (shuffled by its text), so the systematic draw's windows do not follow the score
+        long requestHash = m.text().hashCode() * 0x9E3779B97F4A7C15L;
+        java.util.SplittableRandom order = new java.util.SplittableRandom(requestHash);
+        for (int j = size - 1; j > 0; j--) {
+            int k = order.nextInt(j + 1);
+            int ti = region[j];
+            region[j] = region[k];
+            region[k] = ti;
+            double tp = pi[j];
+            pi[j] = pi[k];
+            pi[k] = tp;
+        }
+        double golden = 0.6180339887498949;
+        double start = p.listener() != 0
+                ? p.listener() * golden + (requestHash >>> 11) * 0x1.0p-53
+                : new java.util.SplittableRandom(p.asOf().toEpochMilli() * 31 + requestHash).nextDouble();
+        double u = start - Math.floor(start);
+        // fillers (when the per-artist cap or a duplicate drops a drawn track) come from the region in random order,
+        // not by score, or the best-fitting tracks would fill in for everyone
+        java.util.SplittableRandom fill = new java.util.SplittableRandom(Double.doubleToLongBits(u) ^ requestHash);
+        double cum = 0;
+        for (int j = 0; j < size; j++) {
+            double next = cum + pi[j];
+            // drawn when a point u, u + 1, u + 2, ... falls in [cum, next)
+            total[region[j]] += Math.floor(next - u) > Math.floor(cum - u) ? 1000f : (float) (100 * fill.nextDouble());
+            cum = next;
+        }
+    }
+
+    /** Inclusion probabilities min(cap, c·w) that add up to {@code count} (c by bisection). */
+    static double[] inclusion(double[] w, int count, double[] cap) {
+        double lo = 0;
+        double hi = 1;
+        while (sum(w, hi, cap) < count && hi < 1e300) {
+            hi *= 2;
+        }
+        for (int it = 0; it < 100; it++) {
+            double mid = (lo + hi) / 2;
+            if (sum(w, mid, cap) < count) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double[] pi = new double[w.length];
+        double total = 0;
+        for (int j = 0; j < w.length; j++) {
+            pi[j] = Math.min(cap[j], hi * w[j]);
+            total += pi[j];
+        }
+        // exact sum: the systematic draw then takes exactly count items
+        double scale = count / total;
+        for (int j = 0; j < w.length; j++) {
+            pi[j] = Math.min(1, pi[j] * scale);
+        }
+        return pi;
+    }
+
+    /**
+     * For each item, in how many of the regions of happy, sad, energetic and calm (Russell's four
+     * quadrants) it lies: the cold-listener gate of each over the whole catalogue.
+     */
+    private byte[] quadrantOverlap() {
+        byte[] o = quadrantOverlap;
+        if (o != null) {
+            return o;
+        }
+        int n = items.size();
+        o = new byte[n];
+        int gate = Math.max(Math.max(60, (int) Math.ceil(20 / COLD_SHARE)), Math.min(200, n / 12));
+        for (String mood : List.of("happy", "sad", "energetic", "calm")) {
+            Optional<MoodModel.Region> r = moodModel.region(mood);
+            if (r.isEmpty()) {
+                continue;
+            }
+            float[] fit = new float[n];
+            float best = 0;
+            for (int i = 0; i < n; i++) {
+                fit[i] = (float) (MoodModel.fit(r.get(), quantiles[i]) * (items.get(i).features().estimated() ? 0.9 : 1.0));
+                best = Math.max(best, fit[i]);
+            }
+            float threshold = Math.max(0.45f, 0.7f * best);
+            for (int i : Vectors.topK(fit, n, Math.min(n, gate), i -> fit[i] >= threshold)) {
+                o[i]++;
+            }
+        }
+        quadrantOverlap = o;
+        return o;
+    }
+
+    private static double sum(double[] w, double c, double[] cap) {
+        double s = 0;
+        for (int j = 0; j < w.length; j++) {
+            s += Math.min(cap[j], c * w[j]);
+        }
+        return s;
     }
 
     /** Adds weight × mood fit of every item to {@code total}. */

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param topArtists the strongest artists, best first
  * @param moodValence weighted mean valence of liked/played tracks, null when unknown
  * @param moodEnergy weighted mean energy of liked/played tracks, null when unknown
+ * @param listener the user's id, 0 when the profile belongs to nobody in particular (spreads cold
+ *     listeners' playlists over a mood's tracks, see {@code RecommendationEngine})
  */
 public record UserProfile(
         Instant asOf,
@@ -31,7 +33,8 @@ public record UserProfile(
         List<TagWeight> topTags,
         List<ArtistWeight> topArtists,
         Double moodValence,
-        Double moodEnergy) {
+        Double moodEnergy,
+        long listener) {
 
     /** A tag and its summed positive weight. */
     public record TagWeight(String tag, double weight) {}
@@ -54,7 +57,13 @@ public record UserProfile(
     /** The profile of a user with no events. */
     public static UserProfile empty(Instant at) {
         return new UserProfile(at, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(),
-                null, null);
+                null, null, 0);
+    }
+
+    /** The same profile, as the profile of user {@code id}. */
+    public UserProfile withListener(long id) {
+        return new UserProfile(asOf, itemWeights, friendWeights, friendLikes, artistPlays, lastPlayed, eventCounts, topTags,
+                topArtists, moodValence, moodEnergy, id);
     }
 
     /** True when the user has no events of their own. */

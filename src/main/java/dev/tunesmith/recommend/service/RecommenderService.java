@@ -172,7 +172,7 @@ public final class RecommenderService {
             snap = restore(version).onSuccess(previewed::set);
         }
         return snap.compose(s -> loader.events(userId).compose(events -> vertx.executeBlocking(() -> {
-            UserProfile p = s.profiles().build(events, List.of(), Instant.now());
+            UserProfile p = s.profiles().build(events, List.of(), Instant.now()).withListener(userId);
             return s.engine().recommend(p, MoodTarget.NONE, Constraints.defaults().withCount(k));
         }, false)));
     }
@@ -337,7 +337,7 @@ public final class RecommenderService {
                 for (int i = 0; i < friendEvents.size(); i++) {
                     friends.add(s.profiles().build(friendEvents.get(i).result(), now));
                 }
-                UserProfile p = s.profiles().build(events, friends, now);
+                UserProfile p = s.profiles().build(events, friends, now).withListener(userId);
                 if (profiles.size() >= MAX_CACHED_PROFILES) {
                     profiles.clear();
                 }

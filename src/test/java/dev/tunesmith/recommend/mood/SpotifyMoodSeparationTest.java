@@ -99,4 +99,33 @@ class SpotifyMoodSeparationTest {
         System.out.println("spotify-scale mood separation:" + report);
         assertTrue(worst >= 0.85, "P@20 per mood:" + report);
     }
+
+    @Test
+    void should_spread_cold_listeners_over_the_tracks_of_each_mood() {
+        List<String> moods = new ArrayList<>(MEANS.keySet());
+        StringBuilder report = new StringBuilder();
+        int worst = 0;
+        double precision = 0;
+        for (long seed : new long[] {3, 11}) {
+            RecommendationEngine e = EngineTrainer.train(catalogue(seed, 175), Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
+            Map<Long, Integer> appearances = new java.util.HashMap<>();
+            double hits = 0;
+            for (int l = 0; l < 100; l++) {
+                int g = l % moods.size();
+                String mood = moods.get(g);
+                MoodTarget t = new MoodTarget(mood, mood, null, null, null, List.of(), List.of(), List.of(), List.of(), null,
+                        List.of(mood), List.of());
+                Playlist p = e.recommend(UserProfile.empty(NOW).withListener(100 * seed + l + 1), t, Constraints.defaults());
+                p.trackIds().forEach(id -> appearances.merge(id, 1, Integer::sum));
+                hits += p.trackIds().stream().filter(id -> id / 1000 == g).count() / 20.0;
+            }
+            int max = appearances.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            worst = Math.max(worst, max);
+            precision += hits / 100 / 2;
+            report.append(String.format(java.util.Locale.ROOT, " seed %d: max share %d %%, P@20 %.3f;", seed, max, hits / 100));
+        }
+        System.out.println("spotify-scale cold listeners:" + report);
+        assertTrue(worst <= 10, "largest share of one track:" + report);
+        assertTrue(precision >= 0.85, "P@20 over the cold listeners:" + report);
+    }
 }
