@@ -835,11 +835,13 @@ public final class RecommendationEngine {
      * for a track in two quadrants' regions; no cap when the region has fewer than count / share
      * tracks, as on a small catalogue), scaled so that they add up to {@code count};
      * then randomised systematic sampling (Madow) draws exactly that many with exactly those
-     * probabilities. The draw's start is the listener's id times the golden ratio (a Weyl sequence)
-     * plus a hash of the request, so n new listeners asking one request each see a track about
-     * π·n times, ± 1, instead of a binomial spread around it; a profile of nobody in particular
-     * starts from a hash of its time. The drawn tracks lead (+1000); the region's others follow in
-     * random order (+ 0–100) as fillers for the constraints.
+     * probabilities. The draw's start is the listener's id times the golden ratio (a Weyl sequence),
+     * so n new listeners see a track about π·n times, ± 1, instead of a binomial spread around it; a
+     * profile of nobody in particular starts from a hash of its time and the request. The drawn
+     * tracks lead (by just more than the region's range of scores); the region's others follow in
+     * random order as fillers for the constraints. The order the draw walks through is one
+     * fixed order of the tracks (a hash of their ids), so requests whose regions overlap put a shared
+     * track's window in about the same place.
      */
     private void coldDraw(float[] total, float[] fit, boolean[] allowed, int count, UserProfile p, MoodTarget m) {
         int n = total.length;
@@ -882,33 +884,58 @@ public final class RecommendationEngine {
             }
         }
         double[] pi = inclusion(w, count, cap);
-        // a fixed order per request (shuffled by its text), so the systematic draw's windows do not follow the score
-        long requestHash = m.text().hashCode() * 0x9E3779B97F4A7C15L;
-        java.util.SplittableRandom order = new java.util.SplittableRandom(requestHash);
-        for (int j = size - 1; j > 0; j--) {
-            int k = order.nextInt(j + 1);
-            int ti = region[j];
-            region[j] = region[k];
-            region[k] = ti;
-            double tp = pi[j];
-            pi[j] = pi[k];
-            pi[k] = tp;
+        // one fixed order for every request (by a hash of the track id), so that requests with overlapping regions
+        // put a shared track's window in about the same place, and the draw's windows do not follow the score
+        Integer[] byHash = new Integer[size];
+        for (int j = 0; j < size; j++) {
+            byHash[j] = j;
         }
+        int[] unordered = region;
+        java.util.Arrays.sort(byHash, java.util.Comparator.comparingLong(j -> mix(items.get(unordered[j]).trackId())));
+        int[] ordered = new int[size];
+        double[] orderedPi = new double[size];
+        for (int j = 0; j < size; j++) {
+            ordered[j] = region[byHash[j]];
+            orderedPi[j] = pi[byHash[j]];
+        }
+        region = ordered;
+        pi = orderedPi;
+        long requestHash = m.text().hashCode() * 0x9E3779B97F4A7C15L;
         double golden = 0.6180339887498949;
         double start = p.listener() != 0
-                ? p.listener() * golden + (requestHash >>> 11) * 0x1.0p-53
+                ? p.listener() * golden
                 : new java.util.SplittableRandom(p.asOf().toEpochMilli() * 31 + requestHash).nextDouble();
         double u = start - Math.floor(start);
         // fillers (when the per-artist cap or a duplicate drops a drawn track) come from the region in random order,
-        // not by score, or the best-fitting tracks would fill in for everyone
+        // not by score, or the best-fitting tracks would fill in for everyone (in a region too small to spread
+        // over, by score)
         java.util.SplittableRandom fill = new java.util.SplittableRandom(Double.doubleToLongBits(u) ^ requestHash);
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
+        for (int i : region) {
+            lo = Math.min(lo, total[i]);
+            hi = Math.max(hi, total[i]);
+        }
+        // the lead is just above the region's range, so the re-ranker's scale still sets fillers from the region
+        // above tracks outside it
+        float lead = hi - lo + 1;
         double cum = 0;
         for (int j = 0; j < size; j++) {
             double next = cum + pi[j];
             // drawn when a point u, u + 1, u + 2, ... falls in [cum, next)
-            total[region[j]] += Math.floor(next - u) > Math.floor(cum - u) ? 1000f : (float) (100 * fill.nextDouble());
+            if (Math.floor(next - u) > Math.floor(cum - u)) {
+                total[region[j]] += lead;
+            } else if (room) {
+                total[region[j]] = lo + (float) ((hi - lo) * fill.nextDouble());
+            }
             cum = next;
         }
+    }
+
+    private static long mix(long x) {
+        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+        x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
+        return x ^ (x >>> 31);
     }
 
     /** Inclusion probabilities min(cap, c·w) that add up to {@code count} (c by bisection). */

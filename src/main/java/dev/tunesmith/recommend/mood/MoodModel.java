@@ -248,8 +248,8 @@ public final class MoodModel {
         Map<String, Region> m = new LinkedHashMap<>();
         put(m, "calm", "energy .12 .15, loudness .15 .2, acousticness .85 .2, instrumentalness .7 .3, valence .3 .3,"
                 + " danceability .3 .3, tempo .35 .35");
-        put(m, "relaxed", "energy .22 .18, loudness .25 .22, acousticness .75 .25, valence .4 .3, danceability .4 .3,"
-                + " tempo .4 .35, instrumentalness .55 .35");
+        put(m, "relaxed", "energy .18 .18, loudness .2 .22, acousticness .8 .25, valence .35 .3, danceability .35 .3,"
+                + " tempo .4 .35, instrumentalness .65 .35");
         put(m, "peaceful", "energy .1 .15, loudness .12 .2, acousticness .85 .2, instrumentalness .65 .3, valence .35 .3,"
                 + " tempo .3 .35, danceability .3 .3");
         put(m, "melancholic", "valence .15 .2, energy .3 .25, acousticness .65 .3, mode 0 .6, danceability .35 .3,"

@@ -128,4 +128,51 @@ class SpotifyMoodSeparationTest {
         assertTrue(worst <= 10, "largest share of one track:" + report);
         assertTrue(precision >= 0.85, "P@20 over the cold listeners:" + report);
     }
+
+    /** Requests as listeners type them, per quadrant mood (parsed, as the REST and chat paths do). */
+    private static final Map<String, List<String>> WORDED = new LinkedHashMap<>();
+
+    static {
+        WORDED.put("calm", List.of("calm", "relaxing chill", "peaceful sleep", "something soothing to wind down",
+                "quiet music for a lazy evening"));
+        WORDED.put("sad", List.of("sad", "sad breakup songs", "melancholic evening", "songs for crying",
+                "heartbroken and lonely"));
+        WORDED.put("happy", List.of("happy", "something cheerful and fun", "feel good songs", "a joyful sunny morning",
+                "good vibes, bright and happy"));
+        WORDED.put("energetic", List.of("energetic", "high energy, pumped", "powerful and lively", "get me hyped",
+                "intense workout energy"));
+    }
+
+    @Test
+    void should_hold_the_mood_and_spread_the_tracks_for_worded_requests() {
+        dev.tunesmith.recommend.TextEmbedder minilm = dev.tunesmith.recommend.service.Embedders.of(
+                new dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel());
+        MoodParser parser = new MoodParser(minilm, MoodVocabulary.standard(), List.of(), List.of());
+        List<String> moods = new ArrayList<>(WORDED.keySet());
+        StringBuilder report = new StringBuilder();
+        int worst = 0;
+        double worstP = 1;
+        for (long seed : new long[] {5, 17}) {
+            RecommendationEngine e = EngineTrainer.train(catalogue(seed, 175), Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
+            Map<Long, Integer> appearances = new java.util.HashMap<>();
+            Map<String, Double> hits = new LinkedHashMap<>();
+            for (int l = 0; l < 100; l++) {
+                int g = l % moods.size();
+                List<String> phrases = WORDED.get(moods.get(g));
+                MoodTarget t = parser.parse(phrases.get((l / moods.size()) % phrases.size()));
+                Playlist p = e.recommend(UserProfile.empty(NOW).withListener(1000 * seed + l + 1), t, Constraints.defaults());
+                p.trackIds().forEach(id -> appearances.merge(id, 1, Integer::sum));
+                hits.merge(moods.get(g), p.trackIds().stream().filter(id -> id / 1000 == g).count() / 20.0 / 25, Double::sum);
+            }
+            int max = appearances.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            worst = Math.max(worst, max);
+            worstP = Math.min(worstP, hits.values().stream().mapToDouble(Double::doubleValue).min().orElse(0));
+            report.append(String.format(java.util.Locale.ROOT, " seed %d: max share %d %%, P@20", seed, max));
+            hits.forEach((m, h) -> report.append(String.format(java.util.Locale.ROOT, " %s %.2f", m, h)));
+            report.append(';');
+        }
+        System.out.println("spotify-scale worded requests:" + report);
+        assertTrue(worst <= 10, "largest share of one track:" + report);
+        assertTrue(worstP >= 0.85, "P@20 per mood:" + report);
+    }
 }
