@@ -832,8 +832,8 @@ public final class RecommendationEngine {
      * without care every new listener asking for "calm" would get the same twenty tracks. Instead
      * each track of the region gets an inclusion probability that grows with its score (fit and
      * popularity, exp(score / mood weight), one z unit of fit), capped at {@link #COLD_SHARE} (halved
-     * for a track in two quadrants' regions; no cap when the region has fewer than count / share
-     * tracks, as on a small catalogue), scaled so that they add up to {@code count};
+     * for a track in two quadrants' regions; 1.5 × count / size when the region has fewer than count /
+     * share tracks, as on a small catalogue), scaled so that they add up to {@code count};
      * then randomised systematic sampling (Madow) draws exactly that many with exactly those
      * probabilities. The draw's start is the listener's id times the golden ratio (a Weyl sequence),
      * so n new listeners see a track about π·n times, ± 1, instead of a binomial spread around it; a
@@ -873,8 +873,9 @@ public final class RecommendationEngine {
         boolean room = size >= Math.ceil(count / COLD_SHARE);
         for (int j = 0; j < size; j++) {
             // a track inside two quadrants' regions (calm and sad, say) is drawn for both: half the share in each;
-            // a region too small to spread over (a small catalogue) is not capped: the fit decides
-            cap[j] = room ? COLD_SHARE / Math.max(1, overlap[region[j]]) : 1;
+            // a region too small to spread over (a small catalogue) is capped at 1.5 × count / size: the fit
+            // decides, with some spread
+            cap[j] = room ? COLD_SHARE / Math.max(1, overlap[region[j]]) : Math.min(1, 1.5 * count / size);
             capSum += cap[j];
         }
         if (capSum < count) {
