@@ -16,10 +16,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Parses a Spotify-style audio-features CSV: columns are found by name in any order (name/title,
- * artist/artists, album, id, valence, energy, danceability, acousticness, instrumentalness, tempo,
- * loudness (dB), mode (0/1), speechiness,
- * duration_ms/duration_sec, genre/genres); unknown columns are ignored. Features are measured.
+ * Parses a Spotify-style audio-features CSV: columns are found by name in any order, case, spacing
+ * and punctuation aside ("Track Name", "track_name" and "trackname" are one column): name/title/
+ * track name, artist/artists/artist name(s), album, id/track id/uri, valence, energy, danceability,
+ * acousticness, instrumentalness, tempo, loudness (dB), mode (0/1), speechiness, duration_ms/
+ * duration (ms)/length_ms, duration_sec, or length/duration (milliseconds when ≥ 10,000, else
+ * seconds: Spotify's API and the Kaggle exports give milliseconds), genre/genres. Unknown
+ * columns (a mood label among them) are ignored. Features are measured.
  */
 public final class FeaturesImporter {
 
@@ -33,10 +36,10 @@ public final class FeaturesImporter {
         List<TrackRecord> tracks = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), ',')) {
-            Map<String, Integer> h = CsvReader.header(csv.next().orElseThrow(() -> new IOException(file + " is empty")));
-            String name = first(h, "name", "title", "track_name");
-            String artist = first(h, "artist", "artists", "artist_name");
-            String id = first(h, "id", "track_id", "uri");
+            Map<String, Integer> h = canonical(CsvReader.header(csv.next().orElseThrow(() -> new IOException(file + " is empty"))));
+            String name = first(h, "name", "title", "trackname", "songname", "track", "song");
+            String artist = first(h, "artist", "artists", "artistname", "artistnames", "performer");
+            String id = first(h, "id", "trackid", "uri", "trackuri", "spotifyid", "spotifyuri");
             if (name == null || artist == null || id == null) {
                 throw new IOException(file.getFileName() + " needs columns for name (name/title), artist (artist/artists) and id");
             }
@@ -64,17 +67,24 @@ public final class FeaturesImporter {
                             doubleOrNull(get(r, h, "loudness"), "loudness", -80, 10), mode(get(r, h, "mode")),
                             unit(r, h, "speechiness"));
                     Integer duration = null;
-                    Double ms = doubleOrNull(get(r, h, "duration_ms"), "duration_ms", 0, 6 * 3600_000.0);
-                    Double sec = doubleOrNull(get(r, h, "duration_sec"), "duration_sec", 0, 6 * 3600.0);
+                    String msColumn = first(h, "durationms", "lengthms");
+                    String secColumn = first(h, "durationsec", "durations", "durationseconds", "lengthsec", "lengths");
+                    String anyColumn = first(h, "length", "duration");
+                    Double ms = msColumn == null ? null : doubleOrNull(get(r, h, msColumn), "duration_ms", 0, 6 * 3600_000.0);
+                    Double sec = secColumn == null ? null : doubleOrNull(get(r, h, secColumn), "duration_sec", 0, 6 * 3600.0);
+                    Double any = anyColumn == null ? null : doubleOrNull(get(r, h, anyColumn), anyColumn, 0, 6 * 3600_000.0);
                     if (ms != null) {
                         duration = (int) Math.round(ms / 1000);
                     } else if (sec != null) {
                         duration = (int) Math.round(sec);
+                    } else if (any != null) {
+                        duration = (int) Math.round(any >= 10_000 ? any / 1000 : any);
                     }
-                    String genreColumn = first(h, "genre", "genres");
+                    String genreColumn = first(h, "genre", "genres", "artistgenres");
                     String genre = genreColumn == null ? "" : cleanArtist(get(r, h, genreColumn));
                     List<String> tags = genre.isBlank() ? List.of() : List.of(genre.toLowerCase(Locale.ROOT));
-                    String album = get(r, h, "album");
+                    String albumColumn = first(h, "album", "albumname");
+                    String album = albumColumn == null ? "" : get(r, h, albumColumn);
                     tracks.add(new TrackRecord(SOURCE, key, title, performer, album.isBlank() ? null : album,
                             genre.isBlank() ? null : genre, tags, duration, features, null, null, null, null, null, null));
                 } catch (IllegalArgumentException e) {
@@ -99,6 +109,13 @@ public final class FeaturesImporter {
 
     private static Double unit(CsvReader.Record r, Map<String, Integer> h, String column) {
         return doubleOrNull(get(r, h, column), column, 0, 1);
+    }
+
+    /** Column names without case, spaces or punctuation ("Duration (ms)" → "durationms"). */
+    private static Map<String, Integer> canonical(Map<String, Integer> header) {
+        Map<String, Integer> c = new java.util.HashMap<>();
+        header.forEach((k, v) -> c.merge(k.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""), v, Math::min));
+        return c;
     }
 
     private static String first(Map<String, Integer> h, String... names) {

@@ -25,7 +25,7 @@ import java.util.Optional;
  * features follow Spotify's published definitions of its audio features: loudness and energy rise
  * together with arousal; acousticness is high for unplugged, quiet music; instrumentalness is the
  * likelihood of no vocals (ambient, classical and focus music are mostly instrumental, sad songs are
- * mostly sung); danceability is high for steady, strong beats (party, groovy, happy); mode 1 is
+ * mostly sung, and not as quiet as ambient music: a sung ballad sits mid-way in loudness); danceability is high for steady, strong beats (party, groovy, happy); mode 1 is
  * major, traditionally heard as brighter; speechiness is high for spoken word. Centres sit in the
  * top or bottom fifth of the catalogue for a feature that defines a mood (e.g. calm: energy at the
  * 12th percentile) and spreads are wider for features that matter less. The values are the
@@ -255,9 +255,9 @@ public final class MoodModel {
         put(m, "melancholic", "valence .15 .2, energy .3 .25, acousticness .65 .3, mode 0 .6, danceability .35 .3,"
                 + " instrumentalness .3 .35");
         put(m, "sad", "valence .12 .18, energy .3 .25, acousticness .65 .3, mode 0 .6, danceability .35 .3,"
-                + " instrumentalness .3 .35, tempo .4 .35");
+                + " instrumentalness .2 .3, tempo .4 .35, loudness .4 .3");
         put(m, "sad songs", "valence .12 .18, energy .3 .25, acousticness .65 .3, mode 0 .6, danceability .35 .3,"
-                + " instrumentalness .25 .3");
+                + " instrumentalness .15 .25, loudness .4 .3");
         put(m, "hopeful", "valence .7 .25, energy .55 .25, mode 1 .6, acousticness .45 .3");
         put(m, "happy", "valence .85 .18, danceability .72 .25, energy .65 .25, mode 1 .6, acousticness .35 .3,"
                 + " instrumentalness .25 .3");

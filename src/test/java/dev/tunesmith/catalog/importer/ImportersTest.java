@@ -85,6 +85,34 @@ class ImportersTest {
     }
 
     @Test
+    void should_read_the_column_names_of_common_exports() throws IOException {
+        // a mood-labelled Kaggle export (length in milliseconds, a mood column that must not reach the engine)
+        Path kaggle = dir.resolve("moods.csv");
+        Files.writeString(kaggle, """
+                name,album,artist,id,release_date,popularity,length,danceability,acousticness,energy,instrumentalness,liveness,valence,loudness,speechiness,tempo,key,time_signature,mood
+                Weightless,Ambient,Marconi Union,4bJ,2011-01-01,50,480000,0.2,0.95,0.1,0.9,0.1,0.05,-22.5,0.04,70.1,4,4,Calm
+                """);
+        TrackRecord k = new FeaturesImporter().parse(kaggle, new ImportReport("features")).get(0);
+        assertEquals("Marconi Union", k.artist());
+        assertEquals(480, k.durationSec());
+        assertEquals(0.9, k.features().instrumentalness());
+        assertEquals(-22.5, k.features().loudness());
+        assertEquals(List.of(), k.tags());
+        // a playlist export with spaced, capitalised headers
+        Path exportify = dir.resolve("playlist.csv");
+        Files.writeString(exportify, """
+                Track URI,Track Name,Artist Name(s),Album Name,Duration (ms),Danceability,Energy,Mode,Valence,Tempo
+                spotify:track:1,Clair de Lune,Claude Debussy,Suite bergamasque,302000,0.3,0.05,1,0.1,70
+                """);
+        TrackRecord e = new FeaturesImporter().parse(exportify, new ImportReport("features")).get(0);
+        assertEquals("Clair de Lune", e.title());
+        assertEquals("Claude Debussy", e.artist());
+        assertEquals("Suite bergamasque", e.album());
+        assertEquals(302, e.durationSec());
+        assertEquals(1.0, e.features().mode());
+    }
+
+    @Test
     void should_refuse_a_features_csv_without_required_columns() throws IOException {
         Path file = dir.resolve("bad.csv");
         Files.writeString(file, "foo,bar\n1,2\n");
