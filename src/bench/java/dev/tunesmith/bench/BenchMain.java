@@ -47,6 +47,8 @@ public final class BenchMain {
             + " the largest share of one track, on labelled catalogues built from ../shared/data")
             .option("data", "DIR", "the shared data folder (default from the config: ../shared/data)")
             .option("per-class", "N", "freemusi.cc tracks per activity class (default 2500)")
+            .option("csv", "FILE", "instead: a labelled Spotify-style features CSV of one's own (read by the features importer)")
+            .option("label", "COLUMN", "the CSV's mood label column (default mood; happy, sad, energetic and calm are measured)")
             .flag("no-rest", "skip the REST measurement (it needs PostgreSQL: a throw-away database is created and dropped)");
 
     public static void main(String[] argv) {

@@ -1,6 +1,11 @@
 package dev.tunesmith.bench;
 
+import dev.tunesmith.catalog.TrackRecord;
+import dev.tunesmith.catalog.importer.CsvReader;
+import dev.tunesmith.catalog.importer.FeaturesImporter;
+import dev.tunesmith.catalog.importer.ImportReport;
 import dev.tunesmith.recommend.AudioFeatures;
+import dev.tunesmith.recommend.ColdExposure;
 import dev.tunesmith.recommend.CatalogItem;
 import dev.tunesmith.recommend.Constraints;
 import dev.tunesmith.recommend.EngineTrainer;
@@ -79,10 +84,13 @@ final class MoodBench {
         Path shared = Path.of(o.getOrDefault("data", "../shared/data"));
         Genres genres = Genres.read(shared.resolve("spotify-genre-features/data_by_genres.csv"));
         List<Labelled> catalogues = new ArrayList<>();
-        if (Files.isDirectory(shared.resolve("lastfm-hetrec2k"))) {
+        if (o.containsKey("csv")) {
+            // a labelled features file of one's own (e.g. a mood-labelled Spotify export): only that catalogue
+            catalogues.add(labelledCsv(Path.of(o.get("csv")), o.getOrDefault("label", "mood")));
+        } else if (Files.isDirectory(shared.resolve("lastfm-hetrec2k"))) {
             catalogues.add(hetrec(HetRecData.load(shared.resolve("lastfm-hetrec2k")), genres));
         }
-        if (Files.isDirectory(shared.resolve("freemusicc"))) {
+        if (!o.containsKey("csv") && Files.isDirectory(shared.resolve("freemusicc"))) {
             catalogues.add(freemusicc(shared.resolve("freemusicc"), genres, Integer.parseInt(o.getOrDefault("per-class", "2500"))));
         }
         if (catalogues.isEmpty()) {
@@ -144,10 +152,12 @@ final class MoodBench {
         requests.addAll(OTHER_REQUESTS);
         Map<Long, Integer> appearances = new HashMap<>();
         Map<Long, Set<String>> askedBy = new HashMap<>();
+        // as the service does: one memory of recent cold playlists for all of them
+        ColdExposure exposure = new ColdExposure();
         for (int l = 0; l < 100; l++) {
             UserProfile cold = UserProfile.empty(now.plusSeconds(977L * l)).withListener(l + 1);
             String request = requests.get(l % requests.size());
-            Playlist p = engine.recommend(cold, parser.parse(request), Constraints.defaults().withCount(K));
+            Playlist p = engine.recommend(cold, parser.parse(request), Constraints.defaults().withCount(K), exposure);
             for (long id : new HashSet<>(p.trackIds())) {
                 appearances.merge(id, 1, Integer::sum);
                 askedBy.computeIfAbsent(id, k -> new java.util.TreeSet<>()).add(request);
@@ -304,6 +314,49 @@ final class MoodBench {
             }
         }
         return d;
+    }
+
+    /**
+     * A Spotify-style features CSV with a mood label column, read by the product's own importer
+     * ({@code ./tunesmith import features}); the label column is read apart and never reaches the
+     * engine. Labels are lower-cased; rows whose label is not one of the measured moods still stay
+     * in the catalogue.
+     */
+    static Labelled labelledCsv(Path file, String labelColumn) throws IOException {
+        List<TrackRecord> records = new FeaturesImporter().parse(file, new ImportReport("features"));
+        Map<String, String> labelById = new HashMap<>();
+        try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), ',')) {
+            Map<String, Integer> h = new HashMap<>();
+            CsvReader.header(csv.next().orElseThrow(() -> new IOException(file + " is empty")))
+                    .forEach((k, v) -> h.put(k.replaceAll("[^a-z0-9]", ""), v));
+            Integer label = h.get(labelColumn.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
+            Integer id = java.util.stream.Stream.of("id", "trackid", "uri", "trackuri", "spotifyid", "spotifyuri")
+                    .map(h::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (label == null || id == null) {
+                throw new IOException(file + " needs an id column and the label column '" + labelColumn + "'");
+            }
+            java.util.Optional<CsvReader.Record> r;
+            while ((r = csv.next()).isPresent()) {
+                List<String> f = r.get().fields();
+                if (f.size() > Math.max(label, id)) {
+                    labelById.put(f.get(id).trim(), f.get(label).trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        List<CatalogItem> items = new ArrayList<>();
+        Map<Long, String> labels = new HashMap<>();
+        for (TrackRecord t : records) {
+            long trackId = items.size() + 1;
+            TrackRecord.Features f = t.features();
+            items.add(new CatalogItem(trackId, t.title(), t.artist(), t.tags(), t.genre(), new AudioFeatures(f.valence(),
+                    f.energy(), f.danceability(), f.acousticness(), f.tempo(), false, f.instrumentalness(), f.loudness(),
+                    f.mode(), f.speechiness()), t.durationSec() == null ? 0 : t.durationSec()));
+            String l = labelById.get(t.externalId());
+            if (l != null && !l.isBlank()) {
+                labels.put(trackId, l);
+            }
+        }
+        return new Labelled(file.getFileName().toString(), items, labels);
     }
 
     static Labelled hetrec(HetRecData d, Genres genres) {

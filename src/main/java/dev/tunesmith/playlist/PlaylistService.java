@@ -508,7 +508,7 @@ public final class PlaylistService {
 
     private Draft fresh(UserProfile profile, MoodTarget mood, Requirements r, Shift shift) {
         Constraints c = engineConstraints(r, r.count());
-        Playlist p = recommender.snapshot().engine().recommend(profile, shifted(mood, shift), c);
+        Playlist p = recommender.recommend(profile, shifted(mood, shift), c);
         List<String> notes = new ArrayList<>();
         if (p.items().size() < r.count()) {
             notes.add(shortfall(p.items().size(), r, mood));

@@ -299,9 +299,17 @@ public final class RecommendationEngine {
 
     /** Recommends a playlist for the profile, mood and constraints. */
     public Playlist recommend(UserProfile profile, MoodTarget mood, Constraints c) {
+        return recommend(profile, mood, c, ColdExposure.NONE);
+    }
+
+    /**
+     * Recommends a playlist; a cold listener's draw reads and updates {@code exposure} (how often
+     * each track was in recent cold listeners' playlists).
+     */
+    public Playlist recommend(UserProfile profile, MoodTarget mood, Constraints c, ColdExposure exposure) {
         MoodTarget m = mood == null ? MoodTarget.NONE : mood;
         boolean[] allowed = allowedMask(profile, m, c, Set.of());
-        Scored s = score(profile, m, allowed, c.count());
+        Scored s = score(profile, m, allowed, c.count(), exposure);
         int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * c.count(), 200),
                 i -> allowed[i]);
         int[] chosen = Reranker.select(s.total, pool, c.count(), c.maxPerArtist(), c.diversity(), view);
@@ -309,6 +317,9 @@ public final class RecommendationEngine {
         List<PlaylistItem> out = new ArrayList<>();
         for (int i : ordered) {
             out.add(new PlaylistItem(items.get(i), s.total[i], reasons(i, s, profile, m)));
+        }
+        if (s.coldDraw()) {
+            exposure.record(out.stream().map(x -> x.item().trackId()).toList());
         }
         return checked(new Playlist(out, describe(c, m, out.size(), "energy arc"), m.label()), c, profile, m);
     }
@@ -433,7 +444,7 @@ public final class RecommendationEngine {
             }
         }
         boolean[] allowed = allowedMask(profile, m, c, exclude);
-        Scored s = score(profile, m, allowed, n + current.size());
+        Scored s = score(profile, m, allowed, n + current.size(), ColdExposure.NONE);
         int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * (n + current.size()), 200),
                 i -> allowed[i]);
         List<PlaylistItem> out = new ArrayList<>();
@@ -554,7 +565,7 @@ public final class RecommendationEngine {
         return a;
     }
 
-    private record Scored(float[] total, float[] cf, float[] content, int[] liked, float[] fit) {}
+    private record Scored(float[] total, float[] cf, float[] content, int[] liked, float[] fit, boolean coldDraw) {}
 
     /**
      * Mood first. With mood words whose regions the {@link MoodModel} knows, every allowed item gets
@@ -671,7 +682,7 @@ public final class RecommendationEngine {
     }
 
     /** Scores the allowed items (others keep 0 and are never candidates). */
-    private Scored score(UserProfile profile, MoodTarget m, boolean[] allowed, int count) {
+    private Scored score(UserProfile profile, MoodTarget m, boolean[] allowed, int count, ColdExposure exposure) {
         int n = items.size();
         UserProfile p = profile == null ? UserProfile.empty(clock.instant()) : profile;
         float[] total = new float[n];
@@ -818,10 +829,8 @@ public final class RecommendationEngine {
                 total[i] -= (float) (config.negative() * negative[i]);
             }
         }
-        if (cold) {
-            coldDraw(total, fit, allowed, count, p, m);
-        }
-        return new Scored(total, cf, content, liked, fit);
+        boolean drawn = cold && coldDraw(total, fit, allowed, count, p, m, exposure);
+        return new Scored(total, cf, content, liked, fit, drawn);
     }
 
     /** The most any one track may be in of the playlists that cold listeners get for one request. */
@@ -841,9 +850,12 @@ public final class RecommendationEngine {
      * tracks lead (by just more than the region's range of scores); the region's others follow in
      * random order as fillers for the constraints. The order the draw walks through is one
      * fixed order of the tracks (a hash of their ids), so requests whose regions overlap put a shared
-     * track's window in about the same place.
+     * track's window in about the same place. A track already in many recent cold playlists has
+     * its cap lowered by {@link ColdExposure#capFactor}. Returns whether it drew (false when the
+     * region holds no more than {@code count} tracks).
      */
-    private void coldDraw(float[] total, float[] fit, boolean[] allowed, int count, UserProfile p, MoodTarget m) {
+    private boolean coldDraw(float[] total, float[] fit, boolean[] allowed, int count, UserProfile p, MoodTarget m,
+            ColdExposure exposure) {
         int n = total.length;
         int size = 0;
         for (int i = 0; i < n; i++) {
@@ -852,7 +864,7 @@ public final class RecommendationEngine {
             }
         }
         if (size <= count) {
-            return;
+            return false;
         }
         int[] region = new int[size];
         float best = Float.NEGATIVE_INFINITY;
@@ -875,7 +887,8 @@ public final class RecommendationEngine {
             // a track inside two quadrants' regions (calm and sad, say) is drawn for both: half the share in each;
             // a region too small to spread over (a small catalogue) is capped at 1.5 × count / size: the fit
             // decides, with some spread
-            cap[j] = room ? COLD_SHARE / Math.max(1, overlap[region[j]]) : Math.min(1, 1.5 * count / size);
+            cap[j] = (room ? COLD_SHARE / Math.max(1, overlap[region[j]]) : Math.min(1, 1.5 * count / size))
+                    * exposure.capFactor(items.get(region[j]).trackId());
             capSum += cap[j];
         }
         if (capSum < count) {
@@ -931,6 +944,7 @@ public final class RecommendationEngine {
             }
             cum = next;
         }
+        return true;
     }
 
     private static long mix(long x) {

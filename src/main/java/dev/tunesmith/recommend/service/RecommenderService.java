@@ -5,6 +5,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.tunesmith.config.AppConfig;
 import dev.tunesmith.events.EventService;
 import dev.tunesmith.recommend.CatalogItem;
+import dev.tunesmith.recommend.ColdExposure;
 import dev.tunesmith.recommend.Constraints;
 import dev.tunesmith.recommend.EngineTrainer;
 import dev.tunesmith.recommend.Playlist;
@@ -63,6 +64,8 @@ public final class RecommenderService {
     private final RecommenderStore loader;
     private final AtomicReference<Snapshot> live = new AtomicReference<>();
     private final Map<Long, UserProfile> profiles = new ConcurrentHashMap<>();
+    // how often each track was in recent cold listeners' playlists (see ColdExposure)
+    private final ColdExposure coldExposure = new ColdExposure();
     private volatile MessageConsumer<JsonObject> events;
     private final boolean autoActivate;
     /** The last non-live version restored for a preview (restoring takes seconds). */
@@ -365,8 +368,12 @@ public final class RecommenderService {
         return snapshot().moods().parse(text == null ? "" : text);
     }
 
+    /**
+     * A playlist from the live engine; cold listeners' playlists are drawn against this process's
+     * {@link ColdExposure}, so no track fills every new listener's playlist.
+     */
     public Playlist recommend(UserProfile profile, MoodTarget mood, Constraints constraints) {
-        return snapshot().engine().recommend(profile, mood, constraints);
+        return snapshot().engine().recommend(profile, mood, constraints, coldExposure);
     }
 
     /**

@@ -109,13 +109,14 @@ class SpotifyMoodSeparationTest {
         for (long seed : new long[] {3, 11}) {
             RecommendationEngine e = EngineTrainer.train(catalogue(seed, 175), Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
             Map<Long, Integer> appearances = new java.util.HashMap<>();
+            dev.tunesmith.recommend.ColdExposure exposure = new dev.tunesmith.recommend.ColdExposure();
             double hits = 0;
             for (int l = 0; l < 100; l++) {
                 int g = l % moods.size();
                 String mood = moods.get(g);
                 MoodTarget t = new MoodTarget(mood, mood, null, null, null, List.of(), List.of(), List.of(), List.of(), null,
                         List.of(mood), List.of());
-                Playlist p = e.recommend(UserProfile.empty(NOW).withListener(100 * seed + l + 1), t, Constraints.defaults());
+                Playlist p = e.recommend(UserProfile.empty(NOW).withListener(100 * seed + l + 1), t, Constraints.defaults(), exposure);
                 p.trackIds().forEach(id -> appearances.merge(id, 1, Integer::sum));
                 hits += p.trackIds().stream().filter(id -> id / 1000 == g).count() / 20.0;
             }
@@ -155,12 +156,13 @@ class SpotifyMoodSeparationTest {
         for (long seed : new long[] {5, 17}) {
             RecommendationEngine e = EngineTrainer.train(catalogue(seed, 175), Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
             Map<Long, Integer> appearances = new java.util.HashMap<>();
+            dev.tunesmith.recommend.ColdExposure exposure = new dev.tunesmith.recommend.ColdExposure();
             Map<String, Double> hits = new LinkedHashMap<>();
             for (int l = 0; l < 100; l++) {
                 int g = l % moods.size();
                 List<String> phrases = WORDED.get(moods.get(g));
                 MoodTarget t = parser.parse(phrases.get((l / moods.size()) % phrases.size()));
-                Playlist p = e.recommend(UserProfile.empty(NOW).withListener(1000 * seed + l + 1), t, Constraints.defaults());
+                Playlist p = e.recommend(UserProfile.empty(NOW).withListener(1000 * seed + l + 1), t, Constraints.defaults(), exposure);
                 p.trackIds().forEach(id -> appearances.merge(id, 1, Integer::sum));
                 hits.merge(moods.get(g), p.trackIds().stream().filter(id -> id / 1000 == g).count() / 20.0 / 25, Double::sum);
             }
