@@ -220,6 +220,16 @@ final class MoodBench {
                 out.printf(Locale.ROOT, "REST mean precision@20 over moods: %.3f%n", sum / moods.size());
                 js.append(per).append(String.format(Locale.ROOT, ",\"precision@20\":%.3f,\"maxTrackShare\":%.3f}",
                         sum / moods.size(), r.get("maxTrackShare")));
+                js.append(",\"chat\":{");
+                double chatSum = 0;
+                for (int k = 0; k < moods.size(); k++) {
+                    String m = moods.get(k);
+                    double pm = PHRASES.get(m).stream().mapToDouble(x -> r.get("chat:" + x)).average().orElse(0);
+                    chatSum += pm;
+                    js.append(k == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":%.3f", m, pm));
+                }
+                out.printf(Locale.ROOT, "chat mean precision@20 over moods: %.3f%n", chatSum / moods.size());
+                js.append(String.format(Locale.ROOT, ",\"precision@20\":%.3f}", chatSum / moods.size()));
             }
         }
         return js.append('}').toString();

@@ -71,7 +71,7 @@ final class MoodRestBench {
                     .await(60, TimeUnit.SECONDS)) {
                 label.put(r.getLong("id"), c.label().get(Long.parseLong(r.getString("external_id"))));
             }
-            List<String> tokens = BenchUsers.tokens(vertx, app.pool(), config, "mood-bench-%04d", 100 + 64);
+            List<String> tokens = BenchUsers.tokens(vertx, app.pool(), config, "mood-bench-%04d", 100 + 64 + 64);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String root = "http://127.0.0.1:" + app.port() + "/api/me/recommendations?k=20&mood=";
             Map<String, Double> result = new LinkedHashMap<>();
@@ -83,6 +83,17 @@ final class MoodRestBench {
                     double p = ids.isEmpty() ? 0 : hits / (double) ids.size();
                     out.printf(Locale.ROOT, "REST %-12s %-28s P@20 %.3f%n", e.getKey(), phrase, p);
                     result.put(phrase, p);
+                }
+            }
+            // the chat: a cold listener's first message, through the WebSocket and the agent's playlist tool
+            int chatUser = 164;
+            for (var e : phrases.entrySet()) {
+                for (String phrase : e.getValue()) {
+                    List<Long> ids = chat(http, app.port(), tokens.get(chatUser++), phrase + ", 20 songs");
+                    long hits = ids.stream().filter(id -> e.getKey().equals(label.get(id))).count();
+                    double p = ids.isEmpty() ? 0 : hits / (double) ids.size();
+                    out.printf(Locale.ROOT, "chat %-12s %-28s P@20 %.3f (%d tracks)%n", e.getKey(), phrase, p, ids.size());
+                    result.put("chat:" + phrase, p);
                 }
             }
             List<String> requests = new ArrayList<>();
@@ -106,6 +117,41 @@ final class MoodRestBench {
             return null;
         } finally {
             vertx.close();
+        }
+    }
+
+    /** One chat turn on {@code /ws/chat}: the track ids of the playlist frame (empty when none came). */
+    private static List<Long> chat(HttpClient http, int port, String token, String text) throws Exception {
+        java.util.concurrent.CompletableFuture<List<Long>> done = new java.util.concurrent.CompletableFuture<>();
+        List<Long> ids = new ArrayList<>();
+        StringBuilder frame = new StringBuilder();
+        java.net.http.WebSocket ws = http.newWebSocketBuilder().header("Origin", "http://127.0.0.1:" + port)
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/chat"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket, CharSequence data,
+                            boolean last) {
+                        frame.append(data);
+                        if (last) {
+                            JsonObject f = new JsonObject(frame.toString());
+                            frame.setLength(0);
+                            switch (f.getString("type", "")) {
+                                case "ready" -> socket.sendText(new JsonObject().put("type", "message").put("text", text).encode(), true);
+                                case "playlist" -> f.getJsonObject("playlist").getJsonArray("items")
+                                        .forEach(o -> ids.add(((JsonObject) o).getJsonObject("track").getLong("id")));
+                                case "done" -> done.complete(ids);
+                                case "error" -> done.completeExceptionally(new IllegalStateException("chat: " + f.encode()));
+                                default -> { }
+                            }
+                        }
+                        socket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        ws.sendText(new JsonObject().put("type", "auth").put("token", token).encode(), true);
+        try {
+            return done.get(60, TimeUnit.SECONDS);
+        } finally {
+            ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "").exceptionally(x -> null);
         }
     }
 
