@@ -19,7 +19,6 @@ import dev.tunesmith.recommend.mood.MoodModel;
 import dev.tunesmith.recommend.mood.MoodParser;
 import dev.tunesmith.recommend.mood.MoodTarget;
 import dev.tunesmith.recommend.mood.MoodVocabulary;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -546,38 +545,14 @@ final class MoodBench {
         }
     }
 
-    /** A small RFC 4180 reader (quoted fields, commas inside quotes). */
+    /** Every record of a CSV file (the product's reader: quoted fields, commas and newlines inside quotes). */
     static final class Csv {
         static List<List<String>> read(Path file) throws IOException {
             List<List<String>> out = new ArrayList<>();
-            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    List<String> f = new ArrayList<>();
-                    StringBuilder sb = new StringBuilder();
-                    boolean q = false;
-                    for (int i = 0; i < line.length(); i++) {
-                        char ch = line.charAt(i);
-                        if (q) {
-                            if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                                sb.append('"');
-                                i++;
-                            } else if (ch == '"') {
-                                q = false;
-                            } else {
-                                sb.append(ch);
-                            }
-                        } else if (ch == '"') {
-                            q = true;
-                        } else if (ch == ',') {
-                            f.add(sb.toString());
-                            sb.setLength(0);
-                        } else {
-                            sb.append(ch);
-                        }
-                    }
-                    f.add(sb.toString());
-                    out.add(f);
+            try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), ',')) {
+                java.util.Optional<CsvReader.Record> r;
+                while ((r = csv.next()).isPresent()) {
+                    out.add(r.get().fields());
                 }
             }
             return out;
