@@ -111,12 +111,26 @@ public final class HybridTrainer implements ScorerTrainer {
             z[u] = zu;
             rel[u] = r;
         });
+        return coordinateAscent(nc, z, rel, val, null, grid, rounds);
+    }
+
+    /**
+     * Blend weights by coordinate ascent over {@code grid} (at most {@code rounds} sweeps, starting
+     * from the best single component) maximising NDCG@10 over the users in {@code on} (all when null).
+     *
+     * @param nc number of components
+     * @param z per user, per component, the candidates' standardised scores (null: user skipped)
+     * @param rel per user, whether each candidate is a held-out item
+     * @param val per user, the held-out items (for the ideal DCG)
+     */
+    public static double[] coordinateAscent(int nc, float[][][] z, boolean[][] rel, int[][] val, boolean[] on,
+            double[] grid, int rounds) {
         double[] best = new double[nc];
         double bestScore = -1;
         for (int c = 0; c < nc; c++) {
             double[] w = new double[nc];
             w[c] = 1;
-            double s = ndcg(w, z, rel, val);
+            double s = ndcg(w, z, rel, val, on);
             if (s > bestScore) {
                 bestScore = s;
                 best = w;
@@ -128,7 +142,7 @@ public final class HybridTrainer implements ScorerTrainer {
                 for (double g : grid) {
                     double[] w = best.clone();
                     w[c] = g;
-                    double s = ndcg(w, z, rel, val);
+                    double s = ndcg(w, z, rel, val, on);
                     if (s > bestScore + 1e-6) {
                         bestScore = s;
                         best = w;
@@ -143,8 +157,9 @@ public final class HybridTrainer implements ScorerTrainer {
         return best;
     }
 
-    private static double ndcg(double[] w, float[][][] z, boolean[][] rel, int[][] val) {
-        return IntStream.range(0, z.length).parallel().filter(u -> z[u] != null).mapToDouble(u -> {
+    /** Mean NDCG@10 of the blend {@code w} over the users in {@code on} (all when null). */
+    public static double ndcg(double[] w, float[][][] z, boolean[][] rel, int[][] val, boolean[] on) {
+        return IntStream.range(0, z.length).parallel().filter(u -> z[u] != null && (on == null || on[u])).mapToDouble(u -> {
             int m = rel[u].length;
             float[] s = new float[m];
             for (int c = 0; c < w.length; c++) {

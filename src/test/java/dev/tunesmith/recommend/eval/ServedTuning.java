@@ -7,6 +7,7 @@ import dev.tunesmith.recommend.data.UserVector;
 import dev.tunesmith.recommend.engine.ItemContent;
 import dev.tunesmith.recommend.engine.ServedConfig;
 import dev.tunesmith.recommend.engine.ServedTrainer;
+import dev.tunesmith.recommend.model.HybridTrainer;
 import dev.tunesmith.recommend.model.ItemScorer;
 import dev.tunesmith.recommend.model.ScorerTrainer;
 import dev.tunesmith.recommend.model.Vectors;
@@ -201,37 +202,7 @@ public final class ServedTuning {
 
     private static double[] coord(float[][][] z, boolean[][] rel, int[][] val, boolean[] on) {
         int nc = z[IntStream.range(0, z.length).filter(u -> z[u] != null).findFirst().getAsInt()].length;
-        double[] grid = {0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.4, 2, 3, 4};
-        double[] best = new double[nc];
-        double bestScore = -1;
-        for (int c = 0; c < nc; c++) {
-            double[] w = new double[nc];
-            w[c] = 1;
-            double s = ndcg(w, z, rel, val, on);
-            if (s > bestScore) {
-                bestScore = s;
-                best = w;
-            }
-        }
-        for (int round = 0; round < 4; round++) {
-            boolean improved = false;
-            for (int c = 0; c < nc; c++) {
-                for (double g : grid) {
-                    double[] w = best.clone();
-                    w[c] = g;
-                    double s = ndcg(w, z, rel, val, on);
-                    if (s > bestScore + 1e-6) {
-                        bestScore = s;
-                        best = w;
-                        improved = true;
-                    }
-                }
-            }
-            if (!improved) {
-                break;
-            }
-        }
-        return best;
+        return HybridTrainer.coordinateAscent(nc, z, rel, val, on, HybridTrainer.FINE_GRID, 4);
     }
 
     static final String NORM = System.getProperty("norm", "z");
@@ -266,29 +237,6 @@ public final class ServedTuning {
     }
 
     private static double ndcg(double[] w, float[][][] z, boolean[][] rel, int[][] val, boolean[] on) {
-        return IntStream.range(0, z.length).parallel().filter(u -> z[u] != null && on[u]).mapToDouble(u -> {
-            int m = rel[u].length;
-            float[] s = new float[m];
-            for (int c = 0; c < w.length; c++) {
-                if (w[c] == 0) {
-                    continue;
-                }
-                for (int j = 0; j < m; j++) {
-                    s[j] += (float) w[c] * z[u][c][j];
-                }
-            }
-            int[] top = Vectors.topK(s, m, 10, null);
-            double dcg = 0;
-            for (int r = 0; r < top.length; r++) {
-                if (rel[u][top[r]]) {
-                    dcg += 1 / (Math.log(r + 2) / Math.log(2));
-                }
-            }
-            double idcg = 0;
-            for (int r = 0; r < Math.min(10, val[u].length); r++) {
-                idcg += 1 / (Math.log(r + 2) / Math.log(2));
-            }
-            return dcg / idcg;
-        }).average().orElse(0);
+        return HybridTrainer.ndcg(w, z, rel, val, on);
     }
 }
