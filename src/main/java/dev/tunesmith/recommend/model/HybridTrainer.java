@@ -75,21 +75,47 @@ public final class HybridTrainer implements ScorerTrainer {
         for (ScorerTrainer t : components) {
             scorers.add(t.train(sub));
         }
+        Validation v = validation(scorers, sub, val, (scores, user) -> Vectors.standardise(scores, scores.length));
         int nc = scorers.size();
-        int n = data.items();
-        int[][] cand = new int[data.users()][];
-        float[][][] z = new float[data.users()][][];
-        boolean[][] rel = new boolean[data.users()][];
-        IntStream.range(0, data.users()).parallel().forEach(u -> {
-            if (val[u].length == 0 || sub.rowStart(u + 1) == sub.rowStart(u)) {
+        float[][][] z = v.z();
+        boolean[][] rel = v.relevant();
+        return coordinateAscent(nc, z, rel, val, null, grid, rounds);
+    }
+
+    /** Turns one component's scores for a user into the blend's scale, in place. */
+    @FunctionalInterface
+    public interface Normaliser {
+        void normalise(float[] scores, UserVector user);
+    }
+
+    /**
+     * The candidates of a validation split: per user with held-out items, the union of each
+     * component's top {@value #CANDIDATES} unseen items, their normalised scores per component and
+     * whether each is held out.
+     *
+     * @param z per user, per component, per candidate (null for a user without held-out or training items)
+     * @param relevant per user, per candidate
+     * @param candidates per user, the candidate items
+     */
+    public record Validation(float[][][] z, boolean[][] relevant, int[][] candidates) {}
+
+    /** Scores every user of {@code train} with every component and collects the {@link Validation}. */
+    public static Validation validation(List<ItemScorer> scorers, Interactions train, int[][] heldOut, Normaliser norm) {
+        int nc = scorers.size();
+        int n = train.items();
+        int[][] cand = new int[train.users()][];
+        float[][][] z = new float[train.users()][][];
+        boolean[][] rel = new boolean[train.users()][];
+        IntStream.range(0, train.users()).parallel().forEach(u -> {
+            if (heldOut[u].length == 0 || train.rowStart(u + 1) == train.rowStart(u)) {
                 return;
             }
-            UserVector uv = sub.row(u);
+            UserVector uv = train.row(u);
             float[][] s = new float[nc][n];
             boolean[] pick = new boolean[n];
             for (int c = 0; c < nc; c++) {
                 scorers.get(c).score(uv, s[c]);
-                Vectors.standardise(s[c], n);
+                norm.normalise(s[c], uv);
                 for (int i : Vectors.topK(s[c], n, CANDIDATES, i -> !uv.contains(i))) {
                     pick[i] = true;
                 }
@@ -102,7 +128,7 @@ public final class HybridTrainer implements ScorerTrainer {
                 }
             }
             boolean[] r = new boolean[cs.length];
-            int[] held = val[u].clone();
+            int[] held = heldOut[u].clone();
             Arrays.sort(held);
             for (int j = 0; j < cs.length; j++) {
                 r[j] = Arrays.binarySearch(held, cs[j]) >= 0;
@@ -111,7 +137,7 @@ public final class HybridTrainer implements ScorerTrainer {
             z[u] = zu;
             rel[u] = r;
         });
-        return coordinateAscent(nc, z, rel, val, null, grid, rounds);
+        return new Validation(z, rel, cand);
     }
 
     /**

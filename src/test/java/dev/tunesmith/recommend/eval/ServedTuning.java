@@ -118,38 +118,9 @@ public final class ServedTuning {
     private static double[] fit(List<ItemScorer> scorers, Interactions sub, int[][] val) {
         int nc = scorers.size();
         int n = sub.items();
-        float[][][] z = new float[sub.users()][][];
-        boolean[][] rel = new boolean[sub.users()][];
-        IntStream.range(0, sub.users()).parallel().forEach(u -> {
-            if (val[u].length == 0 || sub.rowStart(u + 1) == sub.rowStart(u)) {
-                return;
-            }
-            UserVector uv = sub.row(u);
-            float[][] s = new float[nc][n];
-            boolean[] pick = new boolean[n];
-            for (int c = 0; c < nc; c++) {
-                scorers.get(c).score(uv, s[c]);
-                normalise(s[c], n, uv);
-                for (int i : Vectors.topK(s[c], n, 100, i -> !uv.contains(i))) {
-                    pick[i] = true;
-                }
-            }
-            int[] cs = IntStream.range(0, n).filter(i -> pick[i]).toArray();
-            float[][] zu = new float[nc][cs.length];
-            for (int c = 0; c < nc; c++) {
-                for (int j = 0; j < cs.length; j++) {
-                    zu[c][j] = s[c][cs[j]];
-                }
-            }
-            int[] held = val[u].clone();
-            Arrays.sort(held);
-            boolean[] r = new boolean[cs.length];
-            for (int j = 0; j < cs.length; j++) {
-                r[j] = Arrays.binarySearch(held, cs[j]) >= 0;
-            }
-            z[u] = zu;
-            rel[u] = r;
-        });
+        HybridTrainer.Validation v = HybridTrainer.validation(scorers, sub, val, (s, uv) -> normalise(s, n, uv));
+        float[][][] z = v.z();
+        boolean[][] rel = v.relevant();
         int[] size = new int[sub.users()];
         for (int u = 0; u < size.length; u++) {
             size[u] = sub.rowStart(u + 1) - sub.rowStart(u);
