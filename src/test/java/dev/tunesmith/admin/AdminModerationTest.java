@@ -28,19 +28,7 @@ class AdminModerationTest extends AppTestBase {
 
     @BeforeAll
     static void setUp() {
-        admin = TestSupport.login(http, app.port(), "admin", TestSupport.ADMIN_PASSWORD);
-    }
-
-    private HttpResponse<Buffer> call(HttpMethod method, String path, String token, JsonObject body) {
-        var req = http.request(method, app.port(), "127.0.0.1", path);
-        if (token != null) {
-            req.putHeader("Authorization", "Bearer " + token);
-        }
-        return (body == null ? req.send() : req.sendJsonObject(body)).await();
-    }
-
-    private long idOf(String token) {
-        return call(HttpMethod.GET, "/api/me", token, null).bodyAsJsonObject().getLong("id");
+        admin = adminToken();
     }
 
     private JsonArray audit(String action) {

@@ -51,11 +51,6 @@ class SessionStreamTest extends AppTestBase {
         return events;
     }
 
-    private static long idOf(String token) {
-        return http.get(app.port(), "127.0.0.1", "/api/me").putHeader("Authorization", "Bearer " + token).send().await()
-                .bodyAsJsonObject().getLong("id");
-    }
-
     private static void patch(String admin, long id, JsonObject body) {
         var res = http.patch(app.port(), "127.0.0.1", "/api/admin/users/" + id).putHeader("Authorization", "Bearer " + admin)
                 .sendJsonObject(body).await();

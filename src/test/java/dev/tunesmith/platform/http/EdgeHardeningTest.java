@@ -33,7 +33,8 @@ class EdgeHardeningTest extends AppTestBase {
         admin = TestSupport.login(http, app.port(), "admin", TestSupport.ADMIN_PASSWORD);
     }
 
-    private HttpResponse<Buffer> call(HttpMethod method, String uri, String token, String body) {
+    /** A request with a raw (possibly malformed) body. */
+    private HttpResponse<Buffer> raw(HttpMethod method, String uri, String token, String body) {
         var req = http.request(method, app.port(), "127.0.0.1", uri);
         if (token != null) {
             req.putHeader("Authorization", "Bearer " + token);
@@ -62,23 +63,23 @@ class EdgeHardeningTest extends AppTestBase {
     }
 
     private long someTrack() {
-        return call(HttpMethod.GET, "/api/tracks?limit=1", null, null).bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getLong("id");
+        return raw(HttpMethod.GET, "/api/tracks?limit=1", null, null).bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getLong("id");
     }
 
     @Test
     void should_refuse_nul_and_unpaired_surrogates_anywhere_with_a_400_naming_the_field() {
         String listener = TestSupport.registerAndLogin(http, app.port(), TestSupport.uniqueUser("nul"));
-        assertInvalidText(call(HttpMethod.POST, "/api/auth/login", null, "{\"username\":\"ad\\u0000min\",\"password\":\"x\"}"), "username");
-        assertInvalidText(call(HttpMethod.POST, "/api/auth/register", null, "{\"username\":\"abc\",\"password\":\"\\ud800aaaaaaaa\"}"), "password");
-        assertInvalidText(call(HttpMethod.GET, "/api/tracks?tag=%00", null, null), "tag");
-        assertInvalidText(call(HttpMethod.GET, "/api/tracks?q=rock%00", null, null), "q");
-        assertInvalidText(call(HttpMethod.POST, "/api/me/events", listener, new JsonObject().put("trackId", someTrack()).put("type", "comment")
+        assertInvalidText(raw(HttpMethod.POST, "/api/auth/login", null, "{\"username\":\"ad\\u0000min\",\"password\":\"x\"}"), "username");
+        assertInvalidText(raw(HttpMethod.POST, "/api/auth/register", null, "{\"username\":\"abc\",\"password\":\"\\ud800aaaaaaaa\"}"), "password");
+        assertInvalidText(raw(HttpMethod.GET, "/api/tracks?tag=%00", null, null), "tag");
+        assertInvalidText(raw(HttpMethod.GET, "/api/tracks?q=rock%00", null, null), "q");
+        assertInvalidText(raw(HttpMethod.POST, "/api/me/events", listener, new JsonObject().put("trackId", someTrack()).put("type", "comment")
                 .put("text", "nice\u0000").encode()), "text");
-        assertInvalidText(call(HttpMethod.GET, "/api/admin/users?q=%00", admin, null), "q");
-        assertInvalidText(call(HttpMethod.PATCH, "/api/admin/tracks/" + someTrack(), admin, "{\"title\":\"A\\u0000B\"}"), "title");
-        assertInvalidText(call(HttpMethod.PATCH, "/api/admin/tracks/" + someTrack(), admin, "{\"tags\":[\"ok\",\"\\udfff\"]}"), "tags[1]");
-        assertInvalidText(call(HttpMethod.GET, "/api/tracks/1%00", null, null), "path");
-        HttpResponse<Buffer> overlong = call(HttpMethod.GET, "/api/tracks?q=%C0%80", null, null);
+        assertInvalidText(raw(HttpMethod.GET, "/api/admin/users?q=%00", admin, null), "q");
+        assertInvalidText(raw(HttpMethod.PATCH, "/api/admin/tracks/" + someTrack(), admin, "{\"title\":\"A\\u0000B\"}"), "title");
+        assertInvalidText(raw(HttpMethod.PATCH, "/api/admin/tracks/" + someTrack(), admin, "{\"tags\":[\"ok\",\"\\udfff\"]}"), "tags[1]");
+        assertInvalidText(raw(HttpMethod.GET, "/api/tracks/1%00", null, null), "path");
+        HttpResponse<Buffer> overlong = raw(HttpMethod.GET, "/api/tracks?q=%C0%80", null, null);
         assertEquals(400, overlong.statusCode());
         assertEquals("invalid_encoding", error(overlong).getString("code"));
     }
@@ -90,22 +91,22 @@ class EdgeHardeningTest extends AppTestBase {
             sleep(100);
         }
         for (String mood : new String[] {"%E2%80%8B%E2%80%8B", "%E2%81%A0%EF%BB%BF", "%E3%85%A4", "%E2%80%AE%E2%80%8D", "%20%09"}) {
-            HttpResponse<Buffer> res = call(HttpMethod.GET, "/api/me/recommendations?k=5&mood=" + mood, listener, null);
+            HttpResponse<Buffer> res = raw(HttpMethod.GET, "/api/me/recommendations?k=5&mood=" + mood, listener, null);
             assertEquals(200, res.statusCode(), mood + ": " + res.bodyAsString());
             assertEquals(5, res.bodyAsJsonObject().getJsonArray("items").size(), mood);
         }
-        HttpResponse<Buffer> surrogate = call(HttpMethod.GET, "/api/me/recommendations?mood=%ED%A0%80", listener, null);
+        HttpResponse<Buffer> surrogate = raw(HttpMethod.GET, "/api/me/recommendations?mood=%ED%A0%80", listener, null);
         assertEquals(400, surrogate.statusCode(), "a UTF-8-encoded lone surrogate is not valid UTF-8");
         assertEquals("mood", error(surrogate).getString("field"));
-        assertInvalidText(call(HttpMethod.GET, "/api/me/recommendations?mood=%00", listener, null), "mood");
+        assertInvalidText(raw(HttpMethod.GET, "/api/me/recommendations?mood=%00", listener, null), "mood");
     }
 
     @Test
     void should_give_framework_errors_the_same_envelope() throws Exception {
-        HttpResponse<Buffer> post = call(HttpMethod.POST, "/health", null, null);
+        HttpResponse<Buffer> post = raw(HttpMethod.POST, "/health", null, null);
         assertEquals(405, post.statusCode());
         assertEquals("method_not_allowed", error(post).getString("code"));
-        HttpResponse<Buffer> ws = call(HttpMethod.GET, "/ws/chat", null, null);
+        HttpResponse<Buffer> ws = raw(HttpMethod.GET, "/ws/chat", null, null);
         assertEquals(426, ws.statusCode());
         assertEquals("upgrade_required", error(ws).getString("code"));
         try (RawHttp raw = new RawHttp(app.port())) {
@@ -135,7 +136,7 @@ class EdgeHardeningTest extends AppTestBase {
             assertEquals(400, res.status());
             assertEquals("invalid_request", new JsonObject(res.body()).getJsonObject("error").getString("code"));
         }
-        HttpResponse<Buffer> missing = call(HttpMethod.GET, "/no-such-file.js", null, null);
+        HttpResponse<Buffer> missing = raw(HttpMethod.GET, "/no-such-file.js", null, null);
         assertEquals(404, missing.statusCode());
         error(missing);
     }
@@ -145,13 +146,13 @@ class EdgeHardeningTest extends AppTestBase {
         for (String path : new String[] {"/tests%2ffakes.mjs", "/tests%2Ffakes.mjs", "/tests/fakes.mjs", "/scripts%2fvendor.mjs",
                 "/scripts/vendor.mjs", "/node_modules%2fabcjs%2fpackage.json", "/package.json", "/package-lock.json", "/%2e%2e/pom.xml",
                 "/lib%5cdom.js", "/.gitignore", "/lib/../../pom.xml"}) {
-            HttpResponse<Buffer> res = call(HttpMethod.GET, path, null, null);
+            HttpResponse<Buffer> res = raw(HttpMethod.GET, path, null, null);
             assertEquals(404, res.statusCode(), path + " -> " + res.bodyAsString());
             error(res);
         }
-        assertEquals(200, call(HttpMethod.GET, "/app.js", null, null).statusCode());
-        assertEquals(200, call(HttpMethod.GET, "/lib/dom.js", null, null).statusCode());
-        HttpResponse<Buffer> spa = call(HttpMethod.GET, "/admin/users", null, null);
+        assertEquals(200, raw(HttpMethod.GET, "/app.js", null, null).statusCode());
+        assertEquals(200, raw(HttpMethod.GET, "/lib/dom.js", null, null).statusCode());
+        HttpResponse<Buffer> spa = raw(HttpMethod.GET, "/admin/users", null, null);
         assertEquals(200, spa.statusCode());
         assertTrue(spa.bodyAsString().contains("<html") || spa.bodyAsString().contains("<!doctype"), "client routes get the SPA");
     }
@@ -162,62 +163,62 @@ class EdgeHardeningTest extends AppTestBase {
         String b = TestSupport.uniqueUser("litax");
         TestSupport.registerAndLogin(http, app.port(), a);
         TestSupport.registerAndLogin(http, app.port(), b);
-        JsonArray found = call(HttpMethod.GET, "/api/admin/users?q=lit_x", admin, null).bodyAsJsonObject().getJsonArray("items");
+        JsonArray found = raw(HttpMethod.GET, "/api/admin/users?q=lit_x", admin, null).bodyAsJsonObject().getJsonArray("items");
         assertTrue(found.stream().allMatch(o -> ((JsonObject) o).getString("username").contains("lit_x")), found.encode());
         assertTrue(found.stream().anyMatch(o -> ((JsonObject) o).getString("username").equals(a)));
-        assertEquals(0, call(HttpMethod.GET, "/api/admin/users?q=%25", admin, null).bodyAsJsonObject().getInteger("total"));
-        JsonArray wild = call(HttpMethod.GET, "/api/admin/audit?action=%25", admin, null).bodyAsJsonObject().getJsonArray("items");
+        assertEquals(0, raw(HttpMethod.GET, "/api/admin/users?q=%25", admin, null).bodyAsJsonObject().getInteger("total"));
+        JsonArray wild = raw(HttpMethod.GET, "/api/admin/audit?action=%25", admin, null).bodyAsJsonObject().getJsonArray("items");
         assertEquals(0, wild.size(), "'%' is not a wildcard: " + wild.encode());
-        JsonArray underscore = call(HttpMethod.GET, "/api/admin/audit?action=admin_call", admin, null).bodyAsJsonObject().getJsonArray("items");
+        JsonArray underscore = raw(HttpMethod.GET, "/api/admin/audit?action=admin_call", admin, null).bodyAsJsonObject().getJsonArray("items");
         assertEquals(0, underscore.size(), "'_' is not a wildcard");
-        call(HttpMethod.PATCH, "/api/admin/tracks/" + someTrack(), admin, "{\"hidden\":false}");
-        assertFalse(call(HttpMethod.GET, "/api/admin/audit?action=admin.", admin, null).bodyAsJsonObject().getJsonArray("items").isEmpty(),
+        raw(HttpMethod.PATCH, "/api/admin/tracks/" + someTrack(), admin, "{\"hidden\":false}");
+        assertFalse(raw(HttpMethod.GET, "/api/admin/audit?action=admin.", admin, null).bodyAsJsonObject().getJsonArray("items").isEmpty(),
                 "a literal prefix still matches");
     }
 
     @Test
     void should_apply_an_admin_change_and_its_audit_entry_together_or_not_at_all() {
         long track = someTrack();
-        String before = call(HttpMethod.GET, "/api/tracks/" + track, null, null).bodyAsJsonObject().getString("title");
+        String before = raw(HttpMethod.GET, "/api/tracks/" + track, null, null).bodyAsJsonObject().getString("title");
         // given an audit log that refuses this one entry (as a full disk or a bad row would)
         TestSupport.jdbc("CREATE OR REPLACE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                 + "IF NEW.action IN ('track.update', 'user.update') AND NEW.target IN ('track:" + track + "', 'user:424242') "
                 + "OR NEW.details::text LIKE '%refuse-me%' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$;"
                 + "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit();");
         try {
-            HttpResponse<Buffer> res = call(HttpMethod.PATCH, "/api/admin/tracks/" + track, admin, "{\"title\":\"Never Applied\"}");
+            HttpResponse<Buffer> res = raw(HttpMethod.PATCH, "/api/admin/tracks/" + track, admin, "{\"title\":\"Never Applied\"}");
             assertEquals(500, res.statusCode(), res.bodyAsString());
             error(res);
-            assertEquals(before, call(HttpMethod.GET, "/api/tracks/" + track, null, null).bodyAsJsonObject().getString("title"),
+            assertEquals(before, raw(HttpMethod.GET, "/api/tracks/" + track, null, null).bodyAsJsonObject().getString("title"),
                     "the change was rolled back with its audit entry");
             String name = TestSupport.uniqueUser("atomic");
             String token = TestSupport.registerAndLogin(http, app.port(), name);
-            long id = call(HttpMethod.GET, "/api/me", token, null).bodyAsJsonObject().getLong("id");
-            HttpResponse<Buffer> user = call(HttpMethod.PATCH, "/api/admin/users/" + id, admin,
+            long id = raw(HttpMethod.GET, "/api/me", token, null).bodyAsJsonObject().getLong("id");
+            HttpResponse<Buffer> user = raw(HttpMethod.PATCH, "/api/admin/users/" + id, admin,
                     "{\"roles\":[\"creator\"],\"note\":\"refuse-me\"}");
             assertEquals(500, user.statusCode(), user.bodyAsString());
-            assertEquals(1, call(HttpMethod.GET, "/api/me", token, null).bodyAsJsonObject().getJsonArray("roles").size(), "roles unchanged");
+            assertEquals(1, raw(HttpMethod.GET, "/api/me", token, null).bodyAsJsonObject().getJsonArray("roles").size(), "roles unchanged");
         } finally {
             TestSupport.jdbc("DROP TRIGGER refuse_audit ON audit_log; DROP FUNCTION refuse_audit();");
         }
-        HttpResponse<Buffer> ok = call(HttpMethod.PATCH, "/api/admin/tracks/" + track, admin, "{\"hidden\":false}");
+        HttpResponse<Buffer> ok = raw(HttpMethod.PATCH, "/api/admin/tracks/" + track, admin, "{\"hidden\":false}");
         assertEquals(200, ok.statusCode(), ok.bodyAsString());
     }
 
     @Test
     void should_revoke_the_session_on_logout_for_rest_and_websocket() throws Exception {
         String token = TestSupport.registerAndLogin(http, app.port(), TestSupport.uniqueUser("logout"));
-        assertEquals(200, call(HttpMethod.GET, "/api/me", token, null).statusCode());
+        assertEquals(200, raw(HttpMethod.GET, "/api/me", token, null).statusCode());
         try (RawHttp ws = new RawHttp(app.port())) {
             assertTrue(ws.upgrade("/ws/chat", "http://127.0.0.1:" + app.port()).startsWith("HTTP/1.1 101"));
             ws.text(new JsonObject().put("type", "auth").put("token", token).encode());
             assertEquals("ready", new JsonObject(ws.nextText()).getString("type"));
-            HttpResponse<Buffer> out = call(HttpMethod.POST, "/api/auth/logout", token, null);
+            HttpResponse<Buffer> out = raw(HttpMethod.POST, "/api/auth/logout", token, null);
             assertEquals(200, out.statusCode(), out.bodyAsString());
             assertEquals(4401, ws.awaitClose(), "the open socket of the session closes");
         }
-        assertEquals(401, call(HttpMethod.GET, "/api/me", token, null).statusCode());
-        assertEquals(401, call(HttpMethod.POST, "/api/auth/logout", token, null).statusCode());
+        assertEquals(401, raw(HttpMethod.GET, "/api/me", token, null).statusCode());
+        assertEquals(401, raw(HttpMethod.POST, "/api/auth/logout", token, null).statusCode());
         try (RawHttp ws = new RawHttp(app.port())) {
             ws.upgrade("/ws/chat", "http://127.0.0.1:" + app.port());
             ws.text(new JsonObject().put("type", "auth").put("token", token).encode());
@@ -229,8 +230,8 @@ class EdgeHardeningTest extends AppTestBase {
     void should_end_an_admin_stream_when_its_admin_is_demoted() throws Exception {
         String name = TestSupport.uniqueUser("deputy");
         String deputy = TestSupport.registerAndLogin(http, app.port(), name);
-        long id = call(HttpMethod.GET, "/api/me", deputy, null).bodyAsJsonObject().getLong("id");
-        assertEquals(200, call(HttpMethod.PATCH, "/api/admin/users/" + id, admin, "{\"roles\":[\"admin\"]}").statusCode());
+        long id = raw(HttpMethod.GET, "/api/me", deputy, null).bodyAsJsonObject().getLong("id");
+        assertEquals(200, raw(HttpMethod.PATCH, "/api/admin/users/" + id, admin, "{\"roles\":[\"admin\"]}").statusCode());
         HttpClient client = vertx.createHttpClient();
         try {
             var req = client.request(new RequestOptions().setHost("127.0.0.1").setPort(app.port()).setURI("/api/admin/stream?token=" + deputy))
@@ -248,7 +249,7 @@ class EdgeHardeningTest extends AppTestBase {
             });
             res.endHandler(v -> ended.complete(null));
             first.get(5, TimeUnit.SECONDS);
-            assertEquals(200, call(HttpMethod.PATCH, "/api/admin/users/" + id, admin, "{\"roles\":[\"listener\"]}").statusCode());
+            assertEquals(200, raw(HttpMethod.PATCH, "/api/admin/users/" + id, admin, "{\"roles\":[\"listener\"]}").statusCode());
             ended.get(6, TimeUnit.SECONDS);
             synchronized (seen) {
                 assertTrue(seen.toString().contains("event: revoked"), seen.toString());
@@ -265,7 +266,7 @@ class EdgeHardeningTest extends AppTestBase {
         int throttledAt = -1;
         String retryAfter = null;
         for (int i = 0; i < 12 && throttledAt < 0; i++) {
-            HttpResponse<Buffer> res = call(HttpMethod.POST, "/api/auth/login", null,
+            HttpResponse<Buffer> res = raw(HttpMethod.POST, "/api/auth/login", null,
                     new JsonObject().put("username", name).put("password", "wrong-" + i).encode());
             if (res.statusCode() == 429) {
                 throttledAt = i;
@@ -278,7 +279,7 @@ class EdgeHardeningTest extends AppTestBase {
         assertEquals(5, throttledAt, "five guesses, then 429");
         assertNotNull(retryAfter);
         assertTrue(Integer.parseInt(retryAfter) >= 1, retryAfter);
-        HttpResponse<Buffer> right = call(HttpMethod.POST, "/api/auth/login", null,
+        HttpResponse<Buffer> right = raw(HttpMethod.POST, "/api/auth/login", null,
                 new JsonObject().put("username", name).put("password", "password-" + name).encode());
         assertEquals(429, right.statusCode(), "a throttled account waits even with the right password");
         String other = TestSupport.uniqueUser("bystander");
