@@ -11,6 +11,7 @@ import dev.tunesmith.recommend.mood.MoodModel;
 import dev.tunesmith.recommend.mood.MoodTarget;
 import dev.tunesmith.recommend.rerank.ConstraintCheck;
 import dev.tunesmith.recommend.rerank.Reranker;
+import dev.tunesmith.recommend.rerank.SystematicDraw;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -843,8 +844,8 @@ public final class RecommendationEngine {
      * popularity, exp(score / mood weight), one z unit of fit), capped at {@link #COLD_SHARE} (halved
      * for a track in two quadrants' regions; 1.5 × count / size when the region has fewer than count /
      * share tracks, as on a small catalogue), scaled so that they add up to {@code count};
-     * then randomised systematic sampling (Madow) draws exactly that many with exactly those
-     * probabilities. The draw's start is the listener's id times the golden ratio (a Weyl sequence),
+     * then systematic sampling ({@link SystematicDraw}) draws exactly
+     * that many with exactly those probabilities. The draw's start is the listener's id times the golden ratio (a Weyl sequence),
      * so n new listeners see a track about π·n times, ± 1, instead of a binomial spread around it; a
      * profile of nobody in particular starts from a hash of its time and the request. The drawn
      * tracks lead (by just more than the region's range of scores); the region's others follow in
@@ -897,7 +898,7 @@ public final class RecommendationEngine {
                 cap[j] *= count / capSum;
             }
         }
-        double[] pi = inclusion(w, count, cap);
+        double[] pi = SystematicDraw.inclusion(w, count, cap);
         // one fixed order for every request (by a hash of the track id), so that requests with overlapping regions
         // put a shared track's window in about the same place, and the draw's windows do not follow the score
         Integer[] byHash = new Integer[size];
@@ -933,16 +934,13 @@ public final class RecommendationEngine {
         // the lead is just above the region's range, so the re-ranker's scale still sets fillers from the region
         // above tracks outside it
         float lead = hi - lo + 1;
-        double cum = 0;
+        boolean[] drawn = SystematicDraw.draw(pi, u);
         for (int j = 0; j < size; j++) {
-            double next = cum + pi[j];
-            // drawn when a point u, u + 1, u + 2, ... falls in [cum, next)
-            if (Math.floor(next - u) > Math.floor(cum - u)) {
+            if (drawn[j]) {
                 total[region[j]] += lead;
             } else if (room) {
                 total[region[j]] = lo + (float) ((hi - lo) * fill.nextDouble());
             }
-            cum = next;
         }
         return true;
     }
@@ -951,35 +949,6 @@ public final class RecommendationEngine {
         x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
         x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
         return x ^ (x >>> 31);
-    }
-
-    /** Inclusion probabilities min(cap, c·w) that add up to {@code count} (c by bisection). */
-    static double[] inclusion(double[] w, int count, double[] cap) {
-        double lo = 0;
-        double hi = 1;
-        while (sum(w, hi, cap) < count && hi < 1e300) {
-            hi *= 2;
-        }
-        for (int it = 0; it < 100; it++) {
-            double mid = (lo + hi) / 2;
-            if (sum(w, mid, cap) < count) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        double[] pi = new double[w.length];
-        double total = 0;
-        for (int j = 0; j < w.length; j++) {
-            pi[j] = Math.min(cap[j], hi * w[j]);
-            total += pi[j];
-        }
-        // exact sum: the systematic draw then takes exactly count items
-        double scale = count / total;
-        for (int j = 0; j < w.length; j++) {
-            pi[j] = Math.min(1, pi[j] * scale);
-        }
-        return pi;
     }
 
     /**
