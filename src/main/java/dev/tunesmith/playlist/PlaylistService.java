@@ -548,7 +548,7 @@ public final class PlaylistService {
         Range v = s.valence() == 0 ? m.valence() : (m.valence() == null ? new Range(0.35, 0.65) : m.valence()).shift(s.valence(), 0, 1);
         Range t = s.tempo() == 0 ? m.tempo() : (m.tempo() == null ? new Range(95, 125) : m.tempo()).shift(s.tempo(), 40, 220);
         return new MoodTarget(m.text(), m.label(), v, e, t, m.wantedTags(), m.unwantedTags(), m.wantedArtists(), m.unwantedArtists(),
-                m.embedding());
+                m.embedding(), List.of(), List.of(), m.genres());
     }
 
     /** "Only 6 of the 20 tracks you asked for fit: the catalogue has 6 tracks under 100 BPM." */

@@ -310,7 +310,7 @@ public final class RecommendationEngine {
     public Playlist recommend(UserProfile profile, MoodTarget mood, Constraints c, ColdExposure exposure) {
         MoodTarget m = mood == null ? MoodTarget.NONE : mood;
         boolean[] allowed = allowedMask(profile, m, c, Set.of());
-        Scored s = score(profile, m, allowed, c.count(), exposure);
+        Scored s = score(profile, m, allowed, c.count(), c.maxPerArtist(), exposure);
         int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * c.count(), 200),
                 i -> allowed[i]);
         int[] chosen = Reranker.select(s.total, pool, c.count(), c.maxPerArtist(), c.diversity(), view);
@@ -445,7 +445,7 @@ public final class RecommendationEngine {
             }
         }
         boolean[] allowed = allowedMask(profile, m, c, exclude);
-        Scored s = score(profile, m, allowed, n + current.size(), ColdExposure.NONE);
+        Scored s = score(profile, m, allowed, n + current.size(), c.maxPerArtist(), ColdExposure.NONE);
         int[] pool = Vectors.topK(s.total, items.size(), Math.max(config.poolFactor() * (n + current.size()), 200),
                 i -> allowed[i]);
         List<PlaylistItem> out = new ArrayList<>();
@@ -563,7 +563,88 @@ public final class RecommendationEngine {
                 }
             }
         }
+        keepToAskedGenres(a, m, c.count(), c.maxPerArtist());
         return a;
+    }
+
+    /**
+     * Tracks of a genre the request names lead the others (by just more than the allowed range of
+     * scores): when the genre is too small to be a gate, its tracks come first and others fill.
+     */
+    private void genresFirst(float[] total, boolean[] allowed, MoodTarget m) {
+        if (m.genres().isEmpty()) {
+            return;
+        }
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < total.length; i++) {
+            if (allowed[i]) {
+                lo = Math.min(lo, total[i]);
+                hi = Math.max(hi, total[i]);
+            }
+        }
+        if (lo > hi) {
+            return;
+        }
+        boolean[] genre = askedGenreMask(m, allowed);
+        float lead = hi - lo + 1;
+        for (int i = 0; i < total.length; i++) {
+            if (allowed[i] && genre[i]) {
+                total[i] += lead;
+            }
+        }
+    }
+
+    /** The allowed tracks tagged with a genre the request names, or null when it names none. */
+    private boolean[] askedGenreMask(MoodTarget m, boolean[] allowed) {
+        if (m.genres().isEmpty()) {
+            return null;
+        }
+        boolean[] genre = new boolean[allowed.length];
+        for (String g : m.genres()) {
+            Integer id = tagIds.get(key(g));
+            if (id != null) {
+                for (int q = tagPostStart[id]; q < tagPostStart[id + 1]; q++) {
+                    genre[tagPost[q]] = allowed[tagPost[q]];
+                }
+            }
+        }
+        return genre;
+    }
+
+    /**
+     * A genre the request names itself ("a little jazzy", "folk for a rainy day") is a gate like the
+     * mood: when its allowed tracks can fill {@code count} places under the per-artist cap, only
+     * those stay, so taste and CF can reorder jazz but not replace it by what the listener usually
+     * plays. With fewer, the genre stays a bonus in the fit.
+     */
+    private void keepToAskedGenres(boolean[] a, MoodTarget m, int count, int maxPerArtist) {
+        if (m.genres().isEmpty()) {
+            return;
+        }
+        boolean[] genre = new boolean[a.length];
+        int[] perArtist = new int[artistNames.length];
+        int room = 0;
+        for (String g : m.genres()) {
+            Integer id = tagIds.get(key(g));
+            if (id == null) {
+                continue;
+            }
+            for (int p = tagPostStart[id]; p < tagPostStart[id + 1]; p++) {
+                int i = tagPost[p];
+                if (a[i] && !genre[i]) {
+                    genre[i] = true;
+                    if (perArtist[artistOf[i]]++ < Math.max(1, maxPerArtist)) {
+                        room++;
+                    }
+                }
+            }
+        }
+        if (room >= count) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] &= genre[i];
+            }
+        }
     }
 
     private record Scored(float[] total, float[] cf, float[] content, int[] liked, float[] fit, boolean coldDraw) {}
@@ -575,7 +656,8 @@ public final class RecommendationEngine {
      * allowed, so taste, CF and popularity can only reorder tracks that fit. Returns the gate scores,
      * or null when the request has no mood region (then the older range fit applies).
      */
-    private float[] moodGate(MoodTarget m, boolean[] allowed, int minGate, int maxGate, int minInside) {
+    private float[] moodGate(MoodTarget m, boolean[] allowed, int minGate, int maxGate, int minInside, int count,
+            int maxPerArtist) {
         Optional<MoodModel.Region> region = moodModel.combine(m.moods());
         if (region.isEmpty()) {
             return null;
@@ -625,11 +707,48 @@ public final class RecommendationEngine {
             }
         }
         int[] keep = Vectors.topK(fit, n, Math.max(minGate, Math.min(maxGate, inside)), i -> allowed[i]);
+        keep = roomForArtists(keep, fit, allowed, count, maxPerArtist);
+        // tracks of a genre the request names stay candidates, in the region or not (they lead, see genresFirst)
+        boolean[] asked = askedGenreMask(m, allowed);
         java.util.Arrays.fill(allowed, false);
         for (int i : keep) {
             allowed[i] = true;
         }
+        if (asked != null) {
+            for (int i = 0; i < n; i++) {
+                allowed[i] |= asked[i];
+            }
+        }
         return fit;
+    }
+
+    /**
+     * The gate widened, best fitting first, until its tracks can fill {@code count} places under the
+     * per-artist cap (a genre with few artists, or a small catalogue, would otherwise leave the
+     * playlist short although the catalogue has more tracks that fit).
+     */
+    private int[] roomForArtists(int[] keep, float[] fit, boolean[] allowed, int count, int maxPerArtist) {
+        int cap = Math.max(1, maxPerArtist);
+        int[] perArtist = new int[artistNames.length];
+        int room = 0;
+        for (int i : keep) {
+            if (perArtist[artistOf[i]]++ < cap) {
+                room++;
+            }
+        }
+        if (room >= count) {
+            return keep;
+        }
+        int n = fit.length;
+        int[] all = Vectors.topK(fit, n, n, i -> allowed[i]);
+        int k = keep.length;
+        while (k < all.length && room < count) {
+            if (perArtist[artistOf[all[k]]]++ < cap) {
+                room++;
+            }
+            k++;
+        }
+        return java.util.Arrays.copyOf(all, k);
     }
 
     private boolean[] wantedTagMask(MoodTarget m) {
@@ -683,7 +802,8 @@ public final class RecommendationEngine {
     }
 
     /** Scores the allowed items (others keep 0 and are never candidates). */
-    private Scored score(UserProfile profile, MoodTarget m, boolean[] allowed, int count, ColdExposure exposure) {
+    private Scored score(UserProfile profile, MoodTarget m, boolean[] allowed, int count, int maxPerArtist,
+            ColdExposure exposure) {
         int n = items.size();
         UserProfile p = profile == null ? UserProfile.empty(clock.instant()) : profile;
         float[] total = new float[n];
@@ -699,7 +819,8 @@ public final class RecommendationEngine {
         // (on a catalogue under about 700 tracks, at most a seventh of it: precision first)
         int coldRoom = coldProfile ? Math.min((int) Math.ceil(count / COLD_SHARE), allowedCount / 7) : 0;
         int minGate = Math.max(Math.max(3 * count, 60), coldRoom);
-        float[] fit = moodGate(m, allowed, minGate, Math.max(minGate, Math.min(10 * count, allowedCount / 12)), coldRoom);
+        float[] fit = moodGate(m, allowed, minGate, Math.max(minGate, Math.min(10 * count, allowedCount / 12)), coldRoom,
+                count, maxPerArtist);
         boolean cold = false;
         List<Integer> likedList = new ArrayList<>();
         List<Float> likedW = new ArrayList<>();
@@ -831,6 +952,7 @@ public final class RecommendationEngine {
             }
         }
         boolean drawn = cold && coldDraw(total, fit, allowed, count, p, m, exposure);
+        genresFirst(total, allowed, m);
         return new Scored(total, cf, content, liked, fit, drawn);
     }
 

@@ -39,6 +39,25 @@ class RecommendationEngineTest {
     }
 
     @Test
+    void should_keep_to_a_genre_the_request_names_over_what_the_listener_plays() {
+        // given: an ambient fan who asks for "a little jazzy" (the fixture has 6 jazz tracks by 2 artists)
+        MoodTarget jazzy = new MoodTarget("a little jazzy", "jazzy", null, null, null, List.of("jazz"), List.of(), List.of(),
+                List.of(), null, List.of(), List.of(), List.of("jazz"));
+
+        // when: 4 tracks, 2 per artist: jazz alone can fill them
+        Playlist four = engine.recommend(ambientFan(), jazzy, Constraints.defaults().withCount(4));
+
+        // then: only jazz, although taste and CF point at ambient
+        assertEquals(4, four.items().size());
+        assertTrue(four.items().stream().allMatch(i -> i.item().tags().contains("jazz")), four.trackIds().toString());
+
+        // and: 8 tracks cannot all be jazz under the artist cap: the 4 jazz ones lead, others fill
+        Playlist eight = engine.recommend(ambientFan(), jazzy, Constraints.defaults().withCount(8));
+        assertEquals(8, eight.items().size());
+        assertEquals(4, eight.items().stream().filter(i -> i.item().tags().contains("jazz")).count(), eight.trackIds().toString());
+    }
+
+    @Test
     void should_enforce_every_constraint_by_construction() {
         // given: random constraint sets over the fixture
         Random r = new Random(42);

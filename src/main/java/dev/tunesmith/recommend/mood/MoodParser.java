@@ -48,6 +48,8 @@ public final class MoodParser {
     private final int[] termEntry;
     private final List<String[]> terms;
     private final List<String> tagWords;
+    // adjective forms of the vocabulary's one-word genres ("jazzy", "bluesy", "poppy", "soulful", "rockish") → the genre
+    private final java.util.Map<String, String> genreAdjectives = new java.util.LinkedHashMap<>();
     private final List<String> artists;
 
     /** Parser with the standard vocabulary and no catalogue-specific tags or artists. */
@@ -89,6 +91,16 @@ public final class MoodParser {
         }
         tagWords = new ArrayList<>(tw);
         tagWords.sort(Comparator.comparingInt(String::length).reversed());
+        for (String g : vocabulary.genres()) {
+            if (g.matches("[a-z]{3,}")) {
+                for (String form : List.of(g + "y", g + g.charAt(g.length() - 1) + "y", g + "ish", g + "-ish", g + "ful",
+                        g + "-like", g + "-y")) {
+                    if (!tw.contains(form)) {
+                        genreAdjectives.putIfAbsent(form, g);
+                    }
+                }
+            }
+        }
         artists = knownArtists.stream().filter(a -> a != null && a.length() >= 3)
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
@@ -126,6 +138,7 @@ public final class MoodParser {
         Set<String> unwantedArtists = new LinkedHashSet<>();
         List<String> labels = new ArrayList<>();
         List<String> positiveText = new ArrayList<>();
+        Set<String> genres = new LinkedHashSet<>();
         for (String clause : CLAUSES.split(t)) {
             if (clause.isBlank()) {
                 continue;
@@ -135,16 +148,17 @@ public final class MoodParser {
                 String before = clause.substring(0, m.start());
                 String after = clause.substring(m.end());
                 phrase(before, false, false, hits, wantedTags, unwantedTags, wantedArtists, unwantedArtists, labels,
-                        positiveText);
+                        positiveText, genres);
                 boolean soft = SOFT.contains(m.group(1));
                 phrase(after, true, soft, hits, wantedTags, unwantedTags, wantedArtists, unwantedArtists, labels,
-                        positiveText);
+                        positiveText, genres);
             } else {
                 phrase(clause, false, false, hits, wantedTags, unwantedTags, wantedArtists, unwantedArtists, labels,
-                        positiveText);
+                        positiveText, genres);
             }
         }
         wantedTags.removeAll(unwantedTags);
+        genres.removeAll(unwantedTags);
         wantedArtists.removeAll(unwantedArtists);
         Range v = combine(hits, MoodEntry::valence, 0, 1, 0.5, 0.1);
         Range e = combine(hits, MoodEntry::energy, 0, 1, 0.5, 0.1);
@@ -155,12 +169,12 @@ public final class MoodParser {
         List<String> avoid = hits.stream().filter(Hit::negated).map(h -> h.entry().name()).distinct().toList();
         return new MoodTarget(text == null ? "" : text, String.join(", ", labels), v, e, tempo,
                 List.copyOf(wantedTags), List.copyOf(unwantedTags), List.copyOf(wantedArtists),
-                List.copyOf(unwantedArtists), emb, moods, avoid);
+                List.copyOf(unwantedArtists), emb, moods, avoid, List.copyOf(genres));
     }
 
     private void phrase(String raw, boolean negated, boolean soft, List<Hit> hits, Set<String> wantedTags,
             Set<String> unwantedTags, Set<String> wantedArtists, Set<String> unwantedArtists, List<String> labels,
-            List<String> positiveText) {
+            List<String> positiveText, Set<String> genres) {
         String p = " " + raw.trim().replaceAll("\\s+", " ") + " ";
         if (p.isBlank()) {
             return;
@@ -189,8 +203,22 @@ public final class MoodParser {
             if (p.contains(" " + tl + " ")) {
                 String canon = tl.replace("drum-and-bass", "drum and bass");
                 (negated ? unwantedTags : wantedTags).add(canon);
+                if (!negated) {
+                    genres.add(canon);
+                }
                 labels.add(prefix + canon);
                 p = p.replace(" " + tl + " ", " _ ");
+                literal = true;
+            }
+        }
+        for (var adj : genreAdjectives.entrySet()) {
+            if (p.contains(" " + adj.getKey() + " ")) {
+                (negated ? unwantedTags : wantedTags).add(adj.getValue());
+                if (!negated) {
+                    genres.add(adj.getValue());
+                }
+                labels.add(prefix + adj.getKey());
+                p = p.replace(" " + adj.getKey() + " ", " _ ");
                 literal = true;
             }
         }

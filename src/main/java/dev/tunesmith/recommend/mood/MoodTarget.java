@@ -19,19 +19,30 @@ import java.util.List;
  * @param embedding embedding of the request without its negated parts, or null
  * @param moods canonical mood words asked for (their {@link MoodModel} regions are combined)
  * @param avoidMoods canonical mood words negated ("not sad"), whose regions push items down
+ * @param genres genre or tag words the request names itself ("jazz", "a little jazzy", "folky"), a
+ *     subset of {@code wantedTags}: a playlist keeps to them when the catalogue has enough of them
  */
 public record MoodTarget(String text, String label, Range valence, Range energy, Range tempo,
         List<String> wantedTags, List<String> unwantedTags, List<String> wantedArtists, List<String> unwantedArtists,
-        float[] embedding, List<String> moods, List<String> avoidMoods) {
+        float[] embedding, List<String> moods, List<String> avoidMoods, List<String> genres) {
 
     /** Immutable lists. */
     public MoodTarget {
+        genres = genres == null ? List.of() : List.copyOf(genres);
         wantedTags = List.copyOf(wantedTags);
         unwantedTags = List.copyOf(unwantedTags);
         wantedArtists = List.copyOf(wantedArtists);
         unwantedArtists = List.copyOf(unwantedArtists);
         moods = moods == null ? List.of() : List.copyOf(moods);
         avoidMoods = avoidMoods == null ? List.of() : List.copyOf(avoidMoods);
+    }
+
+    /** A target that names no genre itself. */
+    public MoodTarget(String text, String label, Range valence, Range energy, Range tempo, List<String> wantedTags,
+            List<String> unwantedTags, List<String> wantedArtists, List<String> unwantedArtists, float[] embedding,
+            List<String> moods, List<String> avoidMoods) {
+        this(text, label, valence, energy, tempo, wantedTags, unwantedTags, wantedArtists, unwantedArtists, embedding,
+                moods, avoidMoods, List.of());
     }
 
     /** A target without mood words (ranges, tags and artists only). */
@@ -64,6 +75,6 @@ public record MoodTarget(String text, String label, Range valence, Range energy,
         String l = (label.isEmpty() ? "" : label + ", ") + (delta > 0 ? "more energetic" : "calmer");
         return new MoodTarget(text, l, valence, e.shift(delta, 0, 1), tempo, wantedTags, unwantedTags, wantedArtists,
                 unwantedArtists, embedding, moods.isEmpty() ? moods : withMood(delta > 0 ? "energetic" : "low energy"),
-                avoidMoods);
+                avoidMoods, genres);
     }
 }

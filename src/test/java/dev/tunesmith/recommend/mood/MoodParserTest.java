@@ -23,6 +23,20 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_a_genre_named_or_used_as_an_adjective_as_asked_genres() {
+        assertEquals(List.of("jazz"), parser.parse("a little jazzy").genres());
+        assertEquals(List.of("folk"), parser.parse("folky songs for a rainy afternoon").genres());
+        assertEquals(List.of("soul"), parser.parse("something soulful and warm").genres());
+        assertEquals(List.of("blues"), parser.parse("bluesy late night").genres());
+        assertEquals(List.of("pop"), parser.parse("poppy summer vibes").genres());
+        assertEquals(List.of("jazz"), parser.parse("jazz for dinner").genres());
+        // a vocabulary mood's own tags and a negated genre are not asked genres
+        assertEquals(List.of(), parser.parse("calm, no jazz").genres());
+        assertEquals(List.of(), parser.parse("happy songs").genres());
+        assertEquals(List.of(), parser.parse("rainy day").genres());
+    }
+
+    @Test
     void should_blend_melancholic_and_hopeful_on_a_rainy_evening() {
         // when
         MoodTarget m = parser.parse("rainy evening, melancholic but hopeful");
