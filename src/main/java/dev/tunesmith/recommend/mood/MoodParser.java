@@ -36,6 +36,8 @@ public final class MoodParser {
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(not too|not overly|not very|not so|nothing too|too little|less|no|not|without|avoid|never|"
                     + "don'?t want|do not want|don'?t play|skip|minus|anything but|except|nothing)\\b\\s*");
+    private static final Pattern NEGATED_WITH = Pattern.compile(
+            "\\b(?:nothing|none|no (?:songs?|tracks?|music|stuff|anything))\\s+(?:with|that has|that have|having|featuring|containing)\\s+");
     private static final Set<String> SOFT = Set.of("not too", "not overly", "not very", "not so", "nothing too", "less");
     private static final Set<String> STOP = Set.of("a", "an", "the", "some", "something", "music", "songs", "song",
             "tracks", "playlist", "for", "to", "of", "my", "me", "i", "want", "like", "play", "please", "in", "on",
@@ -131,6 +133,8 @@ public final class MoodParser {
     public MoodTarget parse(String text) {
         String t = text == null ? "" : readable(text).toLowerCase(Locale.ROOT).replace("drum and bass", "drum-and-bass")
                 .replace("r&b", "rnb").replace("hip hop", "hip-hop").replace("anything but ", "except ");
+        // "nothing with rock", "no songs featuring vocals": the negation reaches past "with", a clause separator
+        t = NEGATED_WITH.matcher(t).replaceAll("without ");
         List<Hit> hits = new ArrayList<>();
         Set<String> wantedTags = new LinkedHashSet<>();
         Set<String> unwantedTags = new LinkedHashSet<>();

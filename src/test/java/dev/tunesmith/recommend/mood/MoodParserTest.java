@@ -32,6 +32,11 @@ class MoodParserTest {
         assertEquals(List.of("jazz"), parser.parse("jazz for dinner").genres());
         // a vocabulary mood's own tags and a negated genre are not asked genres
         assertEquals(List.of(), parser.parse("calm, no jazz").genres());
+        // "nothing with rock": the negation reaches past "with"
+        MoodTarget noRock = parser.parse("could you put together 6 mellow tracks for reading? nothing with rock in it please");
+        assertEquals(List.of(), noRock.genres());
+        assertTrue(noRock.unwantedTags().contains("rock"), noRock.toString());
+        assertTrue(parser.parse("no songs featuring jazz, something calm").unwantedTags().contains("jazz"));
         assertEquals(List.of(), parser.parse("happy songs").genres());
         assertEquals(List.of(), parser.parse("rainy day").genres());
     }
