@@ -647,7 +647,24 @@ final class Slots {
     /** "take out all the electronic stuff", "drop the jazz": an edit verb on a genre (or on an artist's songs). */
     private static final Pattern TOO_MUCH = Pattern.compile("\\b(?:too much|way too much|so much|enough(?: of)?(?: the)?|less)\\s+([a-z][a-z&' -]{1,20}?)(?=\\s*(?:[,.!?]|$)|\\s+(?:please|pls|in|on|stuff|music|songs|tracks)\\b)");
 
+    /** A genre negated after it: "jazz is a no", "rock? no thanks", "keep the metal out", "rock-free". */
+    private static final List<Pattern> NEGATED_AFTER = List.of(
+            Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s+(?:is|are)\\s+(?:a\\s+)?(?:hard\\s+)?(?:no|no-go)\\b"),
+            Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s*[?,.!]?\\s*no thanks\\b"),
+            Pattern.compile("\\bkeep\\s+(?:the\\s+|any\\s+|all\\s+)?([a-z][a-z&'-]{1,25})\\s+out\\b"),
+            Pattern.compile("\\b([a-z][a-z&']{1,25})-free\\b"));
+
     private static void editExclusions(StringBuilder t, Found f) {
+        for (Pattern p : NEGATED_AFTER) {
+            Matcher after = p.matcher(t);
+            while (after.find()) {
+                String term = clean(after.group(1));
+                if (!term.isEmpty() && GenreTree.isGenre(term) && !Lexicon.isMood(term)) {
+                    f.excludeGenres.add(GenreTree.canonical(term).orElse(term));
+                    blank(t, after);
+                }
+            }
+        }
         Matcher much = TOO_MUCH.matcher(t);
         while (much.find()) {
             String term = clean(much.group(1));

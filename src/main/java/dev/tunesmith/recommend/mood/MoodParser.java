@@ -38,6 +38,11 @@ public final class MoodParser {
                     + "don'?t want|do not want|don'?t play|skip|minus|anything but|except|nothing)\\b\\s*");
     private static final Pattern NEGATED_WITH = Pattern.compile(
             "\\b(?:nothing|none|no (?:songs?|tracks?|music|stuff|anything))\\s+(?:with|that has|that have|having|featuring|containing)\\s+");
+    private static final List<Pattern> NEGATED_AFTER = List.of(
+            Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s+(?:is|are)\\s+(?:a\\s+)?(?:hard\\s+)?(?:no|no-go)\\b"),
+            Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s*[?,.!]?\\s*no thanks\\b"),
+            Pattern.compile("\\bkeep\\s+(?:the\\s+|any\\s+|all\\s+)?([a-z][a-z&'-]{1,25})\\s+out\\b"),
+            Pattern.compile("\\b([a-z][a-z&']{1,25})-free\\b"));
     private static final Set<String> SOFT = Set.of("not too", "not overly", "not very", "not so", "nothing too", "less");
     private static final Set<String> STOP = Set.of("a", "an", "the", "some", "something", "music", "songs", "song",
             "tracks", "playlist", "for", "to", "of", "my", "me", "i", "want", "like", "play", "please", "in", "on",
@@ -135,6 +140,10 @@ public final class MoodParser {
                 .replace("r&b", "rnb").replace("hip hop", "hip-hop").replace("anything but ", "except ");
         // "nothing with rock", "no songs featuring vocals": the negation reaches past "with", a clause separator
         t = NEGATED_WITH.matcher(t).replaceAll("without ");
+        // a negation after its word: "jazz is a no", "rock? no thanks", "keep the metal out", "rock-free"
+        for (Pattern p : NEGATED_AFTER) {
+            t = p.matcher(t).replaceAll("no $1");
+        }
         List<Hit> hits = new ArrayList<>();
         Set<String> wantedTags = new LinkedHashSet<>();
         Set<String> unwantedTags = new LinkedHashSet<>();

@@ -37,6 +37,13 @@ class MoodParserTest {
         assertEquals(List.of(), noRock.genres());
         assertTrue(noRock.unwantedTags().contains("rock"), noRock.toString());
         assertTrue(parser.parse("no songs featuring jazz, something calm").unwantedTags().contains("jazz"));
+        // and a negation after its word
+        for (String text : List.of("something calm, jazz is a no", "rock? no thanks. just chill stuff", "calm music but keep the metal out",
+                "a chill mix, rock-free please")) {
+            MoodTarget m = parser.parse(text);
+            assertEquals(List.of(), m.genres(), text);
+            assertTrue(!m.unwantedTags().isEmpty(), text + ": " + m);
+        }
         assertEquals(List.of(), parser.parse("happy songs").genres());
         assertEquals(List.of(), parser.parse("rainy day").genres());
     }
