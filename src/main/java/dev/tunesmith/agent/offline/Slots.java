@@ -155,6 +155,7 @@ final class Slots {
         countEdits(t, f);
         positions(t, f);
         count(t, f);
+        negatedAfter(t, f);
         exclusions(t, f);
         editExclusions(t, f);
         f.rest = t.toString().replaceAll("\\s+", " ").trim();
@@ -652,9 +653,12 @@ final class Slots {
             Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s+(?:is|are)\\s+(?:a\\s+)?(?:hard\\s+)?(?:no|no-go)\\b"),
             Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s*[?,.!]?\\s*no thanks\\b"),
             Pattern.compile("\\bkeep\\s+(?:the\\s+|any\\s+|all\\s+)?([a-z][a-z&'-]{1,25})\\s+out\\b"),
-            Pattern.compile("\\b([a-z][a-z&']{1,25})-free\\b"));
+            Pattern.compile("\\b([a-z][a-z&']{1,25})-free\\b"),
+            Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s+(?:is\\s+|are\\s+)?(?:not welcome|not allowed|not wanted|banned|forbidden)\\b"),
+            Pattern.compile("\\bspare me\\s+(?:the\\s+|any\\s+|all\\s+)?([a-z][a-z&'-]{1,25})\\b"));
 
-    private static void editExclusions(StringBuilder t, Found f) {
+    /** Genres negated after them (read before the other exclusions, which would take "not welcome" for a name). */
+    private static void negatedAfter(StringBuilder t, Found f) {
         for (Pattern p : NEGATED_AFTER) {
             Matcher after = p.matcher(t);
             while (after.find()) {
@@ -665,6 +669,9 @@ final class Slots {
                 }
             }
         }
+    }
+
+    private static void editExclusions(StringBuilder t, Found f) {
         Matcher much = TOO_MUCH.matcher(t);
         while (much.find()) {
             String term = clean(much.group(1));
@@ -704,7 +711,7 @@ final class Slots {
 
     private static String clean(String raw) {
         String s = raw.toLowerCase(Locale.ROOT).trim().replaceAll("^(?:have|hear|play|include|get|want|see|listen to|put|need)\\s+", "")
-                .replaceAll("^(?:the|any|more|of|those|these|that|this|all|some|by|from)\\s+", "")
+                .replaceAll("^(?:the|any|anything|more|of|those|these|that|this|all|some|by|from)\\s+", "")
                 .replaceAll("^(?:the|any|more)\\s+", "").replaceAll("['\"]", "").trim();
         boolean changed = true;
         while (changed) {

@@ -42,7 +42,9 @@ public final class MoodParser {
             Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s+(?:is|are)\\s+(?:a\\s+)?(?:hard\\s+)?(?:no|no-go)\\b"),
             Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s*[?,.!]?\\s*no thanks\\b"),
             Pattern.compile("\\bkeep\\s+(?:the\\s+|any\\s+|all\\s+)?([a-z][a-z&'-]{1,25})\\s+out\\b"),
-            Pattern.compile("\\b([a-z][a-z&']{1,25})-free\\b"));
+            Pattern.compile("\\b([a-z][a-z&']{1,25})-free\\b"),
+            Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s+(?:is\\s+|are\\s+)?(?:not welcome|not allowed|not wanted|banned|forbidden)\\b"),
+            Pattern.compile("\\bspare me\\s+(?:the\\s+|any\\s+|all\\s+)?([a-z][a-z&'-]{1,25})\\b"));
     private static final Set<String> SOFT = Set.of("not too", "not overly", "not very", "not so", "nothing too", "less");
     private static final Set<String> STOP = Set.of("a", "an", "the", "some", "something", "music", "songs", "song",
             "tracks", "playlist", "for", "to", "of", "my", "me", "i", "want", "like", "play", "please", "in", "on",
