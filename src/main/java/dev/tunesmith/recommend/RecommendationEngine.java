@@ -589,7 +589,7 @@ public final class RecommendationEngine {
         boolean[] genre = askedGenreMask(m, allowed);
         float lead = hi - lo + 1;
         for (int i = 0; i < total.length; i++) {
-            if (allowed[i] && genre[i]) {
+            if (genre[i]) {
                 total[i] += lead;
             }
         }
@@ -622,22 +622,12 @@ public final class RecommendationEngine {
         if (m.genres().isEmpty()) {
             return;
         }
-        boolean[] genre = new boolean[a.length];
+        boolean[] genre = askedGenreMask(m, a);
         int[] perArtist = new int[artistNames.length];
         int room = 0;
-        for (String g : m.genres()) {
-            Integer id = tagIds.get(key(g));
-            if (id == null) {
-                continue;
-            }
-            for (int p = tagPostStart[id]; p < tagPostStart[id + 1]; p++) {
-                int i = tagPost[p];
-                if (a[i] && !genre[i]) {
-                    genre[i] = true;
-                    if (perArtist[artistOf[i]]++ < Math.max(1, maxPerArtist)) {
-                        room++;
-                    }
-                }
+        for (int i = 0; i < a.length; i++) {
+            if (genre[i] && perArtist[artistOf[i]]++ < Math.max(1, maxPerArtist)) {
+                room++;
             }
         }
         if (room >= count) {
@@ -670,8 +660,7 @@ public final class RecommendationEngine {
             if (!allowed[i]) {
                 continue;
             }
-            // estimated features are less certain than measured ones
-            double f = MoodModel.fit(region.get(), quantiles[i]) * (items.get(i).features().estimated() ? 0.9 : 1.0);
+            double f = regionFit(region.get(), i);
             for (MoodModel.Region r : avoid) {
                 f -= 0.5 * MoodModel.fit(r, quantiles[i]);
             }
@@ -686,7 +675,7 @@ public final class RecommendationEngine {
                 best = Math.max(best, fit[i]);
             }
         }
-        float threshold = Math.max(0.45f, 0.7f * best);
+        float threshold = insideThreshold(best);
         if (minInside > 0) {
             // at least minInside items inside (a cold listener's draw needs room), when that many are allowed
             int[] top = Vectors.topK(fit, n, minInside, i -> allowed[i]);
@@ -821,7 +810,6 @@ public final class RecommendationEngine {
         int minGate = Math.max(Math.max(3 * count, 60), coldRoom);
         float[] fit = moodGate(m, allowed, minGate, Math.max(minGate, Math.min(10 * count, allowedCount / 12)), coldRoom,
                 count, maxPerArtist);
-        boolean cold = false;
         List<Integer> likedList = new ArrayList<>();
         List<Float> likedW = new ArrayList<>();
         float[] negative = null;
@@ -925,8 +913,7 @@ public final class RecommendationEngine {
                 // inside the region: the standardised fit; a filler from outside: far below every inside item
                 total[i] += allowed[i] ? (float) config.mood() * (inRegion[i] ? z[i] : fit[i] - 10f) : 0f;
             }
-            cold = coldProfile;
-            if (!cold) {
+            if (!coldProfile) {
                 explore(total, inRegion, p, m);
             }
         } else if (!m.isEmpty()) {
@@ -951,7 +938,8 @@ public final class RecommendationEngine {
                 total[i] -= (float) (config.negative() * negative[i]);
             }
         }
-        boolean drawn = cold && coldDraw(total, fit, allowed, count, p, m, exposure);
+        // a cold listener with a mood region draws from it (explore's noise is for listeners with a taste)
+        boolean drawn = coldProfile && fit != null && coldDraw(total, fit, allowed, count, p, m, exposure);
         genresFirst(total, allowed, m);
         return new Scored(total, cf, content, liked, fit, drawn);
     }
@@ -1067,6 +1055,16 @@ public final class RecommendationEngine {
         return true;
     }
 
+    /** Item {@code i}'s fit to a region; estimated features are less certain than measured ones. */
+    private double regionFit(MoodModel.Region r, int i) {
+        return MoodModel.fit(r, quantiles[i]) * (items.get(i).features().estimated() ? 0.9 : 1.0);
+    }
+
+    /** The fit from which a track is inside a region whose best track fits {@code best}. */
+    private static float insideThreshold(float best) {
+        return Math.max(0.45f, 0.7f * best);
+    }
+
     private static long mix(long x) {
         x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
         x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
@@ -1093,24 +1091,16 @@ public final class RecommendationEngine {
             float[] fit = new float[n];
             float best = 0;
             for (int i = 0; i < n; i++) {
-                fit[i] = (float) (MoodModel.fit(r.get(), quantiles[i]) * (items.get(i).features().estimated() ? 0.9 : 1.0));
+                fit[i] = (float) regionFit(r.get(), i);
                 best = Math.max(best, fit[i]);
             }
-            float threshold = Math.max(0.45f, 0.7f * best);
+            float threshold = insideThreshold(best);
             for (int i : Vectors.topK(fit, n, Math.min(n, gate), i -> fit[i] >= threshold)) {
                 o[i]++;
             }
         }
         quadrantOverlap = o;
         return o;
-    }
-
-    private static double sum(double[] w, double c, double[] cap) {
-        double s = 0;
-        for (int j = 0; j < w.length; j++) {
-            s += Math.min(cap[j], c * w[j]);
-        }
-        return s;
     }
 
     /** Adds weight × mood fit of every item to {@code total}. */
