@@ -1,6 +1,7 @@
 package dev.tunesmith.agent.offline;
 
 import dev.tunesmith.recommend.constraint.GenreTree;
+import dev.tunesmith.recommend.mood.MoodParser;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -648,18 +649,9 @@ final class Slots {
     /** "take out all the electronic stuff", "drop the jazz": an edit verb on a genre (or on an artist's songs). */
     private static final Pattern TOO_MUCH = Pattern.compile("\\b(?:too much|way too much|so much|enough(?: of)?(?: the)?|less)\\s+([a-z][a-z&' -]{1,20}?)(?=\\s*(?:[,.!?]|$)|\\s+(?:please|pls|in|on|stuff|music|songs|tracks)\\b)");
 
-    /** A genre negated after it: "jazz is a no", "rock? no thanks", "keep the metal out", "rock-free". */
-    private static final List<Pattern> NEGATED_AFTER = List.of(
-            Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s+(?:is|are)\\s+(?:a\\s+)?(?:hard\\s+)?(?:no|no-go)\\b"),
-            Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s*[?,.!]?\\s*no thanks\\b"),
-            Pattern.compile("\\bkeep\\s+(?:the\\s+|any\\s+|all\\s+)?([a-z][a-z&'-]{1,25})\\s+out\\b"),
-            Pattern.compile("\\b([a-z][a-z&']{1,25})-free\\b"),
-            Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s+(?:is\\s+|are\\s+)?(?:not welcome|not allowed|not wanted|banned|forbidden)\\b"),
-            Pattern.compile("\\bspare me\\s+(?:the\\s+|any\\s+|all\\s+)?([a-z][a-z&'-]{1,25})\\b"));
-
     /** Genres negated after them (read before the other exclusions, which would take "not welcome" for a name). */
     private static void negatedAfter(StringBuilder t, Found f) {
-        for (Pattern p : NEGATED_AFTER) {
+        for (Pattern p : MoodParser.NEGATED_AFTER) {
             Matcher after = p.matcher(t);
             while (after.find()) {
                 String term = clean(after.group(1));

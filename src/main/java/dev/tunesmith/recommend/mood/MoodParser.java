@@ -38,7 +38,12 @@ public final class MoodParser {
                     + "don'?t want|do not want|don'?t play|skip|minus|anything but|except|nothing)\\b\\s*");
     private static final Pattern NEGATED_WITH = Pattern.compile(
             "\\b(?:nothing|none|no (?:songs?|tracks?|music|stuff|anything))\\s+(?:with|that has|that have|having|featuring|containing)\\s+");
-    private static final List<Pattern> NEGATED_AFTER = List.of(
+    /**
+     * A negation after its word, group 1 the word: "jazz is a no", "rock? no thanks", "keep the metal
+     * out", "rock-free", "jazz not welcome", "spare me the country". The offline agent's slots read
+     * the same list for their exclusions.
+     */
+    public static final List<Pattern> NEGATED_AFTER = List.of(
             Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s+(?:is|are)\\s+(?:a\\s+)?(?:hard\\s+)?(?:no|no-go)\\b"),
             Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s*[?,.!]?\\s*no thanks\\b"),
             Pattern.compile("\\bkeep\\s+(?:the\\s+|any\\s+|all\\s+)?([a-z][a-z&'-]{1,25})\\s+out\\b"),
