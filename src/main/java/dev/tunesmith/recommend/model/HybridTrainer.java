@@ -76,10 +76,7 @@ public final class HybridTrainer implements ScorerTrainer {
             scorers.add(t.train(sub));
         }
         Validation v = validation(scorers, sub, val, (scores, user) -> Vectors.standardise(scores, scores.length));
-        int nc = scorers.size();
-        float[][][] z = v.z();
-        boolean[][] rel = v.relevant();
-        return coordinateAscent(nc, z, rel, val, null, grid, rounds);
+        return coordinateAscent(scorers.size(), v.z(), v.relevant(), val, null, grid, rounds);
     }
 
     /** Turns one component's scores for a user into the blend's scale, in place. */
@@ -95,15 +92,13 @@ public final class HybridTrainer implements ScorerTrainer {
      *
      * @param z per user, per component, per candidate (null for a user without held-out or training items)
      * @param relevant per user, per candidate
-     * @param candidates per user, the candidate items
      */
-    public record Validation(float[][][] z, boolean[][] relevant, int[][] candidates) {}
+    public record Validation(float[][][] z, boolean[][] relevant) {}
 
     /** Scores every user of {@code train} with every component and collects the {@link Validation}. */
     public static Validation validation(List<ItemScorer> scorers, Interactions train, int[][] heldOut, Normaliser norm) {
         int nc = scorers.size();
         int n = train.items();
-        int[][] cand = new int[train.users()][];
         float[][][] z = new float[train.users()][][];
         boolean[][] rel = new boolean[train.users()][];
         IntStream.range(0, train.users()).parallel().forEach(u -> {
@@ -133,11 +128,10 @@ public final class HybridTrainer implements ScorerTrainer {
             for (int j = 0; j < cs.length; j++) {
                 r[j] = Arrays.binarySearch(held, cs[j]) >= 0;
             }
-            cand[u] = cs;
             z[u] = zu;
             rel[u] = r;
         });
-        return new Validation(z, rel, cand);
+        return new Validation(z, rel);
     }
 
     /**

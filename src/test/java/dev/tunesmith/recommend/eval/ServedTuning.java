@@ -116,7 +116,6 @@ public final class ServedTuning {
     }
 
     private static double[] fit(List<ItemScorer> scorers, Interactions sub, int[][] val) {
-        int nc = scorers.size();
         int n = sub.items();
         HybridTrainer.Validation v = HybridTrainer.validation(scorers, sub, val, (s, uv) -> normalise(s, n, uv));
         float[][][] z = v.z();
