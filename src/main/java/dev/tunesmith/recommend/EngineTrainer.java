@@ -3,12 +3,12 @@ package dev.tunesmith.recommend;
 import dev.tunesmith.recommend.data.HetRecData;
 import dev.tunesmith.recommend.data.IdIndex;
 import dev.tunesmith.recommend.data.Interactions;
-import dev.tunesmith.recommend.model.AlsModel;
-import dev.tunesmith.recommend.model.AlsScorer;
-import dev.tunesmith.recommend.engine.ItemContent;
+import dev.tunesmith.recommend.data.ItemContent;
 import dev.tunesmith.recommend.engine.ServedConfig;
 import dev.tunesmith.recommend.engine.ServedScorer;
 import dev.tunesmith.recommend.engine.ServedTrainer;
+import dev.tunesmith.recommend.model.AlsModel;
+import dev.tunesmith.recommend.model.AlsScorer;
 import dev.tunesmith.recommend.model.ModelIo;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -201,7 +201,7 @@ public final class EngineTrainer {
             items.add(new CatalogItem(d.items().id(i), name, name, tags, tags.isEmpty() ? null : tags.get(0), null, 0));
         }
         ServedScorer served = new ServedTrainer(o.served(),
-                new ItemContent(d.tagNames().length, d.itemTags(), d.itemTagCounts()), d.friends()).train(d.plays());
+                d.content(), d.friends()).train(d.plays());
         float[] pop = new float[items.size()];
         for (int i = 0; i < pop.length; i++) {
             pop[i] = d.plays().itemCount(i);

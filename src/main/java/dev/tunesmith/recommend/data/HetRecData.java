@@ -16,6 +16,11 @@ import java.util.Map;
  * repository). Items are artists, weights are play counts; artist tags come from
  * {@code user_taggedartists.dat} as (artist, tag, number of users who assigned it).
  *
+ * <p>A user's tag on an artist also says that the user knows the artist: 22 % of the (user, artist)
+ * play pairs carry the same user's tag. An evaluation that hides a pair must therefore hide its
+ * tags too, which {@link #contentVisibleTo} does; {@link #itemTags} counts every assignment (what
+ * the product trains on, where nothing is held out).
+ *
  * @param users user ids → dense indices
  * @param items artist ids → dense indices
  * @param plays user × artist play counts
@@ -24,6 +29,8 @@ import java.util.Map;
  * @param itemTags per item, tag indices (ascending)
  * @param itemTagCounts per item, how many users assigned each tag
  * @param friends per dense user index, the dense indices of their friends
+ * @param assignments every tag assignment as (tagging user, artist, tag): dense user index, or −1 for
+ *     a user without plays, dense item index and tag index, in file order
  */
 public record HetRecData(
         IdIndex users,
@@ -33,7 +40,8 @@ public record HetRecData(
         String[] tagNames,
         int[][] itemTags,
         float[][] itemTagCounts,
-        int[][] friends) {
+        int[][] friends,
+        int[][] assignments) {
 
     /** Loads the data set from {@code dir} (the folder holding {@code user_artists.dat}). */
     public static HetRecData load(Path dir) throws IOException {
@@ -77,11 +85,13 @@ public record HetRecData(
         for (int k = 0; k < items.size(); k++) {
             tagsPerItem.add(new HashMap<>());
         }
+        List<int[]> assigned = new ArrayList<>();
         for (String[] f : rows(dir.resolve("user_taggedartists.dat"), StandardCharsets.UTF_8)) {
             int item = items.index(Long.parseLong(f[1]));
             Integer tag = tagIdx.get(Long.parseLong(f[2]));
             if (item >= 0 && tag != null) {
                 tagsPerItem.get(item).merge(tag, 1f, Float::sum);
+                assigned.add(new int[] {users.index(Long.parseLong(f[0])), item, tag});
             }
         }
         int[][] itemTags = new int[items.size()][];
@@ -113,7 +123,43 @@ public record HetRecData(
         for (int k = 0; k < users.size(); k++) {
             friends[k] = fr.get(k).stream().mapToInt(Integer::intValue).toArray();
         }
-        return new HetRecData(users, items, plays, names, tagNames.toArray(String[]::new), itemTags, itemTagCounts, friends);
+        return new HetRecData(users, items, plays, names, tagNames.toArray(String[]::new), itemTags, itemTagCounts, friends,
+                assigned.toArray(int[][]::new));
+    }
+
+    /**
+     * The artists' tags as a model trained on {@code train} may see them: every assignment except
+     * those on a (user, artist) pair that {@link #plays} holds and {@code train} does not, i.e. on a
+     * held-out pair. {@code train} must be {@link #plays} filtered (same users and items).
+     */
+    public ItemContent contentVisibleTo(Interactions train) {
+        List<Map<Integer, Float>> perItem = new ArrayList<>();
+        for (int k = 0; k < items.size(); k++) {
+            perItem.add(new HashMap<>());
+        }
+        for (int[] a : assignments) {
+            int user = a[0];
+            boolean hidden = user >= 0 && plays.contains(user, a[1]) && !train.contains(user, a[1]);
+            if (!hidden) {
+                perItem.get(a[1]).merge(a[2], 1f, Float::sum);
+            }
+        }
+        int[][] tags = new int[items.size()][];
+        float[][] counts = new float[items.size()][];
+        for (int k = 0; k < tags.length; k++) {
+            Map<Integer, Float> m = perItem.get(k);
+            tags[k] = m.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            counts[k] = new float[tags[k].length];
+            for (int j = 0; j < tags[k].length; j++) {
+                counts[k][j] = m.get(tags[k][j]);
+            }
+        }
+        return new ItemContent(tagNames.length, tags, counts);
+    }
+
+    /** Every assignment counted: the content the product trains on. */
+    public ItemContent content() {
+        return new ItemContent(tagNames.length, itemTags, itemTagCounts);
     }
 
     private static List<String[]> rows(Path file, Charset cs) throws IOException {

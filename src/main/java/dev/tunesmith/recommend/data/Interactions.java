@@ -151,6 +151,11 @@ public final class Interactions {
         return colPtr[i + 1] - colPtr[i];
     }
 
+    /** Whether user {@code u} has an entry for item {@code i} (binary search in the sorted row). */
+    public boolean contains(int u, int i) {
+        return Arrays.binarySearch(colIdx, rowPtr[u], rowPtr[u + 1], i) >= 0;
+    }
+
     /** The user's row as a {@link UserVector} whose {@code self} is {@code u}. */
     public UserVector row(int u) {
         return new UserVector(

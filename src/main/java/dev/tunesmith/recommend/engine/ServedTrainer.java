@@ -1,6 +1,7 @@
 package dev.tunesmith.recommend.engine;
 
 import dev.tunesmith.recommend.data.Interactions;
+import dev.tunesmith.recommend.data.ItemContent;
 import dev.tunesmith.recommend.model.AlsTrainer;
 import dev.tunesmith.recommend.model.ContentScorer;
 import dev.tunesmith.recommend.model.ContentTrainer;
@@ -14,6 +15,7 @@ import dev.tunesmith.recommend.model.ScorerTrainer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Trains the served recommender, the one {@code ./tunesmith run} serves and {@code ./tunesmith eval}
@@ -25,7 +27,7 @@ import java.util.List;
  */
 public final class ServedTrainer implements ScorerTrainer {
     private final ServedConfig config;
-    private final ItemContent content;
+    private final Function<Interactions, ItemContent> content;
     private final int[][] friends;
 
     /**
@@ -34,6 +36,16 @@ public final class ServedTrainer implements ScorerTrainer {
      * @param friends per training user (row of the interactions it is trained on), their friends' rows; null for none
      */
     public ServedTrainer(ServedConfig config, ItemContent content, int[][] friends) {
+        this(config, content == null ? null : train -> content, friends);
+    }
+
+    /**
+     * @param config hyper-parameters
+     * @param content the items' tags as a model trained on the given interactions may see them (the
+     *     evaluation hides a held-out pair's tags), or null for none
+     * @param friends per training user (row of the interactions it is trained on), their friends' rows; null for none
+     */
+    public ServedTrainer(ServedConfig config, Function<Interactions, ItemContent> content, int[][] friends) {
         this.config = config;
         this.content = content;
         this.friends = friends;
@@ -53,7 +65,7 @@ public final class ServedTrainer implements ScorerTrainer {
         t.add(new Rp3BetaTrainer(c.rp3K(), c.rp3Alpha(), c.rp3Beta()));
         t.add(new ItemKnnTrainer(c.itemKnnK(), (float) c.itemKnnShrink()));
         if (c.content() && content != null) {
-            t.add(new ContentTrainer(content.dims(), content.tags(), content.counts(), ContentScorer.Similarity.COSINE));
+            t.add(new ContentTrainer(content, ContentScorer.Similarity.COSINE));
         }
         if (c.friends() && friends != null) {
             int[][] fr = friends;

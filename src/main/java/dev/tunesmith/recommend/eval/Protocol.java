@@ -1,7 +1,6 @@
 package dev.tunesmith.recommend.eval;
 
 import dev.tunesmith.recommend.data.HetRecData;
-import dev.tunesmith.recommend.engine.ItemContent;
 import dev.tunesmith.recommend.engine.ServedConfig;
 import dev.tunesmith.recommend.engine.ServedTrainer;
 import dev.tunesmith.recommend.model.AlsTrainer;
@@ -32,8 +31,8 @@ public final class Protocol {
     public static List<ScorerTrainer> defaultTrainers(HetRecData d, long seed, Map<String, String> o) {
         List<ScorerTrainer> t = new ArrayList<>();
         t.add(new PopularityTrainer());
-        t.add(new ContentTrainer(d.tagNames().length, d.itemTags(), d.itemTagCounts(), ContentScorer.Similarity.COSINE));
-        t.add(new ContentTrainer(d.tagNames().length, d.itemTags(), d.itemTagCounts(), ContentScorer.Similarity.PEARSON));
+        t.add(new ContentTrainer(d::contentVisibleTo, ContentScorer.Similarity.COSINE));
+        t.add(new ContentTrainer(d::contentVisibleTo, ContentScorer.Similarity.PEARSON));
         t.add(new UserKnnTrainer(num(o, "userknn-k", 50)));
         t.add(new ItemKnnTrainer(num(o, "itemknn-k", 100), (float) num(o, "itemknn-shrink", 10.0)));
         t.add(new Rp3BetaTrainer(num(o, "rp3-k", 100), num(o, "rp3-alpha", 1.0), num(o, "rp3-beta", 0.25)));
@@ -47,10 +46,11 @@ public final class Protocol {
 
     /**
      * The served recommender's trainer on HetRec: artists as items, their tags (with assignment
-     * counts) as content, the friends graph as the friends component.
+     * counts, without those on the pairs the training data hides) as content, the friends graph as
+     * the friends component.
      */
     public static ServedTrainer served(HetRecData d, ServedConfig config) {
-        return new ServedTrainer(config, new ItemContent(d.tagNames().length, d.itemTags(), d.itemTagCounts()), d.friends());
+        return new ServedTrainer(config, d::contentVisibleTo, d.friends());
     }
 
     private static int num(Map<String, String> o, String key, int dflt) {

@@ -1,12 +1,16 @@
 package dev.tunesmith.recommend.model;
 
 import dev.tunesmith.recommend.data.Interactions;
+import dev.tunesmith.recommend.data.ItemContent;
+import java.util.function.Function;
 
-/** Builds a {@link ContentModel} (tag TF-IDF) and serves it with the chosen similarity. */
+/**
+ * Builds a {@link ContentModel} (tag TF-IDF) and serves it with the chosen similarity. The tags may
+ * depend on the interactions it is trained on: in the evaluation a held-out pair's tags are hidden
+ * ({@code HetRecData.contentVisibleTo}).
+ */
 public final class ContentTrainer implements ScorerTrainer {
-    private final int dims;
-    private final int[][] tags;
-    private final float[][] counts;
+    private final Function<Interactions, ItemContent> content;
     private final ContentScorer.Similarity similarity;
 
     /**
@@ -16,9 +20,15 @@ public final class ContentTrainer implements ScorerTrainer {
      * @param similarity cosine or Pearson
      */
     public ContentTrainer(int dims, int[][] tags, float[][] counts, ContentScorer.Similarity similarity) {
-        this.dims = dims;
-        this.tags = tags;
-        this.counts = counts;
+        this(train -> new ItemContent(dims, tags, counts), similarity);
+    }
+
+    /**
+     * @param content the items' tags as seen by a model trained on the given interactions
+     * @param similarity cosine or Pearson
+     */
+    public ContentTrainer(Function<Interactions, ItemContent> content, ContentScorer.Similarity similarity) {
+        this.content = content;
         this.similarity = similarity;
     }
 
@@ -29,6 +39,7 @@ public final class ContentTrainer implements ScorerTrainer {
 
     @Override
     public ItemScorer train(Interactions data) {
-        return new ContentScorer(ContentModel.tfIdf(dims, tags, counts), similarity);
+        ItemContent c = content.apply(data);
+        return new ContentScorer(ContentModel.tfIdf(c.dims(), c.tags(), c.counts()), similarity);
     }
 }

@@ -4,7 +4,6 @@ import dev.tunesmith.recommend.data.HetRecData;
 import dev.tunesmith.recommend.data.Interactions;
 import dev.tunesmith.recommend.data.Splits;
 import dev.tunesmith.recommend.data.UserVector;
-import dev.tunesmith.recommend.engine.ItemContent;
 import dev.tunesmith.recommend.engine.ServedConfig;
 import dev.tunesmith.recommend.engine.ServedTrainer;
 import dev.tunesmith.recommend.model.HybridTrainer;
@@ -45,7 +44,7 @@ public final class ServedTuning {
         if (variants.isEmpty()) {
             variants.add(c);
         }
-        ItemContent content = new ItemContent(d.tagNames().length, d.itemTags(), d.itemTagCounts());
+        var content = (java.util.function.Function<Interactions, dev.tunesmith.recommend.data.ItemContent>) d::contentVisibleTo;
         Map<String, ItemScorer> cache = new LinkedHashMap<>();
         for (int v = 0; v < variants.size(); v++) {
             ServedConfig sc = variants.get(v);

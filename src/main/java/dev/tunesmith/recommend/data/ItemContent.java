@@ -1,4 +1,4 @@
-package dev.tunesmith.recommend.engine;
+package dev.tunesmith.recommend.data;
 
 /**
  * Tags of every item, the content side of the served blend (HetRec artists' tags, or the
