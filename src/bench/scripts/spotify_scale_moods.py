@@ -5,10 +5,13 @@ The tracks are generated, not real: per mood, features are drawn around centres 
 published feature definitions and per-genre means (calm: quiet, acoustic, mostly instrumental, low
 valence; sad: sung, low valence, moderate energy and loudness; happy: bright and danceable; energetic:
 loud and high in energy), with track-level spreads wider than the genre means. Titles and artists carry
-no mood words. Usage: python3 src/bench/scripts/spotify_scale_moods.py [seed] > moods.csv
+no mood words. Usage: python3 src/bench/scripts/spotify_scale_moods.py [seed [spread]] > moods.csv, where
+spread (default 1) scales every track-level spread, a robustness probe: 1.3 and 1.5 make the moods
+overlap more than at 1 (see the README's mood bench).
 """
 import csv, random, sys
 random.seed(int(sys.argv[1]) if len(sys.argv) > 1 else 42)
+SPREAD = float(sys.argv[2]) if len(sys.argv) > 2 else 1.0
 # per mood: means and spreads (valence, energy, dance, acoustic, instr, loud, tempo, p_major, speech), a bit off the unit test's
 K = {
  "Calm": ([0.25,0.18,0.36,0.88,0.62,-20.5,100,0.65,0.045],[0.15,0.12,0.14,0.10,0.30,4.5,28,0,0.02]),
@@ -24,7 +27,7 @@ for mood, (m, s) in K.items():
     for k in range(n[mood]):
         i += 1
         tid = "trk%04d" % i
-        f = [m[j] + s[j] * random.gauss(0, 1) for j in range(9)]
+        f = [m[j] + SPREAD * s[j] * random.gauss(0, 1) for j in range(9)]
         rows.append({"name": "Song %d" % i, "album": "Album %d" % (k % 40), "artist": "Artist %d" % ((i * 7919) % 240),
             "id": tid, "release_date": "2015-01-01", "popularity": random.randint(10, 80), "length": random.randint(150000, 330000),
             "danceability": round(cl(f[2]), 3), "acousticness": round(cl(f[3]), 4), "energy": round(cl(f[1]), 3),

@@ -642,7 +642,8 @@ public final class RecommendationEngine {
     /**
      * Mood first. With mood words whose regions the {@link MoodModel} knows, every allowed item gets
      * its fit (distance to the combined region's centre in this catalogue's quantiles), plus a bonus
-     * for a wanted tag or artist and minus the fit of negated moods; only the items inside the region (fit ≥ max(0.45, 0.7 × the best fit), between {@code minGate} and {@code maxGate} of them) stay
+     * for a wanted tag or artist and minus the fit of negated moods, scaled (measured features only) by 1 − {@value #RIVAL_WEIGHT} ×
+     * the best fit to a rival quadrant ({@link MoodModel#rivals}); only the items inside the region (fit ≥ max(0.45, 0.7 × the best fit), between {@code minGate} and {@code maxGate} of them) stay
      * allowed, so taste, CF and popularity can only reorder tracks that fit. Returns the gate scores,
      * or null when the request has no mood region (then the older range fit applies).
      */
@@ -654,6 +655,7 @@ public final class RecommendationEngine {
         }
         int n = items.size();
         List<MoodModel.Region> avoid = m.avoidMoods().stream().map(moodModel::region).flatMap(Optional::stream).toList();
+        List<MoodModel.Region> rivals = moodModel.rivals(m.moods());
         boolean[] tagBonus = wantedTagMask(m);
         float[] fit = new float[n];
         for (int i = 0; i < n; i++) {
@@ -661,6 +663,15 @@ public final class RecommendationEngine {
                 continue;
             }
             double f = regionFit(region.get(), i);
+            // a track that fits a rival quadrant as well is ambiguous: it ranks below one that fits only this mood.
+            // Not for estimated features: a genre's mean fitting two quadrants says nothing about the track.
+            if (!items.get(i).features().estimated()) {
+                double rival = 0;
+                for (MoodModel.Region r : rivals) {
+                    rival = Math.max(rival, MoodModel.fit(r, quantiles[i]));
+                }
+                f *= 1 - RIVAL_WEIGHT * rival;
+            }
             for (MoodModel.Region r : avoid) {
                 f -= 0.5 * MoodModel.fit(r, quantiles[i]);
             }
@@ -943,6 +954,9 @@ public final class RecommendationEngine {
         genresFirst(total, allowed, m);
         return new Scored(total, cf, content, liked, fit, drawn);
     }
+
+    /** How much a track's fit to a rival quadrant mood discounts its fit to the asked one (see {@link #moodGate}). */
+    static final double RIVAL_WEIGHT = 0.5;
 
     /** The most any one track may be in of the playlists that cold listeners get for one request. */
     static final double COLD_SHARE = 0.2;

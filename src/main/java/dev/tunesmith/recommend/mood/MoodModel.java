@@ -98,6 +98,53 @@ public final class MoodModel {
         return regions.values();
     }
 
+    /** Russell's four quadrants, as the regions that rival each other. */
+    private static final List<String> QUADRANTS = List.of("happy", "sad", "energetic", "calm");
+    /** A quadrant this much farther (valence–energy distance) than the nearest one is still the word's own. */
+    private static final double OWN_MARGIN = 0.15;
+
+    /**
+     * The quadrant regions (happy, sad, energetic, calm) that a request for {@code moods} is not
+     * about: every quadrant except, for each word whose region has both a valence and an energy
+     * centre, those within {@value #OWN_MARGIN} of the nearest quadrant centre on that plane
+     * ("rainy" is both sad and calm, "party" both happy and energetic). Empty when no word has both
+     * centres. A track that fits a rival as well as the request is an ambiguous one: a quiet sung
+     * ballad for "calm", a bright loud anthem for "sad".
+     */
+    public List<Region> rivals(List<String> moods) {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        for (String m : moods) {
+            Region r = regions.get(m);
+            double[] c = r == null ? null : valenceEnergy(r);
+            if (c == null) {
+                continue;
+            }
+            double nearest = Double.MAX_VALUE;
+            double[] d = new double[QUADRANTS.size()];
+            for (int k = 0; k < d.length; k++) {
+                Region q = regions.get(QUADRANTS.get(k));
+                double[] qc = q == null ? null : valenceEnergy(q);
+                d[k] = qc == null ? Double.MAX_VALUE : Math.hypot(c[0] - qc[0], c[1] - qc[1]);
+                nearest = Math.min(nearest, d[k]);
+            }
+            for (int k = 0; k < d.length; k++) {
+                if (d[k] <= nearest + OWN_MARGIN) {
+                    own.add(QUADRANTS.get(k));
+                }
+            }
+        }
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        return QUADRANTS.stream().filter(q -> !own.contains(q)).map(regions::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static double[] valenceEnergy(Region r) {
+        Optional<Axis> v = r.axis(Feature.VALENCE);
+        Optional<Axis> e = r.axis(Feature.ENERGY);
+        return v.isPresent() && e.isPresent() ? new double[] {v.get().centre(), e.get().centre()} : null;
+    }
+
     /**
      * One region for several words asked together ("peaceful sleep"): per feature the mean centre
      * and the smallest spread of the regions that have it. Empty when none of the words has a region.

@@ -102,4 +102,25 @@ class MoodModelTest {
         assertEquals((0.1 + 0.05) / 2, e, 1e-9);
         assertTrue(MODEL.combine(List.of("no such mood")).isEmpty());
     }
+
+    @Test
+    void should_name_the_quadrants_a_request_is_not_about_as_its_rivals() {
+        // given
+        MoodModel m = MoodModel.standard();
+
+        // when / then: a word's own quadrants are the nearest on valence and energy, and any nearly as near
+        assertEquals(List.of("happy", "energetic", "calm"), names(m.rivals(List.of("sad"))));
+        assertEquals(List.of("happy", "energetic"), names(m.rivals(List.of("rainy"))));
+        assertEquals(List.of("sad", "calm"), names(m.rivals(List.of("party"))));
+        assertEquals(List.of("happy", "sad", "energetic"), names(m.rivals(List.of("relaxed"))));
+        assertEquals(List.of("energetic"), names(m.rivals(List.of("rainy", "hopeful"))));
+        // no valence or no energy centre: no quadrant, so no rivals
+        assertEquals(List.of(), names(m.rivals(List.of("acoustic"))));
+        assertEquals(List.of(), names(m.rivals(List.of("gym"))));
+        assertEquals(List.of(), names(m.rivals(List.of("no such mood"))));
+    }
+
+    private static List<String> names(List<MoodModel.Region> regions) {
+        return regions.stream().map(MoodModel.Region::mood).toList();
+    }
 }
