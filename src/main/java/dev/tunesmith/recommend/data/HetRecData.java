@@ -81,30 +81,16 @@ public record HetRecData(
             tagIdx.put(Long.parseLong(f[0]), tagNames.size());
             tagNames.add(f.length > 1 ? f[1].trim() : "");
         }
-        List<Map<Integer, Float>> tagsPerItem = new ArrayList<>();
-        for (int k = 0; k < items.size(); k++) {
-            tagsPerItem.add(new HashMap<>());
-        }
         List<int[]> assigned = new ArrayList<>();
         for (String[] f : rows(dir.resolve("user_taggedartists.dat"), StandardCharsets.UTF_8)) {
             int item = items.index(Long.parseLong(f[1]));
             Integer tag = tagIdx.get(Long.parseLong(f[2]));
             if (item >= 0 && tag != null) {
-                tagsPerItem.get(item).merge(tag, 1f, Float::sum);
                 assigned.add(new int[] {users.index(Long.parseLong(f[0])), item, tag});
             }
         }
-        int[][] itemTags = new int[items.size()][];
-        float[][] itemTagCounts = new float[items.size()][];
-        for (int k = 0; k < items.size(); k++) {
-            int[] t = tagsPerItem.get(k).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-            float[] c = new float[t.length];
-            for (int j = 0; j < t.length; j++) {
-                c[j] = tagsPerItem.get(k).get(t[j]);
-            }
-            itemTags[k] = t;
-            itemTagCounts[k] = c;
-        }
+        int[][] assignments = assigned.toArray(int[][]::new);
+        ItemContent all = count(items.size(), tagNames.size(), assignments, a -> true);
         List<List<Integer>> fr = new ArrayList<>();
         for (int k = 0; k < users.size(); k++) {
             fr.add(new ArrayList<>());
@@ -123,8 +109,8 @@ public record HetRecData(
         for (int k = 0; k < users.size(); k++) {
             friends[k] = fr.get(k).stream().mapToInt(Integer::intValue).toArray();
         }
-        return new HetRecData(users, items, plays, names, tagNames.toArray(String[]::new), itemTags, itemTagCounts, friends,
-                assigned.toArray(int[][]::new));
+        return new HetRecData(users, items, plays, names, tagNames.toArray(String[]::new), all.tags(), all.counts(), friends,
+                assignments);
     }
 
     /**
@@ -133,20 +119,24 @@ public record HetRecData(
      * held-out pair. {@code train} must be {@link #plays} filtered (same users and items).
      */
     public ItemContent contentVisibleTo(Interactions train) {
+        return count(items.size(), tagNames.length, assignments,
+                a -> a[0] < 0 || !plays.contains(a[0], a[1]) || train.contains(a[0], a[1]));
+    }
+
+    /** Per item, its tags (ascending) and how many of the {@code kept} assignments gave each. */
+    private static ItemContent count(int items, int dims, int[][] assignments, java.util.function.Predicate<int[]> kept) {
         List<Map<Integer, Float>> perItem = new ArrayList<>();
-        for (int k = 0; k < items.size(); k++) {
+        for (int k = 0; k < items; k++) {
             perItem.add(new HashMap<>());
         }
         for (int[] a : assignments) {
-            int user = a[0];
-            boolean hidden = user >= 0 && plays.contains(user, a[1]) && !train.contains(user, a[1]);
-            if (!hidden) {
+            if (kept.test(a)) {
                 perItem.get(a[1]).merge(a[2], 1f, Float::sum);
             }
         }
-        int[][] tags = new int[items.size()][];
-        float[][] counts = new float[items.size()][];
-        for (int k = 0; k < tags.length; k++) {
+        int[][] tags = new int[items][];
+        float[][] counts = new float[items][];
+        for (int k = 0; k < items; k++) {
             Map<Integer, Float> m = perItem.get(k);
             tags[k] = m.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
             counts[k] = new float[tags[k].length];
@@ -154,7 +144,7 @@ public record HetRecData(
                 counts[k][j] = m.get(tags[k][j]);
             }
         }
-        return new ItemContent(tagNames.length, tags, counts);
+        return new ItemContent(dims, tags, counts);
     }
 
     /** Every assignment counted: the content the product trains on. */

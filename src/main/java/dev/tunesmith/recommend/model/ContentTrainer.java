@@ -14,16 +14,6 @@ public final class ContentTrainer implements ScorerTrainer {
     private final ContentScorer.Similarity similarity;
 
     /**
-     * @param dims number of distinct tags
-     * @param tags per item, tag indices (ascending)
-     * @param counts per item, assignment counts
-     * @param similarity cosine or Pearson
-     */
-    public ContentTrainer(int dims, int[][] tags, float[][] counts, ContentScorer.Similarity similarity) {
-        this(train -> new ItemContent(dims, tags, counts), similarity);
-    }
-
-    /**
      * @param content the items' tags as seen by a model trained on the given interactions
      * @param similarity cosine or Pearson
      */

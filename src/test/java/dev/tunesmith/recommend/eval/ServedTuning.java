@@ -44,11 +44,10 @@ public final class ServedTuning {
         if (variants.isEmpty()) {
             variants.add(c);
         }
-        var content = (java.util.function.Function<Interactions, dev.tunesmith.recommend.data.ItemContent>) d::contentVisibleTo;
         Map<String, ItemScorer> cache = new LinkedHashMap<>();
         for (int v = 0; v < variants.size(); v++) {
             ServedConfig sc = variants.get(v);
-            ServedTrainer st = new ServedTrainer(sc, content, d.friends());
+            ServedTrainer st = Protocol.served(d, sc);
             List<ScorerTrainer> comps = new ArrayList<>(st.components(sub));
             for (String extra : System.getProperty("extra", "").split(",")) {
                 if (extra.startsWith("userknn")) {
