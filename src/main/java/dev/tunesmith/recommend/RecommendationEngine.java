@@ -75,6 +75,8 @@ public final class RecommendationEngine {
     /** Per item: a podcast, DJ mix, audiobook or speech track (kept out of mood playlists unless asked). */
     final boolean[] spoken;
     private MoodModel moodModel = MoodModel.standard();
+    /** Per quadrant region the model has, every item's fit to it (computed on first use). */
+    private volatile Map<MoodModel.Region, double[]> quadrantFits;
     /** Per item: in how many of the four quadrant moods' regions it lies (computed on first use). */
     private volatile byte[] quadrantOverlap;
     /** Longest track (seconds) a mood playlist includes unless the request asks for long tracks. */
@@ -656,6 +658,7 @@ public final class RecommendationEngine {
         int n = items.size();
         List<MoodModel.Region> avoid = m.avoidMoods().stream().map(moodModel::region).flatMap(Optional::stream).toList();
         List<MoodModel.Region> rivals = moodModel.rivals(m.moods());
+        List<double[]> rivalFits = rivals.stream().map(quadrantFits()::get).toList();
         boolean[] tagBonus = wantedTagMask(m);
         float[] fit = new float[n];
         for (int i = 0; i < n; i++) {
@@ -667,8 +670,8 @@ public final class RecommendationEngine {
             // Not for estimated features: a genre's mean fitting two quadrants says nothing about the track.
             if (!items.get(i).features().estimated()) {
                 double rival = 0;
-                for (MoodModel.Region r : rivals) {
-                    rival = Math.max(rival, MoodModel.fit(r, quantiles[i]));
+                for (double[] r : rivalFits) {
+                    rival = Math.max(rival, r[i]);
                 }
                 f *= 1 - RIVAL_WEIGHT * rival;
             }
@@ -1086,6 +1089,32 @@ public final class RecommendationEngine {
     }
 
     /**
+     * Every item's fit to the region of each of happy, sad, energetic and calm
+     * ({@link MoodModel#QUADRANTS}) that the model has: read by the rival discount on every mood
+     * request and by {@link #quadrantOverlap}, so computed once per engine.
+     */
+    private Map<MoodModel.Region, double[]> quadrantFits() {
+        Map<MoodModel.Region, double[]> f = quadrantFits;
+        if (f != null) {
+            return f;
+        }
+        Map<MoodModel.Region, double[]> out = new java.util.LinkedHashMap<>();
+        for (String mood : MoodModel.QUADRANTS) {
+            Optional<MoodModel.Region> r = moodModel.region(mood);
+            if (r.isPresent()) {
+                double[] fit = new double[items.size()];
+                for (int i = 0; i < fit.length; i++) {
+                    fit[i] = MoodModel.fit(r.get(), quantiles[i]);
+                }
+                out.put(r.get(), fit);
+            }
+        }
+        f = java.util.Collections.unmodifiableMap(out);
+        quadrantFits = f;
+        return f;
+    }
+
+    /**
      * For each item, in how many of the regions of happy, sad, energetic and calm (Russell's four
      * quadrants) it lies: the cold-listener gate of each over the whole catalogue.
      */
@@ -1097,15 +1126,12 @@ public final class RecommendationEngine {
         int n = items.size();
         o = new byte[n];
         int gate = Math.max(Math.max(60, (int) Math.ceil(20 / COLD_SHARE)), Math.min(200, n / 12));
-        for (String mood : List.of("happy", "sad", "energetic", "calm")) {
-            Optional<MoodModel.Region> r = moodModel.region(mood);
-            if (r.isEmpty()) {
-                continue;
-            }
+        for (double[] raw : quadrantFits().values()) {
             float[] fit = new float[n];
             float best = 0;
             for (int i = 0; i < n; i++) {
-                fit[i] = (float) regionFit(r.get(), i);
+                // as regionFit: estimated features are less certain than measured ones
+                fit[i] = (float) (raw[i] * (items.get(i).features().estimated() ? 0.9 : 1.0));
                 best = Math.max(best, fit[i]);
             }
             float threshold = insideThreshold(best);

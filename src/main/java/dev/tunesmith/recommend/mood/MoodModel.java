@@ -99,7 +99,7 @@ public final class MoodModel {
     }
 
     /** Russell's four quadrants, as the regions that rival each other. */
-    private static final List<String> QUADRANTS = List.of("happy", "sad", "energetic", "calm");
+    public static final List<String> QUADRANTS = List.of("happy", "sad", "energetic", "calm");
     /** A quadrant this much farther (valence–energy distance) than the nearest one is still the word's own. */
     private static final double OWN_MARGIN = 0.15;
 
