@@ -652,26 +652,23 @@ final class Slots {
     /** Genres negated after them (read before the other exclusions, which would take "not welcome" for a name). */
     private static void negatedAfter(StringBuilder t, Found f) {
         for (Pattern p : MoodParser.NEGATED_AFTER) {
-            Matcher after = p.matcher(t);
-            while (after.find()) {
-                String term = clean(after.group(1));
-                if (!term.isEmpty() && GenreTree.isGenre(term) && !Lexicon.isMood(term)) {
-                    f.excludeGenres.add(GenreTree.canonical(term).orElse(term));
-                    blank(t, after);
-                }
+            excludeGenreMatches(p.matcher(t), t, f);
+        }
+    }
+
+    /** Every match whose group 1 is a genre (and not a mood word) excludes that genre and is blanked. */
+    private static void excludeGenreMatches(Matcher m, StringBuilder t, Found f) {
+        while (m.find()) {
+            String term = clean(m.group(1));
+            if (!term.isEmpty() && GenreTree.isGenre(term) && !Lexicon.isMood(term)) {
+                f.excludeGenres.add(GenreTree.canonical(term).orElse(term));
+                blank(t, m);
             }
         }
     }
 
     private static void editExclusions(StringBuilder t, Found f) {
-        Matcher much = TOO_MUCH.matcher(t);
-        while (much.find()) {
-            String term = clean(much.group(1));
-            if (!term.isEmpty() && GenreTree.isGenre(term) && !Lexicon.isMood(term)) {
-                f.excludeGenres.add(GenreTree.canonical(term).orElse(term));
-                blank(t, much);
-            }
-        }
+        excludeGenreMatches(TOO_MUCH.matcher(t), t, f);
         Matcher by = EDIT_BY.matcher(t);
         while (by.find()) {
             String term = clean(by.group(1));
