@@ -21,15 +21,16 @@ public record AppConfig(Http http, Database db, Auth auth, Agent agent, Data dat
     public record Recommender(double easeLambda, int easeMinSupport, int easeMaxItems, int alsFactors, double alsLambda,
             double alsAlpha, int alsIterations, int alsCgSteps, int rp3K, double rp3Alpha, double rp3Beta, int itemKnnK,
             double itemKnnShrink, boolean content, boolean friends, boolean popularity, long seed, boolean easeWeighted,
-            boolean autoActivate) {
+            double easeTagWeight, double alsTagWeight, boolean autoActivate) {
 
         /** The defaults documented in {@code config/README.md} (the same as the served recommender's own). */
         public static final Recommender DEFAULTS = new Recommender(3000, 3, 6000, 64, 1.25, 2.0, 15, 3, 100, 1.0, 0.25,
-                100, 10, true, true, true, 20110101L, true, false);
+                100, 10, true, true, true, 20110101L, true, 1.0, 0, false);
 
         public Recommender withAutoActivate(boolean on) {
             return new Recommender(easeLambda, easeMinSupport, easeMaxItems, alsFactors, alsLambda, alsAlpha, alsIterations, alsCgSteps,
-                    rp3K, rp3Alpha, rp3Beta, itemKnnK, itemKnnShrink, content, friends, popularity, seed, easeWeighted, on);
+                    rp3K, rp3Alpha, rp3Beta, itemKnnK, itemKnnShrink, content, friends, popularity, seed, easeWeighted,
+                    easeTagWeight, alsTagWeight, on);
         }
     }
 

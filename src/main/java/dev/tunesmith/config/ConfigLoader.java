@@ -144,6 +144,8 @@ public final class ConfigLoader {
                     bool(r, "recommender.popularity", d.popularity()),
                     r.getValue("seed") instanceof Number n ? n.longValue() : d.seed(),
                     bool(r, "recommender.easeWeighted", d.easeWeighted()),
+                    rangeD(r, "recommender.easeTagWeight", d.easeTagWeight(), 0, 10),
+                    rangeD(r, "recommender.alsTagWeight", d.alsTagWeight(), 0, 10),
                     bool(r, "recommender.autoActivate", d.autoActivate()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
@@ -159,6 +161,14 @@ public final class ConfigLoader {
             throw new ConfigException("config key '" + key + "' must be a number ≥ 0");
         }
         return n.doubleValue();
+    }
+
+    private static double rangeD(JsonObject section, String key, double fallback, double min, double max) {
+        double v = positive(section, key, fallback);
+        if (v < min || v > max) {
+            throw new ConfigException("config key '" + key + "' must be between " + min + " and " + max + " (got " + v + ")");
+        }
+        return v;
     }
 
     private static boolean bool(JsonObject section, String key, boolean fallback) {

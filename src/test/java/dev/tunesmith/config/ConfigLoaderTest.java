@@ -118,5 +118,8 @@ class ConfigLoaderTest {
                 .getMessage().contains("recommender.alsFactors"));
         assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.recommender(new JsonObject().put("content", "yes")))
                 .getMessage().contains("recommender.content"));
+        assertEquals(0.0, ConfigLoader.recommender(new JsonObject().put("easeTagWeight", 0)).easeTagWeight());
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.recommender(new JsonObject().put("alsTagWeight", 50)))
+                .getMessage().contains("recommender.alsTagWeight"));
     }
 }

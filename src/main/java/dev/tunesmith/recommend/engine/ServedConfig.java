@@ -25,14 +25,27 @@ package dev.tunesmith.recommend.engine;
  * @param seed seed of the models and of the inner validation split
  * @param easeWeighted EASE over log(1 + r) of the play counts instead of binary interactions (λ then
  *     needs to be about 20 times larger)
+ * @param easeTagWeight EASE also learns from one row per tag; one assignment counts this many average
+ *     listener entries ({@link dev.tunesmith.recommend.data.TagRows}; 0: listeners only; needs
+ *     {@code easeWeighted} and content)
+ * @param alsTagWeight the same for ALS (0: listeners only)
  */
 public record ServedConfig(double easeLambda, int easeMinSupport, int easeMaxItems, int alsFactors, double alsLambda,
         double alsAlpha, int alsIterations, int alsCgSteps, int rp3K, double rp3Alpha, double rp3Beta, int itemKnnK,
-        double itemKnnShrink, boolean content, boolean friends, boolean popularity, long seed, boolean easeWeighted) {
+        double itemKnnShrink, boolean content, boolean friends, boolean popularity, long seed, boolean easeWeighted,
+        double easeTagWeight, double alsTagWeight) {
 
     /** The defaults documented in {@code config/README.md}. */
     public static final ServedConfig DEFAULTS = new ServedConfig(3000, 3, 6000, 64, 1.25, 2.0, 15, 3, 100, 1.0, 0.25,
-            100, 10, true, true, true, 20110101L, true);
+            100, 10, true, true, true, 20110101L, true, 1.0, 0);
+
+    /** Components trained on the listeners' rows only (no tag rows). */
+    public ServedConfig(double easeLambda, int easeMinSupport, int easeMaxItems, int alsFactors, double alsLambda,
+            double alsAlpha, int alsIterations, int alsCgSteps, int rp3K, double rp3Alpha, double rp3Beta, int itemKnnK,
+            double itemKnnShrink, boolean content, boolean friends, boolean popularity, long seed, boolean easeWeighted) {
+        this(easeLambda, easeMinSupport, easeMaxItems, alsFactors, alsLambda, alsAlpha, alsIterations, alsCgSteps, rp3K,
+                rp3Alpha, rp3Beta, itemKnnK, itemKnnShrink, content, friends, popularity, seed, easeWeighted, 0, 0);
+    }
 
     /** Binary EASE (the settings before {@code easeWeighted} existed). */
     public ServedConfig(double easeLambda, int easeMinSupport, int easeMaxItems, int alsFactors, double alsLambda,
@@ -45,7 +58,8 @@ public record ServedConfig(double easeLambda, int easeMinSupport, int easeMaxIte
     /** Validates ranges (a bad value is a programming or config error). */
     public ServedConfig {
         if (easeLambda <= 0 || easeMinSupport < 1 || easeMaxItems < 1 || alsFactors < 1 || alsLambda < 0
-                || alsAlpha < 0 || alsIterations < 1 || alsCgSteps < 0 || rp3K < 1 || itemKnnK < 1 || itemKnnShrink < 0) {
+                || alsAlpha < 0 || alsIterations < 1 || alsCgSteps < 0 || rp3K < 1 || itemKnnK < 1 || itemKnnShrink < 0
+                || !(easeTagWeight >= 0 && easeTagWeight <= 10) || !(alsTagWeight >= 0 && alsTagWeight <= 10)) {
             throw new IllegalArgumentException("invalid served recommender settings: " + Double.toString(easeLambda));
         }
     }

@@ -2,6 +2,7 @@ package dev.tunesmith.recommend.engine;
 
 import dev.tunesmith.recommend.data.Interactions;
 import dev.tunesmith.recommend.data.ItemContent;
+import dev.tunesmith.recommend.data.TagRows;
 import dev.tunesmith.recommend.model.AlsTrainer;
 import dev.tunesmith.recommend.model.ContentScorer;
 import dev.tunesmith.recommend.model.ContentTrainer;
@@ -19,8 +20,8 @@ import java.util.function.Function;
 
 /**
  * Trains the served recommender, the one {@code ./tunesmith run} serves and {@code ./tunesmith eval}
- * measures as the row {@code served}: EASE, implicit ALS, RP3β and item-KNN on the interactions,
- * TF-IDF tag content, the friends' plays and popularity, blended linearly over per-user
+ * measures as the row {@code served}: EASE, implicit ALS, RP3β and item-KNN on the interactions
+ * (EASE and ALS also on one row per tag, {@link TagRows}), TF-IDF tag content, the friends' plays and popularity, blended linearly over per-user
  * standardised scores. The blend weights are learned by {@link HybridTrainer#fitWeights} on an
  * inner validation split of the data it is given (in the evaluation: of the training folds only,
  * never the test fold), then every component is retrained on all of it.
@@ -60,8 +61,11 @@ public final class ServedTrainer implements ScorerTrainer {
     public List<ScorerTrainer> components(Interactions data) {
         ServedConfig c = config;
         List<ScorerTrainer> t = new ArrayList<>();
-        t.add(new EaseTrainer(c.easeLambda(), easeSupport(data), c.easeWeighted()));
-        t.add(new AlsTrainer(c.alsFactors(), c.alsLambda(), c.alsAlpha(), c.alsIterations(), c.seed(), c.alsCgSteps(), true));
+        int support = easeSupport(data);
+        t.add(withTags(new EaseTrainer(c.easeLambda(), support, c.easeWeighted()), c.easeWeighted() ? c.easeTagWeight() : 0,
+                support));
+        t.add(withTags(new AlsTrainer(c.alsFactors(), c.alsLambda(), c.alsAlpha(), c.alsIterations(), c.seed(), c.alsCgSteps(),
+                true), c.alsTagWeight(), 0));
         t.add(new Rp3BetaTrainer(c.rp3K(), c.rp3Alpha(), c.rp3Beta()));
         t.add(new ItemKnnTrainer(c.itemKnnK(), (float) c.itemKnnShrink()));
         if (c.content() && content != null) {
@@ -85,6 +89,28 @@ public final class ServedTrainer implements ScorerTrainer {
             t.add(new PopularityTrainer());
         }
         return t;
+    }
+
+    /**
+     * {@code inner} trained on the interactions plus one row per tag ({@link TagRows}) when content is
+     * on and {@code weight} is positive; otherwise {@code inner} itself.
+     */
+    private ScorerTrainer withTags(ScorerTrainer inner, double weight, int minSupport) {
+        if (weight <= 0 || !config.content() || content == null) {
+            return inner;
+        }
+        Function<Interactions, ItemContent> tags = content;
+        return new ScorerTrainer() {
+            @Override
+            public String name() {
+                return inner.name();
+            }
+
+            @Override
+            public ItemScorer train(Interactions d) {
+                return inner.train(TagRows.append(d, tags.apply(d), weight, minSupport));
+            }
+        };
     }
 
     /** The minimum support that keeps at most {@link ServedConfig#easeMaxItems()} items in EASE. */

@@ -395,7 +395,8 @@ public final class RecommenderService {
     public static ServedConfig served(AppConfig.Recommender r) {
         return new ServedConfig(r.easeLambda(), r.easeMinSupport(), r.easeMaxItems(), r.alsFactors(), r.alsLambda(),
                 r.alsAlpha(), r.alsIterations(), r.alsCgSteps(), r.rp3K(), r.rp3Alpha(), r.rp3Beta(), r.itemKnnK(),
-                r.itemKnnShrink(), r.content(), r.friends(), r.popularity(), r.seed(), r.easeWeighted());
+                r.itemKnnShrink(), r.content(), r.friends(), r.popularity(), r.seed(), r.easeWeighted(), r.easeTagWeight(),
+                r.alsTagWeight());
     }
 
     private void onEvent(JsonObject e) {

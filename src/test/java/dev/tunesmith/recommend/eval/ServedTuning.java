@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
 
 /**
  * Development driver (not a test): tunes the served recommender on the inner validation split of
- * fold 0's training part (the split {@code HybridTrainer} uses), never on the test fold. Each
+ * fold 0's training part ({@code -Dfold=k}: fold k's) (the split {@code HybridTrainer} uses), never on the test fold. Each
  * component is trained on the inner training part and scored on the inner validation items; the
  * blend weights are then fitted and reported on the same validation items (optimistic, but alike
  * for every variant). Run: {@code java -cp target/classes:target/test-classes:$(cat cp)
@@ -32,7 +32,7 @@ public final class ServedTuning {
     public static void main(String[] args) throws Exception {
         HetRecData d = HetRecData.load(Path.of(System.getProperty("data", "../shared/data/lastfm-hetrec2k")));
         int[] fold = Splits.foldOfEntry(d.plays(), 5, Protocol.SEED);
-        Interactions train = d.plays().filter(Splits.trainMask(fold, 0));
+        Interactions train = d.plays().filter(Splits.trainMask(fold, Integer.getInteger("fold", 0)));
         int[] inner = Splits.foldOfEntry(train, 5, Protocol.SEED ^ 0x5EEDL);
         Interactions sub = train.filter(Splits.trainMask(inner, 0));
         int[][] val = Splits.heldOut(train, inner, 0);
@@ -80,9 +80,10 @@ public final class ServedTuning {
     /** The settings a component's training depends on (the cache key). */
     static String key(ServedConfig c, String name) {
         return switch (name) {
-            case "ease" -> c.easeLambda() + "/" + c.easeMinSupport() + "/" + c.easeMaxItems() + "/" + c.easeWeighted();
+            case "ease" -> c.easeLambda() + "/" + c.easeMinSupport() + "/" + c.easeMaxItems() + "/" + c.easeWeighted() + "/"
+                    + c.easeTagWeight() + "/" + c.content();
             case "als" -> c.alsFactors() + "/" + c.alsLambda() + "/" + c.alsAlpha() + "/" + c.alsIterations() + "/"
-                    + c.alsCgSteps() + "/" + c.seed();
+                    + c.alsCgSteps() + "/" + c.seed() + "/" + c.alsTagWeight() + "/" + c.content();
             case "rp3beta" -> c.rp3K() + "/" + c.rp3Alpha() + "/" + c.rp3Beta();
             case "itemknn" -> c.itemKnnK() + "/" + c.itemKnnShrink();
             default -> "";
