@@ -34,8 +34,11 @@ public final class MoodParser {
     private static final Pattern CLAUSES =
             Pattern.compile("\\s*(?:,|;|\\.|!|\\?|/|\\bbut\\b|\\band\\b|\\bwith\\b|\\bplus\\b|\\bthough\\b)\\s*");
     private static final Pattern NEGATION = Pattern.compile(
-            "\\b(not too|not overly|not very|not so|nothing too|too little|less|no|not|without|avoid|never|"
-                    + "don'?t want|do not want|don'?t play|skip|minus|anything but|except|nothing)\\b\\s*");
+            "\\b(not too|not overly|not very|not so|nothing too|too little|less|no more|none of|no|"
+                    + "(?:i'?m |i am )?not (?:a |really a |much of a |the biggest )?fan of|not into|not|without|avoid|never|"
+                    + "don'?t want|do not want|don'?t play|do not play|don'?t like|do not like|dislike|hate|"
+                    + "can'?t stand|cannot stand|skip|minus|anything but|except|excluding|exclude|ban|"
+                    + "leave out|leave off|keep out|hold the|lose the|ditch|rather than|instead of|nothing)\\b\\s*");
     private static final Pattern NEGATED_WITH = Pattern.compile(
             "\\b(?:nothing|none|no (?:songs?|tracks?|music|stuff|anything))\\s+(?:with|that has|that have|having|featuring|containing)\\s+");
     /**

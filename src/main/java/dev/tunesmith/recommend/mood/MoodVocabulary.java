@@ -43,12 +43,12 @@ public final class MoodVocabulary {
     /** The built-in vocabulary (see the class comment for sources). */
     public static MoodVocabulary standard() {
         List<MoodEntry> e = new ArrayList<>();
-        add(e, "calm", "calming, tranquil, serene, quiet", r(0.4, 0.7), r(0.0, 0.35), r(60, 100), "ambient, chillout");
-        add(e, "relaxed", "relaxing, chill, chilled, laid back, easy, mellow", r(0.5, 0.8), r(0.1, 0.4), null, "chillout, downtempo, lounge");
+        add(e, "calm", "calming, tranquil, serene, quiet, meditation, meditating, mindfulness, yoga, spa", r(0.4, 0.7), r(0.0, 0.35), r(60, 100), "ambient, chillout");
+        add(e, "relaxed", "relaxing, chill, chilled, laid back, easy, mellow, lazy, unwind, wind down", r(0.5, 0.8), r(0.1, 0.4), null, "chillout, downtempo, lounge");
         add(e, "peaceful", "gentle, soothing, soft", r(0.5, 0.8), r(0.0, 0.3), null, "ambient, acoustic");
         add(e, "melancholic", "melancholy, wistful, bittersweet, blue, somber, pensive", r(0.1, 0.35), r(0.1, 0.45), null, "melancholic, sad");
-        add(e, "sad", "unhappy, depressing, depressed, heartbroken, heartache, crying, tearful, lonely, loneliness, grieving", r(0.0, 0.3), r(0.05, 0.4), null, "sad");
-        add(e, "hopeful", "uplifting, optimistic, inspiring, bright", r(0.55, 0.85), r(0.35, 0.7), null, "");
+        add(e, "sad", "unhappy, depressing, depressed, heartbroken, heartache, crying, tearful, lonely, loneliness, grieving, feeling down, feeling low, bit down, down in the dumps", r(0.0, 0.3), r(0.05, 0.4), null, "sad");
+        add(e, "hopeful", "uplifting, optimistic, inspiring, bright, cheer me up, feel better, pick me up, lift my spirits", r(0.55, 0.85), r(0.35, 0.7), null, "");
         add(e, "happy", "cheerful, joyful, fun, feel good, sunny, upbeat", r(0.7, 1.0), r(0.5, 0.9), null, "happy, pop");
         add(e, "energetic", "high energy, lively, pumped, hype, powerful", r(0.4, 0.9), r(0.7, 1.0), r(115, 180), "");
         add(e, "low energy", "low-energy, low key, lowkey, quiet energy", null, r(0.0, 0.35), null, "");

@@ -23,6 +23,28 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_the_exclusion_verbs_people_use_as_exclusions_not_as_asked_genres() {
+        // each once read the genre as asked, which made it the playlist's gate
+        MoodTarget leaveOut = parser.parse("something melancholic, please leave out the classical");
+        assertEquals(List.of("classical"), leaveOut.unwantedTags());
+        assertEquals(List.of(), leaveOut.genres());
+        assertEquals(List.of("metal"), parser.parse("I can't stand metal, something soothing").unwantedTags());
+        assertEquals(List.of("hip-hop"), parser.parse("something dreamy, I dislike hip hop").unwantedTags());
+        assertEquals(List.of("country"), parser.parse("not a fan of country, give me something upbeat").unwantedTags());
+        MoodTarget instead = parser.parse("instead of rock, some jazz for the evening");
+        assertEquals(List.of("rock"), instead.unwantedTags());
+        assertEquals(List.of("jazz"), instead.genres());
+    }
+
+    @Test
+    void should_read_mood_repair_and_mindfulness_words_as_their_moods() {
+        assertTrue(parser.parse("make me feel better, I'm a bit down today").moods().contains("hopeful"));
+        assertTrue(parser.parse("feeling low, need a pick me up").moods().contains("hopeful"));
+        MoodTarget yoga = parser.parse("meditation and yoga");
+        assertEquals(List.of("calm"), yoga.moods(), "yoga is calm, not a gym workout");
+    }
+
+    @Test
     void should_read_a_genre_named_or_used_as_an_adjective_as_asked_genres() {
         assertEquals(List.of("jazz"), parser.parse("a little jazzy").genres());
         assertEquals(List.of("folk"), parser.parse("folky songs for a rainy afternoon").genres());
