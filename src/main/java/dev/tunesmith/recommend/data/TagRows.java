@@ -9,10 +9,10 @@ package dev.tunesmith.recommend.data;
  *
  * <p>The trainers read a value v as the confidence log(1 + v) (weighted EASE, implicit ALS). A tag
  * entry's value is chosen to read as {@code weight}·μ·log₂(1 + count), where μ is the mean
- * log(1 + v) of the listeners' entries and count the number of assignments of that tag to that item.
- * So at weight 1 one assignment counts like an average listener's entry, whatever scale the
- * listeners' values have (HetRec play counts, the product's event weights). The users keep their
- * row indices; tag t is row {@code data.users() + t}.
+ * log(1 + max(v, 0)) of the listeners' entries and count the number of assignments of that tag to
+ * that item. So at weight 1 one assignment counts like an average listener's entry, whatever scale
+ * the listeners' values have (HetRec play counts, the product's event weights). The users keep
+ * their row indices; tag t is row {@code data.users() + t}.
  */
 public final class TagRows {
     /** Largest exponent written, so that e^x stays a finite float. */
@@ -35,7 +35,7 @@ public final class TagRows {
         }
         double mu = 0;
         for (int e = 0; e < data.nnz(); e++) {
-            mu += Math.log1p(data.valueAt(e));
+            mu += Math.log1p(Math.max(0, data.valueAt(e)));
         }
         double scale = weight * mu / data.nnz() / Math.log(2);
         int n = data.nnz();
