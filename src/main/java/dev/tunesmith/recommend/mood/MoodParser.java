@@ -268,7 +268,10 @@ public final class MoodParser {
             }
         }
         if (best >= 0) {
-            addEntry(vocabulary.entries().get(termEntry[best]), negated, soft, hits, wantedTags, unwantedTags, labels, prefix);
+            // a negated word that is only near a mood ("I hate mondays" ~ evening) pushes that mood down but
+            // excludes nothing: hard exclusions come from words the request names
+            addEntry(vocabulary.entries().get(termEntry[best]), negated, negated || soft, hits, wantedTags, unwantedTags,
+                    labels, prefix);
         }
     }
 

@@ -37,6 +37,17 @@ class MoodParserTest {
     }
 
     @Test
+    void should_exclude_nothing_for_a_negated_word_that_is_only_near_a_mood() {
+        // "mornings" is no vocabulary word, only near "morning" (whose tag is acoustic): it may push the
+        // morning region down, but excluding every acoustic track would be a constraint nobody asked for
+        MoodTarget t = parser.parse("I hate mornings, cheer me up");
+        assertEquals(List.of(), t.unwantedTags());
+        assertTrue(t.moods().contains("hopeful"));
+        // a named word still excludes
+        assertEquals(List.of("sad"), parser.parse("nothing sad, something for a party").unwantedTags());
+    }
+
+    @Test
     void should_read_mood_repair_and_mindfulness_words_as_their_moods() {
         assertTrue(parser.parse("make me feel better, I'm a bit down today").moods().contains("hopeful"));
         assertTrue(parser.parse("feeling low, need a pick me up").moods().contains("hopeful"));
