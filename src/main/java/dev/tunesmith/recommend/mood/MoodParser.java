@@ -53,6 +53,9 @@ public final class MoodParser {
             Pattern.compile("\\b([a-z][a-z&']{1,25})-free\\b"),
             Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s+(?:is\\s+|are\\s+)?(?:not welcome|not allowed|not wanted|banned|forbidden)\\b"),
             Pattern.compile("\\bspare me\\s+(?:the\\s+|any\\s+|all\\s+)?([a-z][a-z&'-]{1,25})\\b"));
+    private static final Pattern BLUES_IDIOM = Pattern.compile(
+            "\\b((?:monday|sunday|sunday night|rainy day|rainy-day|winter|january|february|november|holiday|"
+                    + "post-holiday|morning|back to school|back-to-school|weekday|work|office)(?:\\s+morning)?)\\s+blues\\b");
     private static final Set<String> SOFT = Set.of("not too", "not overly", "not very", "not so", "nothing too", "less");
     private static final Set<String> STOP = Set.of("a", "an", "the", "some", "something", "music", "songs", "song",
             "tracks", "playlist", "for", "to", "of", "my", "me", "i", "want", "like", "play", "please", "in", "on",
@@ -150,6 +153,8 @@ public final class MoodParser {
                 .replace("r&b", "rnb").replace("hip hop", "hip-hop").replace("anything but ", "except ");
         // "nothing with rock", "no songs featuring vocals": the negation reaches past "with", a clause separator
         t = NEGATED_WITH.matcher(t).replaceAll("without ");
+        // "monday blues", "rainy day blues", "the winter blues": the idiom is a low mood, not the genre
+        t = BLUES_IDIOM.matcher(t).replaceAll("$1 sad");
         // a negation after its word: "jazz is a no", "rock? no thanks", "keep the metal out", "rock-free"
         for (Pattern p : NEGATED_AFTER) {
             t = p.matcher(t).replaceAll("no $1");

@@ -48,6 +48,15 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_the_blues_idiom_as_a_low_mood_and_the_genre_as_the_genre() {
+        MoodTarget idiom = parser.parse("rainy day blues");
+        assertEquals(List.of(), idiom.genres());
+        assertTrue(idiom.moods().contains("sad"));
+        assertTrue(parser.parse("the winter blues got me").moods().contains("sad"));
+        assertEquals(List.of("blues"), parser.parse("chicago blues for a bar night").genres());
+    }
+
+    @Test
     void should_read_mood_repair_and_mindfulness_words_as_their_moods() {
         assertTrue(parser.parse("make me feel better, I'm a bit down today").moods().contains("hopeful"));
         assertTrue(parser.parse("feeling low, need a pick me up").moods().contains("hopeful"));
