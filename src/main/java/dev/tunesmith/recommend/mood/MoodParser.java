@@ -149,7 +149,8 @@ public final class MoodParser {
 
     /** Parses a request; never null (an empty or unknown request gives an empty target). */
     public MoodTarget parse(String text) {
-        String t = text == null ? "" : readable(text).toLowerCase(Locale.ROOT).replace("drum and bass", "drum-and-bass")
+        String t = text == null ? "" : readable(text).toLowerCase(Locale.ROOT).replaceAll("\\bw/o\\b", "without")
+                .replaceAll("\\bw/(?=\\s)", "with").replace("drum and bass", "drum-and-bass")
                 .replace("r&b", "rnb").replace("hip hop", "hip-hop").replace("anything but ", "except ");
         // "nothing with rock", "no songs featuring vocals": the negation reaches past "with", a clause separator
         t = NEGATED_WITH.matcher(t).replaceAll("without ");
@@ -167,6 +168,7 @@ public final class MoodParser {
         List<String> labels = new ArrayList<>();
         List<String> positiveText = new ArrayList<>();
         Set<String> genres = new LinkedHashSet<>();
+        Set<String> namedUnwanted = new LinkedHashSet<>();
         for (String clause : CLAUSES.split(t)) {
             if (clause.isBlank()) {
                 continue;
@@ -176,14 +178,27 @@ public final class MoodParser {
                 String before = clause.substring(0, m.start());
                 String after = clause.substring(m.end());
                 phrase(before, false, false, hits, wantedTags, unwantedTags, wantedArtists, unwantedArtists, labels,
-                        positiveText, genres);
+                        positiveText, genres, namedUnwanted);
                 boolean soft = SOFT.contains(m.group(1));
                 phrase(after, true, soft, hits, wantedTags, unwantedTags, wantedArtists, unwantedArtists, labels,
-                        positiveText, genres);
+                        positiveText, genres, namedUnwanted);
             } else {
                 phrase(clause, false, false, hits, wantedTags, unwantedTags, wantedArtists, unwantedArtists, labels,
-                        positiveText, genres);
+                        positiveText, genres, namedUnwanted);
             }
+        }
+        // "sad but not depressing": a mood asked for and negated in one request is asked for, the negation
+        // only a nuance, so it neither avoids that mood nor excludes its tags (unless a tag is named itself)
+        Set<String> asked = new LinkedHashSet<>();
+        hits.stream().filter(h -> !h.negated()).forEach(h -> asked.add(h.entry().name()));
+        List<Hit> nuances = hits.stream().filter(h -> h.negated() && asked.contains(h.entry().name())).toList();
+        if (!nuances.isEmpty()) {
+            hits.removeAll(nuances);
+            for (Hit h : nuances) {
+                unwantedTags.removeAll(h.entry().tags());
+                labels.remove((h.soft() ? "not too " : "no ") + h.entry().name());
+            }
+            unwantedTags.addAll(namedUnwanted);
         }
         wantedTags.removeAll(unwantedTags);
         genres.removeAll(unwantedTags);
@@ -202,7 +217,7 @@ public final class MoodParser {
 
     private void phrase(String raw, boolean negated, boolean soft, List<Hit> hits, Set<String> wantedTags,
             Set<String> unwantedTags, Set<String> wantedArtists, Set<String> unwantedArtists, List<String> labels,
-            List<String> positiveText, Set<String> genres) {
+            List<String> positiveText, Set<String> genres, Set<String> namedUnwanted) {
         String p = " " + raw.trim().replaceAll("\\s+", " ") + " ";
         if (p.isBlank()) {
             return;
@@ -231,9 +246,7 @@ public final class MoodParser {
             if (p.contains(" " + tl + " ")) {
                 String canon = tl.replace("drum-and-bass", "drum and bass");
                 (negated ? unwantedTags : wantedTags).add(canon);
-                if (!negated) {
-                    genres.add(canon);
-                }
+                (negated ? namedUnwanted : genres).add(canon);
                 labels.add(prefix + canon);
                 p = p.replace(" " + tl + " ", " _ ");
                 literal = true;
@@ -242,9 +255,7 @@ public final class MoodParser {
         for (var adj : genreAdjectives.entrySet()) {
             if (p.contains(" " + adj.getKey() + " ")) {
                 (negated ? unwantedTags : wantedTags).add(adj.getValue());
-                if (!negated) {
-                    genres.add(adj.getValue());
-                }
+                (negated ? namedUnwanted : genres).add(adj.getValue());
                 labels.add(prefix + adj.getKey());
                 p = p.replace(" " + adj.getKey() + " ", " _ ");
                 literal = true;

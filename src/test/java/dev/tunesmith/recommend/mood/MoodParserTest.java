@@ -57,6 +57,25 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_a_mood_asked_for_and_negated_in_one_request_as_asked_with_a_nuance() {
+        // "depressing" is a sad word: before, the request avoided sad and excluded the sad tag it asked for
+        MoodTarget t = parser.parse("sad but not depressing");
+        assertEquals(List.of("sad"), t.moods());
+        assertEquals(List.of(), t.avoidMoods());
+        assertEquals(List.of(), t.unwantedTags());
+        assertTrue(t.wantedTags().contains("sad"));
+        // a tag the request names itself stays excluded
+        assertEquals(List.of("pop"), parser.parse("happy songs, no pop, nothing too cheerful").unwantedTags());
+    }
+
+    @Test
+    void should_read_without_written_as_w_slash_o() {
+        MoodTarget t = parser.parse("study beats w/o lyrics");
+        assertFalse(t.moods().contains("vocals"), "w/o lyrics asked for vocals: " + t.moods());
+        assertTrue(t.avoidMoods().contains("vocals"));
+    }
+
+    @Test
     void should_read_mood_repair_and_mindfulness_words_as_their_moods() {
         assertTrue(parser.parse("make me feel better, I'm a bit down today").moods().contains("hopeful"));
         assertTrue(parser.parse("feeling low, need a pick me up").moods().contains("hopeful"));
