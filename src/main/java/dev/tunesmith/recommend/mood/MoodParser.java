@@ -125,6 +125,46 @@ public final class MoodParser {
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
+    /** A negation followed by a list of words: "except metal and country", "no jazz or blues". */
+    private static final Pattern NEGATED_LIST = Pattern.compile("\\b(no|not|without|except|excluding|minus|skip|avoid|"
+            + "ban|leave out|hold the|ditch|hate|dislike|can'?t stand)\\s+((?:the\\s+|any\\s+)?[a-z][a-z&'-]*)"
+            + "((?:\\s*(?:,|\\band\\b|\\bor\\b|\\bnor\\b|&)\\s*(?:no\\s+|the\\s+|any\\s+)?[a-z][a-z&'-]*)+)");
+    private static final Pattern LIST_ITEM = Pattern.compile(
+            "\\s*(,|\\band\\b|\\bor\\b|\\bnor\\b|&)\\s*(?:no\\s+|the\\s+|any\\s+)?([a-z][a-z&'-]*)");
+
+    /**
+     * "except metal and country" → "except metal, no country": the clauses split at "and", so a
+     * negation would not reach the genres after the first. Only genre or tag words are carried on;
+     * the list stops at the first other word ("no jazz and something happy" keeps "something happy").
+     */
+    private String negatedLists(String t) {
+        Matcher m = NEGATED_LIST.matcher(t);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String first = m.group(2).replaceFirst("^(?:the|any)\\s+", "");
+            if (!isGenreWord(first)) {
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                continue;
+            }
+            StringBuilder r = new StringBuilder(m.group(1)).append(' ').append(m.group(2));
+            Matcher item = LIST_ITEM.matcher(m.group(3));
+            int end = 0;
+            while (item.find() && item.start() == end && isGenreWord(item.group(2))) {
+                r.append(", no ").append(item.group(2));
+                end = item.end();
+            }
+            r.append(m.group(3).substring(end));
+            m.appendReplacement(out, Matcher.quoteReplacement(r.toString()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private boolean isGenreWord(String w) {
+        String g = w.replace("hip hop", "hip-hop");
+        return tagWords.contains(g) || genreAdjectives.containsKey(g);
+    }
+
     private record Hit(MoodEntry entry, boolean negated, boolean soft) {}
 
     /**
@@ -154,6 +194,7 @@ public final class MoodParser {
                 .replace("r&b", "rnb").replace("hip hop", "hip-hop").replace("anything but ", "except ");
         // "nothing with rock", "no songs featuring vocals": the negation reaches past "with", a clause separator
         t = NEGATED_WITH.matcher(t).replaceAll("without ");
+        t = negatedLists(t);
         // "monday blues", "rainy day blues", "the winter blues": the idiom is a low mood, not the genre
         t = BLUES_IDIOM.matcher(t).replaceAll("$1 sad");
         // a negation after its word: "jazz is a no", "rock? no thanks", "keep the metal out", "rock-free"

@@ -44,13 +44,13 @@ public final class MoodVocabulary {
     public static MoodVocabulary standard() {
         List<MoodEntry> e = new ArrayList<>();
         add(e, "calm", "calming, tranquil, serene, quiet, meditation, meditating, mindfulness, yoga, spa", r(0.4, 0.7), r(0.0, 0.35), r(60, 100), "ambient, chillout");
-        add(e, "relaxed", "relaxing, chill, chilled, laid back, easy, mellow, lazy, unwind, wind down", r(0.5, 0.8), r(0.1, 0.4), null, "chillout, downtempo, lounge");
+        add(e, "relaxed", "relaxing, chill, chilled, laid back, easy, mellow, lazy, unwind, wind down, cozy, cosy", r(0.5, 0.8), r(0.1, 0.4), null, "chillout, downtempo, lounge");
         add(e, "peaceful", "gentle, soothing, soft", r(0.5, 0.8), r(0.0, 0.3), null, "ambient, acoustic");
         add(e, "melancholic", "melancholy, wistful, bittersweet, blue, somber, pensive, emotional, touching", r(0.1, 0.35), r(0.1, 0.45), null, "melancholic, sad");
         add(e, "sad", "unhappy, depressing, depressed, heartbroken, heartache, crying, tearful, lonely, loneliness, grieving, feeling down, feeling low, bit down, down in the dumps", r(0.0, 0.3), r(0.05, 0.4), null, "sad");
         add(e, "hopeful", "uplifting, optimistic, inspiring, bright, cheer me up, feel better, pick me up, lift my spirits, motivational, motivating, empowering", r(0.55, 0.85), r(0.35, 0.7), null, "");
         add(e, "happy", "cheerful, joyful, fun, feel good, feel-good, sunny, upbeat, barn dance, ceilidh, hoedown", r(0.7, 1.0), r(0.5, 0.9), null, "happy, pop");
-        add(e, "energetic", "high energy, lively, pumped, hype, powerful", r(0.4, 0.9), r(0.7, 1.0), r(115, 180), "");
+        add(e, "energetic", "high energy, lively, pumped, pumped up, hype, hyped, hyped up, powerful", r(0.4, 0.9), r(0.7, 1.0), r(115, 180), "");
         add(e, "low energy", "low-energy, low key, lowkey, quiet energy", null, r(0.0, 0.35), null, "");
         add(e, "hard", "heavy, aggressive, brutal, intense, loud, raw", r(0.0, 0.5), r(0.8, 1.0), null, "metal, hard rock, punk");
         add(e, "angry", "rage, furious, mad", r(0.0, 0.3), r(0.75, 1.0), null, "metal, punk");
@@ -63,7 +63,7 @@ public final class MoodVocabulary {
         add(e, "party", "dancing, club, celebration, dance floor", r(0.6, 1.0), r(0.7, 1.0), r(115, 135), "dance, electronic, pop");
         add(e, "romantic", "romance, tender, intimate, date night, love songs, sexy, sensual, seductive, slow dance, slow dancing, first dance", r(0.5, 0.85), r(0.2, 0.55), null, "love, soul, rnb");
         add(e, "dark", "gloomy, sinister, brooding, haunting, eerie, spooky, creepy, halloween", r(0.0, 0.3), r(0.3, 0.7), null, "dark, gothic");
-        add(e, "dreamy", "ethereal, hazy, floating, atmospheric", r(0.4, 0.7), r(0.1, 0.45), null, "dream pop, shoegaze, ambient");
+        add(e, "dreamy", "ethereal, hazy, floating, atmospheric, stargazing", r(0.4, 0.7), r(0.1, 0.45), null, "dream pop, shoegaze, ambient");
         add(e, "rainy", "rain, grey, cloudy, stormy, drizzle", r(0.2, 0.5), r(0.1, 0.45), null, "acoustic, melancholic");
         add(e, "evening", "night, late night, sunset, dusk", null, r(0.15, 0.5), null, "");
         add(e, "morning", "sunrise, wake up, breakfast, coffee", r(0.55, 0.85), r(0.3, 0.6), null, "acoustic");

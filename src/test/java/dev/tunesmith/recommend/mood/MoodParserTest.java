@@ -76,6 +76,18 @@ class MoodParserTest {
     }
 
     @Test
+    void should_carry_a_negation_over_a_list_of_genres() {
+        // the clauses split at "and": "country" was read as asked, which made it the playlist's gate
+        MoodTarget t = parser.parse("a bit of everything except metal and country");
+        assertEquals(List.of("metal", "country"), t.unwantedTags());
+        assertEquals(List.of(), t.genres());
+        assertEquals(List.of("jazz", "blues"), parser.parse("no jazz or blues tonight").unwantedTags());
+        MoodTarget mixed = parser.parse("no jazz and something happy");
+        assertEquals(List.of("jazz"), mixed.unwantedTags());
+        assertTrue(mixed.moods().contains("happy"));
+    }
+
+    @Test
     void should_read_mood_repair_and_mindfulness_words_as_their_moods() {
         assertTrue(parser.parse("make me feel better, I'm a bit down today").moods().contains("hopeful"));
         assertTrue(parser.parse("feeling low, need a pick me up").moods().contains("hopeful"));
