@@ -165,7 +165,8 @@ public final class MoodParser {
         return tagWords.contains(g) || genreAdjectives.containsKey(g);
     }
 
-    private record Hit(MoodEntry entry, boolean negated, boolean soft) {}
+    /** One vocabulary entry the request names, with the label it added. */
+    private record Hit(MoodEntry entry, boolean negated, boolean soft, String label) {}
 
     /**
      * The text with invisible characters (format, control, unassigned, lone surrogates, fillers) removed and
@@ -237,7 +238,7 @@ public final class MoodParser {
             hits.removeAll(nuances);
             for (Hit h : nuances) {
                 unwantedTags.removeAll(h.entry().tags());
-                labels.remove((h.soft() ? "not too " : "no ") + h.entry().name());
+                labels.remove(h.label());
             }
             unwantedTags.addAll(namedUnwanted);
         }
@@ -334,7 +335,7 @@ public final class MoodParser {
 
     private static void addEntry(MoodEntry e, boolean negated, boolean soft, List<Hit> hits, Set<String> wantedTags,
             Set<String> unwantedTags, List<String> labels, String prefix) {
-        hits.add(new Hit(e, negated, soft));
+        hits.add(new Hit(e, negated, soft, prefix + e.name()));
         labels.add(prefix + e.name());
         if (!negated) {
             wantedTags.addAll(e.tags());

@@ -66,6 +66,10 @@ class MoodParserTest {
         assertTrue(t.wantedTags().contains("sad"));
         // a tag the request names itself stays excluded
         assertEquals(List.of("pop"), parser.parse("happy songs, no pop, nothing too cheerful").unwantedTags());
+        // and the label drops the negation too, also one found by embedding ("tranquility" ~ calm)
+        MoodTarget near = parser.parse("calm music, no tranquility");
+        assertEquals(List.of(), near.avoidMoods());
+        assertEquals("calm", near.label());
     }
 
     @Test
