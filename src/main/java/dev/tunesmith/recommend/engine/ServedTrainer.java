@@ -22,9 +22,10 @@ import java.util.function.Function;
  * Trains the served recommender, the one {@code ./tunesmith run} serves and {@code ./tunesmith eval}
  * measures as the row {@code served}: EASE, implicit ALS, RP3β and item-KNN on the interactions
  * (EASE, and ALS when configured, also on one row per tag: {@link TagRows}), TF-IDF tag content,
- * the friends' plays and popularity, blended linearly over per-user standardised scores. The blend weights are learned by {@link HybridTrainer#fitWeights} on an
- * inner validation split of the data it is given (in the evaluation: of the training folds only,
- * never the test fold), then every component is retrained on all of it.
+ * the friends' plays and popularity, blended linearly over per-user standardised scores. The blend
+ * weights are learned by {@link HybridTrainer#fitWeights} on an inner validation split of the data
+ * it is given (in the evaluation: of the training folds only, never the test fold), then every
+ * component is retrained on all of it.
  */
 public final class ServedTrainer implements ScorerTrainer {
     private final ServedConfig config;

@@ -56,6 +56,13 @@ public final class MoodParser {
     private static final Pattern BLUES_IDIOM = Pattern.compile(
             "\\b((?:monday|sunday|sunday night|rainy day|rainy-day|winter|january|february|november|holiday|"
                     + "post-holiday|morning|back to school|back-to-school|weekday|work|office)(?:\\s+morning)?)\\s+blues\\b");
+    /** A negation followed by a list of words: "except metal and country", "no jazz or blues". */
+    private static final Pattern NEGATED_LIST = Pattern.compile("\\b(no|not|without|except|excluding|minus|skip|avoid|"
+            + "ban|leave out|hold the|ditch|hate|dislike|can'?t stand)\\s+((?:the\\s+|any\\s+)?[a-z][a-z&'-]*)"
+            + "((?:\\s*(?:,|\\band\\b|\\bor\\b|\\bnor\\b|&)\\s*(?:no\\s+|the\\s+|any\\s+)?[a-z][a-z&'-]*)+)");
+    private static final Pattern LIST_ITEM = Pattern.compile(
+            "\\s*(,|\\band\\b|\\bor\\b|\\bnor\\b|&)\\s*(?:no\\s+|the\\s+|any\\s+)?([a-z][a-z&'-]*)");
+
     private static final Set<String> SOFT = Set.of("not too", "not overly", "not very", "not so", "nothing too", "less");
     private static final Set<String> STOP = Set.of("a", "an", "the", "some", "something", "music", "songs", "song",
             "tracks", "playlist", "for", "to", "of", "my", "me", "i", "want", "like", "play", "please", "in", "on",
@@ -125,13 +132,6 @@ public final class MoodParser {
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
-    /** A negation followed by a list of words: "except metal and country", "no jazz or blues". */
-    private static final Pattern NEGATED_LIST = Pattern.compile("\\b(no|not|without|except|excluding|minus|skip|avoid|"
-            + "ban|leave out|hold the|ditch|hate|dislike|can'?t stand)\\s+((?:the\\s+|any\\s+)?[a-z][a-z&'-]*)"
-            + "((?:\\s*(?:,|\\band\\b|\\bor\\b|\\bnor\\b|&)\\s*(?:no\\s+|the\\s+|any\\s+)?[a-z][a-z&'-]*)+)");
-    private static final Pattern LIST_ITEM = Pattern.compile(
-            "\\s*(,|\\band\\b|\\bor\\b|\\bnor\\b|&)\\s*(?:no\\s+|the\\s+|any\\s+)?([a-z][a-z&'-]*)");
-
     /**
      * "except metal and country" → "except metal, no country": the clauses split at "and", so a
      * negation would not reach the genres after the first. Only genre or tag words are carried on;
@@ -161,8 +161,7 @@ public final class MoodParser {
     }
 
     private boolean isGenreWord(String w) {
-        String g = w.replace("hip hop", "hip-hop");
-        return tagWords.contains(g) || genreAdjectives.containsKey(g);
+        return tagWords.contains(w) || genreAdjectives.containsKey(w);
     }
 
     /** One vocabulary entry the request names, with the label it added. */

@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
 
 /**
  * Development driver (not a test): tunes the served recommender on the inner validation split of
- * fold 0's training part ({@code -Dfold=k}: fold k's) (the split {@code HybridTrainer} uses), never on the test fold. Each
+ * fold 0's training part (or fold k's, with {@code -Dfold=k}; the split {@code HybridTrainer}
+ * uses), never on the test fold. Each
  * component is trained on the inner training part and scored on the inner validation items; the
  * blend weights are then fitted and reported on the same validation items (optimistic, but alike
  * for every variant). Run: {@code java -cp target/classes:target/test-classes:$(cat cp)
