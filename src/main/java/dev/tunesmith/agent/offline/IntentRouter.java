@@ -1,5 +1,6 @@
 package dev.tunesmith.agent.offline;
 
+import dev.tunesmith.recommend.mood.Language;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -285,7 +286,7 @@ public final class IntentRouter {
         if (edit != null) {
             return new Route(edit, creationTool(edit), CreationEdits.arguments(edit, message, lower), 1.0);
         }
-        Language.Text lt = Language.normalise(message);
+        Language.Text lt = Lexicon.LANGUAGE.normalise(message);
         String t = lt.text().trim();
         String bare = t.replaceAll("[\\s,.!?;:\"()*~-]+", " ").trim();
         if (bare.isEmpty()) {

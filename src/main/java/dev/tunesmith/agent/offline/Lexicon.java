@@ -1,5 +1,6 @@
 package dev.tunesmith.agent.offline;
 
+import dev.tunesmith.recommend.mood.Language;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +84,8 @@ final class Lexicon {
             "soccer", "score", "homework", "profile", "taste", "describe", "similar", "sounds", "style", "classify", "penultimate");
 
     static final Set<String> ALL;
-    static final List<String> CORRECTABLE;
+    /** Messages as the router reads them: misspellings corrected to the router's own words. */
+    static final Language LANGUAGE;
 
     static {
         Set<String> all = new HashSet<>();
@@ -94,7 +96,7 @@ final class Lexicon {
         all.addAll(CREATE);
         all.addAll(TALK);
         ALL = Set.copyOf(all);
-        CORRECTABLE = all.stream().filter(w -> w.length() >= 4 && w.matches("[a-z]+")).sorted().toList();
+        LANGUAGE = new Language(ALL, Set.of());
     }
 
     private static Set<String> words(String... w) {

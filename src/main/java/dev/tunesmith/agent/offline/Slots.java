@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Deterministic parsers for what a message asks of a playlist: counts, tempo/energy/length ranges
  * and thresholds, per-artist caps, exclusions with their negation scope, positions, lists and
- * ranges of positions, and count edits. Works on {@link Language}-normalised text (digits, English);
+ * ranges of positions, and count edits. Works on {@link dev.tunesmith.recommend.mood.Language}-normalised text (digits, English);
  * each parser blanks the span it consumed so later ones (and the mood text) do not see it again.
  */
 final class Slots {

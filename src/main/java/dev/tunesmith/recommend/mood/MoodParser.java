@@ -30,6 +30,16 @@ import java.util.regex.Pattern;
 public final class MoodParser {
     /** Minimum cosine for an embedding match against the vocabulary. */
     public static final double THRESHOLD = 0.5;
+    /**
+     * Minimum cosine for a negated phrase's embedding match: a wrong one turns the request around ("not
+     * boring" is nearest "lively", and would avoid lively music).
+     */
+    public static final double NEGATED_THRESHOLD = 0.6;
+    /**
+     * How much nearer the best vocabulary entry must be than the best other entry: "friends" is about as near
+     * "lonely" (0.54) as "party" (0.53), and such a tie means nothing.
+     */
+    public static final double MARGIN = 0.03;
 
     private static final Pattern CLAUSES =
             Pattern.compile("\\s*(?:,|;|\\.|!|\\?|/|\\bbut\\b|\\band\\b|\\bwith\\b|\\bplus\\b|\\bthough\\b)\\s*");
@@ -37,7 +47,7 @@ public final class MoodParser {
             "\\b(not too|not overly|not very|not so|nothing too|too little|less|no more|none of|no|"
                     + "(?:i'?m |i am )?not (?:a |really a |much of a |the biggest )?fan of|not into|not|without|avoid|never|"
                     + "don'?t want|do not want|don'?t play|do not play|don'?t like|do not like|dislike|hate|"
-                    + "can'?t stand|cannot stand|skip|minus|anything but|except|excluding|exclude|ban|"
+                    + "can'?t stand|cannot stand|isn'?t|aren'?t|ain'?t|skip|minus|anything but|except|excluding|exclude|ban|"
                     + "leave out|leave off|keep out|hold the|lose the|ditch|rather than|instead of|nothing)\\b\\s*");
     private static final Pattern NEGATED_WITH = Pattern.compile(
             "\\b(?:nothing|none|no (?:songs?|tracks?|music|stuff|anything))\\s+(?:with|that has|that have|having|featuring|containing)\\s+");
@@ -56,9 +66,17 @@ public final class MoodParser {
     private static final Pattern BLUES_IDIOM = Pattern.compile(
             "\\b((?:monday|sunday|sunday night|rainy day|rainy-day|winter|january|february|november|holiday|"
                     + "post-holiday|morning|back to school|back-to-school|weekday|work|office)(?:\\s+morning)?)\\s+blues\\b");
+    /** "cleaning the house", "a haunted house", "my house": the building ("house music", "a house track" stay the genre). */
+    private static final Pattern HOUSE_IDIOM = Pattern.compile("\\b(the|my|our|your|his|her|their|a|haunted|whole|empty|"
+            + "clean|big|tiny|open|beach|tree|full)\\s+house\\b(?!\\s+(?:music|tracks?|songs?|sets?|mix(?:es)?|beats|tunes|dj))");
+    /** "after work", "a long day at work", "home from work": the working day is over. */
+    private static final Pattern WORK_IDIOM = Pattern.compile("\\b(after|from|day at|day of|back from)\\s+work\\b");
+    /** "a football game", "game day", "board game night": a match, not game music ("video game music" stays). */
+    private static final Pattern GAME_IDIOM = Pattern.compile("\\b(football|soccer|basketball|baseball|hockey|rugby|tennis|"
+            + "cricket|board|card|ball|big|home|away|playoff|championship)\\s+game\\b|\\bgame(?=\\s+(?:day|night)\\b)");
     /** A negation followed by a list of words: "except metal and country", "no jazz or blues". */
     private static final Pattern NEGATED_LIST = Pattern.compile("\\b(no|not|without|except|excluding|minus|skip|avoid|"
-            + "ban|leave out|hold the|ditch|hate|dislike|can'?t stand)\\s+((?:the\\s+|any\\s+)?[a-z][a-z&'-]*)"
+            + "ban|leave out|hold the|ditch|hate|dislike|can'?t stand|isn'?t|aren'?t)\\s+((?:the\\s+|any\\s+)?[a-z][a-z&'-]*)"
             + "((?:\\s*(?:,|\\band\\b|\\bor\\b|\\bnor\\b|&)\\s*(?:no\\s+|the\\s+|any\\s+)?[a-z][a-z&'-]*)+)");
     private static final Pattern LIST_ITEM = Pattern.compile(
             "\\s*(,|\\band\\b|\\bor\\b|\\bnor\\b|&)\\s*(?:no\\s+|the\\s+|any\\s+)?([a-z][a-z&'-]*)");
@@ -67,17 +85,28 @@ public final class MoodParser {
     private static final Set<String> STOP = Set.of("a", "an", "the", "some", "something", "music", "songs", "song",
             "tracks", "playlist", "for", "to", "of", "my", "me", "i", "want", "like", "play", "please", "in", "on",
             "at", "it", "its", "bit", "little", "kind", "sort", "mood", "vibe", "vibes", "feeling", "feel", "very",
-            "really", "quite", "more", "much", "any", "stuff", "but", "yet", "so");
+            "really", "quite", "more", "much", "any", "stuff", "but", "yet", "so", "lots", "lot", "tunes", "sounds", "beats",
+            "guitar", "guitars", "drums", "pls", "plz", "thanks");
 
     private final TextEmbedder model;
     private final MoodVocabulary vocabulary;
     private final float[][] entryVectors;
     private final int[] termEntry;
     private final List<String[]> terms;
-    private final List<String> tagWords;
+    // {words a normalised request names the tag with, the tag}, longest first; a catalogue tag before a vocabulary genre
+    private final List<String[]> tagWords;
+    private final Set<String> tagKeys;
     // adjective forms of the vocabulary's one-word genres ("jazzy", "bluesy", "poppy", "soulful", "rockish") → the genre
     private final java.util.Map<String, String> genreAdjectives = new java.util.LinkedHashMap<>();
-    private final List<String> artists;
+    // artists by the words a normalised request names them with; those whose name is a common word need a signal
+    private final List<Artist> artists;
+    private final Language language;
+
+    /**
+     * A catalogue artist: its name, the words that name it, and whether those words are also a mood word
+     * ("Slow") or one common English word ("End.", "Queen"): then the request must say it means the artist.
+     */
+    private record Artist(String name, String key, boolean moodWord, boolean commonWord) {}
 
     /** Parser with the standard vocabulary and no catalogue-specific tags or artists. */
     public MoodParser(TextEmbedder model) {
@@ -110,14 +139,22 @@ public final class MoodParser {
             termEntry[i] = Integer.parseInt(terms.get(i)[1]);
         }
         terms.sort(Comparator.comparingInt((String[] t) -> -t[0].length()));
-        Set<String> tw = new LinkedHashSet<>(vocabulary.genres());
+        java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();
         for (String t : knownTags) {
-            if (t != null && t.length() >= 3) {
-                tw.add(t.toLowerCase(Locale.ROOT).trim());
+            if (t != null && t.trim().length() >= 3) {
+                byKey.putIfAbsent(canonical(Language.words(t)), t.toLowerCase(Locale.ROOT).trim());
             }
         }
-        tagWords = new ArrayList<>(tw);
-        tagWords.sort(Comparator.comparingInt(String::length).reversed());
+        for (String g : vocabulary.genres()) {
+            byKey.putIfAbsent(canonical(Language.words(g)), g);
+        }
+        byKey.remove("");
+        List<String[]> tags = new ArrayList<>();
+        byKey.forEach((k, t) -> tags.add(new String[] {k, t}));
+        tags.sort(Comparator.comparingInt((String[] kt) -> kt[0].length()).reversed());
+        tagWords = List.copyOf(tags);
+        tagKeys = Set.copyOf(byKey.keySet());
+        Set<String> tw = new LinkedHashSet<>(byKey.values());
         for (String g : vocabulary.genres()) {
             if (g.matches("[a-z]{3,}")) {
                 for (String form : List.of(g + "y", g + g.charAt(g.length() - 1) + "y", g + "ish", g + "-ish", g + "ful",
@@ -128,8 +165,66 @@ public final class MoodParser {
                 }
             }
         }
-        artists = knownArtists.stream().filter(a -> a != null && a.length() >= 3)
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        Set<String> words = new LinkedHashSet<>(STOP);
+        words.addAll(READER_WORDS);
+        for (String[] term : terms) {
+            words.addAll(List.of(term[0].split("[ -]")));
+        }
+        for (String key : tagKeys) {
+            words.addAll(List.of(key.split("[ -]")));
+        }
+        words.addAll(genreAdjectives.keySet());
+        Set<String> vocabularyKeys = new LinkedHashSet<>(STOP);
+        terms.forEach(term -> vocabularyKeys.add(term[0]));
+        vocabularyKeys.addAll(tagKeys);
+        Set<String> dictionary = Language.dictionary(); // loaded here, with the vocabulary's embeddings, not on a request
+        Set<String> nameWords = new LinkedHashSet<>();
+        List<Artist> named = new ArrayList<>();
+        for (String a : knownArtists) {
+            // "Get, The" is how catalogues file "The Get"
+            String key = a == null ? "" : Language.words(a.replaceFirst("(?i)^(.+),\\s*the$", "the $1"));
+            if (key.length() < 3) {
+                continue;
+            }
+            nameWords.addAll(List.of(key.split(" ")));
+            // an artist called "Slow", "Stuff", "Road Trip" or "Sleepy" is read as the mood word unless the request
+            // says it means the artist ("by", "like", capitals); one called "End." or "Queen" needs a looser
+            // sign ("play queen", "queen songs", "no queen"): the dictionary holds famous names too ("adele")
+            named.add(new Artist(a, key, vocabularyKeys.contains(key), key.matches("[a-z]+") && dictionary.contains(key)));
+        }
+        named.sort(Comparator.comparingInt((Artist a) -> a.key().length()).reversed());
+        artists = List.copyOf(named);
+        language = new Language(words, nameWords);
+    }
+
+    /** Words a request is read with besides the vocabulary, so that a misspelling of them is corrected too. */
+    private static final Set<String> READER_WORDS = Set.of("without", "except", "excluding", "avoid", "never", "nothing",
+            "please", "something", "anything", "instead", "rather", "songs", "tracks", "music", "playlist");
+
+    /**
+     * "by Sleepy", "like Outside", "songs from Tea": the words before an artist whose name is a common
+     * English word that say the word is the name (so are capitals in mid-sentence, "some Sleepy tonight").
+     */
+    private static final Pattern NAME_SIGNAL = Pattern.compile("(?:\\bby|\\blike|\\bfrom|\\bartist|\\bband|\\bthan|\\bsimilar to|\\bfans? of)\\s+$");
+    /** Looser signs for a name that is one common word: "play queen", "some adele", "adele songs". */
+    private static final Pattern LOOSE_BEFORE = Pattern.compile("(?:\\bplay|\\bmore|\\bsome|\\blove|\\bjust|\\bonly)\\s+$");
+    private static final Pattern LOOSE_AFTER = Pattern.compile("\\s*(?:songs?|tracks?|albums?|records?|discography)\\b");
+
+    private static final Pattern MID_CAPITAL = Pattern.compile("(?<=[^.!?\\s]\\s{1,3})\\p{Lu}[\\p{L}'’]*");
+
+    /** The words written with a capital in mid-sentence ("play Sleepy" → sleepy), unless the request is all capitals. */
+    static Set<String> capitalised(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        if (text.chars().noneMatch(Character::isLowerCase)) {
+            return out;
+        }
+        Matcher m = MID_CAPITAL.matcher(text);
+        while (m.find()) {
+            out.add(Language.words(m.group()));
+        }
+        // "Songs For A Road Trip": in title case a capital says nothing
+        int words = text.trim().split("\\s+").length;
+        return out.size() * 2 > words ? Set.of() : out;
     }
 
     /**
@@ -161,7 +256,7 @@ public final class MoodParser {
     }
 
     private boolean isGenreWord(String w) {
-        return tagWords.contains(w) || genreAdjectives.containsKey(w);
+        return tagKeys.contains(w) || genreAdjectives.containsKey(w);
     }
 
     /** One vocabulary entry the request names, with the label it added. */
@@ -187,117 +282,146 @@ public final class MoodParser {
         return sb.toString();
     }
 
-    /** Parses a request; never null (an empty or unknown request gives an empty target). */
+    /**
+     * Genre names with a space or a sign inside written one way, in requests and tags alike ("drum & bass",
+     * "drum and bass" → "drum-n-bass", whose "and" would split the clause).
+     */
+    private static String canonical(String words) {
+        return words.replace("drum & bass", "drum-n-bass").replace("drum and bass", "drum-n-bass").replace("r&b", "rnb")
+                .replace("hip hop", "hip-hop");
+    }
+
+    /** What one request names, gathered clause by clause. */
+    private static final class Reading {
+        final Set<String> capitalised;
+        final List<Hit> hits = new ArrayList<>();
+        final Set<String> wantedTags = new LinkedHashSet<>();
+        final Set<String> unwantedTags = new LinkedHashSet<>();
+        final Set<String> wantedArtists = new LinkedHashSet<>();
+        final Set<String> unwantedArtists = new LinkedHashSet<>();
+        final List<String> labels = new ArrayList<>();
+        final List<String> positiveText = new ArrayList<>();
+        final Set<String> genres = new LinkedHashSet<>();
+        final Set<String> namedUnwanted = new LinkedHashSet<>();
+
+        Reading(Set<String> capitalised) {
+            this.capitalised = capitalised;
+        }
+
+        void label(String l) {
+            if (!labels.contains(l)) {
+                labels.add(l);
+            }
+        }
+    }
+
+    /**
+     * Parses a request; never null (an empty or unknown request gives an empty target). The request is
+     * first read by {@link Language} like the chat's: misspellings of the vocabulary's words corrected,
+     * the common music words of Spanish, French, German and Portuguese translated, emoji made words.
+     */
     public MoodTarget parse(String text) {
-        String t = text == null ? "" : readable(text).toLowerCase(Locale.ROOT).replaceAll("\\bw/o\\b", "without")
-                .replaceAll("\\bw/(?=\\s)", "with").replace("drum and bass", "drum-and-bass")
-                .replace("r&b", "rnb").replace("hip hop", "hip-hop").replace("anything but ", "except ");
+        String raw = text == null ? "" : readable(text);
+        String t = raw.toLowerCase(Locale.ROOT).replaceAll("\\bw/o\\b", "without").replaceAll("\\bw/(?=\\s)", "with");
+        t = canonical(language.normalise(t).text()).replace("anything but ", "except ");
         // "nothing with rock", "no songs featuring vocals": the negation reaches past "with", a clause separator
         t = NEGATED_WITH.matcher(t).replaceAll("without ");
         t = negatedLists(t);
         // "monday blues", "rainy day blues", "the winter blues": the idiom is a low mood, not the genre
         t = BLUES_IDIOM.matcher(t).replaceAll("$1 sad");
+        // "cleaning the house", "a haunted house": the building, not the genre
+        t = HOUSE_IDIOM.matcher(t).replaceAll("$1 home");
+        // "after a rough day at work", "home from work": the day, not music to work to
+        t = WORK_IDIOM.matcher(t).replaceAll("$1 the day");
+        // "a football game", "board game night": the match, not game music
+        t = GAME_IDIOM.matcher(t).replaceAll("$1 match");
         // a negation after its word: "jazz is a no", "rock? no thanks", "keep the metal out", "rock-free"
         for (Pattern p : NEGATED_AFTER) {
             t = p.matcher(t).replaceAll("no $1");
         }
-        List<Hit> hits = new ArrayList<>();
-        Set<String> wantedTags = new LinkedHashSet<>();
-        Set<String> unwantedTags = new LinkedHashSet<>();
-        Set<String> wantedArtists = new LinkedHashSet<>();
-        Set<String> unwantedArtists = new LinkedHashSet<>();
-        List<String> labels = new ArrayList<>();
-        List<String> positiveText = new ArrayList<>();
-        Set<String> genres = new LinkedHashSet<>();
-        Set<String> namedUnwanted = new LinkedHashSet<>();
+        Reading r = new Reading(capitalised(raw));
         for (String clause : CLAUSES.split(t)) {
             if (clause.isBlank()) {
                 continue;
             }
             Matcher m = NEGATION.matcher(clause);
             if (m.find()) {
-                String before = clause.substring(0, m.start());
-                String after = clause.substring(m.end());
-                phrase(before, false, false, hits, wantedTags, unwantedTags, wantedArtists, unwantedArtists, labels,
-                        positiveText, genres, namedUnwanted);
-                boolean soft = SOFT.contains(m.group(1));
-                phrase(after, true, soft, hits, wantedTags, unwantedTags, wantedArtists, unwantedArtists, labels,
-                        positiveText, genres, namedUnwanted);
+                phrase(clause.substring(0, m.start()), false, false, r);
+                phrase(clause.substring(m.end()), true, SOFT.contains(m.group(1)), r);
             } else {
-                phrase(clause, false, false, hits, wantedTags, unwantedTags, wantedArtists, unwantedArtists, labels,
-                        positiveText, genres, namedUnwanted);
+                phrase(clause, false, false, r);
             }
         }
         // "sad but not depressing": a mood asked for and negated in one request is asked for, the negation
         // only a nuance, so it neither avoids that mood nor excludes its tags (unless a tag is named itself)
         Set<String> asked = new LinkedHashSet<>();
-        hits.stream().filter(h -> !h.negated()).forEach(h -> asked.add(h.entry().name()));
-        List<Hit> nuances = hits.stream().filter(h -> h.negated() && asked.contains(h.entry().name())).toList();
+        r.hits.stream().filter(h -> !h.negated()).forEach(h -> asked.add(h.entry().name()));
+        List<Hit> nuances = r.hits.stream().filter(h -> h.negated() && asked.contains(h.entry().name())).toList();
         if (!nuances.isEmpty()) {
-            hits.removeAll(nuances);
+            r.hits.removeAll(nuances);
             for (Hit h : nuances) {
-                unwantedTags.removeAll(h.entry().tags());
-                labels.remove(h.label());
+                r.unwantedTags.removeAll(h.entry().tags());
+                if (r.hits.stream().noneMatch(k -> k.label().equals(h.label()))) {
+                    r.labels.remove(h.label());
+                }
             }
-            unwantedTags.addAll(namedUnwanted);
+            r.unwantedTags.addAll(r.namedUnwanted);
         }
-        wantedTags.removeAll(unwantedTags);
-        genres.removeAll(unwantedTags);
-        wantedArtists.removeAll(unwantedArtists);
-        Range v = combine(hits, MoodEntry::valence, 0, 1, 0.5, 0.1);
-        Range e = combine(hits, MoodEntry::energy, 0, 1, 0.5, 0.1);
-        Range tempo = combine(hits, MoodEntry::tempo, 40, 220, 120, 10);
-        float[] emb = positiveText.isEmpty() ? null
-                : normalised(model.embed(String.join(", ", positiveText)));
-        List<String> moods = hits.stream().filter(h -> !h.negated()).map(h -> h.entry().name()).distinct().toList();
-        List<String> avoid = hits.stream().filter(Hit::negated).map(h -> h.entry().name()).distinct().toList();
-        return new MoodTarget(text == null ? "" : text, String.join(", ", labels), v, e, tempo,
-                List.copyOf(wantedTags), List.copyOf(unwantedTags), List.copyOf(wantedArtists),
-                List.copyOf(unwantedArtists), emb, moods, avoid, List.copyOf(genres));
+        r.wantedTags.removeAll(r.unwantedTags);
+        r.genres.removeAll(r.unwantedTags);
+        r.wantedArtists.removeAll(r.unwantedArtists);
+        Range v = combine(r.hits, MoodEntry::valence, 0, 1, 0.5, 0.1);
+        Range e = combine(r.hits, MoodEntry::energy, 0, 1, 0.5, 0.1);
+        Range tempo = combine(r.hits, MoodEntry::tempo, 40, 220, 120, 10);
+        float[] emb = r.positiveText.isEmpty() ? null : normalised(model.embed(String.join(", ", r.positiveText)));
+        List<String> moods = r.hits.stream().filter(h -> !h.negated()).map(h -> h.entry().name()).distinct().toList();
+        List<String> avoid = r.hits.stream().filter(Hit::negated).map(h -> h.entry().name()).distinct().toList();
+        return new MoodTarget(text == null ? "" : text, String.join(", ", r.labels), v, e, tempo,
+                List.copyOf(r.wantedTags), List.copyOf(r.unwantedTags), List.copyOf(r.wantedArtists),
+                List.copyOf(r.unwantedArtists), emb, moods, avoid, List.copyOf(r.genres));
     }
 
-    private void phrase(String raw, boolean negated, boolean soft, List<Hit> hits, Set<String> wantedTags,
-            Set<String> unwantedTags, Set<String> wantedArtists, Set<String> unwantedArtists, List<String> labels,
-            List<String> positiveText, Set<String> genres, Set<String> namedUnwanted) {
+    private void phrase(String raw, boolean negated, boolean soft, Reading r) {
         String p = " " + raw.trim().replaceAll("\\s+", " ") + " ";
         if (p.isBlank()) {
             return;
         }
         String prefix = negated ? (soft ? "not too " : "no ") : "";
         boolean literal = false;
-        for (String a : artists) {
-            String al = a.toLowerCase(Locale.ROOT);
-            if (p.contains(" " + al + " ")) {
-                (negated ? unwantedArtists : wantedArtists).add(a);
-                labels.add(prefix + a);
-                p = p.replace(" " + al + " ", " _ ");
-                literal = true;
+        for (Artist a : artists) {
+            int at = p.indexOf(" " + a.key() + " ");
+            if (at < 0 || !named(a, p, at, negated, r)) {
+                continue;
             }
+            (negated ? r.unwantedArtists : r.wantedArtists).add(a.name());
+            r.label(prefix + a.name());
+            p = p.replace(" " + a.key() + " ", " _ ");
+            literal = true;
         }
         for (String[] term : terms) {
             if (p.contains(" " + term[0] + " ")) {
                 MoodEntry e = vocabulary.entries().get(Integer.parseInt(term[1]));
-                addEntry(e, negated, soft, hits, wantedTags, unwantedTags, labels, prefix);
+                addEntry(e, negated, soft, r, prefix);
                 p = p.replace(" " + term[0] + " ", " _ ");
                 literal = true;
             }
         }
-        for (String tag : tagWords) {
-            String tl = tag.replace("drum and bass", "drum-and-bass").replace("r&b", "rnb").replace("hip hop", "hip-hop");
+        for (String[] kt : tagWords) {
+            String tl = kt[0];
+            String tag = kt[1];
             if (p.contains(" " + tl + " ")) {
-                String canon = tl.replace("drum-and-bass", "drum and bass");
-                (negated ? unwantedTags : wantedTags).add(canon);
-                (negated ? namedUnwanted : genres).add(canon);
-                labels.add(prefix + canon);
+                (negated ? r.unwantedTags : r.wantedTags).add(tag);
+                (negated ? r.namedUnwanted : r.genres).add(tag);
+                r.label(prefix + tag);
                 p = p.replace(" " + tl + " ", " _ ");
                 literal = true;
             }
         }
         for (var adj : genreAdjectives.entrySet()) {
             if (p.contains(" " + adj.getKey() + " ")) {
-                (negated ? unwantedTags : wantedTags).add(adj.getValue());
-                (negated ? namedUnwanted : genres).add(adj.getValue());
-                labels.add(prefix + adj.getKey());
+                (negated ? r.unwantedTags : r.wantedTags).add(adj.getValue());
+                (negated ? r.namedUnwanted : r.genres).add(adj.getValue());
+                r.label(prefix + adj.getKey());
                 p = p.replace(" " + adj.getKey() + " ", " _ ");
                 literal = true;
             }
@@ -306,42 +430,58 @@ public final class MoodParser {
                 .filter(w -> !w.isBlank() && !w.equals("_") && !STOP.contains(w)).reduce((a, b) -> a + " " + b)
                 .orElse("");
         if (!negated && !raw.isBlank()) {
-            positiveText.add(raw.trim());
+            r.positiveText.add(raw.trim());
         }
         if (literal || rest.isBlank()) {
             return;
         }
         float[] q = normalised(model.embed(rest));
-        int best = -1;
-        double bestCos = THRESHOLD;
+        double[] nearest = new double[vocabulary.entries().size()];
+        java.util.Arrays.fill(nearest, -1);
         for (int i = 0; i < entryVectors.length; i++) {
             double c = 0;
             for (int d = 0; d < q.length; d++) {
                 c += q[d] * entryVectors[i][d];
             }
-            if (c >= bestCos) {
-                bestCos = c;
-                best = i;
-            }
+            nearest[termEntry[i]] = Math.max(nearest[termEntry[i]], c);
         }
-        if (best >= 0) {
+        int best = 0;
+        for (int i = 1; i < nearest.length; i++) {
+            best = nearest[i] > nearest[best] ? i : best;
+        }
+        double second = -1;
+        for (int i = 0; i < nearest.length; i++) {
+            second = i != best ? Math.max(second, nearest[i]) : second;
+        }
+        if (nearest[best] >= (negated ? NEGATED_THRESHOLD : THRESHOLD) && nearest[best] - second >= MARGIN) {
             // a negated word that is only near a mood ("I hate mondays" ~ evening) pushes that mood down but
             // excludes nothing: hard exclusions come from words the request names
-            addEntry(vocabulary.entries().get(termEntry[best]), negated, negated || soft, hits, wantedTags, unwantedTags,
-                    labels, prefix);
+            addEntry(vocabulary.entries().get(best), negated, negated || soft, r, prefix);
         }
     }
 
-    private static void addEntry(MoodEntry e, boolean negated, boolean soft, List<Hit> hits, Set<String> wantedTags,
-            Set<String> unwantedTags, List<String> labels, String prefix) {
-        hits.add(new Hit(e, negated, soft, prefix + e.name()));
-        labels.add(prefix + e.name());
+    /** Whether the request means the artist where its name stands at {@code at} of phrase {@code p}. */
+    private static boolean named(Artist a, String p, int at, boolean negated, Reading r) {
+        if (!a.moodWord() && !a.commonWord()) {
+            return true;
+        }
+        String before = p.substring(0, at + 1);
+        if (java.util.Arrays.stream(a.key().split(" ")).allMatch(r.capitalised::contains) || NAME_SIGNAL.matcher(before).find()) {
+            return true;
+        }
+        return !a.moodWord() && (LOOSE_BEFORE.matcher(before).find() || negated && before.isBlank()
+                || LOOSE_AFTER.matcher(p.substring(at + 1 + a.key().length())).lookingAt());
+    }
+
+    private static void addEntry(MoodEntry e, boolean negated, boolean soft, Reading r, String prefix) {
+        r.hits.add(new Hit(e, negated, soft, prefix + e.name()));
+        r.label(prefix + e.name());
         if (!negated) {
-            wantedTags.addAll(e.tags());
+            r.wantedTags.addAll(e.tags());
         } else {
-            wantedTags.addAll(e.oppositeTags());
+            r.wantedTags.addAll(e.oppositeTags());
             if (!soft) {
-                unwantedTags.addAll(e.tags());
+                r.unwantedTags.addAll(e.tags());
             }
         }
     }

@@ -15,11 +15,85 @@ import org.junit.jupiter.api.Test;
 
 class MoodParserTest {
     private static MoodParser parser;
+    /** A catalogue like the demo one: artists named like everyday words, tags that are everyday nouns. */
+    private static MoodParser wordy;
 
     @BeforeAll
     static void loadModel() {
-        parser = new MoodParser(Embedders.of(new AllMiniLmL6V2EmbeddingModel()), MoodVocabulary.standard(), List.of("post-rock"),
-                List.of("Boards of Canada", "Radiohead"));
+        TextEmbedder minilm = Embedders.of(new AllMiniLmL6V2EmbeddingModel());
+        parser = new MoodParser(minilm, MoodVocabulary.standard(), List.of("post-rock"), List.of("Boards of Canada", "Radiohead"));
+        wordy = new MoodParser(minilm, MoodVocabulary.standard(), List.of("game", "house", "drum & bass", "hip hop"),
+                List.of("Slow", "Sleepy", "Road Trip", "Stuff", "Happy Mondays", "Björk", "End.", "Queen", "Get, The"));
+    }
+
+    @Test
+    void should_read_misspelt_mood_words_as_the_words_meant() {
+        // each found no mood at all on the REST path, while the chat corrected them
+        assertTrue(parser.parse("somthing happpy for the car").moods().contains("happy"));
+        assertEquals(List.of("melancholic"), parser.parse("melancolic piano").moods());
+        assertEquals(List.of("relaxed"), parser.parse("relaxin tunes pls").moods());
+        assertTrue(parser.parse("energtic songs for my spin class").moods().contains("energetic"));
+        assertEquals(List.of("peaceful"), parser.parse("peacefull please").moods());
+        assertEquals(List.of("classical"), parser.parse("something sad, no clasical").unwantedTags());
+        // a real word is never "corrected" into a mood word ("parts" is one edit from "party")
+        assertEquals(List.of(), parser.parse("the best parts").moods());
+    }
+
+    @Test
+    void should_read_requests_in_the_languages_the_chat_reads() {
+        assertTrue(parser.parse("musica triste para llorar").moods().contains("sad"));
+        assertFalse(parser.parse("musique douce pour dormir").moods().isEmpty());
+    }
+
+    @Test
+    void should_read_an_artist_named_like_a_word_as_the_word_unless_the_request_says_it_is_the_artist() {
+        MoodTarget slow = wordy.parse("slow romantic songs for our anniversary");
+        assertEquals(List.of(), slow.wantedArtists());
+        assertTrue(slow.moods().contains("slow"));
+        assertEquals(List.of(), wordy.parse("sleepy lofi beats").wantedArtists());
+        assertEquals(List.of(), wordy.parse("bright happy acoustic stuff for a picnic").wantedArtists());
+        MoodTarget trip = wordy.parse("Songs For A Road Trip With Friends");
+        assertEquals(List.of(), trip.wantedArtists());
+        assertEquals(List.of("driving"), trip.moods());
+        // said to be the artist: "by", "like", a capital in mid-sentence; a longer name beats the mood word
+        assertEquals(List.of("Sleepy"), wordy.parse("something by sleepy").wantedArtists());
+        assertEquals(List.of("Sleepy"), wordy.parse("play some Sleepy tonight").wantedArtists());
+        assertEquals(List.of("Happy Mondays"), wordy.parse("songs like happy mondays").wantedArtists());
+        assertEquals(List.of("Björk"), wordy.parse("no bjork please, something dreamy").unwantedArtists());
+        // a name that is one common word needs a looser sign: "play", "songs", a negation
+        assertEquals(List.of(), wordy.parse("sad but hopeful, like the end of a movie").wantedArtists());
+        assertEquals(List.of(), wordy.parse("something to get the party started").wantedArtists());
+        assertEquals(List.of("Queen"), wordy.parse("queen songs for a party").wantedArtists());
+        assertEquals(List.of("Queen"), wordy.parse("play queen").wantedArtists());
+        assertEquals(List.of("Queen"), wordy.parse("upbeat, but no queen").unwantedArtists());
+    }
+
+    @Test
+    void should_read_everyday_nouns_as_nouns_not_as_the_genre_of_that_name() {
+        assertEquals(List.of(), wordy.parse("rock music for cleaning the house").genres().stream().filter("house"::equals).toList());
+        assertEquals(List.of("house"), wordy.parse("house music for cleaning").genres());
+        assertEquals(List.of(), wordy.parse("pump up songs before a football game").genres());
+        assertEquals(List.of("game"), wordy.parse("chill game music").genres());
+        assertEquals(List.of("drum & bass"), wordy.parse("drum and bass for running").genres());
+    }
+
+    @Test
+    void should_read_isnt_as_a_negation_over_a_list() {
+        MoodTarget t = wordy.parse("energetic music that isn't rap or hip hop");
+        assertEquals(List.of(), t.genres());
+        assertTrue(t.unwantedTags().contains("rap"));
+        assertTrue(t.unwantedTags().stream().anyMatch(g -> g.equals("hip hop") || g.equals("hip-hop")));
+    }
+
+    @Test
+    void should_take_no_mood_from_an_embedding_tie_or_a_weak_negated_match() {
+        // "boring" is nearest "lively": "not boring" would have avoided lively music
+        assertEquals(List.of(), parser.parse("relaxing but not boring").avoidMoods());
+        // "friends" is as near "lonely" as "party": no mood is read from it
+        assertEquals(List.of("driving"), parser.parse("road trip with friends").moods());
+        // "guitars" says nothing of acoustic or electric: an angry request stays angry
+        assertEquals(List.of("angry"), parser.parse("angry music, lots of guitars").moods());
+        assertEquals(List.of("acoustic"), parser.parse("acoustic guitar").moods());
     }
 
     @Test

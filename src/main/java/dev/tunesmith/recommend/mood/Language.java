@@ -1,4 +1,4 @@
-package dev.tunesmith.agent.offline;
+package dev.tunesmith.recommend.mood;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,11 +26,18 @@ import java.util.zip.GZIPInputStream;
  * become digits ("a dozen" → "12", "twenty-five" → "25"), and misspelt words close to a known one are
  * corrected ("relaxng" → "relaxing"). Known English words (the CMU dictionary shipped for lyrics)
  * are never "corrected", and tell words from gibberish.
+ *
+ * <p>One instance per reader of requests, built over that reader's own words: the offline agent's
+ * router words, or the mood parser's vocabulary and the catalogue's tags. A misspelt word is
+ * corrected to one of those words only; names the reader knows ({@code names}) are never touched.
+ * Both the chat's offline agent and the mood parser behind {@code GET /api/me/recommendations} and
+ * {@code POST /api/playlists} read requests through it, so the REST path understands what the chat
+ * understands. Thread-safe.
  */
-final class Language {
+public final class Language {
 
     /** A normalised message: the English text and whether translation or typo repair took place. */
-    record Text(String original, String text, List<String> tokens, boolean foreign, int unknownWords, int words) {}
+    public record Text(String original, String text, List<String> tokens, boolean foreign, int unknownWords, int words) {}
 
     private static final Map<String, String> EMOJI = new LinkedHashMap<>();
     private static final Map<String, String> FOREIGN = new HashMap<>();
@@ -229,7 +237,19 @@ final class Language {
         }
     }
 
-    private Language() {}
+    private final Set<String> vocabulary;
+    private final Set<String> names;
+    private final List<String> correctable;
+
+    /**
+     * @param vocabulary the reader's own words: known as they are, and the only targets of a correction
+     * @param names further words known as they are and never corrected (artist and tag names)
+     */
+    public Language(Collection<String> vocabulary, Collection<String> names) {
+        this.vocabulary = Set.copyOf(vocabulary);
+        this.names = Set.copyOf(names);
+        correctable = this.vocabulary.stream().filter(w -> w.length() >= 4 && w.matches("[a-z]+")).sorted().toList();
+    }
 
     private static void emoji(String word, String... glyphs) {
         for (String g : glyphs) {
@@ -256,8 +276,34 @@ final class Language {
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+(?:['’.:/&+-][a-z0-9]+)*|[#&%<>=+?!,;.]|-");
     private static final Pattern WORD = Pattern.compile("[a-z]+");
 
+    /**
+     * Lower case, accents removed, apostrophes and dashes made plain: the form {@link #normalise}
+     * compares words in, for callers that match names against normalised text.
+     */
+    public static String fold(String s) {
+        String t = s.replace('’', '\'').replace('‘', '\'').replace('–', '-');
+        return Normalizer.normalize(t, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace("ß", "ss").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A name as {@link #normalise} leaves it in a message, with nothing translated, corrected or
+     * counted: folded ({@link #fold}) and split into the same words, without the punctuation that ends a
+     * clause ("Guns N' Roses" → "guns n roses", "Björk" → "bjork"), so a name can be found in a clause of
+     * normalised text.
+     */
+    public static String words(String name) {
+        Matcher m = TOKEN.matcher(fold(name == null ? "" : name));
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            if (!m.group().matches("[,;.!?]")) {
+                out.add(m.group());
+            }
+        }
+        return String.join(" ", out);
+    }
+
     /** Normalises a message (see the class comment). */
-    static Text normalise(String message) {
+    public Text normalise(String message) {
         String s = message == null ? "" : message;
         for (var e : EMOJI.entrySet()) {
             if (s.contains(e.getKey())) {
@@ -303,7 +349,7 @@ final class Language {
             }
             if (WORD.matcher(t).matches()) {
                 words++;
-                if (!known(t) && !Lexicon.ALL.contains(t)) {
+                if (!known(t)) {
                     String fixed = correct(t);
                     if (fixed != null) {
                         t = fixed;
@@ -379,20 +425,20 @@ final class Language {
         return out;
     }
 
-    /** Whether {@code w} is an English word (CMU dictionary) or one of the router's words. */
-    static boolean known(String w) {
-        return Lexicon.ALL.contains(w) || dictionary().contains(w);
+    /** Whether {@code w} is an English word (CMU dictionary), one of the reader's words or a name it knows. */
+    public boolean known(String w) {
+        return vocabulary.contains(w) || names.contains(w) || dictionary().contains(w);
     }
 
-    /** The nearest router word within one edit (two for long words), or null. */
-    static String correct(String w) {
+    /** The nearest of the reader's words within one edit (two for long words), or null. */
+    public String correct(String w) {
         if (w.length() < 4) {
             return null;
         }
         int limit = w.length() >= 7 ? 2 : 1;
         String best = null;
         int bestD = limit + 1;
-        for (String c : Lexicon.CORRECTABLE) {
+        for (String c : correctable) {
             if (Math.abs(c.length() - w.length()) > limit || c.charAt(0) != w.charAt(0) && limit == 1) {
                 continue;
             }
@@ -435,7 +481,8 @@ final class Language {
         return d[n][m];
     }
 
-    static Set<String> dictionary() {
+    /** The English word list (the CMU dictionary), loaded once: a blocking read the first time. */
+    public static Set<String> dictionary() {
         Set<String> d = dictionary;
         if (d == null) {
             synchronized (Language.class) {
