@@ -389,8 +389,10 @@ public final class IntentRouter {
                     return new Route(Intent.SIMILAR, "similarTracks", a, 0.8);
                 }
             }
-            boolean moodSeed = seed.split(" ").length <= 3 && java.util.Arrays.stream(seed.split(" ")).allMatch(w -> Lexicon.isMood(w) || Lexicon.GENRE.contains(w)
-                    || w.matches("a|an|the|some|of|and|day|days|vibe|vibes|music|feel|feeling|mood|energy"));
+            // "summer in the 80s", "a rainy day": the seed is a mood (up to three words beside the small ones), not a track
+            boolean moodSeed = java.util.Arrays.stream(seed.split(" ")).filter(w -> !w.matches("a|an|the|of|in|at|on|for|with")).count() <= 3
+                    && java.util.Arrays.stream(seed.split(" ")).allMatch(w -> Lexicon.isMood(w) || Lexicon.GENRE.contains(w)
+                    || w.matches("a|an|the|some|of|and|in|at|on|for|with|day|days|vibe|vibes|music|feel|feeling|mood|energy|'?(?:19|20)?\\d0s"));
             boolean description = seed.matches("(?:a|an|some|being|when|walking|driving|feeling|falling|waking|sitting|lying)\\b.*");
             if (!seed.isEmpty() && !moodSeed && !description && !seed.matches("(?:this|that|it|these|those|them)\\b.*")) {
                 JsonObject a = new JsonObject().put("track", seed);

@@ -46,7 +46,8 @@ final class Lexicon {
             "sleepover", "roadtrip", "bonfire", "tea", "sip", "sipping", "soundtrack", "score", "boss", "battle", "fight", "victory",
             "sombre", "somber", "angsty", "rebellious", "chaotic", "frantic", "euphoric", "blissful", "bliss", "zen", "tranquil",
             "lofi", "beats", "commuter", "homesick", "missing", "miss", "summer", "cosy", "groovin", "tropical", "latin", "salsa", "surprise",
-            "random", "discover", "discovery", "eclectic", "variety");
+            "random", "discover", "discovery", "eclectic", "variety", "cute", "bubbly", "lullabies", "goth", "gothic", "funeral",
+            "strut", "swagger");
 
     /** Words that say the message is about listening to music. */
     static final Set<String> MUSIC = words("playlist", "playlists", "songs", "song", "tracks", "track", "music", "tunes", "mix", "mixtape",
