@@ -69,6 +69,9 @@ public final class MoodParser {
     /** "cleaning the house", "a haunted house", "my house": the building ("house music", "a house track" stay the genre). */
     private static final Pattern HOUSE_IDIOM = Pattern.compile("\\b(the|my|our|your|his|her|their|a|haunted|whole|empty|"
             + "clean|big|tiny|open|beach|tree|full)\\s+house\\b(?!\\s+(?:music|tracks?|songs?|sets?|mix(?:es)?|beats|tunes|dj))");
+    /** "music to dance to", "let's dance", "dance in the kitchen": the verb ("dance music", "dance songs" stay the genre). */
+    private static final Pattern DANCE_VERB = Pattern.compile("\\b(to|can|could|let's|lets|let us|wanna|gonna|i|we|and)\\s+dance\\b"
+            + "(?!\\s+(?:music|tracks?|songs?|tunes|beats|hits|classics|anthems|pop|punk|rock))");
     /** "after work", "a long day at work", "home from work": the working day is over. */
     private static final Pattern WORK_IDIOM = Pattern.compile("\\b(after|from|day at|day of|back from)\\s+work\\b");
     /** "a football game", "game day", "board game night": a match, not game music ("video game music" stays). */
@@ -331,6 +334,8 @@ public final class MoodParser {
         t = BLUES_IDIOM.matcher(t).replaceAll("$1 sad");
         // "cleaning the house", "a haunted house": the building, not the genre
         t = HOUSE_IDIOM.matcher(t).replaceAll("$1 home");
+        // "something to dance to", "let's dance": dancing, not the dance genre
+        t = DANCE_VERB.matcher(t).replaceAll("$1 dancing");
         // "after a rough day at work", "home from work": the day, not music to work to
         t = WORK_IDIOM.matcher(t).replaceAll("$1 the day");
         // "a football game", "board game night": the match, not game music

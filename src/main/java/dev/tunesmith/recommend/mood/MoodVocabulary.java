@@ -65,7 +65,7 @@ public final class MoodVocabulary {
         add(e, "dark", "gloomy, sinister, brooding, haunting, eerie, spooky, creepy, halloween, goth, gothic", r(0.0, 0.3), r(0.3, 0.7), null, "dark, gothic");
         add(e, "dreamy", "ethereal, hazy, floating, atmospheric, stargazing", r(0.4, 0.7), r(0.1, 0.45), null, "dream pop, shoegaze, ambient");
         add(e, "rainy", "rain, grey, cloudy, stormy, drizzle, autumn, autumnal", r(0.2, 0.5), r(0.1, 0.45), null, "acoustic, melancholic");
-        add(e, "evening", "night, late night, sunset, dusk", null, r(0.15, 0.5), null, "");
+        add(e, "evening", "night, late night, sunset, dusk, midnight, after midnight, small hours, wee hours, 1am, 2am, 3am, 4am", null, r(0.15, 0.5), null, "");
         add(e, "morning", "sunrise, wake up, breakfast, brunch, coffee", r(0.55, 0.85), r(0.3, 0.6), null, "acoustic");
         add(e, "summer", "beach, sunshine, holiday, vacation, hot", r(0.7, 1.0), r(0.55, 0.9), null, "pop, reggae");
         add(e, "driving", "road trip, drive, car, highway", r(0.5, 0.85), r(0.55, 0.85), r(100, 140), "rock");
@@ -75,7 +75,7 @@ public final class MoodVocabulary {
         add(e, "groovy", "funky, danceable, groove", r(0.6, 0.9), r(0.55, 0.85), null, "funk, disco, dance");
         add(e, "acoustic", "unplugged, acoustic guitar, acoustic guitars, stripped down", null, r(0.1, 0.5), null, "acoustic, folk, singer-songwriter");
         add(e, "instrumental", "no words, wordless, without lyrics", null, null, null, "instrumental");
-        add(e, "vocals", "vocal, singing, singer, lyrics, voice", null, null, null, "vocal", "instrumental");
+        add(e, "vocals", "vocal, singing, singer, lyrics, words, voice", null, null, null, "vocal", "instrumental");
         add(e, "sad songs", "tearjerker, breakup", r(0.0, 0.3), r(0.1, 0.4), null, "sad");
         List<String> genres = List.of("jazz", "rock", "metal", "pop", "hip-hop", "hip hop", "rap", "classical",
                 "electronic", "techno", "house", "ambient", "folk", "country", "blues", "soul", "funk", "reggae",

@@ -78,6 +78,19 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_dance_as_a_verb_and_words_as_vocals() {
+        MoodTarget kitchen = parser.parse("can you find me something to dance to in the kitchen");
+        assertEquals(List.of(), kitchen.genres());
+        assertEquals(List.of("party"), kitchen.moods());
+        assertEquals(List.of("dance"), parser.parse("dance music with no vocals").genres());
+        // "words" was nearest the instrumental synonym "no words", so "nothing with words" avoided instrumentals
+        MoodTarget words = parser.parse("what should I listen to while I study for finals? nothing with words");
+        assertEquals(List.of("vocals"), words.avoidMoods());
+        assertTrue(words.wantedTags().contains("instrumental"));
+        assertEquals(List.of("evening"), parser.parse("give me that 2am feeling").moods());
+    }
+
+    @Test
     void should_read_isnt_as_a_negation_over_a_list() {
         MoodTarget t = wordy.parse("energetic music that isn't rap or hip hop");
         assertEquals(List.of(), t.genres());
