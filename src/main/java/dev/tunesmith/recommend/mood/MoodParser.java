@@ -77,6 +77,8 @@ public final class MoodParser {
     /** "a football game", "game day", "board game night": a match, not game music ("video game music" stays). */
     private static final Pattern GAME_IDIOM = Pattern.compile("\\b(football|soccer|basketball|baseball|hockey|rugby|tennis|"
             + "cricket|board|card|ball|big|home|away|playoff|championship)\\s+game\\b|\\bgame(?=\\s+(?:day|night)\\b)");
+    /** "a house party", "house parties": a party at home. */
+    private static final Pattern HOUSE_PARTY = Pattern.compile("\\bhouse\\s+part(?:y|ies)\\b");
     /** A negation followed by a list of words: "except metal and country", "no jazz or blues". */
     private static final Pattern NEGATED_LIST = Pattern.compile("\\b(no|not|without|except|excluding|minus|skip|avoid|"
             + "ban|leave out|hold the|ditch|hate|dislike|can'?t stand|isn'?t|aren'?t)\\s+((?:the\\s+|any\\s+)?[a-z][a-z&'-]*)"
@@ -104,6 +106,8 @@ public final class MoodParser {
     // artists by the words a normalised request names them with; those whose name is a common word need a signal
     private final List<Artist> artists;
     private final Language language;
+    // every word of the vocabulary's terms, for reading plurals ("workouts", "sunsets", "road trips")
+    private final Set<String> termWords;
 
     /**
      * A catalogue artist: its name, the words that name it, and whether those words are also a mood word
@@ -198,6 +202,11 @@ public final class MoodParser {
         named.sort(Comparator.comparingInt((Artist a) -> a.key().length()).reversed());
         artists = List.copyOf(named);
         language = new Language(words, nameWords);
+        Set<String> tw2 = new LinkedHashSet<>();
+        for (String[] term : terms) {
+            tw2.addAll(List.of(term[0].split(" ")));
+        }
+        termWords = Set.copyOf(tw2);
     }
 
     /** Words a request is read with besides the vocabulary, so that a misspelling of them is corrected too. */
@@ -334,6 +343,7 @@ public final class MoodParser {
         t = BLUES_IDIOM.matcher(t).replaceAll("$1 sad");
         // "cleaning the house", "a haunted house": the building, not the genre
         t = HOUSE_IDIOM.matcher(t).replaceAll("$1 home");
+        t = HOUSE_PARTY.matcher(t).replaceAll("home party");
         // "something to dance to", "let's dance": dancing, not the dance genre
         t = DANCE_VERB.matcher(t).replaceAll("$1 dancing");
         // "after a rough day at work", "home from work": the day, not music to work to
@@ -392,6 +402,9 @@ public final class MoodParser {
             return;
         }
         String prefix = negated ? (soft ? "not too " : "no ") : "";
+        if (!negated) {
+            p = singulars(p);
+        }
         boolean literal = false;
         for (Artist a : artists) {
             int at = p.indexOf(" " + a.key() + " ");
@@ -463,6 +476,29 @@ public final class MoodParser {
             // excludes nothing: hard exclusions come from words the request names
             addEntry(vocabulary.entries().get(best), negated, negated || soft, r, prefix);
         }
+    }
+
+    /**
+     * "summer sunsets", "parties", "lullabies": a plural whose singular is a vocabulary word, read as that
+     * word. Only in phrases that ask for something: "I hate mornings" names no mood, so it excludes nothing.
+     * A genre or tag ("blues", "beats") and a word the vocabulary knows as it is stay as they are.
+     */
+    private String singulars(String p) {
+        List<String> out = new ArrayList<>();
+        for (String w : p.split(" ", -1)) {
+            String s = w;
+            if (w.length() > 3 && w.endsWith("s") && !termWords.contains(w) && !tagKeys.contains(w) && !STOP.contains(w)) {
+                for (String c : new String[] {w.endsWith("ies") ? w.substring(0, w.length() - 3) + "y" : null,
+                        w.endsWith("es") ? w.substring(0, w.length() - 2) : null, w.substring(0, w.length() - 1)}) {
+                    if (c != null && termWords.contains(c)) {
+                        s = c;
+                        break;
+                    }
+                }
+            }
+            out.add(s);
+        }
+        return String.join(" ", out);
     }
 
     /** Whether the request means the artist where its name stands at {@code at} of phrase {@code p}. */

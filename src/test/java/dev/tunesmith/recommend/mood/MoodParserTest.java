@@ -91,6 +91,17 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_the_plural_of_a_vocabulary_word_where_something_is_asked_for() {
+        assertEquals(List.of("gym"), parser.parse("workouts").moods());
+        assertEquals(List.of("evening", "summer"), parser.parse("summer sunsets").moods());
+        assertEquals(List.of("party"), wordy.parse("house parties").moods());
+        assertEquals(List.of(), wordy.parse("house parties").genres());
+        // a genre stays the genre, and a negated plural still names nothing
+        assertEquals(List.of("blues"), parser.parse("chicago blues").genres());
+        assertEquals(List.of(), parser.parse("I hate mornings, cheer me up").unwantedTags());
+    }
+
+    @Test
     void should_read_isnt_as_a_negation_over_a_list() {
         MoodTarget t = wordy.parse("energetic music that isn't rap or hip hop");
         assertEquals(List.of(), t.genres());
