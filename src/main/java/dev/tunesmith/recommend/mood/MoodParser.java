@@ -202,11 +202,8 @@ public final class MoodParser {
         named.sort(Comparator.comparingInt((Artist a) -> a.key().length()).reversed());
         artists = List.copyOf(named);
         language = new Language(words, nameWords);
-        Set<String> tw2 = new LinkedHashSet<>();
-        for (String[] term : terms) {
-            tw2.addAll(List.of(term[0].split(" ")));
-        }
-        termWords = Set.copyOf(tw2);
+        termWords = terms.stream().flatMap(term -> java.util.Arrays.stream(term[0].split(" ")))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Words a request is read with besides the vocabulary, so that a misspelling of them is corrected too. */
