@@ -125,6 +125,8 @@ public final class IntentRouter {
     private static final Pattern ASK_ABOUT = Pattern.compile(
             "^(?:so |and |hey |ok |okay |hmm,? )?(?:tell me (?:more )?about|describe|what(?:'s| is| are| was)|who(?:'s| is| sings| made| performs| wrote| plays)|"
                     + "why (?:is|did you (?:add|pick|choose|include|put))|why's|info (?:on|about)|more (?:info )?(?:on|about)|what kind of|how would you describe)\\b");
+    /** Articles and prepositions, which a mood seed may hold beside its three words ("summer in the 80s"). */
+    private static final Pattern SMALL_WORD = Pattern.compile("a|an|the|of|in|at|on|for|with");
     private static final Pattern DESCRIBE_SOUND = Pattern.compile("^(?:so |and )?(?:what does|how does) (.+?) sound(?: like)?\\s*\\??$");
     private static final Pattern CLARIFY_WORDS = Pattern.compile("^(?:idk|dunno|i don't know|i dont know|not sure|no idea|whatever|hmm+|meh|um+|uh+|eh|er+|huh|\\?+|what|what\\?)$");
     private static final Pattern CLASSIFY = Pattern.compile(
@@ -390,9 +392,10 @@ public final class IntentRouter {
                 }
             }
             // "summer in the 80s", "a rainy day": the seed is a mood (up to three words beside the small ones), not a track
-            boolean moodSeed = java.util.Arrays.stream(seed.split(" ")).filter(w -> !w.matches("a|an|the|of|in|at|on|for|with")).count() <= 3
-                    && java.util.Arrays.stream(seed.split(" ")).allMatch(w -> Lexicon.isMood(w) || Lexicon.GENRE.contains(w)
-                    || w.matches("a|an|the|some|of|and|in|at|on|for|with|day|days|vibe|vibes|music|feel|feeling|mood|energy|'?(?:19|20)?\\d0s"));
+            List<String> seedWords = List.of(seed.split(" "));
+            boolean moodSeed = seedWords.stream().filter(w -> !SMALL_WORD.matcher(w).matches()).count() <= 3
+                    && seedWords.stream().allMatch(w -> Lexicon.isMood(w) || Lexicon.GENRE.contains(w) || SMALL_WORD.matcher(w).matches()
+                    || w.matches("some|and|day|days|vibe|vibes|music|feel|feeling|mood|energy|'?(?:19|20)?\\d0s"));
             boolean description = seed.matches("(?:a|an|some|being|when|walking|driving|feeling|falling|waking|sitting|lying)\\b.*");
             if (!seed.isEmpty() && !moodSeed && !description && !seed.matches("(?:this|that|it|these|those|them)\\b.*")) {
                 JsonObject a = new JsonObject().put("track", seed);

@@ -275,12 +275,10 @@ public final class Language {
 
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+(?:['’.:/&+-][a-z0-9]+)*|[#&%<>=+?!,;.]|-");
     private static final Pattern WORD = Pattern.compile("[a-z]+");
+    private static final Pattern CLAUSE_MARK = Pattern.compile("[,;.!?]");
 
-    /**
-     * Lower case, accents removed, apostrophes and dashes made plain: the form {@link #normalise}
-     * compares words in, for callers that match names against normalised text.
-     */
-    public static String fold(String s) {
+    /** Lower case, accents removed, apostrophes and dashes made plain: the form {@link #normalise} compares words in. */
+    private static String fold(String s) {
         String t = s.replace('’', '\'').replace('‘', '\'').replace('–', '-');
         return Normalizer.normalize(t, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace("ß", "ss").toLowerCase(Locale.ROOT);
     }
@@ -295,7 +293,7 @@ public final class Language {
         Matcher m = TOKEN.matcher(fold(name == null ? "" : name));
         List<String> out = new ArrayList<>();
         while (m.find()) {
-            if (!m.group().matches("[,;.!?]")) {
+            if (!CLAUSE_MARK.matcher(m.group()).matches()) {
                 out.add(m.group());
             }
         }
@@ -310,8 +308,7 @@ public final class Language {
                 s = s.replace(e.getKey(), " " + e.getValue() + " ");
             }
         }
-        s = s.replace('’', '\'').replace('‘', '\'').replace('“', '"').replace('”', '"').replace('–', '-').replace('—', ',');
-        s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace("ß", "ss").toLowerCase(Locale.ROOT);
+        s = fold(s.replace('“', '"').replace('”', '"').replace('—', ','));
         s = s.replaceAll("[\\p{So}\\p{Cs}\\x{FE0F}\\x{200D}]", " ");
         s = s.replaceAll("([!?.])\\1+", "$1").replaceAll("(\\p{L})\\1{2,}", "$1$1");
         for (var e : PHRASES.entrySet()) {
