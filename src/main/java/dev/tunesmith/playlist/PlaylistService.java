@@ -18,6 +18,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -528,10 +529,16 @@ public final class PlaylistService {
         return (r.energy() != null || r.tempo() != null) ? c.withRanges(r.energy(), r.tempo()) : c;
     }
 
-    /** The mood's own exclusions ("no jazz" read by the mood parser) join the requirements, so the verifier checks them too. */
+    /**
+     * The mood's own exclusions ("no jazz" read by the mood parser) join the requirements, so the verifier checks them
+     * too. A tag that only comes with an avoided mood ("nothing sad" avoids the tag sad) joins only where it is a genre
+     * or a tag of this catalogue: elsewhere the mood's region keeps such tracks out, and a tag no track can carry would
+     * be a check that says nothing.
+     */
     private Requirements merged(Requirements r, MoodTarget mood) {
         Requirements out = r;
-        for (String t : mood.unwantedTags()) {
+        CatalogIndex idx = index();
+        for (String t : mood.unwantedTags().stream().filter(idx::isGenre).toList()) {
             out = out.excludeGenres().contains(GenreTree.canonical(t).orElse(t)) ? out : out.withoutGenre(GenreTree.canonical(t).orElse(t));
         }
         for (String a : mood.unwantedArtists()) {
@@ -656,10 +663,19 @@ public final class PlaylistService {
                 .compose(id -> store.view(new PlaylistStore.Stored(id, userId, conversationId, title, mood, constraints, ids, scores, reasons)));
     }
 
-    /** What the answer may say about the list: verified facts, notes, the change made, counts. */
-    static PlaylistSummary summary(Draft d) {
+    private PlaylistSummary summary(Draft d) {
+        return summary(d, index().resolve(d.asked()).unknownTerms());
+    }
+
+    /**
+     * What the answer may say about the list: verified facts, notes, the change made, counts. A term the catalogue
+     * does not know ({@code unknown}: "without saxophone") gets no fact: "nothing by saxophone" would be true of any
+     * list, and the note on it says why nothing was left out.
+     */
+    static PlaylistSummary summary(Draft d, Collection<String> unknown) {
         List<CatalogItem> list = d.items().stream().map(PlaylistItem::item).toList();
-        ListVerifier.Report report = ListVerifier.check(list, d.asked().withCount(Math.max(d.asked().count(), Math.max(1, list.size()))));
+        Requirements checked = d.asked().withoutTerms(unknown);
+        ListVerifier.Report report = ListVerifier.check(list, checked.withCount(Math.max(checked.count(), Math.max(1, list.size()))));
         List<String> notes = new ArrayList<>(d.notes());
         // never claim what is false: a requirement the list breaks is said, not hidden
         report.violations().forEach(v -> notes.add("heads-up: " + v));

@@ -28,7 +28,7 @@ final class PlaylistTitles {
         }
         String t = mood.toLowerCase(Locale.ROOT)
                 .replaceAll("[\\p{So}\\p{Cn}\\x{FE0F}\\x{200D}]", " ")
-                .replaceAll("\\b(no|not|without|except|minus|skip|avoid|but no|anything but|nothing by|sans|sin|ohne|sem)\\s+[\\p{L}0-9&'.!-]+(\\s+(music|songs|stuff|tracks))?", " ")
+                .replaceAll("\\b(none of (?:that|those|the)|none of|no more of (?:that|those|the)|not too|nothing too|nothing with|nothing by|without any|no more|anything but|but no|no|not|nothing|none|never|without|except|minus|skip|avoid|isn't|aren't|ain't|sans|sin|ohne|sem)\\s+[\\p{L}0-9&'.!-]+(\\s+(music|songs|stuff|tracks))?", " ")
                 .replaceAll("\\b(under|below|over|above|less than|more than|at least|at most|between|max(imum)?|min(imum)?)\\b[^,.;!?]*", " ")
                 .replaceAll("\\b\\d+(\\.\\d+)?\\s*(bpm|songs?|tracks?|minutes?|mins?|min|per artist)?\\b", " ")
                 .replaceAll("\\b(a dozen|dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\\b", " ");

@@ -199,6 +199,43 @@ class ChatSocketTest extends AppTestBase {
     }
 
     @Test
+    void should_claim_no_check_for_a_term_it_does_not_know_and_take_an_exclusion_and_a_mood_as_two_edits() throws Exception {
+        try (ChatClient c = authed(user())) {
+            c.send(new JsonObject().put("type", "message").put("text", "chill music, nothing sad, no saxophone"));
+            JsonObject first = lastPlaylist(c.until("done", 30_000));
+            JsonObject constraints = first.getJsonObject("constraints");
+            // "sad" is a mood, not a tag of this catalogue, and no track names saxophone: neither is a checked fact
+            assertFalse(constraints.getJsonArray("facts").encode().contains("sad"), constraints.encode());
+            assertFalse(constraints.getJsonArray("facts").encode().contains("saxophone"), constraints.encode());
+            assertFalse(constraints.getJsonArray("notes").encode().contains("\"sad\""), constraints.encode());
+            assertTrue(constraints.getJsonArray("notes").encode().contains("saxophone"), constraints.encode());
+            assertEquals("Chill", first.getString("title"));
+
+            double before = meanEnergy(first.getJsonArray("items"));
+            c.send(new JsonObject().put("type", "message").put("text", "no piano please, something upbeat"));
+            JsonArray edited = playlistOf(c.until("done", 30_000));
+            assertFalse(edited.isEmpty());
+            for (int i = 0; i < edited.size(); i++) {
+                assertFalse(edited.getJsonObject(i).getJsonObject("track").getJsonArray("tags").contains("piano"), edited.encode());
+            }
+            assertTrue(meanEnergy(edited) > before, "upbeat raises the list's energy: " + before + " → " + meanEnergy(edited));
+        }
+    }
+
+    private static JsonObject lastPlaylist(List<JsonObject> turn) {
+        return turn.stream().filter(f -> "playlist".equals(f.getString("type"))).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no playlist in " + turn)).getJsonObject("playlist");
+    }
+
+    private static double meanEnergy(JsonArray items) {
+        double sum = 0;
+        for (int i = 0; i < items.size(); i++) {
+            sum += items.getJsonObject(i).getJsonObject("track").getJsonObject("features").getDouble("energy", 0.5);
+        }
+        return sum / Math.max(1, items.size());
+    }
+
+    @Test
     void should_start_a_fresh_conversation_on_new_chat() throws Exception {
         try (ChatClient c = authed(user())) {
             c.send(new JsonObject().put("type", "message").put("text", "hi"));

@@ -12,6 +12,10 @@ class PlaylistTitlesTest {
         assertEquals("Chill studying", PlaylistTitles.of("something chill for studying"));
         assertEquals("Rainy sunday melancholic hopeful", PlaylistTitles.of("can you make me a playlist for a rainy sunday, a bit melancholic but hopeful, no jazz, 12 songs"));
         assertEquals("Party tonight", PlaylistTitles.of("party tonight!!! need bangers"));
+        // every way of saying "not" drops what it negates
+        assertEquals("Happy", PlaylistTitles.of("happy songs but nothing sad"));
+        assertEquals("Chill", PlaylistTitles.of("chill music, none of that sad stuff"));
+        assertEquals("Upbeat", PlaylistTitles.of("upbeat, nothing too slow"));
         assertEquals("Running", PlaylistTitles.of("running songs between 150 and 170 bpm, max one song per artist"));
         assertEquals("Your mix", PlaylistTitles.of("20 songs please"));
         assertTrue(PlaylistTitles.of("x ".repeat(100)).length() <= 48);

@@ -224,7 +224,10 @@ public final class IntentRouter {
             boolean genrePair = before.matches("(?is).*\\b(?:rock|drum|rhythm|r|country|hip|trip)\\s*$") && after.matches("(?is)^(?:roll|bass|blues|b|western|hop)\\b.*");
             // "less songs, like 12", "the 3rd one is a bit much, something softer?": the second piece says more about the first
             boolean elaborates = after.matches("(?is)^(?:like|say|maybe|perhaps|ideally|preferably|around|about|roughly|approximately|something|some|one|ones|e\\.?g\\.?|i mean|i guess|or so|tops|please|pls|thanks|thx)\\b.*");
-            if (numbers || pair || genrePair || elaborates || before.isBlank()) {
+            // "no piano please, something upbeat": an exclusion, then a plain mood for the whole list
+            boolean exclusionThenMood = bareMoodDirection(after) != null && !POSITION_REFERENCE.matcher(before).find()
+                    && before.matches("(?is).*\\b(?:no|without|not|except|skip|minus|exclude|excluding)\\b.*");
+            if (numbers || pair || genrePair || (elaborates && !exclusionThenMood) || before.isBlank()) {
                 continue;
             }
             pieces.add(before.strip());
@@ -240,6 +243,13 @@ public final class IntentRouter {
         List<Route> routes = new ArrayList<>();
         for (String piece : pieces) {
             Route r = route(piece, ctx);
+            String bare = bareMoodDirection(piece);
+            if (bare != null && r.intent() == Intent.PLAYLIST) {
+                // "no piano please, something upbeat": next to an edit, a plain mood word shifts the list; the part
+                // is said as the shift it asks for, so that routing it again gives the same edit
+                piece = bare.replace('_', ' ');
+                r = route(piece, ctx);
+            }
             boolean edit = EDITS.contains(r.intent()) && r.confidence() >= THRESHOLD && !guessed(piece, r);
             if (!edit && !parts.isEmpty()) {
                 String joined = parts.removeLast() + " " + piece;
@@ -268,6 +278,30 @@ public final class IntentRouter {
                     ? "/" + a.getValue("genre", a.getValue("artist", a.getValue("positions", ""))) : ""));
         }
         return kinds.size() == parts.size() ? parts : List.of(message);
+    }
+
+    private static final Pattern BARE_MOOD = Pattern.compile("^(?:(?:and|but|also|then|now|please|pls|just|something|some|stuff|a bit|a little|bit|"
+            + "little|more|make it|keep it|go|music|songs|tracks|tunes|that's|thats|that is|which is|more like)\\s+)*"
+            + "([a-z-]+)(?:\\s+(?:please|pls|stuff|music|songs|tracks|tunes|ones|instead|too|vibes?))*[.!?]*$");
+
+    /**
+     * The direction a piece made of one plain mood word asks for ("something upbeat" → more energetic, "happy
+     * stuff" → happier), or null: such a piece next to an edit of the list shifts the list.
+     */
+    static String bareMoodDirection(String piece) {
+        Matcher m = BARE_MOOD.matcher(piece.toLowerCase(java.util.Locale.ROOT).strip());
+        if (!m.matches()) {
+            return null;
+        }
+        return switch (m.group(1)) {
+            case "upbeat", "energetic", "lively", "intense", "hype", "punchy", "loud", "louder", "livelier" -> "more_energetic";
+            case "happy", "happier", "cheerful", "bright", "brighter", "sunny", "fun", "positive" -> "happier";
+            case "calm", "calmer", "chill", "chiller", "mellow", "mellower", "soft", "softer", "quiet", "gentle", "relaxed", "relaxing" -> "calmer";
+            case "sad", "sadder", "darker", "melancholic", "moody" -> "sadder";
+            case "fast", "faster", "quicker" -> "faster";
+            case "slow", "slower" -> "slower";
+            default -> null;
+        };
     }
 
     /** The refinement's fallback ("add 5") for a piece that asks for no addition: a guess, not an edit of its own. */

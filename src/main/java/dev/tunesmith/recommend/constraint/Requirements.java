@@ -3,6 +3,7 @@ package dev.tunesmith.recommend.constraint;
 import dev.tunesmith.recommend.Range;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -73,6 +74,17 @@ public record Requirements(int count, List<String> excludeGenres, List<String> e
         List<String> g = new ArrayList<>(excludeGenres);
         g.add(genre);
         return new Requirements(count, g, excludeArtists, energy, tempo, durationSec, maxPerArtist);
+    }
+
+    /** Copy without these exclusion terms (as genres or artists), e.g. the terms a catalogue does not know. */
+    public Requirements withoutTerms(java.util.Collection<String> terms) {
+        if (terms.isEmpty()) {
+            return this;
+        }
+        Set<String> drop = new java.util.HashSet<>();
+        terms.forEach(t -> drop.add(GenreTree.norm(t)));
+        return new Requirements(count, excludeGenres.stream().filter(g -> !drop.contains(g)).toList(),
+                excludeArtists.stream().filter(a -> !drop.contains(a)).toList(), energy, tempo, durationSec, maxPerArtist);
     }
 
     /** Copy that also leaves out {@code artist}. */

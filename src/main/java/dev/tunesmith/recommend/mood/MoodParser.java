@@ -379,6 +379,19 @@ public final class MoodParser {
             }
             r.unwantedTags.addAll(r.namedUnwanted);
         }
+        // "breakup songs, angry not sad": a mood asked for whose region lies wholly inside a mood the request
+        // rules out (sad songs inside sad) is contradicted by it, so it goes, tags and label with it
+        List<Hit> contradicted = r.hits.stream().filter(h -> !h.negated() && r.hits.stream()
+                .anyMatch(n -> n.negated() && !n.soft() && within(h.entry(), n.entry()))).toList();
+        if (!contradicted.isEmpty()) {
+            r.hits.removeAll(contradicted);
+            for (Hit h : contradicted) {
+                r.labels.remove(h.label());
+                h.entry().tags().stream()
+                        .filter(tag -> r.hits.stream().noneMatch(k -> !k.negated() && k.entry().tags().contains(tag)))
+                        .forEach(r.wantedTags::remove);
+            }
+        }
         r.wantedTags.removeAll(r.unwantedTags);
         r.genres.removeAll(r.unwantedTags);
         r.wantedArtists.removeAll(r.unwantedArtists);
@@ -522,6 +535,15 @@ public final class MoodParser {
                 r.unwantedTags.addAll(e.tags());
             }
         }
+    }
+
+    /** Whether {@code inner}'s valence and energy ranges both lie inside {@code outer}'s (each defined in both). */
+    private static boolean within(MoodEntry inner, MoodEntry outer) {
+        return inner != outer && inside(inner.valence(), outer.valence()) && inside(inner.energy(), outer.energy());
+    }
+
+    private static boolean inside(Range inner, Range outer) {
+        return inner != null && outer != null && inner.min() >= outer.min() && inner.max() <= outer.max();
     }
 
     private static Range combine(List<Hit> hits, java.util.function.Function<MoodEntry, Range> dim, double lo,

@@ -171,6 +171,27 @@ class MoodParserTest {
     }
 
     @Test
+    void should_drop_an_asked_mood_whose_region_lies_inside_a_mood_the_request_rules_out() {
+        // "breakup" is a sad-songs word: before, the request asked for sad songs and avoided sad at once
+        MoodTarget t = parser.parse("breakup songs but angry not sad");
+        assertEquals(List.of("angry"), t.moods());
+        assertEquals(List.of("sad"), t.avoidMoods());
+        assertFalse(t.wantedTags().contains("sad"));
+        assertFalse(t.label().contains("sad songs"), t.label());
+        // a mood that only overlaps the ruled-out one stays asked for: melancholic reaches above sad's valence
+        assertEquals(List.of("melancholic"), parser.parse("melancholic, nothing sad").moods());
+        // a soft negation is a nuance, not a contradiction
+        assertEquals(List.of("sad songs"), parser.parse("breakup songs, not too sad").moods());
+    }
+
+    @Test
+    void should_read_going_out_exhaustion_and_storms_as_their_moods() {
+        assertEquals(List.of("party"), parser.parse("getting ready to go out tonight").moods());
+        assertEquals(List.of("low energy"), parser.parse("completely drained after this week").moods());
+        assertEquals(List.of("rainy"), parser.parse("music for a thunderstorm").moods());
+    }
+
+    @Test
     void should_read_without_written_as_w_slash_o() {
         MoodTarget t = parser.parse("study beats w/o lyrics");
         assertFalse(t.moods().contains("vocals"), "w/o lyrics asked for vocals: " + t.moods());
