@@ -96,16 +96,40 @@ final class MoodBench {
             System.err.println("bench mood: no data under " + shared.toAbsolutePath());
             return 2;
         }
+        Map<String, List<String>> phrases = o.containsKey("phrases") ? phrases(Path.of(o.get("phrases"))) : PHRASES;
         StringBuilder json = new StringBuilder("{");
         for (Labelled c : catalogues) {
             json.append(json.length() > 1 ? "," : "").append('"').append(c.name()).append("\":")
-                    .append(measure(c, embedder, out, !o.containsKey("no-rest")));
+                    .append(measure(c, embedder, out, !o.containsKey("no-rest"), phrases));
         }
         out.println(json.append('}'));
         return 0;
     }
 
-    private static String measure(Labelled c, TextEmbedder embedder, PrintStream out, boolean rest) {
+    /**
+     * Requests per mood from a file of lines {@code mood<TAB>request} ({@code #} starts a comment), e.g.
+     * {@code src/bench/resources/mood-phrasings.tsv}.
+     */
+    static Map<String, List<String>> phrases(Path file) throws IOException {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] p = line.split("\t", 2);
+            if (p.length < 2 || p[1].isBlank()) {
+                throw new IOException(file + ": not 'mood<TAB>request': " + line);
+            }
+            m.computeIfAbsent(p[0].trim(), k -> new ArrayList<>()).add(p[1].trim());
+        }
+        if (m.isEmpty()) {
+            throw new IOException(file + ": no requests");
+        }
+        return m;
+    }
+
+    private static String measure(Labelled c, TextEmbedder embedder, PrintStream out, boolean rest,
+            Map<String, List<String>> phrases) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         c.label().values().forEach(l -> counts.merge(l, 1, Integer::sum));
         out.printf("%n== %s: %d items, labels %s ==%n", c.name(), c.items().size(), counts);
@@ -118,7 +142,7 @@ final class MoodBench {
             artists.add(i.artist());
         });
         MoodParser parser = new MoodParser(embedder, MoodVocabulary.standard(), tags, artists);
-        List<String> moods = PHRASES.keySet().stream().filter(counts::containsKey).toList();
+        List<String> moods = phrases.keySet().stream().filter(counts::containsKey).toList();
 
         out.printf("%-12s %-28s %8s %10s %10s%n", "mood", "request", "P@20", "dist", "dist(all)");
         StringBuilder js = new StringBuilder("{\"items\":" + c.items().size() + ",\"moods\":{");
@@ -126,7 +150,7 @@ final class MoodBench {
         int nP = 0;
         for (String mood : moods) {
             double moodP = 0;
-            for (String phrase : PHRASES.get(mood)) {
+            for (String phrase : phrases.get(mood)) {
                 MoodTarget t = parser.parse(phrase);
                 Playlist p = engine.recommend(UserProfile.empty(now), t, Constraints.defaults().withCount(K));
                 double prec = precision(p, c.label(), mood);
@@ -135,7 +159,7 @@ final class MoodBench {
                 out.printf(Locale.ROOT, "%-12s %-28s %8.3f %10.3f %10.3f%n", mood, phrase, prec, dist, all);
                 moodP += prec;
             }
-            moodP /= PHRASES.get(mood).size();
+            moodP /= phrases.get(mood).size();
             js.append(nP == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":%.3f", mood, moodP));
             sumP += moodP;
             nP++;
@@ -147,7 +171,7 @@ final class MoodBench {
         // 100 cold listeners, each asking one of the labelled moods' phrases or another everyday mood request:
         // the largest share of the 100 playlists that any one track appears in
         List<String> requests = new ArrayList<>();
-        moods.forEach(m -> requests.addAll(PHRASES.get(m)));
+        moods.forEach(m -> requests.addAll(phrases.get(m)));
         requests.addAll(OTHER_REQUESTS);
         Map<Long, Integer> appearances = new HashMap<>();
         Map<Long, Set<String>> askedBy = new HashMap<>();
@@ -205,14 +229,14 @@ final class MoodBench {
                 pStd, pLearned, pCentroid));
         if (rest) {
             Map<String, List<String>> asked = new LinkedHashMap<>();
-            moods.forEach(m -> asked.put(m, PHRASES.get(m)));
+            moods.forEach(m -> asked.put(m, phrases.get(m)));
             Map<String, Double> r = MoodRestBench.run(c, asked, OTHER_REQUESTS, out);
             if (r != null) {
                 js.append(",\"rest\":{");
                 StringBuilder per = new StringBuilder();
                 double sum = 0;
                 for (String m : moods) {
-                    double pm = PHRASES.get(m).stream().mapToDouble(r::get).average().orElse(0);
+                    double pm = phrases.get(m).stream().mapToDouble(r::get).average().orElse(0);
                     sum += pm;
                     per.append(per.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":%.3f", m, pm));
                 }
@@ -223,7 +247,7 @@ final class MoodBench {
                 double chatSum = 0;
                 for (int k = 0; k < moods.size(); k++) {
                     String m = moods.get(k);
-                    double pm = PHRASES.get(m).stream().mapToDouble(x -> r.get("chat:" + x)).average().orElse(0);
+                    double pm = phrases.get(m).stream().mapToDouble(x -> r.get("chat:" + x)).average().orElse(0);
                     chatSum += pm;
                     js.append(k == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":%.3f", m, pm));
                 }

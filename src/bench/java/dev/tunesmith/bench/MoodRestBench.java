@@ -71,7 +71,9 @@ final class MoodRestBench {
                     .await(60, TimeUnit.SECONDS)) {
                 label.put(r.getLong("id"), c.label().get(Long.parseLong(r.getString("external_id"))));
             }
-            List<String> tokens = BenchUsers.tokens(vertx, app.pool(), config, "mood-bench-%04d", 100 + 64 + 64);
+            // 100 cold listeners for the share, then one fresh listener per request for REST and one for the chat
+            int asked = phrases.values().stream().mapToInt(List::size).sum();
+            List<String> tokens = BenchUsers.tokens(vertx, app.pool(), config, "mood-bench-%04d", 100 + 2 * asked);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String root = "http://127.0.0.1:" + app.port() + "/api/me/recommendations?k=20&mood=";
             Map<String, Double> result = new LinkedHashMap<>();
@@ -86,7 +88,7 @@ final class MoodRestBench {
                 }
             }
             // the chat: a cold listener's first message, through the WebSocket and the agent's playlist tool
-            int chatUser = 164;
+            int chatUser = 100 + asked;
             for (var e : phrases.entrySet()) {
                 for (String phrase : e.getValue()) {
                     List<Long> ids = chat(http, app.port(), tokens.get(chatUser++), phrase + ", 20 songs");
@@ -123,6 +125,9 @@ final class MoodRestBench {
     /** One chat turn on {@code /ws/chat}: the track ids of the playlist frame (empty when none came). */
     private static List<Long> chat(HttpClient http, int port, String token, String text) throws Exception {
         java.util.concurrent.CompletableFuture<List<Long>> done = new java.util.concurrent.CompletableFuture<>();
+        // the "ready" frame can arrive before the auth frame's send has completed, and a WebSocket takes one send at
+        // a time (a second one throws), so the message is sent only once the auth frame is out
+        java.util.concurrent.CompletableFuture<java.net.http.WebSocket> authSent = new java.util.concurrent.CompletableFuture<>();
         List<Long> ids = new ArrayList<>();
         StringBuilder frame = new StringBuilder();
         java.net.http.WebSocket ws = http.newWebSocketBuilder().header("Origin", "http://127.0.0.1:" + port)
@@ -135,7 +140,11 @@ final class MoodRestBench {
                             JsonObject f = new JsonObject(frame.toString());
                             frame.setLength(0);
                             switch (f.getString("type", "")) {
-                                case "ready" -> socket.sendText(new JsonObject().put("type", "message").put("text", text).encode(), true);
+                                case "ready" -> authSent.thenCompose(w -> w.sendText(new JsonObject().put("type", "message")
+                                        .put("text", text).encode(), true)).exceptionally(x -> {
+                                            done.completeExceptionally(x);
+                                            return null;
+                                        });
                                 case "playlist" -> f.getJsonObject("playlist").getJsonArray("items")
                                         .forEach(o -> ids.add(((JsonObject) o).getJsonObject("track").getLong("id")));
                                 case "done" -> done.complete(ids);
@@ -146,8 +155,19 @@ final class MoodRestBench {
                         socket.request(1);
                         return null;
                     }
+
+                    @Override
+                    public void onError(java.net.http.WebSocket socket, Throwable error) {
+                        done.completeExceptionally(error);
+                    }
                 }).get(10, TimeUnit.SECONDS);
-        ws.sendText(new JsonObject().put("type", "auth").put("token", token).encode(), true);
+        ws.sendText(new JsonObject().put("type", "auth").put("token", token).encode(), true).whenComplete((w, x) -> {
+            if (x != null) {
+                done.completeExceptionally(x);
+            } else {
+                authSent.complete(w);
+            }
+        });
         try {
             return done.get(60, TimeUnit.SECONDS);
         } finally {

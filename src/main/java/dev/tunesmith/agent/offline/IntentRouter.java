@@ -365,7 +365,9 @@ public final class IntentRouter {
         if (PROFILE.matcher(t).find()) {
             return new Route(Intent.PROFILE, "lookupMyProfile", new JsonObject(), 0.9);
         }
-        if (HELP.matcher(bare).find() && (!musicCue || bare.matches("^how many (?:songs|tracks).*")) && bare.length() < 45) {
+        // "help me unwind" asks for music: "help me" and a mood word make a request, not a question about the app
+        boolean helpMeFeel = moodCue && bare.matches("^(?:can you |could you |please )?help me (?!with\\b).*");
+        if (HELP.matcher(bare).find() && (!musicCue && !helpMeFeel || bare.matches("^how many (?:songs|tracks).*")) && bare.length() < 45) {
             return talk(Intent.HELP, 0.9);
         }
         if (GREETING.matcher(bare).matches()) {

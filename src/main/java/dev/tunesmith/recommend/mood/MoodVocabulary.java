@@ -43,24 +43,24 @@ public final class MoodVocabulary {
     /** The built-in vocabulary (see the class comment for sources). */
     public static MoodVocabulary standard() {
         List<MoodEntry> e = new ArrayList<>();
-        add(e, "calm", "calming, tranquil, serene, quiet, meditation, meditating, mindfulness, yoga, spa", r(0.4, 0.7), r(0.0, 0.35), r(60, 100), "ambient, chillout");
-        add(e, "relaxed", "relaxing, chill, chilled, laid back, easy, mellow, lazy, unwind, wind down, cozy, cosy", r(0.5, 0.8), r(0.1, 0.4), null, "chillout, downtempo, lounge");
-        add(e, "peaceful", "gentle, soothing, soft", r(0.5, 0.8), r(0.0, 0.3), null, "ambient, acoustic");
+        add(e, "calm", "calm down, calmness, calming, tranquil, serene, quiet, meditation, meditating, mindfulness, yoga, spa", r(0.4, 0.7), r(0.0, 0.35), r(60, 100), "ambient, chillout");
+        add(e, "relaxed", "relax, relaxation, chill out, relaxing, chill, chilled, laid back, easy, mellow, lazy, unwind, wind down, cozy, cosy, de-stress, destress, destressing, stress relief, stress free, stress-free, decompress, take the edge off", r(0.5, 0.8), r(0.1, 0.4), null, "chillout, downtempo, lounge");
+        add(e, "peaceful", "peace, gentle, soothing, soft", r(0.5, 0.8), r(0.0, 0.3), null, "ambient, acoustic");
         add(e, "melancholic", "melancholy, wistful, bittersweet, blue, somber, pensive, emotional, touching", r(0.1, 0.35), r(0.1, 0.45), null, "melancholic, sad");
-        add(e, "sad", "unhappy, depressing, depressed, heartbroken, heartache, crying, tearful, lonely, loneliness, grieving, funeral, mourning, memorial, feeling down, feeling low, bit down, down in the dumps", r(0.0, 0.3), r(0.05, 0.4), null, "sad");
+        add(e, "sad", "unhappy, depressing, depressed, heartbroken, heartache, crying, tearful, lonely, loneliness, grieving, funeral, mourning, memorial, feeling down, feeling low, bit down, down in the dumps, sadness, cry, heartbreak, heartbreaks, broken heart, broken hearted, broken-hearted, miss her, miss him, miss you, missing her, missing him, missing you, missing someone, in my feelings, in my feels", r(0.0, 0.3), r(0.05, 0.4), null, "sad");
         add(e, "hopeful", "uplifting, optimistic, inspiring, bright, cheer me up, feel better, pick me up, lift my spirits, motivational, motivating, empowering, confident, confidence, swagger, strut, main character", r(0.55, 0.85), r(0.35, 0.7), null, "");
-        add(e, "happy", "cheerful, joyful, fun, feel good, feel-good, sunny, upbeat, barn dance, ceilidh, hoedown, cleaning, chores, housework, cute, bubbly, playful, christmas, xmas, festive", r(0.7, 1.0), r(0.5, 0.9), null, "happy, pop");
-        add(e, "energetic", "high energy, lively, pumped, pumped up, pump up, pump me up, hype, hyped, hyped up, powerful", r(0.4, 0.9), r(0.7, 1.0), r(115, 180), "");
+        add(e, "happy", "cheerful, joyful, fun, feel good, feel-good, sunny, upbeat, barn dance, ceilidh, hoedown, cleaning, chores, housework, cute, bubbly, playful, christmas, xmas, festive, happiness, lighthearted, light-hearted, carefree, good vibes, positive vibes, good energy, positive energy, good mood, great mood, smile, smiling", r(0.7, 1.0), r(0.5, 0.9), null, "happy, pop");
+        add(e, "energetic", "energy, high energy, lively, pumped, pumped up, pump up, pump me up, hype, hyped, hyped up, powerful, energizing, energising, energize, energise, energized, energised, energy boost, adrenaline, adrenaline rush, get me moving, get moving, amped, amped up", r(0.4, 0.9), r(0.7, 1.0), r(115, 180), "");
         add(e, "low energy", "low-energy, low key, lowkey, quiet energy, exhausted, drained, burnt out, burned out, stare at the ceiling, staring at the ceiling, lie on the floor, lying on the floor", null, r(0.0, 0.35), null, "");
         add(e, "hard", "heavy, aggressive, brutal, intense, loud, raw, riffs, electric guitar, electric guitars, shredding, distortion", r(0.0, 0.5), r(0.8, 1.0), null, "metal, hard rock, punk");
         add(e, "angry", "rage, furious, mad", r(0.0, 0.3), r(0.75, 1.0), null, "metal, punk");
         add(e, "fast", "quick, rapid, high tempo, uptempo", null, r(0.6, 1.0), r(130, 200), "");
         add(e, "slow", "slow tempo, downtempo, unhurried", null, r(0.0, 0.5), r(50, 95), "downtempo");
-        add(e, "gym", "workout, exercise, training, lifting, fitness, cardio, spin class, spinning, hiit, crossfit", r(0.4, 0.9), r(0.75, 1.0), r(120, 160), "electronic, hip-hop");
+        add(e, "gym", "workout, exercise, training, lifting, fitness, cardio, spin class, spinning, hiit, crossfit, beast mode", r(0.4, 0.9), r(0.75, 1.0), r(120, 160), "electronic, hip-hop");
         add(e, "running", "run, jogging, jog, sprint", r(0.5, 0.9), r(0.7, 1.0), r(150, 180), "electronic");
         add(e, "focus", "concentration, study, studying, work, working, office, reading, coding", r(0.3, 0.7), r(0.1, 0.45), null, "instrumental, ambient, classical, post-rock");
         add(e, "sleep", "sleeping, sleepy, asleep, bedtime, fall asleep, falling asleep, nap, lullaby, lullabies", r(0.3, 0.7), r(0.0, 0.2), r(50, 80), "ambient");
-        add(e, "party", "dancing, club, celebration, dance floor, bangers, banger, going out, go out, night out, pregame, pre-game, pre-drinks, birthday", r(0.6, 1.0), r(0.7, 1.0), r(115, 135), "dance, electronic, pop");
+        add(e, "party", "dancing, club, celebration, dance floor, bangers, banger, going out, go out, night out, pregame, pre-game, pre-drinks, birthday, turn up, turnt", r(0.6, 1.0), r(0.7, 1.0), r(115, 135), "dance, electronic, pop");
         add(e, "romantic", "romance, tender, intimate, date night, love songs, sexy, sensual, seductive, slow dance, slow dancing, first dance", r(0.5, 0.85), r(0.2, 0.55), null, "love, soul, rnb");
         add(e, "dark", "gloomy, sinister, brooding, haunting, eerie, spooky, creepy, halloween, goth, gothic", r(0.0, 0.3), r(0.3, 0.7), null, "dark, gothic");
         add(e, "dreamy", "ethereal, hazy, floating, atmospheric, stargazing", r(0.4, 0.7), r(0.1, 0.45), null, "dream pop, shoegaze, ambient");

@@ -192,6 +192,27 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_everyday_phrasings_of_the_four_moods() {
+        // a fifth probe: each of these found no mood (or a wrong one) and fell back to a random-like playlist
+        for (String sad : List.of("broken heart", "songs about heartbreak", "missing someone", "i miss her", "in my feelings tonight")) {
+            assertEquals(List.of("sad"), parser.parse(sad).moods(), sad);
+        }
+        for (String happy : List.of("songs that make me smile", "good vibes only", "lighthearted songs")) {
+            assertEquals(List.of("happy"), parser.parse(happy).moods(), happy);
+        }
+        for (String energetic : List.of("adrenaline rush", "get me moving", "energizing songs", "energy boost")) {
+            assertEquals(List.of("energetic"), parser.parse(energetic).moods(), energetic);
+        }
+        assertEquals(List.of("relaxed"), parser.parse("music to de-stress").moods());
+        assertEquals(List.of("relaxed"), parser.parse("stress relief").moods());
+        assertTrue(parser.parse("rainy day sadness").moods().contains("sad"));
+        // "positive energy" was nearest "low energy" and asked for quiet music
+        MoodTarget positive = parser.parse("positive energy, nothing sad");
+        assertEquals(List.of("happy"), positive.moods());
+        assertEquals(List.of("sad"), positive.avoidMoods());
+    }
+
+    @Test
     void should_read_without_written_as_w_slash_o() {
         MoodTarget t = parser.parse("study beats w/o lyrics");
         assertFalse(t.moods().contains("vocals"), "w/o lyrics asked for vocals: " + t.moods());
