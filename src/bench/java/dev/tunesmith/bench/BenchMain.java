@@ -50,7 +50,7 @@ public final class BenchMain {
             .option("csv", "FILE", "instead: a labelled Spotify-style features CSV of one's own (read by the features importer)")
             .option("label", "COLUMN", "the CSV's mood label column (default mood; happy, sad, energetic and calm are measured)")
             .option("phrases", "FILE", "the requests to measure, one 'mood<TAB>request' a line (default three per mood;"
-                    + " src/bench/resources/mood-phrasings.tsv has 96 written as listeners write)")
+                    + " src/bench/resources/mood-phrasings.tsv has 156 written as listeners write)")
             .flag("no-rest", "skip the REST measurement (it needs PostgreSQL: a throw-away database is created and dropped)");
 
     public static void main(String[] argv) {

@@ -333,7 +333,7 @@ public final class IntentRouter {
         }
         Slots.Found slots = Slots.parse(t);
         boolean musicCue = has(lt, Lexicon.MUSIC);
-        boolean moodCue = has(lt, Lexicon.MOOD) || has(lt, Lexicon.GENRE);
+        boolean moodCue = Lexicon.namesMood(lt.tokens(), t) || has(lt, Lexicon.GENRE);
         boolean anyGenre = slots.hasExclusions() && !slots.excludeGenres.isEmpty();
 
         // creation: chords, lyrics, melodies — only when something asks for them to be made

@@ -1,8 +1,11 @@
 package dev.tunesmith.agent.offline;
 
 import dev.tunesmith.recommend.mood.Language;
+import dev.tunesmith.recommend.mood.MoodEntry;
+import dev.tunesmith.recommend.mood.MoodVocabulary;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** The words the offline router reasons with, by role. */
@@ -84,6 +87,26 @@ final class Lexicon {
             "weather", "forecast", "news", "joke", "recipe", "capital", "president", "math", "translate", "stock", "football",
             "soccer", "score", "homework", "profile", "taste", "describe", "similar", "sounds", "style", "classify", "penultimate");
 
+    /**
+     * The mood parser's own words ({@link MoodVocabulary#standard()}: every mood's name and synonyms), so that what
+     * the playlist tool would read as a mood is a mood cue here too ({@link #namesMood}).
+     */
+    private static final Set<String> VOCABULARY_WORDS;
+    private static final List<String> VOCABULARY_PHRASES;
+
+    static {
+        Set<String> words = new HashSet<>();
+        Set<String> phrases = new HashSet<>();
+        for (MoodEntry e : MoodVocabulary.standard().entries()) {
+            for (String term : java.util.stream.Stream.concat(java.util.stream.Stream.of(e.name()), e.synonyms().stream()).toList()) {
+                String t = term.toLowerCase(Locale.ROOT).replace('-', ' ').trim();
+                (t.contains(" ") ? phrases : words).add(t);
+            }
+        }
+        VOCABULARY_WORDS = Set.copyOf(words);
+        VOCABULARY_PHRASES = List.copyOf(phrases);
+    }
+
     static final Set<String> ALL;
     /** Messages as the router reads them: misspellings corrected to the router's own words. */
     static final Language LANGUAGE;
@@ -91,6 +114,7 @@ final class Lexicon {
     static {
         Set<String> all = new HashSet<>();
         all.addAll(MOOD);
+        all.addAll(VOCABULARY_WORDS);
         all.addAll(MUSIC);
         all.addAll(GENRE);
         all.addAll(EDIT);
@@ -106,5 +130,22 @@ final class Lexicon {
 
     static boolean isMood(String w) {
         return MOOD.contains(w);
+    }
+
+    /**
+     * Whether a message names a mood: one of the router's mood words, or a term of the mood parser's vocabulary
+     * ("mournful", "crank it up"). Only for telling a request from small talk: an edit's mood words are {@link #isMood}.
+     */
+    static boolean namesMood(List<String> tokens, String text) {
+        if (tokens.stream().anyMatch(w -> MOOD.contains(w) || VOCABULARY_WORDS.contains(w))) {
+            return true;
+        }
+        String t = " " + text.replaceAll("[^a-z0-9']+", " ") + " ";
+        for (String p : VOCABULARY_PHRASES) {
+            if (t.contains(" " + p + " ")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -98,6 +98,8 @@ public final class MoodParser {
     private final float[][] entryVectors;
     private final int[] termEntry;
     private final List<String[]> terms;
+    /** The vocabulary's terms, whole ("calm", "late night"). */
+    private final Set<String> wholeTerms;
     // {words a normalised request names the tag with, the tag}, longest first; a catalogue tag before a vocabulary genre
     private final List<String[]> tagWords;
     private final Set<String> tagKeys;
@@ -204,6 +206,7 @@ public final class MoodParser {
         language = new Language(words, nameWords);
         termWords = terms.stream().flatMap(term -> java.util.Arrays.stream(term[0].split(" ")))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        wholeTerms = terms.stream().map(term -> term[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Words a request is read with besides the vocabulary, so that a misspelling of them is corrected too. */
@@ -505,10 +508,35 @@ public final class MoodParser {
                         break;
                     }
                 }
+            } else if (w.length() > 4 && (w.endsWith("er") || w.endsWith("est")) && !termWords.contains(w) && !tagKeys.contains(w)
+                    && !STOP.contains(w)) {
+                // "the happiest songs", "something sadder", "calmer": a comparative or superlative of a vocabulary word
+                for (String c : comparativeStems(w)) {
+                    // a whole term ("late" is only part of "late night": "the latest hits" stays)
+                    if (wholeTerms.contains(c)) {
+                        s = c;
+                        break;
+                    }
+                }
             }
             out.add(s);
         }
         return String.join(" ", out);
+    }
+
+    /** The words {@code w} may be a comparative or superlative of: happier, happiest → happy; sadder → sad; calmer → calm; gentler → gentle. */
+    private static List<String> comparativeStems(String w) {
+        String base = w.endsWith("est") ? w.substring(0, w.length() - 3) : w.substring(0, w.length() - 2);
+        List<String> c = new ArrayList<>();
+        if (base.endsWith("i")) {
+            c.add(base.substring(0, base.length() - 1) + "y");
+        }
+        c.add(base);
+        if (base.length() > 2 && base.charAt(base.length() - 1) == base.charAt(base.length() - 2)) {
+            c.add(base.substring(0, base.length() - 1));
+        }
+        c.add(base + "e");
+        return c;
     }
 
     /** Whether the request means the artist where its name stands at {@code at} of phrase {@code p}. */

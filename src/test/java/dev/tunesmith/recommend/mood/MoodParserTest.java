@@ -213,6 +213,24 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_comparatives_superlatives_and_loss_as_their_moods() {
+        // a sixth probe: no mood was found in any of these
+        assertEquals(List.of("happy"), parser.parse("the happiest songs you have").moods());
+        assertEquals(List.of("sad"), parser.parse("the saddest music ever").moods());
+        assertEquals(List.of("calm"), parser.parse("something calmer").moods());
+        assertEquals(List.of("happy"), parser.parse("euphoric").moods());
+        for (String sad : List.of("my dog died", "songs about losing someone", "i just want to wallow", "music for when everything sucks")) {
+            assertEquals(List.of("sad"), parser.parse(sad).moods(), sad);
+        }
+        for (String energetic : List.of("crank it up", "music to push through the last mile", "songs to keep me awake")) {
+            assertEquals(List.of("energetic"), parser.parse(energetic).moods(), energetic);
+        }
+        assertEquals(List.of("relaxed"), parser.parse("i want to zone out").moods());
+        // a word that only looks like one is left alone
+        assertEquals(List.of(), parser.parse("the latest hits").moods());
+    }
+
+    @Test
     void should_read_without_written_as_w_slash_o() {
         MoodTarget t = parser.parse("study beats w/o lyrics");
         assertFalse(t.moods().contains("vocals"), "w/o lyrics asked for vocals: " + t.moods());
