@@ -97,10 +97,20 @@ final class MoodBench {
             return 2;
         }
         Map<String, List<String>> phrases = o.containsKey("phrases") ? phrases(Path.of(o.get("phrases"))) : PHRASES;
+        int listeners;
+        try {
+            listeners = Integer.parseInt(o.getOrDefault("listeners", "1"));
+        } catch (NumberFormatException e) {
+            listeners = 0;
+        }
+        if (listeners < 1 || listeners > 1000) {
+            System.err.println("bench mood: --listeners takes a whole number from 1 to 1000");
+            return 2;
+        }
         StringBuilder json = new StringBuilder("{");
         for (Labelled c : catalogues) {
             json.append(json.length() > 1 ? "," : "").append('"').append(c.name()).append("\":")
-                    .append(measure(c, embedder, out, !o.containsKey("no-rest"), phrases));
+                    .append(measure(c, embedder, out, !o.containsKey("no-rest"), phrases, listeners));
         }
         out.println(json.append('}'));
         return 0;
@@ -129,7 +139,7 @@ final class MoodBench {
     }
 
     private static String measure(Labelled c, TextEmbedder embedder, PrintStream out, boolean rest,
-            Map<String, List<String>> phrases) {
+            Map<String, List<String>> phrases, int listeners) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         c.label().values().forEach(l -> counts.merge(l, 1, Integer::sum));
         out.printf("%n== %s: %d items, labels %s ==%n", c.name(), c.items().size(), counts);
@@ -154,6 +164,14 @@ final class MoodBench {
                 MoodTarget t = parser.parse(phrase);
                 Playlist p = engine.recommend(UserProfile.empty(now), t, Constraints.defaults().withCount(K));
                 double prec = precision(p, c.label(), mood);
+                if (listeners > 1) {
+                    // the cold draw differs by listener: the mean over several new listeners is steadier
+                    prec = 0;
+                    for (int l = 1; l <= listeners; l++) {
+                        prec += precision(engine.recommend(UserProfile.empty(now).withListener(l * 7919L), t,
+                                Constraints.defaults().withCount(K)), c.label(), mood) / listeners;
+                    }
+                }
                 double dist = distance(engine, engine.moodModel(), mood, p.items().stream().map(i -> i.item().trackId()).toList());
                 double all = distance(engine, engine.moodModel(), mood, c.items().stream().map(CatalogItem::trackId).toList());
                 out.printf(Locale.ROOT, "%-12s %-28s %8.3f %10.3f %10.3f%n", mood, phrase, prec, dist, all);
