@@ -20,7 +20,9 @@ final class PlaylistTitles {
             "tracks", "track", "music", "tunes", "mix", "list", "just", "really", "very", "bit", "little", "kind", "sort", "maybe",
             "ideally", "perhaps", "also", "so", "too", "more", "lot", "lots", "feel", "feeling", "hey", "hi", "ok", "okay", "yo", "now",
             "listen", "listening", "what", "should", "on", "in", "at", "while", "when", "about", "new", "another", "ones", "one", "good",
-            "through", "across", "into", "during", "from", "around", "along", "towards", "toward", "via", "onto", "upon", "within", "nice", "great", "quite", "pretty", "mostly", "only", "all", "am", "gonna", "going", "bangers", "vibes", "vibe", "jams"));
+            "through", "across", "into", "during", "from", "around", "along", "towards", "toward", "via", "onto", "upon", "within", "nice", "great", "quite", "pretty", "mostly", "only", "all", "am", "gonna", "going", "bangers", "vibes", "vibe", "jams",
+            "have", "has", "had", "got", "ever", "you've", "your", "ur", "do", "does", "did", "was", "were", "them", "these", "those",
+            "there", "here", "which"));
 
     static String of(String mood) {
         if (mood == null || mood.isBlank()) {

@@ -17,6 +17,8 @@ class PlaylistTitlesTest {
         assertEquals("Chill", PlaylistTitles.of("chill music, none of that sad stuff"));
         assertEquals("Upbeat", PlaylistTitles.of("upbeat, nothing too slow"));
         assertEquals("Long drive night desert", PlaylistTitles.of("songs for a long drive at night through the desert"));
+        assertEquals("Happiest", PlaylistTitles.of("the happiest songs you have"));
+        assertEquals("Saddest", PlaylistTitles.of("what are the saddest songs you've got"));
         assertEquals("Running", PlaylistTitles.of("running songs between 150 and 170 bpm, max one song per artist"));
         assertEquals("Your mix", PlaylistTitles.of("20 songs please"));
         assertTrue(PlaylistTitles.of("x ".repeat(100)).length() <= 48);
