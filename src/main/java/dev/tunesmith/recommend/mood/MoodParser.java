@@ -524,7 +524,10 @@ public final class MoodParser {
         return String.join(" ", out);
     }
 
-    /** The words {@code w} may be a comparative or superlative of: happier, happiest → happy; sadder → sad; calmer → calm; gentler → gentle. */
+    /**
+     * The words {@code w} may be a comparative or superlative of: happier, happiest → happy; sadder → sad;
+     * calmer → calm; gentler → gentle.
+     */
     private static List<String> comparativeStems(String w) {
         String base = w.endsWith("est") ? w.substring(0, w.length() - 3) : w.substring(0, w.length() - 2);
         List<String> c = new ArrayList<>();

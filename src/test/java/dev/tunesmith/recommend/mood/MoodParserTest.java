@@ -226,8 +226,9 @@ class MoodParserTest {
             assertEquals(List.of("energetic"), parser.parse(energetic).moods(), energetic);
         }
         assertEquals(List.of("relaxed"), parser.parse("i want to zone out").moods());
-        // a word that only looks like one is left alone
+        // a word that only looks like one is left alone, and "loss" alone is not grief
         assertEquals(List.of(), parser.parse("the latest hits").moods());
+        assertFalse(parser.parse("weight loss workout").moods().contains("sad"));
     }
 
     @Test
