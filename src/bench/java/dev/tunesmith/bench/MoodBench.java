@@ -121,6 +121,9 @@ final class MoodBench {
      * {@code src/bench/resources/mood-phrasings.tsv}.
      */
     static Map<String, List<String>> phrases(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no such requests file: " + file);
+        }
         Map<String, List<String>> m = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file)) {
             if (line.isBlank() || line.startsWith("#")) {
