@@ -164,4 +164,33 @@ class MoodPlaylistTest {
         Playlist b = e.recommend(UserProfile.empty(NOW.plusSeconds(5)), mood("calm"), Constraints.defaults().withMaxPerArtist(4));
         assertNotEquals(a.trackIds(), b.trackIds());
     }
+
+    @Test
+    void should_not_give_every_new_listener_the_same_list_when_the_request_names_no_mood() {
+        // given: early likes make a few tracks the most popular
+        Map<Long, List<UserEvent>> events = new HashMap<>();
+        for (long u = 1; u <= 3; u++) {
+            List<UserEvent> ev = new ArrayList<>();
+            for (long t = 0; t < 6; t++) {
+                ev.add(new UserEvent(t, "like", null, NOW.minusSeconds(3600)));
+            }
+            events.put(u, ev);
+        }
+        RecommendationEngine e = EngineTrainer.train(catalog(), events, null, NOW, EngineTrainer.Options.DEFAULTS);
+
+        // when: 100 new listeners ask for "surprise me" (no mood, no genre), as the service does with one exposure memory
+        ColdExposure exposure = new ColdExposure();
+        Map<Long, Integer> seen = new HashMap<>();
+        for (int l = 1; l <= 100; l++) {
+            Playlist p = e.recommend(UserProfile.empty(NOW.plusSeconds(l)).withListener(l), MoodTarget.NONE,
+                    Constraints.defaults().withCount(20), exposure);
+            assertEquals(20, p.items().size());
+            p.trackIds().stream().distinct().forEach(id -> seen.merge(id, 1, Integer::sum));
+        }
+
+        // then: no track is in more than 10 of the 100 playlists (it was in all of them)
+        int max = seen.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        assertTrue(max <= 10, "one track in " + max + " of 100 playlists");
+        assertTrue(seen.size() >= 200, "only " + seen.size() + " distinct tracks");
+    }
 }

@@ -74,6 +74,9 @@ public final class MoodParser {
             + "(?!\\s+(?:music|tracks?|songs?|tunes|beats|hits|classics|anthems|pop|punk|rock))");
     /** "after work", "a long day at work", "home from work": the working day is over. */
     private static final Pattern WORK_IDIOM = Pattern.compile("\\b(after|from|day at|day of|back from)\\s+work\\b");
+    /** "after the gym", "post-workout": cooling down, not music to train to ("before the gym" stays). */
+    private static final Pattern AFTER_WORKOUT = Pattern.compile(
+            "\\b(?:after|post)[ -](?:the |my |a |an |our )?(?:gym|workout|work out|run|training|exercise|exercising|session)\\b");
     /** "a football game", "game day", "board game night": a match, not game music ("video game music" stays). */
     private static final Pattern GAME_IDIOM = Pattern.compile("\\b(football|soccer|basketball|baseball|hockey|rugby|tennis|"
             + "cricket|board|card|ball|big|home|away|playoff|championship)\\s+game\\b|\\bgame(?=\\s+(?:day|night)\\b)");
@@ -348,6 +351,7 @@ public final class MoodParser {
         t = DANCE_VERB.matcher(t).replaceAll("$1 dancing");
         // "after a rough day at work", "home from work": the day, not music to work to
         t = WORK_IDIOM.matcher(t).replaceAll("$1 the day");
+        t = AFTER_WORKOUT.matcher(t).replaceAll("cool down");
         // "a football game", "board game night": the match, not game music
         t = GAME_IDIOM.matcher(t).replaceAll("$1 match");
         // a negation after its word: "jazz is a no", "rock? no thanks", "keep the metal out", "rock-free"

@@ -226,6 +226,12 @@ class MoodParserTest {
             assertEquals(List.of("energetic"), parser.parse(energetic).moods(), energetic);
         }
         assertEquals(List.of("relaxed"), parser.parse("i want to zone out").moods());
+        // an eleventh probe: cooling down after training is not a workout
+        MoodTarget after = parser.parse("need to decompress after the gym");
+        assertEquals(List.of("relaxed"), after.moods());
+        assertEquals(List.of("gym"), parser.parse("something for the gym").moods());
+        assertEquals(List.of("happy"), parser.parse("give me some serotonin").moods());
+        assertEquals(List.of("sad"), parser.parse("i just got dumped").moods());
         // a word that only looks like one is left alone, and "loss" alone is not grief
         assertEquals(List.of(), parser.parse("the latest hits").moods());
         assertFalse(parser.parse("weight loss workout").moods().contains("sad"));
