@@ -192,7 +192,9 @@ final class MoodBench {
         // 100 cold listeners, each asking one of the labelled moods' phrases or another everyday mood request:
         // the largest share of the 100 playlists that any one track appears in
         List<String> requests = new ArrayList<>();
-        moods.forEach(m -> requests.addAll(phrases.get(m)));
+        Map<String, List<String>> measured = new LinkedHashMap<>();
+        moods.forEach(m -> measured.put(m, phrases.get(m)));
+        requests.addAll(interleaved(measured));
         requests.addAll(OTHER_REQUESTS);
         Map<Long, Integer> appearances = new HashMap<>();
         Map<Long, Set<String>> askedBy = new HashMap<>();
@@ -277,6 +279,23 @@ final class MoodBench {
             }
         }
         return js.append('}').toString();
+    }
+
+    /**
+     * The requests mood by mood in turn (one of each mood, then the next of each), so that 100 listeners ask for
+     * every mood even when a file holds more than 100 requests.
+     */
+    static List<String> interleaved(Map<String, List<String>> byMood) {
+        List<String> out = new ArrayList<>();
+        int longest = byMood.values().stream().mapToInt(List::size).max().orElse(0);
+        for (int k = 0; k < longest; k++) {
+            for (List<String> l : byMood.values()) {
+                if (k < l.size()) {
+                    out.add(l.get(k));
+                }
+            }
+        }
+        return out;
     }
 
     private static double precision(Playlist p, Map<Long, String> label, String mood) {

@@ -99,7 +99,7 @@ final class MoodRestBench {
                 }
             }
             List<String> requests = new ArrayList<>();
-            phrases.values().forEach(requests::addAll);
+            requests.addAll(MoodBench.interleaved(phrases));
             requests.addAll(others);
             Map<Long, Integer> seen = new HashMap<>();
             for (int l = 0; l < 100; l++) {
