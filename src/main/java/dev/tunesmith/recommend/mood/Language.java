@@ -117,6 +117,7 @@ public final class Language {
         phrase("tonite", "tonight");
         phrase("2nite", "tonight");
         phrase("luv", "love");
+        phrase("gud", "good");
         phrase("mach es", "make it");
         phrase("hazlo", "make it");
         phrase("hazla", "make it");
@@ -300,6 +301,23 @@ public final class Language {
         return String.join(" ", out);
     }
 
+    /** A word with a letter three or more times in a row ("saaad", "happyyy", "soooo"). */
+    private static final Pattern ELONGATED = Pattern.compile("\\p{L}*(\\p{L})\\1{2,}\\p{L}*");
+
+    /**
+     * An elongated word shortened: each run to two letters ("cooool" → "cool") or, when that is not a word
+     * and one letter makes one of the reader's words or a dictionary word, to one ("saaad" → "sad", not the
+     * name "saad"; "happyyy" → "happy").
+     */
+    private String shortened(String w) {
+        String two = w.replaceAll("(\\p{L})\\1{2,}", "$1$1");
+        String one = w.replaceAll("(\\p{L})\\1{2,}", "$1");
+        if (vocabulary.contains(one) && !vocabulary.contains(two)) {
+            return one;
+        }
+        return known(two) || !known(one) ? two : one;
+    }
+
     /** Normalises a message (see the class comment). */
     public Text normalise(String message) {
         String s = message == null ? "" : message;
@@ -310,7 +328,8 @@ public final class Language {
         }
         s = fold(s.replace('“', '"').replace('”', '"').replace('—', ','));
         s = s.replaceAll("[\\p{So}\\p{Cs}\\x{FE0F}\\x{200D}]", " ");
-        s = s.replaceAll("([!?.])\\1+", "$1").replaceAll("(\\p{L})\\1{2,}", "$1$1");
+        s = s.replaceAll("([!?.])\\1+", "$1");
+        s = ELONGATED.matcher(s).replaceAll(r -> Matcher.quoteReplacement(shortened(r.group())));
         for (var e : PHRASES.entrySet()) {
             if (s.contains(e.getKey())) {
                 s = s.replaceAll("\\b" + Pattern.quote(e.getKey()) + "\\b", e.getValue());

@@ -232,6 +232,11 @@ class MoodParserTest {
         assertEquals(List.of("gym"), parser.parse("something for the gym").moods());
         assertEquals(List.of("happy"), parser.parse("give me some serotonin").moods());
         assertEquals(List.of("sad"), parser.parse("i just got dumped").moods());
+        // a twelfth probe: letters held down, chat spelling
+        assertEquals(List.of("sad"), parser.parse("saaad music").moods());
+        assertEquals(List.of("happy"), parser.parse("happyyyy music").moods());
+        assertEquals(List.of("happy"), parser.parse("feel gud music").moods());
+        assertEquals(List.of("energetic"), parser.parse("songs to get me going").moods());
         // a word that only looks like one is left alone, and "loss" alone is not grief
         assertEquals(List.of(), parser.parse("the latest hits").moods());
         assertFalse(parser.parse("weight loss workout").moods().contains("sad"));
