@@ -52,6 +52,19 @@ class MoodPlaylistTest {
         return new MoodTarget(word, word, null, null, null, List.of(), List.of(), List.of(), List.of(), null, List.of(word), List.of());
     }
 
+    /** Three early listeners who each like the six tracks from {@code first} on. */
+    private static Map<Long, List<UserEvent>> threeListenersLike(long first) {
+        Map<Long, List<UserEvent>> events = new HashMap<>();
+        for (long u = 1; u <= 3; u++) {
+            List<UserEvent> ev = new ArrayList<>();
+            for (long t = first; t < first + 6; t++) {
+                ev.add(new UserEvent(t, "like", null, NOW.minusSeconds(3600)));
+            }
+            events.put(u, ev);
+        }
+        return events;
+    }
+
     private static long inGroup(Playlist p, int g) {
         return p.trackIds().stream().filter(id -> id / 1000 == g && id < 4000).count();
     }
@@ -138,15 +151,8 @@ class MoodPlaylistTest {
     @Test
     void should_not_let_a_few_likes_flood_every_mood_playlist() {
         // given: three early listeners like the same six calm tracks
-        Map<Long, List<UserEvent>> events = new HashMap<>();
-        for (long u = 1; u <= 3; u++) {
-            List<UserEvent> ev = new ArrayList<>();
-            for (long t = 3000; t < 3006; t++) {
-                ev.add(new UserEvent(t, "like", null, NOW.minusSeconds(3600)));
-            }
-            events.put(u, ev);
-        }
-        RecommendationEngine e = EngineTrainer.train(catalog(), events, null, NOW, EngineTrainer.Options.DEFAULTS);
+        RecommendationEngine e = EngineTrainer.train(catalog(), threeListenersLike(3000), null, NOW,
+                EngineTrainer.Options.DEFAULTS);
 
         // when: new listeners ask for energetic and happy music
         int liked = 0;
@@ -168,15 +174,8 @@ class MoodPlaylistTest {
     @Test
     void should_not_give_every_new_listener_the_same_list_when_the_request_names_no_mood() {
         // given: early likes make a few tracks the most popular
-        Map<Long, List<UserEvent>> events = new HashMap<>();
-        for (long u = 1; u <= 3; u++) {
-            List<UserEvent> ev = new ArrayList<>();
-            for (long t = 0; t < 6; t++) {
-                ev.add(new UserEvent(t, "like", null, NOW.minusSeconds(3600)));
-            }
-            events.put(u, ev);
-        }
-        RecommendationEngine e = EngineTrainer.train(catalog(), events, null, NOW, EngineTrainer.Options.DEFAULTS);
+        RecommendationEngine e = EngineTrainer.train(catalog(), threeListenersLike(0), null, NOW,
+                EngineTrainer.Options.DEFAULTS);
 
         // when: 100 new listeners ask for "surprise me" (no mood, no genre), as the service does with one exposure memory
         ColdExposure exposure = new ColdExposure();
