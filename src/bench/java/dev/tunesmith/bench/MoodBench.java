@@ -191,10 +191,9 @@ final class MoodBench {
 
         // 100 cold listeners, each asking one of the labelled moods' phrases or another everyday mood request:
         // the largest share of the 100 playlists that any one track appears in
-        List<String> requests = new ArrayList<>();
-        Map<String, List<String>> measured = new LinkedHashMap<>();
-        moods.forEach(m -> measured.put(m, phrases.get(m)));
-        requests.addAll(interleaved(measured));
+        Map<String, List<String>> asked = new LinkedHashMap<>();
+        moods.forEach(m -> asked.put(m, phrases.get(m)));
+        List<String> requests = new ArrayList<>(interleaved(asked));
         requests.addAll(OTHER_REQUESTS);
         Map<Long, Integer> appearances = new HashMap<>();
         Map<Long, Set<String>> askedBy = new HashMap<>();
@@ -251,8 +250,6 @@ final class MoodBench {
         js.append(String.format(Locale.ROOT, ",\"heldOutStandard\":%.3f,\"heldOutLearned\":%.3f,\"heldOutCentroid\":%.3f",
                 pStd, pLearned, pCentroid));
         if (rest) {
-            Map<String, List<String>> asked = new LinkedHashMap<>();
-            moods.forEach(m -> asked.put(m, phrases.get(m)));
             Map<String, Double> r = MoodRestBench.run(c, asked, OTHER_REQUESTS, out);
             if (r != null) {
                 js.append(",\"rest\":{");

@@ -955,29 +955,22 @@ public final class RecommendationEngine {
         // a cold listener with a mood region draws from it (explore's noise is for listeners with a taste); one
         // whose request names no mood ("surprise me", "some jazz") draws from the best-scoring candidates instead
         boolean drawn = coldProfile && (fit != null ? coldDraw(total, fit, allowed, count, p, m, exposure)
-                : m.wantedArtists().isEmpty() && coldDraw(total, broadRegion(total, allowed, count, m), allowed, count, p, m,
+                : m.wantedArtists().isEmpty() && coldDraw(total, broadRegion(total, allowed, count), allowed, count, p, m,
                         exposure));
         genresFirst(total, allowed, m);
         return new Scored(total, cf, content, liked, fit, drawn);
     }
 
     /**
-     * The region of a cold listener's request that names no mood: the 1.5 × count / {@link ColdExposure#TARGET} best-scoring
-     * allowed tracks (of the genre the request names, when those can fill the playlist), as a fit of 0 inside
-     * and −1 outside. Without it every new listener asking "surprise me" got the same twenty tracks.
+     * The region of a cold listener's request that names no mood: the 1.5 × count / {@link ColdExposure#TARGET}
+     * best-scoring allowed tracks, as a fit of 0 inside and −1 outside. A genre the request names is already a gate
+     * ({@link #keepToAskedGenres}) or leads ({@link #genresFirst}). Without it every new listener asking "surprise
+     * me" got the same twenty tracks.
      */
-    private float[] broadRegion(float[] total, boolean[] allowed, int count, MoodTarget m) {
-        boolean[] genre = askedGenreMask(m, allowed);
-        int genreCount = 0;
-        if (genre != null) {
-            for (boolean b : genre) {
-                genreCount += b ? 1 : 0;
-            }
-        }
-        boolean[] pool = genreCount >= count ? genre : allowed;
+    private static float[] broadRegion(float[] total, boolean[] allowed, int count) {
         // no mood to be precise about: wide enough that a stream of such requests alone keeps every track under the
         // exposure target (at count / target exactly, the caps' floor let a few reach 11 %)
-        int[] top = Vectors.topK(total, total.length, (int) Math.ceil(1.5 * count / ColdExposure.TARGET), i -> pool[i]);
+        int[] top = Vectors.topK(total, total.length, (int) Math.ceil(1.5 * count / ColdExposure.TARGET), i -> allowed[i]);
         float[] fit = new float[total.length];
         java.util.Arrays.fill(fit, -1f);
         for (int i : top) {
