@@ -240,6 +240,19 @@ class MoodParserTest {
         // a word that only looks like one is left alone, and "loss" alone is not grief
         assertEquals(List.of(), parser.parse("the latest hits").moods());
         assertFalse(parser.parse("weight loss workout").moods().contains("sad"));
+        // a thirteenth probe: cheery, jolly, brighten, empty, downbeat, high octane, headbanging, rowdy
+        for (String happy : List.of("cheery tunes", "something jolly", "music to brighten up my day", "merry songs")) {
+            assertEquals(List.of("happy"), parser.parse(happy).moods(), happy);
+        }
+        for (String sad : List.of("feeling empty inside", "downbeat songs", "all alone tonight")) {
+            assertEquals(List.of("sad"), parser.parse(sad).moods(), sad);
+        }
+        assertEquals(List.of("energetic"), parser.parse("high-octane tracks").moods());
+        assertEquals(List.of("energetic"), parser.parse("something rowdy").moods());
+        assertEquals(List.of("hard"), parser.parse("moshing music").moods());
+        // alone and empty are no sadness by themselves
+        assertFalse(parser.parse("studying alone").moods().contains("sad"));
+        assertFalse(parser.parse("music for an empty office").moods().contains("sad"));
     }
 
     @Test
