@@ -72,6 +72,9 @@ public final class MoodParser {
     /** "music to dance to", "let's dance", "dance in the kitchen": the verb ("dance music", "dance songs" stay the genre). */
     private static final Pattern DANCE_VERB = Pattern.compile("\\b(to|can|could|let's|lets|let us|wanna|gonna|i|we|and)\\s+dance\\b"
             + "(?!\\s+(?:music|tracks?|songs?|tunes|beats|hits|classics|anthems|pop|punk|rock))");
+    /** "a long day at work", "rough day", "after a busy day": a tiring day, over ("hard" and "long" are no sound here). */
+    private static final Pattern LONG_DAY = Pattern.compile(
+            "\\b(?:long|rough|hard|busy|stressful|tough|exhausting|tiring|hectic)\\s+(?:day|week|shift)(?:\\s+(?:at|of)\\s+work)?\\b");
     /** "after work", "a long day at work", "home from work": the working day is over. */
     private static final Pattern WORK_IDIOM = Pattern.compile("\\b(after|from|day at|day of|back from)\\s+work\\b");
     /** "after the gym", "post-workout": cooling down, not music to train to ("before the gym" stays). */
@@ -100,6 +103,8 @@ public final class MoodParser {
     private final MoodVocabulary vocabulary;
     private final float[][] entryVectors;
     private final int[] termEntry;
+    // the words of each embedded term but stop words ("love songs": love), in the order of entryVectors
+    private final List<Set<String>> termWordSets;
     private final List<String[]> terms;
     /** The vocabulary's terms, whole ("calm", "late night"). */
     private final Set<String> wholeTerms;
@@ -146,10 +151,14 @@ public final class MoodParser {
         List<float[]> emb = model.embedAll(terms.stream().map(t -> t[0]).toList());
         entryVectors = new float[emb.size()][];
         termEntry = new int[emb.size()];
+        List<Set<String>> wordSets = new ArrayList<>();
         for (int i = 0; i < emb.size(); i++) {
             entryVectors[i] = normalised(emb.get(i));
             termEntry[i] = Integer.parseInt(terms.get(i)[1]);
+            wordSets.add(java.util.Arrays.stream(terms.get(i)[0].split(" ")).filter(w -> !STOP.contains(w))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
         }
+        termWordSets = List.copyOf(wordSets);
         terms.sort(Comparator.comparingInt((String[] t) -> -t[0].length()));
         java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();
         for (String t : knownTags) {
@@ -350,6 +359,7 @@ public final class MoodParser {
         // "something to dance to", "let's dance": dancing, not the dance genre
         t = DANCE_VERB.matcher(t).replaceAll("$1 dancing");
         // "after a rough day at work", "home from work": the day, not music to work to
+        t = LONG_DAY.matcher(t).replaceAll("exhausted");
         t = WORK_IDIOM.matcher(t).replaceAll("$1 the day");
         t = AFTER_WORKOUT.matcher(t).replaceAll("cool down");
         // "a football game", "board game night": the match, not game music
@@ -473,7 +483,13 @@ public final class MoodParser {
         float[] q = normalised(model.embed(rest));
         double[] nearest = new double[vocabulary.entries().size()];
         java.util.Arrays.fill(nearest, -1);
+        Set<String> restWords = Set.copyOf(List.of(rest.split(" ")));
         for (int i = 0; i < entryVectors.length; i++) {
+            if (termWordSets.get(i).size() > restWords.size() && termWordSets.get(i).containsAll(restWords)) {
+                // "everything" is near "everything sucks" for the word they share, not for a mood: a term is not
+                // matched by a part of itself, since its missing words are what carry the mood
+                continue;
+            }
             double c = 0;
             for (int d = 0; d < q.length; d++) {
                 c += q[d] * entryVectors[i][d];

@@ -256,6 +256,25 @@ class MoodParserTest {
     }
 
     @Test
+    void should_not_read_a_mood_from_a_part_of_a_term_or_a_tiring_day_as_hard_music() {
+        // a fourteenth probe: "everything" alone was sad, the nearest term being "everything sucks"
+        assertEquals(List.of(), parser.parse("music for everything").moods());
+        assertEquals(List.of("romantic"), parser.parse("songs for when you're in love").moods());
+        assertEquals(List.of("sad"), parser.parse("my grandpa passed").moods());
+        assertEquals(List.of("sad"), parser.parse("in a bad mood").moods());
+        assertEquals(List.of("happy"), parser.parse("feeling great").moods());
+        for (String tired : List.of("a rough day at work", "hectic week, need to unwind")) {
+            MoodTarget t = parser.parse(tired);
+            assertFalse(t.moods().contains("hard") || t.moods().contains("happy"), tired + ": " + t.moods());
+            assertTrue(t.moods().contains("low energy"), tired + ": " + t.moods());
+        }
+        assertTrue(parser.parse("hard rock for a long drive").moods().contains("hard"));
+        assertEquals(List.of("gym"), parser.parse("boxing training").moods());
+        assertEquals(List.of("energetic"), parser.parse("get my heart pumping").moods());
+        assertTrue(parser.parse("winding down before bed").moods().contains("relaxed"));
+    }
+
+    @Test
     void should_read_without_written_as_w_slash_o() {
         MoodTarget t = parser.parse("study beats w/o lyrics");
         assertFalse(t.moods().contains("vocals"), "w/o lyrics asked for vocals: " + t.moods());
