@@ -275,6 +275,20 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_slang_moods_and_doing_nothing_as_idleness() {
+        // a fifteenth probe
+        assertEquals(List.of("sad"), parser.parse("sad boi music").moods());
+        assertEquals(List.of("sad"), parser.parse("feels like no one cares").moods());
+        assertEquals(List.of("hard"), parser.parse("in my villain arc").moods());
+        assertEquals(List.of("happy"), parser.parse("i need a mood boost").moods());
+        assertEquals(List.of("sleep"), parser.parse("drifting off").moods());
+        MoodTarget idle = parser.parse("an afternoon of doing nothing");
+        assertEquals(List.of("relaxed"), idle.moods());
+        assertEquals(List.of(), idle.avoidMoods());
+        assertEquals(List.of("sad"), parser.parse("nothing sad, doing my homework").avoidMoods());
+    }
+
+    @Test
     void should_read_without_written_as_w_slash_o() {
         MoodTarget t = parser.parse("study beats w/o lyrics");
         assertFalse(t.moods().contains("vocals"), "w/o lyrics asked for vocals: " + t.moods());
