@@ -12,6 +12,8 @@ class PlaylistTitlesTest {
         assertEquals("Chill studying", PlaylistTitles.of("something chill for studying"));
         assertEquals("Rainy sunday melancholic hopeful", PlaylistTitles.of("can you make me a playlist for a rainy sunday, a bit melancholic but hopeful, no jazz, 12 songs"));
         assertEquals("Party tonight", PlaylistTitles.of("party tonight!!! need bangers"));
+        // "no one" as a person is kept, not dropped as a negation
+        assertEquals("Feels nobody cares", PlaylistTitles.of("feels like no one cares"));
         // every way of saying "not" drops what it negates
         assertEquals("Happy", PlaylistTitles.of("happy songs but nothing sad"));
         assertEquals("Chill", PlaylistTitles.of("chill music, none of that sad stuff"));

@@ -76,7 +76,7 @@ public final class MoodParser {
     private static final Pattern LONG_DAY = Pattern.compile(
             "\\b(?:long|rough|hard|busy|stressful|tough|exhausting|tiring|hectic)\\s+(?:day|week|shift)(?:\\s+(?:at|of)\\s+work)?\\b");
     /** "no one cares", "no-one gets me": a person, not a negation ("no one direction" still excludes the band). */
-    private static final Pattern NO_ONE = Pattern.compile("\\bno[ -]one(?=\\s+(?:cares|cared|gets|got|understands|loves|loved|"
+    public static final Pattern NO_ONE = Pattern.compile("\\bno[ -]one(?=\\s+(?:cares|cared|gets|got|understands|loves|loved|"
             + "likes|knows|wants|needs|listens|is|was|will|can|could|would|else|around|left|here|to|at all)\\b)");
     /** "an evening of doing nothing": idleness, not a negation. */
     private static final Pattern IDLE = Pattern.compile("\\b(?:doing|do|does|did) nothing\\b");
