@@ -19,6 +19,8 @@ public final class ColdExposure {
     public static final int WINDOW = 100;
     /** The share of the last {@link #WINDOW} cold playlists above which a track is (almost) no longer drawn. */
     public static final double TARGET = 0.08;
+    /** The fraction of {@link #TARGET} below which a track's cap is left as it is. */
+    public static final double KNEE = 0.5;
     /** No memory: every share is 0 and nothing is recorded. */
     public static final ColdExposure NONE = new ColdExposure(false);
 
@@ -41,11 +43,18 @@ public final class ColdExposure {
     }
 
     /**
-     * The factor on a track's cap: 1 while it is rarely shown, falling linearly to 0.05 at
-     * {@link #TARGET}.
+     * The factor on a track's cap: 1 while its share is under {@link #KNEE} × {@link #TARGET}, then
+     * falling linearly to 0.05 at {@link #TARGET}. (Falling from a share of 0 lowered the best-fitting
+     * tracks' caps long before they came near the target, and so the precision of every playlist:
+     * over the 386 requests of {@code bench mood --phrases}, mood by mood in turn, P@20 0.927 → 0.938
+     * and 0.841 → 0.850 on the generated catalogues, at the same largest share, 8 %.)
      */
     public double capFactor(long trackId) {
-        return enabled ? Math.max(0.05, 1 - share(trackId) / TARGET) : 1;
+        if (!enabled) {
+            return 1;
+        }
+        double over = Math.max(0, share(trackId) - KNEE * TARGET) / ((1 - KNEE) * TARGET);
+        return Math.max(0.05, 1 - over);
     }
 
     /** Remembers one cold listener's playlist. */

@@ -16,10 +16,19 @@ class ColdExposureTest {
             e.record(List.of(7L, 100L + k, 7L));
         }
 
-        // then: its share counts each playlist once, and its cap shrinks linearly towards the target
+        // then: its share counts each playlist once, and past the knee its cap shrinks linearly towards the target
         assertEquals(0.06, e.share(7), 1e-9);
-        assertEquals(1 - 0.06 / ColdExposure.TARGET, e.capFactor(7), 1e-9);
+        double knee = ColdExposure.KNEE * ColdExposure.TARGET;
+        assertEquals(1 - (0.06 - knee) / (ColdExposure.TARGET - knee), e.capFactor(7), 1e-9);
+        assertTrue(e.capFactor(7) < 1);
         assertEquals(1.0, e.capFactor(8), 1e-9);
+
+        // and: under the knee a track's cap is left as it is
+        ColdExposure few = new ColdExposure();
+        few.record(List.of(9L));
+        few.record(List.of(9L));
+        assertTrue(0.02 <= knee);
+        assertEquals(1.0, few.capFactor(9), 1e-9);
 
         // and: at the target and beyond, a floor keeps it drawable
         e.record(List.of(7L));
