@@ -363,10 +363,11 @@ public final class MoodParser {
         t = HOUSE_PARTY.matcher(t).replaceAll("home party");
         // "something to dance to", "let's dance": dancing, not the dance genre
         t = DANCE_VERB.matcher(t).replaceAll("$1 dancing");
-        // "after a rough day at work", "home from work": the day, not music to work to
+        // "a long day at work": tired; "doing nothing": idle; "no one cares": a person (the last two are no negations)
         t = LONG_DAY.matcher(t).replaceAll("exhausted");
         t = IDLE.matcher(t).replaceAll("lazy");
         t = NO_ONE.matcher(t).replaceAll("nobody");
+        // "after a rough day at work", "home from work": the day, not music to work to
         t = WORK_IDIOM.matcher(t).replaceAll("$1 the day");
         t = AFTER_WORKOUT.matcher(t).replaceAll("cool down");
         // "a football game", "board game night": the match, not game music
