@@ -286,6 +286,10 @@ class MoodParserTest {
         assertEquals(List.of("relaxed"), idle.moods());
         assertEquals(List.of(), idle.avoidMoods());
         assertEquals(List.of("sad"), parser.parse("nothing sad, doing my homework").avoidMoods());
+        // a sixteenth probe (plain, learner's English): "feel terrible" was hard music, "by the lake" nothing
+        assertEquals(List.of("sad"), parser.parse("i feel awful today").moods());
+        assertTrue(parser.parse("evening by the water").moods().contains("peaceful"));
+        assertTrue(parser.parse("breathe with me").moods().contains("calm"));
     }
 
     @Test
