@@ -1,6 +1,6 @@
 package dev.tunesmith.playlist;
 
-import dev.tunesmith.recommend.mood.MoodParser;
+import dev.tunesmith.recommend.mood.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +29,7 @@ final class PlaylistTitles {
         if (mood == null || mood.isBlank()) {
             return "Your mix";
         }
-        String t = MoodParser.NO_ONE.matcher(mood.toLowerCase(Locale.ROOT)).replaceAll("nobody")
+        String t = Language.NO_ONE.matcher(mood.toLowerCase(Locale.ROOT)).replaceAll("nobody")
                 .replaceAll("[\\p{So}\\p{Cn}\\x{FE0F}\\x{200D}]", " ")
                 .replaceAll("\\b(none of (?:that|those|the)|none of|no more of (?:that|those|the)|not too|nothing too|nothing with|nothing by|without any|no more|anything but|but no|no|not|nothing|none|never|without|except|minus|skip|avoid|isn't|aren't|ain't|sans|sin|ohne|sem)\\s+[\\p{L}0-9&'.!-]+(\\s+(music|songs|stuff|tracks))?", " ")
                 .replaceAll("\\b(under|below|over|above|less than|more than|at least|at most|between|max(imum)?|min(imum)?)\\b[^,.;!?]*", " ")

@@ -25,7 +25,8 @@ import java.util.zip.GZIPInputStream;
  * Portuguese are translated ("musique douce pour dormir" → "music soft for sleep"), number words
  * become digits ("a dozen" → "12", "twenty-five" → "25"), and misspelt words close to a known one are
  * corrected ("relaxng" → "relaxing"). Known English words (the CMU dictionary shipped for lyrics)
- * are never "corrected", and tell words from gibberish.
+ * are never "corrected", and tell words from gibberish. "No one" naming a person ("no one cares")
+ * becomes "nobody", so no reader takes it for a negation.
  *
  * <p>One instance per reader of requests, built over that reader's own words: the offline agent's
  * router words, or the mood parser's vocabulary and the catalogue's tags. A misspelt word is
@@ -302,6 +303,12 @@ public final class Language {
     }
 
     /** A word with a letter three or more times in a row ("saaad", "happyyy", "soooo"). */
+    /**
+     * "no one cares", "no-one gets me": a person, not a negation, so it reads as "nobody" (followed by
+     * anything else, "no one direction", it still negates).
+     */
+    public static final Pattern NO_ONE = Pattern.compile("\\bno[ -]one(?=\\s+(?:cares|cared|gets|got|understands|loves|loved|"
+            + "likes|knows|wants|needs|listens|is|was|will|can|could|would|else|around|left|here|to|at all)\\b)");
     private static final Pattern ELONGATED = Pattern.compile("\\p{L}*(\\p{L})\\1{2,}\\p{L}*");
 
     /**
@@ -335,6 +342,7 @@ public final class Language {
                 s = s.replaceAll("\\b" + Pattern.quote(e.getKey()) + "\\b", e.getValue());
             }
         }
+        s = NO_ONE.matcher(s).replaceAll("nobody");
         Matcher m = TOKEN.matcher(s);
         List<String> raw = new ArrayList<>();
         while (m.find()) {

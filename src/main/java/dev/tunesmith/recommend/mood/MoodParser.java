@@ -75,9 +75,6 @@ public final class MoodParser {
     /** "a long day at work", "rough day", "after a busy day": a tiring day, over ("hard" and "long" are no sound here). */
     private static final Pattern LONG_DAY = Pattern.compile(
             "\\b(?:long|rough|hard|busy|stressful|tough|exhausting|tiring|hectic)\\s+(?:day|week|shift)(?:\\s+(?:at|of)\\s+work)?\\b");
-    /** "no one cares", "no-one gets me": a person, not a negation ("no one direction" still excludes the band). */
-    public static final Pattern NO_ONE = Pattern.compile("\\bno[ -]one(?=\\s+(?:cares|cared|gets|got|understands|loves|loved|"
-            + "likes|knows|wants|needs|listens|is|was|will|can|could|would|else|around|left|here|to|at all)\\b)");
     /** "an evening of doing nothing": idleness, not a negation. */
     private static final Pattern IDLE = Pattern.compile("\\b(?:doing|do|does|did) nothing\\b");
     /** "after work", "a long day at work", "home from work": the working day is over. */
@@ -363,10 +360,9 @@ public final class MoodParser {
         t = HOUSE_PARTY.matcher(t).replaceAll("home party");
         // "something to dance to", "let's dance": dancing, not the dance genre
         t = DANCE_VERB.matcher(t).replaceAll("$1 dancing");
-        // "a long day at work": tired; "doing nothing": idle; "no one cares": a person (the last two are no negations)
+        // "a long day at work": tired; "doing nothing": idle, not a negation ("no one cares" is read by Language)
         t = LONG_DAY.matcher(t).replaceAll("exhausted");
         t = IDLE.matcher(t).replaceAll("lazy");
-        t = NO_ONE.matcher(t).replaceAll("nobody");
         // "after a rough day at work", "home from work": the day, not music to work to
         t = WORK_IDIOM.matcher(t).replaceAll("$1 the day");
         t = AFTER_WORKOUT.matcher(t).replaceAll("cool down");
