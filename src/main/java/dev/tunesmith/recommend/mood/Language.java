@@ -94,6 +94,10 @@ public final class Language {
         phrase("drum and bass", "drum & bass");
         phrase("drum n bass", "drum & bass");
         phrase("rock and roll", "rock & roll");
+        // "an evening of doing nothing": idleness, not a negation of what follows
+        for (String idle : List.of("doing nothing", "do nothing", "does nothing", "did nothing")) {
+            phrase(idle, "lazy");
+        }
         phrase("rock n roll", "rock & roll");
         phrase("r and b", "r&b");
         phrase("hip-hop", "hip hop");

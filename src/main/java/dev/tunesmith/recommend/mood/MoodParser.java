@@ -75,8 +75,6 @@ public final class MoodParser {
     /** "a long day at work", "rough day", "after a busy day": a tiring day, over ("hard" and "long" are no sound here). */
     private static final Pattern LONG_DAY = Pattern.compile(
             "\\b(?:long|rough|hard|busy|stressful|tough|exhausting|tiring|hectic)\\s+(?:day|week|shift)(?:\\s+(?:at|of)\\s+work)?\\b");
-    /** "an evening of doing nothing": idleness, not a negation. */
-    private static final Pattern IDLE = Pattern.compile("\\b(?:doing|do|does|did) nothing\\b");
     /** "after work", "a long day at work", "home from work": the working day is over. */
     private static final Pattern WORK_IDIOM = Pattern.compile("\\b(after|from|day at|day of|back from)\\s+work\\b");
     /** "after the gym", "post-workout": cooling down, not music to train to ("before the gym" stays). */
@@ -360,9 +358,8 @@ public final class MoodParser {
         t = HOUSE_PARTY.matcher(t).replaceAll("home party");
         // "something to dance to", "let's dance": dancing, not the dance genre
         t = DANCE_VERB.matcher(t).replaceAll("$1 dancing");
-        // "a long day at work": tired; "doing nothing": idle, not a negation ("no one cares" is read by Language)
+        // "a long day at work": tired ("doing nothing" and "no one cares" are read by Language: no negations)
         t = LONG_DAY.matcher(t).replaceAll("exhausted");
-        t = IDLE.matcher(t).replaceAll("lazy");
         // "after a rough day at work", "home from work": the day, not music to work to
         t = WORK_IDIOM.matcher(t).replaceAll("$1 the day");
         t = AFTER_WORKOUT.matcher(t).replaceAll("cool down");
