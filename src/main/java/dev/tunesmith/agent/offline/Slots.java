@@ -107,7 +107,7 @@ final class Slots {
                     + "|\\bthe\\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d{1,3}(?:st|nd|rd|th)|last|final|penultimate)\\b(?!\\s+(?:time|date|dance|day|night|week|song of|thing|minute|hour|verse|chorus|change|edit|request|version|playlist|list|mix))"
                     + "|\\b(\\d{1,3}(?:st|nd|rd|th))\\b");
     private static final Pattern NUMBERED = Pattern.compile(
-            "(?:\\b(?:tracks?|songs?|numbers?|nos?\\.?|items?|positions?|spots?)|#)\\s*#?\\s*(\\d{1,3}(?:\\s*(?:,|and|&|\\+|or)\\s*#?\\d{1,3})*(?:\\s*(?:-|to|through|thru|until)\\s*\\d{1,3})?)|#(\\d{1,3})");
+            "(?:\\b(?:tracks?|songs?|numbers?|nos?\\.?|items?|positions?|spots?)|#)\\s*#?\\s*(\\d{1,3}(?:\\s*(?:,|and|&|\\+|or)\\s*#?\\d{1,3})*(?:\\s*(?:-|to|through|thru|until)\\s*\\d{1,3})?)(?![a-z0-9])|#(\\d{1,3})(?![a-z0-9])");
     private static final Pattern RANGE = Pattern.compile(
             "\\b(\\d{1,3})\\s*(?:-|to|through|thru|until)\\s*(\\d{1,3})\\b(?!\\s*(?:bpm|min|minutes|%|songs|tracks))");
     private static final Pattern LAST_N = Pattern.compile("\\b(?:the\\s+)?(last|final|first)\\s+(\\d{1,2})\\s*(?:songs?|tracks?|ones|tunes)?\\b");
@@ -115,7 +115,7 @@ final class Slots {
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(?:anything|everything|whatever|any genre|all)\\s+(?:but|except)\\s+|\\b(?:(?:i'm |im |i am )?not (?:a |really a |much of a |the biggest )?fan of|not (?:that|really|too|so|very|super|all that|big) into|not big on|not into|no more of (?:that|those|this|these)|no more|none of (?:that|those|this|these)|none of|nothing (?:with|that has|that have|having|featuring|containing)|no (?:songs?|tracks?|music|stuff|anything) (?:with|that has|that have|having|featuring|containing)|nothing (?:by|from)|no (?:songs?|tracks?|music|stuff|anything) (?:by|from)|nothing|no|not|without|except(?: for)?|excluding|exclude|minus|skip|avoid|ban|leave out|leave off|keep out|hold the|lose the|zero|but no|rather than|instead of|not into|hate|can't stand|cannot stand|isn't|aren't|ain't|dislike|don't like|do not like|don't want|do not want|don't play|do not play|never)\\s+(?:any\\s+|more\\s+|the\\s+|of\\s+the\\s+|of\\s+|songs?\\s+(?:by|from)\\s+|tracks?\\s+(?:by|from)\\s+|music\\s+(?:by|from)\\s+|stuff\\s+(?:by|from)\\s+|anything\\s+(?:by|from)\\s+)*");
     private static final Pattern SCOPE_END = Pattern.compile(
-            "[,.;!?()]|\\s(?:but|please|pls|though|because|since|so|just|only|that|which|while|when|for|with|in|on|at|to|thanks|thank|and then|then|also|ideally|maybe|like|as|if|make|give|i|i'm|im|we|tonight|today|under|below|over|above|between|max|at most|no more than|per|bpm|more|less|no|not|nor|without|except|nothing|has to go|have to go|needs to go|must go|is bad|sucks|please)\\b|\\s\\d");
+            "[,.;!?()]|\\s(?:but|please|pls|though|because|since|so|just|only|that|which|while|when|for|with|in|on|at|to|thanks|thank|and then|then|also|ideally|maybe|like|as|if|make|give|i|i'm|im|we|tonight|today|under|below|over|above|between|max|at most|no more than|per|bpm|more|less|no|not|nor|without|except|nothing|has to go|have to go|needs to go|must go|is bad|sucks|please)\\b|\\s\\d+\\s*(?:songs?|tracks?|tunes?|minutes?|mins?|hours?|hrs?|bpm|%)\\b");
     /** Words after "no" that change the mood, not the catalogue: they stay in the mood text. */
     private static final Set<String> MOOD_NEGATIONS = Set.of("too", "sad", "happy", "loud", "fast", "slow", "vocals", "vocal", "words",
             "lyrics", "singing", "singer", "singers", "upbeat", "energetic", "calm", "dark", "heavy", "explicit", "swearing", "ads",
@@ -141,6 +141,7 @@ final class Slots {
             "\\b(?:remove|drop|delete|cut|swap|replace|change|ditch|lose|skip|get rid of|take out|kill|nix|toss|switch)\\s+(?:out\\s+)?(\\d{1,3}(?:\\s*(?:,|and|&)\\s*\\d{1,3})+)\\b(?!\\s*(?:bpm|min|minutes|%|songs|tracks|more))");
     private static final Pattern SPEC_RANGE = Pattern.compile("(\\d{1,3})\\s*(?:-|to|through|thru|until)\\s*(\\d{1,3})");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,3}");
+    private static final Pattern GENRE_NUMBER = Pattern.compile("(.+?)\\s+\\d+");
     private static final Pattern ORDINAL_DIGITS = Pattern.compile("^(\\d{1,3})(?:st|nd|rd|th)?$");
     private static final Pattern CONTINUE_FIRST = Pattern.compile("^\\s*,\\s*(?:or\\s+|and\\s+|no\\s+|nor\\s+)?([a-z&' -]{2,20}?)(?=\\s*(?:,|$|\\bor\\b|\\band\\b|\\.|!))");
     private static final Pattern CONTINUE_NEXT = Pattern.compile("^\\s*,?\\s*(?:or\\s+|and\\s+|no\\s+|nor\\s+)([a-z&' -]{2,20}?)(?=\\s*(?:,|$|\\bor\\b|\\band\\b|\\.|!))");
@@ -615,8 +616,13 @@ final class Slots {
             boolean any = false;
             for (String raw : terms) {
                 String term = clean(raw);
+                // a number is part of a name ("50 cent", "sum 41"), but not after a genre ("no rock 20")
+                Matcher numbered = GENRE_NUMBER.matcher(term);
+                if (numbered.matches() && (GenreTree.isGenre(numbered.group(1)) || Lexicon.GENRE.contains(numbered.group(1)))) {
+                    term = numbered.group(1);
+                }
                 boolean genreTerm = GenreTree.isGenre(term) || Lexicon.GENRE.contains(term);
-                if (term.isEmpty() || (!genreTerm && (MOOD_NEGATIONS.contains(term) || MOOD_NEGATIONS.contains(term.split(" ")[0])
+                if (term.isEmpty() || (!genreTerm && (MOOD_NEGATIONS.contains(term) || MOOD_NEGATIONS.contains(firstWord(term))
                         || Lexicon.isMood(term))) || term.matches("\\d+") || term.length() < 2) {
                     continue;
                 }
@@ -697,6 +703,20 @@ final class Slots {
             }
         }
     }
+
+    /**
+     * The first word of a negated term, as {@link #MOOD_NEGATIONS} reads it. "one" begins names ("no one
+     * direction"), so it counts only before a word about the list ("no one song twice", "no one-hit
+     * wonders"); "no one cares" reaches this reader as "nobody cares" ({@code Language.NO_ONE}).
+     */
+    private static String firstWord(String term) {
+        String[] w = term.split("[ -]");
+        return !w[0].equals("1") && !w[0].equals("one") || w.length == 1 || AFTER_ONE.contains(w[1]) ? w[0] : term;
+    }
+
+    private static final Set<String> AFTER_ONE = Set.of("song", "songs", "track", "tracks", "tune", "tunes", "artist", "artists", "band",
+            "bands", "genre", "genres", "hit", "more", "thing", "of", "at", "by", "style", "type", "kind", "sound", "single", "album",
+            "mood", "vibe", "repeat", "twice", "again", "same");
 
     private static String clean(String raw) {
         String s = raw.toLowerCase(Locale.ROOT).trim().replaceAll("^(?:have|hear|play|include|get|want|see|listen to|put|need)\\s+", "")

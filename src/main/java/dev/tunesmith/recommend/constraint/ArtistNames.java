@@ -12,19 +12,47 @@ import java.util.Set;
  * Matches artist names the way people type them: case, punctuation and diacritics do not matter
  * ("blazar" names "BLAZAR!", "bjork" names "Björk"), a leading "the" is optional, one typo is
  * forgiven in names of six letters or more, and a credit that lists several artists
- * ("Arturo Toscanini, NBC Symphony Orchestra", "Tab &amp; Anitek") is named by any one of them.
+ * ("Arturo Toscanini, NBC Symphony Orchestra", "Tab &amp; Anitek") is named by any one of them. A
+ * number may be typed in digits or in words ("matchbox 20" names "Matchbox Twenty", "maroon five"
+ * names "Maroon 5"): the chat's reader writes number words as digits.
  */
 public final class ArtistNames {
     private ArtistNames() {}
 
-    /** "The BLAZAR!" → "blazar"; "Björk" → "bjork". */
+    private static final List<String> UNITS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen");
+    private static final List<String> TENS = List.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
+
+    /** "The BLAZAR!" → "blazar"; "Björk" → "bjork"; "Matchbox Twenty" → "matchbox 20". */
     public static String key(String name) {
         if (name == null) {
             return "";
         }
         String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-        s = s.replace("&", " and ").replaceAll("[^\\p{L}\\p{N}]+", " ").trim().replaceAll("\\s+", " ");
+        s = digits(s.replace("&", " and ").replaceAll("[^\\p{L}\\p{N}]+", " ").trim().replaceAll("\\s+", " "));
         return s.startsWith("the ") ? s.substring(4) : s;
+    }
+
+    /** Number words as digits: "twenty one pilots" → "21 pilots", "one direction" → "1 direction". */
+    private static String digits(String s) {
+        String[] w = s.split(" ");
+        List<String> out = new ArrayList<>(w.length);
+        for (int i = 0; i < w.length; i++) {
+            int tens = TENS.indexOf(w[i]);
+            int unit = UNITS.indexOf(w[i]);
+            if (tens >= 0) {
+                int v = 20 + 10 * tens;
+                int next = i + 1 < w.length ? UNITS.indexOf(w[i + 1]) : -1;
+                if (next > 0 && next < 10) {
+                    v += next;
+                    i++;
+                }
+                out.add(String.valueOf(v));
+            } else {
+                out.add(unit >= 0 ? String.valueOf(unit) : w[i]);
+            }
+        }
+        return String.join(" ", out);
     }
 
     /** The separate artists of a credit: "A, B &amp; C feat. D" → [a, b, c, d] (keys). */
@@ -72,7 +100,8 @@ public final class ArtistNames {
     }
 
     private static boolean close(String a, String b) {
-        return Math.min(a.length(), b.length()) >= 6 && Math.abs(a.length() - b.length()) <= 1 && distance(a, b) <= 1;
+        return Math.min(a.length(), b.length()) >= 6 && Math.abs(a.length() - b.length()) <= 1 && distance(a, b) <= 1
+                && a.replaceAll("\\D", "").equals(b.replaceAll("\\D", "")); // a number is never a typo: "maroon 6" is not "maroon 5"
     }
 
     /** Levenshtein distance (small strings). */

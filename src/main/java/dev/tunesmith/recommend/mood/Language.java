@@ -306,13 +306,13 @@ public final class Language {
         return String.join(" ", out);
     }
 
-    /** A word with a letter three or more times in a row ("saaad", "happyyy", "soooo"). */
     /**
      * "no one cares", "no-one gets me": a person, not a negation, so it reads as "nobody" (followed by
      * anything else, "no one direction", it still negates).
      */
     public static final Pattern NO_ONE = Pattern.compile("\\bno[ -]one(?=\\s+(?:cares|cared|gets|got|understands|loves|loved|"
             + "likes|knows|wants|needs|listens|is|was|will|can|could|would|else|around|left|here|to|at all)\\b)");
+    /** A word with a letter three or more times in a row ("saaad", "happyyy", "soooo"). */
     private static final Pattern ELONGATED = Pattern.compile("\\p{L}*(\\p{L})\\1{2,}\\p{L}*");
 
     /**

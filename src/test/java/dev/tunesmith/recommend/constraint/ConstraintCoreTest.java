@@ -44,6 +44,11 @@ class ConstraintCoreTest {
         assertTrue(ArtistNames.names("josh woodwrd", "Josh Woodward"), "one typo");
         assertFalse(ArtistNames.names("tab", "Anitek"));
         assertFalse(ArtistNames.names("ant", "Just Plain Ant"), "a word of a name is not the name");
+        assertTrue(ArtistNames.names("matchbox 20", "Matchbox Twenty"), "the chat's reader writes number words as digits");
+        assertTrue(ArtistNames.names("maroon five", "Maroon 5"));
+        assertTrue(ArtistNames.names("twenty-one pilots", "Twenty One Pilots"));
+        assertTrue(ArtistNames.names("50 cent", "50 Cent"));
+        assertFalse(ArtistNames.names("maroon 6", "Maroon 5"), "a different number is a different name");
     }
 
     @Test
