@@ -33,8 +33,8 @@ public final class ArtistNames {
         return s.startsWith("the ") ? s.substring(4) : s;
     }
 
-    /** Number words as digits: "twenty one pilots" → "21 pilots", "one direction" → "1 direction". */
-    private static String digits(String s) {
+    /** Number words as digits in space-separated words: "twenty one pilots" → "21 pilots", "one direction" → "1 direction". */
+    public static String digits(String s) {
         String[] w = s.split(" ");
         List<String> out = new ArrayList<>(w.length);
         for (int i = 0; i < w.length; i++) {

@@ -1,6 +1,7 @@
 package dev.tunesmith.recommend.mood;
 
 import dev.tunesmith.recommend.TextEmbedder;
+import dev.tunesmith.recommend.constraint.ArtistNames;
 
 import dev.tunesmith.recommend.Range;
 import java.util.ArrayList;
@@ -123,7 +124,21 @@ public final class MoodParser {
      * A catalogue artist: its name, the words that name it, and whether those words are also a mood word
      * ("Slow") or one common English word ("End.", "Queen"): then the request must say it means the artist.
      */
-    private record Artist(String name, String key, boolean moodWord, boolean commonWord) {}
+    private record Artist(String name, String key, List<String> spellings, boolean moodWord, boolean commonWord) {}
+
+    /**
+     * The ways a request may write an artist's name once normalised: as {@link Language#words} leaves it,
+     * with a dash as a space ("blink 182") and with number words as the digits the reader writes them in
+     * ("matchbox 20" for "Matchbox Twenty").
+     */
+    private static List<String> spellings(String key) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String k : List.of(key, key.replace('-', ' '))) {
+            out.add(k);
+            out.add(ArtistNames.digits(k));
+        }
+        return List.copyOf(out);
+    }
 
     /** Parser with the standard vocabulary and no catalogue-specific tags or artists. */
     public MoodParser(TextEmbedder model) {
@@ -204,14 +219,14 @@ public final class MoodParser {
         for (String a : knownArtists) {
             // "Get, The" is how catalogues file "The Get"
             String key = a == null ? "" : Language.words(a.replaceFirst("(?i)^(.+),\\s*the$", "the $1"));
-            if (key.length() < 3) {
+            if (key.length() < 3 && !key.matches(".*\\d.*")) { // "U2" is a name, "ok" is not
                 continue;
             }
             nameWords.addAll(List.of(key.split(" ")));
             // an artist called "Slow", "Stuff", "Road Trip" or "Sleepy" is read as the mood word unless the request
             // says it means the artist ("by", "like", capitals); one called "End." or "Queen" needs a looser
             // sign ("play queen", "queen songs", "no queen"): the dictionary holds famous names too ("adele")
-            named.add(new Artist(a, key, vocabularyKeys.contains(key), key.matches("[a-z]+") && dictionary.contains(key)));
+            named.add(new Artist(a, key, spellings(key), vocabularyKeys.contains(key), key.matches("[a-z]+") && dictionary.contains(key)));
         }
         named.sort(Comparator.comparingInt((Artist a) -> a.key().length()).reversed());
         artists = List.copyOf(named);
@@ -435,14 +450,17 @@ public final class MoodParser {
         }
         boolean literal = false;
         for (Artist a : artists) {
-            int at = p.indexOf(" " + a.key() + " ");
-            if (at < 0 || !named(a, p, at, negated, r)) {
-                continue;
+            for (String spelt : a.spellings()) {
+                int at = p.indexOf(" " + spelt + " ");
+                if (at < 0 || !named(a, p, at, negated, r)) {
+                    continue;
+                }
+                (negated ? r.unwantedArtists : r.wantedArtists).add(a.name());
+                r.label(prefix + a.name());
+                p = p.replace(" " + spelt + " ", " _ ");
+                literal = true;
+                break;
             }
-            (negated ? r.unwantedArtists : r.wantedArtists).add(a.name());
-            r.label(prefix + a.name());
-            p = p.replace(" " + a.key() + " ", " _ ");
-            literal = true;
         }
         for (String[] term : terms) {
             if (p.contains(" " + term[0] + " ")) {

@@ -69,6 +69,20 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_names_with_numbers_however_the_number_is_written() {
+        MoodParser numbered = new MoodParser(Embedders.of(new AllMiniLmL6V2EmbeddingModel()), MoodVocabulary.standard(), List.of(),
+                List.of("One Direction", "50 Cent", "Sum 41", "Matchbox Twenty", "Twenty One Pilots", "blink-182", "U2"));
+        assertEquals(List.of("One Direction"), numbered.parse("sad songs, no one direction").unwantedArtists());
+        assertEquals(List.of("50 Cent"), numbered.parse("workout mix without 50 cent").unwantedArtists());
+        assertEquals(List.of("Sum 41"), numbered.parse("pop punk, no sum 41").unwantedArtists());
+        assertEquals(List.of("Matchbox Twenty"), numbered.parse("road trip, no matchbox twenty").unwantedArtists(), "read as 'matchbox 20'");
+        assertEquals(List.of("Twenty One Pilots"), numbered.parse("i love twenty one pilots, something upbeat").wantedArtists(), "read as '21 pilots'");
+        assertEquals(List.of("blink-182"), numbered.parse("party, no blink 182").unwantedArtists());
+        assertEquals(List.of("U2"), numbered.parse("no u2 tonight, something calm").unwantedArtists());
+        assertEquals(List.of(), numbered.parse("i feel like no one understands me").unwantedArtists());
+    }
+
+    @Test
     void should_read_everyday_nouns_as_nouns_not_as_the_genre_of_that_name() {
         assertEquals(List.of(), wordy.parse("rock music for cleaning the house").genres().stream().filter("house"::equals).toList());
         assertEquals(List.of("house"), wordy.parse("house music for cleaning").genres());
