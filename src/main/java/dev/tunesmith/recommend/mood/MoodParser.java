@@ -76,6 +76,10 @@ public final class MoodParser {
     /** "a long day at work", "rough day", "after a busy day": a tiring day, over ("hard" and "long" are no sound here). */
     private static final Pattern LONG_DAY = Pattern.compile(
             "\\b(?:long|rough|hard|busy|stressful|tough|exhausting|tiring|hectic)\\s+(?:day|week|shift)(?:\\s+(?:at|of)\\s+work)?\\b");
+    /** "i'm late", "running late for work": in a hurry, not the late night ("late night drive" stays). */
+    private static final Pattern LATE = Pattern.compile("\\b(?:i'm|im|i am|we're|were|we are|running|so|already)\\s+(?:\\w+\\s+)?late\\b(?!\\s+(?:night|evening|nights|hours))");
+    /** "keep it going", "keep the vibe going": more of the same, not "get me going" (energy). */
+    private static final Pattern KEEP_GOING = Pattern.compile("\\bkeep\\s+(it|this|that|the\\s+(?:vibe|vibes|mood|feeling|party|good times))\\s+going\\b");
     /** "after work", "a long day at work", "home from work": the working day is over. */
     private static final Pattern WORK_IDIOM = Pattern.compile("\\b(after|from|day at|day of|back from)\\s+work\\b");
     /** "after the gym", "post-workout": cooling down, not music to train to ("before the gym" stays). */
@@ -375,6 +379,8 @@ public final class MoodParser {
         t = DANCE_VERB.matcher(t).replaceAll("$1 dancing");
         // "a long day at work": tired ("doing nothing" and "no one cares" are read by Language: no negations)
         t = LONG_DAY.matcher(t).replaceAll("exhausted");
+        t = LATE.matcher(t).replaceAll("in a hurry");
+        t = KEEP_GOING.matcher(t).replaceAll("$1");
         // "after a rough day at work", "home from work": the day, not music to work to
         t = WORK_IDIOM.matcher(t).replaceAll("$1 the day");
         t = AFTER_WORKOUT.matcher(t).replaceAll("cool down");

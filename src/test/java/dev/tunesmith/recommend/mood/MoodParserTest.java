@@ -360,6 +360,19 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_idioms_of_time_and_continuation_as_what_they_mean() {
+        MoodTarget late = parser.parse("i'm late, need fast music to get ready");
+        assertFalse(late.moods().contains("evening"), "late for something is a hurry, not the late night: " + late.moods());
+        assertTrue(late.moods().contains("energetic"), late.moods().toString());
+        assertTrue(parser.parse("late night drive").moods().contains("evening"));
+        assertEquals(List.of("happy"), parser.parse("i'm in such a great mood today, keep it going").moods(), "more of the same, not energy");
+        assertEquals(List.of("party"), parser.parse("keep the party going").moods());
+        assertEquals(List.of("relaxed"), parser.parse("it's snowing outside and i'm under a blanket").moods());
+        assertTrue(parser.parse("ambient stuff to help my anxiety").moods().contains("relaxed"));
+        assertEquals(List.of("sad"), parser.parse("music to feel sorry for myself").moods());
+    }
+
+    @Test
     void should_blend_melancholic_and_hopeful_on_a_rainy_evening() {
         // when
         MoodTarget m = parser.parse("rainy evening, melancholic but hopeful");
