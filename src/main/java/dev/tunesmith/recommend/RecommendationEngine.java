@@ -7,6 +7,7 @@ import dev.tunesmith.recommend.model.AlsModel;
 import dev.tunesmith.recommend.model.ModelIo;
 import dev.tunesmith.recommend.model.Vectors;
 import dev.tunesmith.recommend.mood.FeatureQuantiles;
+import dev.tunesmith.recommend.mood.GenreSounds;
 import dev.tunesmith.recommend.mood.MoodModel;
 import dev.tunesmith.recommend.mood.MoodTarget;
 import dev.tunesmith.recommend.rerank.ConstraintCheck;
@@ -639,7 +640,8 @@ public final class RecommendationEngine {
         }
     }
 
-    private record Scored(float[] total, float[] cf, float[] content, int[] liked, float[] fit, boolean coldDraw) {}
+    private record Scored(float[] total, float[] cf, float[] content, int[] liked, float[] fit, MoodModel.Region region,
+            boolean coldDraw) {}
 
     /**
      * Mood first. With mood words whose regions the {@link MoodModel} knows, every allowed item gets
@@ -649,9 +651,8 @@ public final class RecommendationEngine {
      * allowed, so taste, CF and popularity can only reorder tracks that fit. Returns the gate scores,
      * or null when the request has no mood region (then the older range fit applies).
      */
-    private float[] moodGate(MoodTarget m, boolean[] allowed, int minGate, int maxGate, int minInside, int count,
-            int maxPerArtist) {
-        Optional<MoodModel.Region> region = moodModel.combine(m.moods());
+    private float[] moodGate(MoodTarget m, Optional<MoodModel.Region> region, boolean[] allowed, int minGate, int maxGate,
+            int minInside, int count, int maxPerArtist) {
         if (region.isEmpty()) {
             return null;
         }
@@ -822,8 +823,9 @@ public final class RecommendationEngine {
         // (on a catalogue under about 700 tracks, at most a seventh of it: precision first)
         int coldRoom = coldProfile ? Math.min((int) Math.ceil(count / COLD_SHARE), allowedCount / 7) : 0;
         int minGate = Math.max(Math.max(3 * count, 60), coldRoom);
-        float[] fit = moodGate(m, allowed, minGate, Math.max(minGate, Math.min(10 * count, allowedCount / 12)), coldRoom,
-                count, maxPerArtist);
+        Optional<MoodModel.Region> region = regionOf(m, allowed, count);
+        float[] fit = moodGate(m, region, allowed, minGate, Math.max(minGate, Math.min(10 * count, allowedCount / 12)),
+                coldRoom, count, maxPerArtist);
         List<Integer> likedList = new ArrayList<>();
         List<Float> likedW = new ArrayList<>();
         float[] negative = null;
@@ -958,7 +960,26 @@ public final class RecommendationEngine {
                 : m.wantedArtists().isEmpty() && coldDraw(total, broadRegion(total, allowed, count), allowed, count, p, m,
                         exposure));
         genresFirst(total, allowed, m);
-        return new Scored(total, cf, content, liked, fit, drawn);
+        return new Scored(total, cf, content, liked, fit, fit == null ? null : region.orElse(null), drawn);
+    }
+
+    /**
+     * The region a request is scored in: its moods' ({@link MoodModel#combine}) or, when it names no
+     * mood with a region but genres whose tagged tracks cannot fill the playlist (a catalogue imported
+     * with features and no tags, or with few tracks of that genre), the genres' typical sound
+     * ({@link GenreSounds}), so "some metal" still gets loud, electric tracks.
+     */
+    private Optional<MoodModel.Region> regionOf(MoodTarget m, boolean[] allowed, int count) {
+        Optional<MoodModel.Region> moods = moodModel.combine(m.moods());
+        if (moods.isPresent() || m.genres().isEmpty()) {
+            return moods;
+        }
+        boolean[] tagged = askedGenreMask(m, allowed);
+        int n = 0;
+        for (boolean b : tagged) {
+            n += b ? 1 : 0;
+        }
+        return n >= count ? Optional.empty() : GenreSounds.standard().combine(m.genres());
     }
 
     /**
@@ -1294,12 +1315,12 @@ public final class RecommendationEngine {
                 r.add("listeners with similar taste play this");
             }
         }
-        Optional<MoodModel.Region> region = s.fit == null ? Optional.empty() : moodModel.combine(m.moods());
+        Optional<MoodModel.Region> region = Optional.ofNullable(s.region);
         if (region.isPresent()) {
             List<String> words = MoodModel.describe(region.get(), quantiles[i], 3);
             boolean est = it.features().estimated();
-            // "sad songs" already says "sad"
-            String what = String.join(", ", m.moods().stream()
+            // "sad songs" already says "sad"; a genre's sound is named by the genre ("metal: loud, electric")
+            String what = m.moods().isEmpty() ? region.get().mood() : String.join(", ", m.moods().stream()
                     .filter(x -> m.moods().stream().noneMatch(y -> !y.equals(x) && y.contains(x))).toList());
             if (!words.isEmpty()) {
                 r.add(what + ": " + String.join(", ", words) + (est ? " (estimated features)" : ""));

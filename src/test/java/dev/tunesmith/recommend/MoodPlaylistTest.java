@@ -91,6 +91,46 @@ class MoodPlaylistTest {
         assertFalse(happy.items().stream().anyMatch(i -> i.reasons().stream().anyMatch(r -> r.contains("low energy"))));
     }
 
+    private static MoodTarget genre(String g) {
+        return new MoodTarget(g, g, null, null, null, List.of(g), List.of(), List.of(), List.of(), null, List.of(), List.of(),
+                List.of(g));
+    }
+
+    @Test
+    void should_play_a_genres_typical_sound_when_the_catalogue_has_no_tags_for_it() {
+        // given: the same tracks imported with features only, no genre or tags
+        List<CatalogItem> untagged = catalog().stream().map(it -> new CatalogItem(it.trackId(), it.title(), it.artist(), List.of(), null,
+                it.features(), it.durationSec())).toList();
+        RecommendationEngine e = EngineTrainer.train(untagged, Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
+
+        // when
+        Playlist metal = e.recommend(UserProfile.empty(NOW), genre("metal"), Constraints.defaults().withMaxPerArtist(4));
+        Playlist ambient = e.recommend(UserProfile.empty(NOW), genre("ambient"), Constraints.defaults().withMaxPerArtist(4));
+        Playlist unknown = e.recommend(UserProfile.empty(NOW), genre("no such genre"), Constraints.defaults().withMaxPerArtist(4));
+
+        // then: loud electric tracks for metal, quiet instrumental ones for ambient, and the reasons name the genre
+        assertTrue(inGroup(metal, 2) >= 15, metal.trackIds().toString());
+        assertTrue(inGroup(ambient, 3) >= 15, ambient.trackIds().toString());
+        assertTrue(metal.items().stream().filter(i -> i.reasons().stream().anyMatch(r -> r.startsWith("metal: ") && r.contains("high energy")))
+                .count() >= 10, metal.items().stream().map(PlaylistItem::reasons).toList().toString());
+        assertEquals(20, unknown.items().size(), "a genre the table does not know still gets a playlist");
+        assertFalse(unknown.items().stream().anyMatch(i -> i.reasons().stream().anyMatch(r -> r.startsWith("no such genre: "))));
+    }
+
+    @Test
+    void should_gate_on_tags_not_on_sound_when_the_catalogue_has_the_genre() {
+        // given: tagged tracks; "ambient" has 100 of them
+        RecommendationEngine e = EngineTrainer.train(catalog(), Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
+
+        // when
+        Playlist ambient = e.recommend(UserProfile.empty(NOW), genre("ambient"), Constraints.defaults().withMaxPerArtist(4));
+
+        // then: every track is tagged ambient, none is called ambient for its sound
+        assertTrue(inGroup(ambient, 3) == ambient.items().size(), ambient.trackIds().toString());
+        assertFalse(ambient.items().stream().anyMatch(i -> i.reasons().stream().anyMatch(r -> r.startsWith("ambient: "))),
+                ambient.items().stream().map(PlaylistItem::reasons).toList().toString());
+    }
+
     @Test
     void should_include_long_or_spoken_tracks_only_when_asked() {
         RecommendationEngine e = EngineTrainer.train(catalog(), Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
