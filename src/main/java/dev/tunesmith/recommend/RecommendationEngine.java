@@ -960,7 +960,7 @@ public final class RecommendationEngine {
                 : m.wantedArtists().isEmpty() && coldDraw(total, broadRegion(total, allowed, count), allowed, count, p, m,
                         exposure));
         genresFirst(total, allowed, m);
-        return new Scored(total, cf, content, liked, fit, fit == null ? null : region.orElse(null), drawn);
+        return new Scored(total, cf, content, liked, fit, region.orElse(null), drawn);
     }
 
     /**

@@ -618,10 +618,10 @@ final class Slots {
                 String term = clean(raw);
                 // a number is part of a name ("50 cent", "sum 41"), but not after a genre ("no rock 20")
                 Matcher numbered = GENRE_NUMBER.matcher(term);
-                if (numbered.matches() && (GenreTree.isGenre(numbered.group(1)) || Lexicon.GENRE.contains(numbered.group(1)))) {
+                if (numbered.matches() && isGenreTerm(numbered.group(1))) {
                     term = numbered.group(1);
                 }
-                boolean genreTerm = GenreTree.isGenre(term) || Lexicon.GENRE.contains(term);
+                boolean genreTerm = isGenreTerm(term);
                 if (term.isEmpty() || (!genreTerm && (MOOD_NEGATIONS.contains(term) || MOOD_NEGATIONS.contains(firstWord(term))
                         || Lexicon.isMood(term))) || term.matches("\\d+") || term.length() < 2) {
                     continue;
@@ -712,6 +712,10 @@ final class Slots {
     private static String firstWord(String term) {
         String[] w = term.split("[ -]");
         return !w[0].equals("1") && !w[0].equals("one") || w.length == 1 || AFTER_ONE.contains(w[1]) ? w[0] : term;
+    }
+
+    private static boolean isGenreTerm(String term) {
+        return GenreTree.isGenre(term) || Lexicon.GENRE.contains(term);
     }
 
     private static final Set<String> AFTER_ONE = Set.of("song", "songs", "track", "tracks", "tune", "tunes", "artist", "artists", "band",

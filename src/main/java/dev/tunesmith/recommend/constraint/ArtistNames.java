@@ -1,5 +1,7 @@
 package dev.tunesmith.recommend.constraint;
 
+import dev.tunesmith.recommend.mood.Language;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,14 +16,10 @@ import java.util.Set;
  * forgiven in names of six letters or more, and a credit that lists several artists
  * ("Arturo Toscanini, NBC Symphony Orchestra", "Tab &amp; Anitek") is named by any one of them. A
  * number may be typed in digits or in words ("matchbox 20" names "Matchbox Twenty", "maroon five"
- * names "Maroon 5"): the chat's reader writes number words as digits.
+ * names "Maroon 5", {@link Language#digits}): the chat's reader writes number words as digits.
  */
 public final class ArtistNames {
     private ArtistNames() {}
-
-    private static final List<String> UNITS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen");
-    private static final List<String> TENS = List.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
 
     /** "The BLAZAR!" → "blazar"; "Björk" → "bjork"; "Matchbox Twenty" → "matchbox 20". */
     public static String key(String name) {
@@ -29,30 +27,8 @@ public final class ArtistNames {
             return "";
         }
         String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-        s = digits(s.replace("&", " and ").replaceAll("[^\\p{L}\\p{N}]+", " ").trim().replaceAll("\\s+", " "));
+        s = Language.digits(s.replace("&", " and ").replaceAll("[^\\p{L}\\p{N}]+", " ").trim().replaceAll("\\s+", " "));
         return s.startsWith("the ") ? s.substring(4) : s;
-    }
-
-    /** Number words as digits in space-separated words: "twenty one pilots" → "21 pilots", "one direction" → "1 direction". */
-    public static String digits(String s) {
-        String[] w = s.split(" ");
-        List<String> out = new ArrayList<>(w.length);
-        for (int i = 0; i < w.length; i++) {
-            int tens = TENS.indexOf(w[i]);
-            int unit = UNITS.indexOf(w[i]);
-            if (tens >= 0) {
-                int v = 20 + 10 * tens;
-                int next = i + 1 < w.length ? UNITS.indexOf(w[i + 1]) : -1;
-                if (next > 0 && next < 10) {
-                    v += next;
-                    i++;
-                }
-                out.add(String.valueOf(v));
-            } else {
-                out.add(unit >= 0 ? String.valueOf(unit) : w[i]);
-            }
-        }
-        return String.join(" ", out);
     }
 
     /** The separate artists of a credit: "A, B &amp; C feat. D" → [a, b, c, d] (keys). */

@@ -417,6 +417,32 @@ public final class Language {
         return null;
     }
 
+    /**
+     * Every number word of space-separated words as digits, "one" included ("twenty one pilots" →
+     * "21 pilots", "one direction" → "1 direction"): a canonical form for comparing names, where the
+     * reader ({@link #numbers}) may have written some of a name's number words as digits and kept
+     * others.
+     */
+    public static String digits(String words) {
+        String[] w = words.split(" ");
+        List<String> out = new ArrayList<>(w.length);
+        for (int i = 0; i < w.length; i++) {
+            Integer tens = TENS.get(w[i]);
+            Integer unit = w[i].equals("dozen") ? null : NUMBERS.get(w[i]);
+            if (tens != null) {
+                Integer next = i + 1 < w.length ? NUMBERS.get(w[i + 1]) : null;
+                if (next != null && next > 0 && next < 10) {
+                    tens += next;
+                    i++;
+                }
+                out.add(String.valueOf(tens));
+            } else {
+                out.add(unit != null ? String.valueOf(unit) : w[i]);
+            }
+        }
+        return String.join(" ", out);
+    }
+
     /** "twenty five" → "25", "a dozen" was a phrase already; "one" stays a word (it is usually a pronoun). */
     private static List<String> numbers(List<String> in) {
         List<String> out = new ArrayList<>();

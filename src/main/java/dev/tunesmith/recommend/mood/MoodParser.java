@@ -1,7 +1,6 @@
 package dev.tunesmith.recommend.mood;
 
 import dev.tunesmith.recommend.TextEmbedder;
-import dev.tunesmith.recommend.constraint.ArtistNames;
 
 import dev.tunesmith.recommend.Range;
 import java.util.ArrayList;
@@ -139,7 +138,7 @@ public final class MoodParser {
         Set<String> out = new LinkedHashSet<>();
         for (String k : List.of(key, key.replace('-', ' '))) {
             out.add(k);
-            out.add(ArtistNames.digits(k));
+            out.add(Language.digits(k));
         }
         return List.copyOf(out);
     }
@@ -458,7 +457,7 @@ public final class MoodParser {
         for (Artist a : artists) {
             for (String spelt : a.spellings()) {
                 int at = p.indexOf(" " + spelt + " ");
-                if (at < 0 || !named(a, p, at, negated, r)) {
+                if (at < 0 || !named(a, spelt, p, at, negated, r)) {
                     continue;
                 }
                 (negated ? r.unwantedArtists : r.wantedArtists).add(a.name());
@@ -587,8 +586,8 @@ public final class MoodParser {
         return c;
     }
 
-    /** Whether the request means the artist where its name stands at {@code at} of phrase {@code p}. */
-    private static boolean named(Artist a, String p, int at, boolean negated, Reading r) {
+    /** Whether the request means the artist where its name, written {@code spelt}, stands at {@code at} of phrase {@code p}. */
+    private static boolean named(Artist a, String spelt, String p, int at, boolean negated, Reading r) {
         if (!a.moodWord() && !a.commonWord()) {
             return true;
         }
@@ -597,7 +596,7 @@ public final class MoodParser {
             return true;
         }
         return !a.moodWord() && (LOOSE_BEFORE.matcher(before).find() || negated && before.isBlank()
-                || LOOSE_AFTER.matcher(p.substring(at + 1 + a.key().length())).lookingAt());
+                || LOOSE_AFTER.matcher(p.substring(at + 1 + spelt.length())).lookingAt());
     }
 
     private static void addEntry(MoodEntry e, boolean negated, boolean soft, Reading r, String prefix) {
