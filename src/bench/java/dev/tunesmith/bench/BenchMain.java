@@ -50,7 +50,7 @@ public final class BenchMain {
             .option("csv", "FILE", "instead: a labelled Spotify-style features CSV of one's own (read by the features importer)")
             .option("label", "COLUMN", "the CSV's mood label column (default mood; happy, sad, energetic and calm are measured)")
             .option("phrases", "FILE", "the requests to measure, one 'mood<TAB>request' a line (default three per mood;"
-                    + " src/bench/resources/mood-phrasings.tsv has 244 written as listeners write)")
+                    + " src/bench/resources/mood-phrasings.tsv has 522 written as listeners write, genre-phrasings.tsv 12 genre requests)")
             .option("listeners", "N", "in-process P@20 as the mean over N cold listeners per request (default 1)")
             .flag("no-rest", "skip the REST measurement (it needs PostgreSQL: a throw-away database is created and dropped)");
 

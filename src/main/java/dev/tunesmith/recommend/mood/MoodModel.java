@@ -323,7 +323,7 @@ public final class MoodModel {
         put(m, "party", "danceability .85 .18, energy .8 .2, valence .7 .25, loudness .8 .2, acousticness .15 .25");
         put(m, "romantic", "valence .55 .3, energy .35 .25, acousticness .6 .3, danceability .5 .3, instrumentalness .25 .3");
         put(m, "dark", "valence .1 .18, mode 0 .6, energy .55 .3, acousticness .35 .3");
-        put(m, "dreamy", "energy .3 .25, acousticness .55 .3, instrumentalness .6 .3, valence .4 .3");
+        put(m, "dreamy", "energy .2 .2, acousticness .6 .3, instrumentalness .65 .3, valence .45 .3");
         put(m, "rainy", "valence .25 .25, energy .3 .25, acousticness .7 .3");
         put(m, "evening", "energy .35 .3");
         put(m, "morning", "valence .65 .25, energy .45 .25, acousticness .6 .3");

@@ -79,6 +79,19 @@ public final class MoodParser {
     private static final Pattern LATE = Pattern.compile("\\b(?:i'm|im|i am|we're|were|we are|running|so|already)\\s+(?:\\w+\\s+)?late\\b(?!\\s+(?:night|evening|nights|hours))");
     /** "keep it going", "keep the vibe going": more of the same, not "get me going" (energy). */
     private static final Pattern KEEP_GOING = Pattern.compile("\\bkeep\\s+(it|this|that|the\\s+(?:vibe|vibes|mood|feeling|party|good times))\\s+going\\b");
+    /**
+     * "wake me up", "i'm falling asleep at my desk", "keep nodding off": music to stay awake to, not sleep or a
+     * gentle morning ("wake up slowly", "songs to fall asleep to" and "help me fall asleep" stay).
+     */
+    private static final Pattern STAY_AWAKE = Pattern.compile("\\bwake me up\\b(?!\\s+(?:gently|slowly|softly|easy|easily|nicely))"
+            + "|\\b(?:i'm|im|i am|i keep|keep|i'm always|been)\\s+(?:falling asleep|nodding off|dozing off|dozing)\\b(?!\\s+to\\b)");
+    /** "lower my heart rate", "slow my breathing", "bring my pulse down": calming down. */
+    private static final Pattern SLOW_BODY = Pattern.compile("\\b(?:lower|slow|slow down|bring down|reduce|calm|steady|ease|(?:bring|get)(?=\\s+\\w+\\s+\\w+(?:\\s+\\w+)?\\s+down))\\s+"
+            + "(?:down\\s+)?(?:my|your|the)\\s+(?:heart ?rate|heartbeat|heart beat|pulse|breathing|blood pressure|nerves)"
+            + "(?:\\s+down)?\\b");
+    /** "dance around the kitchen", "dancing round my room": carefree joy at home, not a club night. */
+    private static final Pattern DANCE_AROUND = Pattern.compile("\\b(?:dance|dancing)\\s+(?:a)?round\\s+(?:the|my|our|in the|in my)\\s+"
+            + "(?:kitchen|house|flat|apartment|room|bedroom|living room|lounge|home)\\b");
     /** "after work", "a long day at work", "home from work": the working day is over. */
     private static final Pattern WORK_IDIOM = Pattern.compile("\\b(after|from|day at|day of|back from)\\s+work\\b");
     /** "after the gym", "post-workout": cooling down, not music to train to ("before the gym" stays). */
@@ -101,7 +114,7 @@ public final class MoodParser {
             "tracks", "playlist", "for", "to", "of", "my", "me", "i", "want", "like", "play", "please", "in", "on",
             "at", "it", "its", "bit", "little", "kind", "sort", "mood", "vibe", "vibes", "feeling", "feel", "very",
             "really", "quite", "more", "much", "any", "stuff", "but", "yet", "so", "lots", "lot", "tunes", "sounds", "beats",
-            "guitar", "guitars", "drums", "pls", "plz", "thanks");
+            "guitar", "guitars", "drums", "pls", "plz", "thanks", "thank", "thx", "ty", "help");
 
     private final TextEmbedder model;
     private final MoodVocabulary vocabulary;
@@ -379,6 +392,9 @@ public final class MoodParser {
         // "a long day at work": tired ("doing nothing" and "no one cares" are read by Language: no negations)
         t = LONG_DAY.matcher(t).replaceAll("exhausted");
         t = LATE.matcher(t).replaceAll("in a hurry");
+        t = STAY_AWAKE.matcher(t).replaceAll("keep me awake");
+        t = SLOW_BODY.matcher(t).replaceAll("calm down");
+        t = DANCE_AROUND.matcher(t).replaceAll("carefree");
         t = KEEP_GOING.matcher(t).replaceAll("$1");
         // "after a rough day at work", "home from work": the day, not music to work to
         t = WORK_IDIOM.matcher(t).replaceAll("$1 the day");

@@ -373,6 +373,25 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_what_a_body_and_a_day_ask_for_as_the_mood_meant() {
+        // awake, not asleep: "wake me up" and "i'm nodding off" ask for energy
+        assertEquals(List.of("energetic"), parser.parse("wake me up, i'm falling asleep at my desk").moods());
+        assertEquals(List.of("energetic"), parser.parse("i keep nodding off in class, help").moods());
+        assertEquals(List.of("sleep"), parser.parse("songs to help me fall asleep").moods());
+        assertTrue(parser.parse("gentle songs to wake up slowly").moods().contains("morning"));
+        // a body to calm down
+        for (String text : List.of("music to lower my heart rate", "something to slow my breathing", "bring my pulse down")) {
+            assertEquals(List.of("calm"), parser.parse(text).moods(), text);
+        }
+        // dancing at home is joy, a night out a party; a celebration is happy unless it is a party
+        assertEquals(List.of("happy"), parser.parse("songs to dance around the living room to").moods());
+        assertEquals(List.of("happy"), parser.parse("celebrating our anniversary").moods());
+        assertEquals(List.of("party"), parser.parse("dancing at the club tonight").moods());
+        assertTrue(parser.parse("music for a birthday party").moods().contains("party"));
+        assertEquals(List.of("summer"), parser.parse("music for a picnic").moods());
+    }
+
+    @Test
     void should_blend_melancholic_and_hopeful_on_a_rainy_evening() {
         // when
         MoodTarget m = parser.parse("rainy evening, melancholic but hopeful");
