@@ -614,8 +614,16 @@ final class Slots {
                 cont = CONTINUE_NEXT.matcher(tail);
             }
             boolean any = false;
-            for (String raw : terms) {
+            boolean afterThe = t.substring(m.start(), start).endsWith("the ");
+            for (int k = 0; k < terms.size(); k++) {
+                String raw = terms.get(k);
                 String term = clean(raw);
+                // a number after "the" is a name ("nothing by the 1975"), a bare one a year or a count
+                if (term.matches("\\d{2,4}") && (k == 0 && afterThe || raw.trim().toLowerCase(Locale.ROOT).startsWith("the "))) {
+                    f.excludeArtists.add("the " + term);
+                    any = true;
+                    continue;
+                }
                 // a number is part of a name ("50 cent", "sum 41"), but not after a genre ("no rock 20")
                 Matcher numbered = GENRE_NUMBER.matcher(term);
                 if (numbered.matches() && isGenreTerm(numbered.group(1))) {

@@ -1,6 +1,7 @@
 package dev.tunesmith.catalog.importer;
 
 import dev.tunesmith.catalog.TrackRecord.Features;
+import dev.tunesmith.recommend.mood.GenreSounds;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,8 @@ import java.util.Optional;
 /**
  * Estimates audio features of a track that has none from its genre and style tags, using a table
  * of mean Spotify features per genre ({@code data_by_genres.csv}, or the derived copy shipped in
- * {@code catalog/genre-features.csv}). Exact genre-name matches are averaged; when none match, genres
+ * {@code catalog/genre-features.csv}). Genre-name matches are averaged (exact, or spelt alike:
+ * {@link GenreSounds#key}, so "drum &amp; bass" finds "drum and bass"); when none match, genres
  * containing the tag as a word are. Results are flagged {@code estimated}.
  */
 public final class GenreFeatures {
@@ -30,10 +32,13 @@ public final class GenreFeatures {
             double instrumentalness, double tempo) {}
 
     private final Map<String, Row> byName;
+    /** The rows by {@link #key}, the first name in order for a key two names share. */
+    private final Map<String, Row> byKey = new HashMap<>();
     private final Map<String, List<Row>> byWord = new HashMap<>();
 
     private GenreFeatures(Map<String, Row> byName) {
         this.byName = byName;
+        new java.util.TreeMap<>(byName).forEach((name, row) -> byKey.putIfAbsent(GenreSounds.key(name), row));
         new java.util.TreeMap<>(byName).forEach((name, row) -> {
             for (String word : name.split("[ \\-&/]+")) {
                 if (word.length() >= 3) {
@@ -105,7 +110,7 @@ public final class GenreFeatures {
         }
         List<Row> matches = new ArrayList<>();
         for (String name : names) {
-            Row row = byName.get(name);
+            Row row = byName.getOrDefault(name, byKey.get(GenreSounds.key(name)));
             if (row != null) {
                 matches.add(row);
             }
@@ -139,8 +144,10 @@ public final class GenreFeatures {
      * tag or containing one as a word. Estimates from the subset equal those from the full table.
      */
     public String subsetCsv(java.util.Set<String> tags) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        tags.forEach(t -> keys.add(GenreSounds.key(t)));
         StringBuilder sb = new StringBuilder("genres,valence,energy,danceability,acousticness,instrumentalness,tempo\n");
-        byName.entrySet().stream().filter(en -> tags.contains(en.getKey())
+        byName.entrySet().stream().filter(en -> tags.contains(en.getKey()) || keys.contains(GenreSounds.key(en.getKey()))
                 || java.util.Arrays.stream(en.getKey().split("[ \\-&/]+")).anyMatch(tags::contains))
                 .sorted(Map.Entry.comparingByKey()).forEach(en -> {
             Row r = en.getValue();

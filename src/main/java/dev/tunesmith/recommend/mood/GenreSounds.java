@@ -98,9 +98,14 @@ public final class GenreSounds {
         return regions.regions().size();
     }
 
-    /** "Lo-Fi" → "lofi", "Drum &amp; Bass" → "drumandbass": how a genre is looked up. */
-    static String key(String genre) {
-        return genre.toLowerCase(Locale.ROOT).replace("&", "and").replaceAll("[^\\p{L}\\p{N}]", "");
+    /**
+     * How a genre is looked up, forgiving its punctuation: "Lo-Fi" and "lofi" → "lofi"; "Drum &amp; Bass",
+     * "drum n bass", "drum-n-bass" and "drum and bass" → "drumandbass"; "rock 'n' roll" → "rockandroll".
+     * The features importer matches the catalogue's tags to the same table with it.
+     */
+    public static String key(String genre) {
+        return genre.toLowerCase(Locale.ROOT).replace("&", " and ").replace("'n'", " and ")
+                .replaceAll("(?<![\\p{L}\\p{N}])n(?![\\p{L}\\p{N}])", "and").replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
     private static GenreSounds load() {

@@ -89,6 +89,11 @@ public final class MoodParser {
     private static final Pattern SLOW_BODY = Pattern.compile("\\b(?:lower|slow|slow down|bring down|reduce|calm|steady|ease|(?:bring|get)(?=\\s+\\w+\\s+\\w+(?:\\s+\\w+)?\\s+down))\\s+"
             + "(?:down\\s+)?(?:my|your|the)\\s+(?:heart ?rate|heartbeat|heart beat|pulse|breathing|blood pressure|nerves)"
             + "(?:\\s+down)?\\b");
+    /**
+     * "lofi beats", "lo-fi hip hop", "lofi vibes": the chill, mostly instrumental beats of study playlists (the
+     * Spotify genre "lo-fi beats" sits in the calm quadrant), not any lo-fi recording; the genre stays asked for.
+     */
+    private static final Pattern LOFI_BEATS = Pattern.compile("\\b(lo-?fi|lo fi)(?=\\s+(?:beats|hip-hop|vibes|radio|study|jazz|chill)\\b)");
     /** "dance around the kitchen", "dancing round my room": carefree joy at home, not a club night. */
     private static final Pattern DANCE_AROUND = Pattern.compile("\\b(?:dance|dancing)\\s+(?:a)?round\\s+(?:the|my|our|in the|in my)\\s+"
             + "(?:kitchen|house|flat|apartment|room|bedroom|living room|lounge|home)\\b");
@@ -109,6 +114,7 @@ public final class MoodParser {
     private static final Pattern LIST_ITEM = Pattern.compile(
             "\\s*(,|\\band\\b|\\bor\\b|\\bnor\\b|&)\\s*(?:no\\s+|the\\s+|any\\s+)?([a-z][a-z&'-]*)");
 
+    private static final Pattern DNB = Pattern.compile("\\b(?:dnb|d&b|d'n'b|d n b)\\b");
     private static final Set<String> SOFT = Set.of("not too", "not overly", "not very", "not so", "nothing too", "less");
     private static final Set<String> STOP = Set.of("a", "an", "the", "some", "something", "music", "songs", "song",
             "tracks", "playlist", "for", "to", "of", "my", "me", "i", "want", "like", "play", "please", "in", "on",
@@ -342,7 +348,7 @@ public final class MoodParser {
      * "drum and bass" → "drum-n-bass", whose "and" would split the clause).
      */
     private static String canonical(String words) {
-        return words.replace("drum & bass", "drum-n-bass").replace("drum and bass", "drum-n-bass").replace("r&b", "rnb")
+        return DNB.matcher(words).replaceAll("drum-n-bass").replace("drum & bass", "drum-n-bass").replace("drum and bass", "drum-n-bass").replace("r&b", "rnb")
                 .replace("hip hop", "hip-hop");
     }
 
@@ -395,6 +401,7 @@ public final class MoodParser {
         t = STAY_AWAKE.matcher(t).replaceAll("keep me awake");
         t = SLOW_BODY.matcher(t).replaceAll("calm down");
         t = DANCE_AROUND.matcher(t).replaceAll("carefree");
+        t = LOFI_BEATS.matcher(t).replaceAll("$1 chill");
         t = KEEP_GOING.matcher(t).replaceAll("$1");
         // "after a rough day at work", "home from work": the day, not music to work to
         t = WORK_IDIOM.matcher(t).replaceAll("$1 the day");

@@ -81,7 +81,8 @@ public final class MoodVocabulary {
                 "electronic", "techno", "house", "ambient", "folk", "country", "blues", "soul", "funk", "reggae",
                 "punk", "indie", "rnb", "r&b", "disco", "edm", "lo-fi", "lofi", "dubstep", "trance", "drum and bass",
                 "gospel", "latin", "k-pop", "opera", "grunge", "emo", "ska", "swing", "bossa nova", "post-rock",
-                "shoegaze", "synthpop", "new wave", "industrial", "hardcore", "trap", "dance");
+                "shoegaze", "synthpop", "new wave", "industrial", "hardcore", "trap", "dance", "new age", "trip hop", "trip-hop",
+                "reggaeton", "afrobeat", "afrobeats", "bluegrass", "jungle", "grime", "chillhop");
         return new MoodVocabulary(e, genres);
     }
 

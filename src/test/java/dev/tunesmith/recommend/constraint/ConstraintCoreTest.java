@@ -48,6 +48,8 @@ class ConstraintCoreTest {
         assertTrue(ArtistNames.names("maroon five", "Maroon 5"));
         assertTrue(ArtistNames.names("twenty-one pilots", "Twenty One Pilots"));
         assertTrue(ArtistNames.names("50 cent", "50 Cent"));
+        assertTrue(ArtistNames.names("the 1975", "The 1975"), "a name that is only a number");
+        assertFalse(ArtistNames.names("the 1975", "The 1957"));
         assertFalse(ArtistNames.names("maroon 6", "Maroon 5"), "a different number is a different name");
     }
 

@@ -34,6 +34,11 @@ class GenreSoundsTest {
                 "drum & bass", new double[] {0.4, 0.9, 0.6, 0.05, 0.4, 174}, "folk", new double[] {0.5, 0.3, 0.5, 0.8, 0.1, 110}));
         assertTrue(sounds.combine(List.of("lofi")).isPresent());
         assertTrue(sounds.combine(List.of("Drum and Bass")).isPresent());
+        assertTrue(sounds.combine(List.of("drum-n-bass")).isPresent(), "the mood parser's spelling");
+        assertEquals("drumandbass", GenreSounds.key("Drum 'n' Bass"));
+        assertEquals("rockandroll", GenreSounds.key("rock'n'roll"));
+        assertEquals("rockandroll", GenreSounds.key("Rock n Roll"));
+        assertEquals("nujazz", GenreSounds.key("nu jazz"), "an n inside a word stays");
         Region both = sounds.combine(List.of("lo-fi", "folk")).orElseThrow();
         assertEquals("Lo-Fi, folk", both.mood());
         double e = centre(sounds.combine(List.of("lofi")).orElseThrow(), Feature.ENERGY);
