@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,6 +70,8 @@ public final class MoodParser {
     /** "cleaning the house", "a haunted house", "my house": the building ("house music", "a house track" stay the genre). */
     private static final Pattern HOUSE_IDIOM = Pattern.compile("\\b(the|my|our|your|his|her|their|a|haunted|whole|empty|"
             + "clean|big|tiny|open|beach|tree|full)\\s+house\\b(?!\\s+(?:music|tracks?|songs?|sets?|mix(?:es)?|beats|tunes|dj))");
+    /** "dance till we drop", "dance all night": the verb. */
+    private static final Pattern DANCE_ALL_NIGHT = Pattern.compile("\\bdance(?=\\s+(?:till|until|all night|the night away)\\b)");
     /** "music to dance to", "let's dance", "dance in the kitchen": the verb ("dance music", "dance songs" stay the genre). */
     private static final Pattern DANCE_VERB = Pattern.compile("\\b(to|can|could|let's|lets|let us|wanna|gonna|i|we|and)\\s+dance\\b"
             + "(?!\\s+(?:music|tracks?|songs?|tunes|beats|hits|classics|anthems|pop|punk|rock))");
@@ -99,6 +102,21 @@ public final class MoodParser {
             + "(?:kitchen|house|flat|apartment|room|bedroom|living room|lounge|home)\\b");
     /** "after work", "a long day at work", "home from work": the working day is over. */
     private static final Pattern WORK_IDIOM = Pattern.compile("\\b(after|from|day at|day of|back from)\\s+work\\b");
+    /** "a sunny walk to work", "my commute to work", "on the way to work": the way there, not music to work to. */
+    private static final Pattern TO_WORK = Pattern.compile("\\b(walk|walking|way|drive|driving|ride|commute|cycle|cycling|bike|biking|"
+            + "trip|going|heading|train|bus)\\s+(?:in\\s+)?to\\s+work\\b");
+    /**
+     * "sunshine energy", "party energy", "chill energy": the word's own mood, "energy" meaning a vibe ("high
+     * energy", "good energy" and "low energy" are terms of their own and read first).
+     */
+    private static final Pattern WORD_ENERGY = Pattern.compile("\\b([a-z]+)\\s+energy\\b");
+    /**
+     * "quiet sad songs", "soft romantic music", "gentle happy tunes": a quiet word before another mood asks for
+     * less energy in that mood, not for calm music as well.
+     */
+    private static final Pattern QUIET_MOOD = Pattern.compile("\\b(?:quiet|soft|gentle|hushed|calm|mellow|low-key|lowkey)\\s+"
+            + "(?=(?:sad|sadder|melancholic|melancholy|romantic|love|dark|happy|cheerful|hopeful|uplifting|nostalgic|emotional|"
+            + "heartbreak|breakup|bittersweet|moody|gloomy|somber|sombre|lonely|wistful)\\b)");
     /** "after the gym", "post-workout": cooling down, not music to train to ("before the gym" stays). */
     private static final Pattern AFTER_WORKOUT = Pattern.compile(
             "\\b(?:after|post)[ -](?:the |my |a |an |our )?(?:gym|workout|work out|run|training|exercise|exercising|session)\\b");
@@ -129,6 +147,8 @@ public final class MoodParser {
     // the words of each embedded term but stop words ("love songs": love), in the order of entryVectors
     private final List<Set<String>> termWordSets;
     private final List<String[]> terms;
+    /** The vocabulary's one-word terms ("sunshine", "party"), for "sunshine energy". */
+    private final Set<String> oneWordTerms;
     /** The vocabulary's terms, whole ("calm", "late night"). */
     private final Set<String> wholeTerms;
     // {words a normalised request names the tag with, the tag}, longest first; a catalogue tag before a vocabulary genre
@@ -196,6 +216,7 @@ public final class MoodParser {
                     .collect(java.util.stream.Collectors.toUnmodifiableSet()));
         }
         termWordSets = List.copyOf(wordSets);
+        oneWordTerms = terms.stream().map(term -> term[0]).filter(term -> term.matches("[a-z]+")).collect(java.util.stream.Collectors.toUnmodifiableSet());
         terms.sort(Comparator.comparingInt((String[] t) -> -t[0].length()));
         java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();
         for (String t : knownTags) {
@@ -286,6 +307,46 @@ public final class MoodParser {
         // "Songs For A Road Trip": in title case a capital says nothing
         int words = text.trim().split("\\s+").length;
         return out.size() * 2 > words ? Set.of() : out;
+    }
+
+    /** "sunshine energy" → "sunshine": see {@link #WORD_ENERGY}. */
+    private String wordEnergy(String t) {
+        Matcher m = WORD_ENERGY.matcher(t);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(oneWordTerms.contains(m.group(1)) ? m.group(1) : m.group()));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /**
+     * The mood across the centre of the circumplex from those ruled out (Russell 1980: a mood's antonym
+     * lies opposite it, "loud" opposite "calm", "sad" opposite "happy"): one of the four quadrant moods,
+     * nearest the mirror image of the ruled-out moods' mean valence and energy (a missing valence is
+     * neutral). Only moods with an energy and a valence or tempo count; textures ("acoustic", "vocals") have
+     * no opposite.
+     */
+    private Optional<MoodEntry> opposite(List<Hit> ruledOut) {
+        double v = 0;
+        double e = 0;
+        int n = 0;
+        for (Hit h : ruledOut) {
+            MoodEntry m = h.entry();
+            if (m.energy() == null || m.valence() == null && m.tempo() == null) {
+                continue;
+            }
+            v += m.valence() == null ? 0.5 : (m.valence().min() + m.valence().max()) / 2;
+            e += (m.energy().min() + m.energy().max()) / 2;
+            n++;
+        }
+        if (n == 0) {
+            return Optional.empty();
+        }
+        double mv = 1 - v / n;
+        double me = 1 - e / n;
+        return vocabulary.entries().stream().filter(m -> MoodModel.QUADRANTS.contains(m.name()) && m.valence() != null && m.energy() != null)
+                .min(Comparator.comparingDouble(m -> Math.hypot((m.valence().min() + m.valence().max()) / 2 - mv,
+                        (m.energy().min() + m.energy().max()) / 2 - me)));
     }
 
     /**
@@ -395,6 +456,7 @@ public final class MoodParser {
         t = HOUSE_PARTY.matcher(t).replaceAll("home party");
         // "something to dance to", "let's dance": dancing, not the dance genre
         t = DANCE_VERB.matcher(t).replaceAll("$1 dancing");
+        t = DANCE_ALL_NIGHT.matcher(t).replaceAll("dancing");
         // "a long day at work": tired ("doing nothing" and "no one cares" are read by Language: no negations)
         t = LONG_DAY.matcher(t).replaceAll("exhausted");
         t = LATE.matcher(t).replaceAll("in a hurry");
@@ -405,6 +467,9 @@ public final class MoodParser {
         t = KEEP_GOING.matcher(t).replaceAll("$1");
         // "after a rough day at work", "home from work": the day, not music to work to
         t = WORK_IDIOM.matcher(t).replaceAll("$1 the day");
+        t = TO_WORK.matcher(t).replaceAll("$1 to the day");
+        t = QUIET_MOOD.matcher(t).replaceAll("low-energy ");
+        t = wordEnergy(t);
         t = AFTER_WORKOUT.matcher(t).replaceAll("cool down");
         // "a football game", "board game night": the match, not game music
         t = GAME_IDIOM.matcher(t).replaceAll("$1 match");
@@ -452,6 +517,15 @@ public final class MoodParser {
                         .filter(tag -> r.hits.stream().noneMatch(k -> !k.negated() && k.entry().tags().contains(tag)))
                         .forEach(r.wantedTags::remove);
             }
+        }
+        // "nothing loud", "no sad songs": a request that only rules moods out (no mood, genre, tag or artist
+        // asked for) asks for the opposite mood, or it would get the whole catalogue but those moods
+        if (r.hits.stream().noneMatch(h -> !h.negated()) && r.genres.isEmpty() && r.wantedArtists.isEmpty()
+                && r.wantedTags.stream().noneMatch(tag -> !r.unwantedTags.contains(tag))) {
+            opposite(r.hits.stream().filter(h -> h.negated() && !h.soft()).toList()).ifPresent(o -> {
+                r.hits.add(new Hit(o, false, false, o.name()));
+                r.label(o.name());
+            });
         }
         r.wantedTags.removeAll(r.unwantedTags);
         r.genres.removeAll(r.unwantedTags);

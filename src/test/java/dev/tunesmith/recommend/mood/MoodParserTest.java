@@ -392,6 +392,38 @@ class MoodParserTest {
     }
 
     @Test
+    void should_ask_for_the_opposite_mood_when_a_request_only_rules_moods_out() {
+        MoodTarget quiet = parser.parse("nothing loud");
+        assertEquals(List.of("calm"), quiet.moods());
+        assertEquals(List.of("hard"), quiet.avoidMoods());
+        assertEquals(List.of("happy"), parser.parse("no sad songs").moods());
+        assertEquals(List.of("energetic"), parser.parse("nothing chill please").moods());
+        assertEquals(List.of("energetic"), parser.parse("no slow songs").moods());
+        // a nuance, a texture or a genre is no mood to turn around
+        assertEquals(List.of(), parser.parse("nothing too sad").moods());
+        assertEquals(List.of(), parser.parse("no vocals").moods());
+        assertEquals(List.of(), parser.parse("no jazz").moods());
+        // and a mood asked for stays the mood
+        assertEquals(List.of("happy"), parser.parse("nothing sad, just fun stuff").moods());
+        assertEquals(List.of("post-rock"), parser.parse("post-rock, nothing loud").genres());
+        assertEquals(List.of(), parser.parse("post-rock, nothing loud").moods());
+    }
+
+    @Test
+    void should_read_a_quiet_word_before_a_mood_and_a_mood_before_energy_as_modifiers() {
+        assertEquals(List.of("low energy", "sad songs"), parser.parse("quiet sad songs").moods());
+        assertEquals(List.of("calm"), parser.parse("quiet music").moods());
+        assertEquals(List.of("summer"), parser.parse("songs with sunshine energy").moods());
+        assertTrue(parser.parse("high energy songs").moods().contains("energetic"));
+        assertEquals(List.of("happy"), parser.parse("a sunny walk to work").moods(), "the way to work, not music to work to");
+        assertTrue(parser.parse("music to work to").moods().contains("focus"));
+        assertTrue(parser.parse("dance till we drop").moods().contains("party"));
+        assertEquals(List.of("happy"), parser.parse("songs to sing along to").moods());
+        assertEquals(List.of("peaceful"), parser.parse("ocean waves kind of vibe").moods());
+        assertEquals(List.of("sad"), parser.parse("music for when you're homesick").moods());
+    }
+
+    @Test
     void should_blend_melancholic_and_hopeful_on_a_rainy_evening() {
         // when
         MoodTarget m = parser.parse("rainy evening, melancholic but hopeful");
