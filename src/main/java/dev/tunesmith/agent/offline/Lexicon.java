@@ -117,6 +117,8 @@ final class Lexicon {
         Set<String> all = new HashSet<>();
         all.addAll(MOOD);
         all.addAll(VOCABULARY_WORDS);
+        // the words of the vocabulary's phrases too ("lets gooo" shortens to "lets go", a phrase, not "goo")
+        VOCABULARY_PHRASES.forEach(p -> all.addAll(List.of(p.split(" "))));
         all.addAll(MUSIC);
         all.addAll(GENRE);
         all.addAll(EDIT);

@@ -144,6 +144,9 @@ public final class Language {
         foreign("sad", "triste", "tristes", "traurig", "traurige", "melancolica", "melancolico", "melancolique");
         foreign("happy", "feliz", "alegre", "heureux", "heureuse", "joyeux", "joyeuse", "glucklich", "frohlich", "frohliche", "felices",
                 "gai", "gaie", "alegres", "frohe");
+        // "gute Laune", "buen humor", "bonne humeur": a good mood ("bon" stays: Bon Jovi, Bon Iver)
+        foreign("good", "gute", "guter", "gutes", "buen", "buena", "bonne");
+        foreign("mood", "laune", "humeur");
         foreign("workout", "entrenar", "entrenamiento", "gimnasio", "gym", "treino", "malhar", "academia", "musculation", "sport",
                 "fitness", "trainieren", "entrainement");
         foreign("running", "correr", "courir", "laufen", "joggen", "corrida", "footing");

@@ -87,7 +87,13 @@ public final class MoodParser {
      * gentle morning ("wake up slowly", "songs to fall asleep to" and "help me fall asleep" stay).
      */
     private static final Pattern STAY_AWAKE = Pattern.compile("\\bwake me up\\b(?!\\s+(?:gently|slowly|softly|easy|easily|nicely))"
-            + "|\\b(?:i'm|im|i am|i keep|keep|i'm always|been)\\s+(?:falling asleep|nodding off|dozing off|dozing)\\b(?!\\s+to\\b)");
+            + "|\\b(?:i'm|im|i am|i keep|keep|i'm always|been)\\s+(?:falling asleep|nodding off|dozing off|dozing)\\b(?!\\s+to\\b)"
+            + "|\\b(?:don'?t|doesn'?t|do not|does not|won'?t|will not|never)\\s+let\\s+me\\s+(?:fall asleep|sleep|doze off|nod off)\\b"
+            + "|\\b(?:without|not)\\s+(?:falling asleep|dozing off|nodding off)\\b");
+    /** "spending the holidays alone", "on my birthday alone": an occasion spent alone is lonely, not festive. */
+    private static final Pattern ALONE_ON = Pattern.compile("\\b(?:(?:spending|spend|spent|on|for|at|over)\\s+)?(?:the\\s+|my\\s+)?"
+            + "(?:holidays?|christmas|xmas|new year'?s?(?:\\s+eve)?|thanksgiving|birthday|valentine'?s?(?:\\s+day)?|weekend|sunday|"
+            + "saturday night|friday night)\\s+(?:all\\s+)?(?:alone|by myself|on my own)\\b");
     /** "lower my heart rate", "slow my breathing", "bring my pulse down": calming down. */
     private static final Pattern SLOW_BODY = Pattern.compile("\\b(?:lower|slow|slow down|bring down|reduce|calm|steady|ease|(?:bring|get)(?=\\s+\\w+\\s+\\w+(?:\\s+\\w+)?\\s+down))\\s+"
             + "(?:down\\s+)?(?:my|your|the)\\s+(?:heart ?rate|heartbeat|heart beat|pulse|breathing|blood pressure|nerves)"
@@ -461,6 +467,7 @@ public final class MoodParser {
         t = LONG_DAY.matcher(t).replaceAll("exhausted");
         t = LATE.matcher(t).replaceAll("in a hurry");
         t = STAY_AWAKE.matcher(t).replaceAll("keep me awake");
+        t = ALONE_ON.matcher(t).replaceAll("lonely");
         t = SLOW_BODY.matcher(t).replaceAll("calm down");
         t = DANCE_AROUND.matcher(t).replaceAll("carefree");
         t = LOFI_BEATS.matcher(t).replaceAll("$1 chill");

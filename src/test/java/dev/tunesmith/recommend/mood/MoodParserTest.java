@@ -424,6 +424,18 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_occasions_spent_alone_nights_kept_awake_and_a_good_mood_in_german() {
+        assertEquals(List.of("sad"), parser.parse("spending the holidays alone this year").moods(), "not a holiday by the sea");
+        assertEquals(List.of("summer"), parser.parse("songs for the holidays at the beach").moods());
+        assertEquals(List.of("energetic"), parser.parse("pulling an all nighter, don't let me fall asleep").moods());
+        assertEquals(List.of("sleep"), parser.parse("help me fall asleep").moods());
+        assertEquals(List.of("happy"), parser.parse("gute laune musik").moods());
+        assertEquals(List.of("happy"), parser.parse("music for a kids party").moods());
+        assertEquals(List.of("calm"), parser.parse("zen").moods());
+        assertTrue(parser.parse("songs for a 3am breakdown").moods().contains("sad"));
+    }
+
+    @Test
     void should_blend_melancholic_and_hopeful_on_a_rainy_evening() {
         // when
         MoodTarget m = parser.parse("rainy evening, melancholic but hopeful");
