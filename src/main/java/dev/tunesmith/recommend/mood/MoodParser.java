@@ -139,6 +139,25 @@ public final class MoodParser {
             "\\s*(,|\\band\\b|\\bor\\b|\\bnor\\b|&)\\s*(?:no\\s+|the\\s+|any\\s+)?([a-z][a-z&'-]*)");
 
     private static final Pattern DNB = Pattern.compile("\\b(?:dnb|d&b|d'n'b|d n b)\\b");
+
+    /** An idiom and the words that say what it means, read before the clauses. */
+    private record Idiom(Pattern pattern, String meaning) {}
+
+    /**
+     * The idioms, in the order they are read (see each pattern): "monday blues" is a low mood, not the genre;
+     * "cleaning the house" the building; "something to dance to" dancing; "a long day at work" tiredness; "i'm
+     * late" a hurry; "wake me up" music to stay awake to; "the holidays alone" loneliness; "lower my heart rate"
+     * calming down; dancing round the kitchen joy; "lofi beats" lo-fi and chill; "keep it going" more of the
+     * same; "after work" the day over; a walk to work no work; "quiet sad songs" a quieter sad; "after the gym"
+     * a cool-down; "a football game" a match.
+     */
+    private static final List<Idiom> IDIOMS = List.of(new Idiom(BLUES_IDIOM, "$1 sad"), new Idiom(HOUSE_IDIOM, "$1 home"),
+            new Idiom(HOUSE_PARTY, "home party"), new Idiom(DANCE_VERB, "$1 dancing"), new Idiom(DANCE_ALL_NIGHT, "dancing"),
+            new Idiom(LONG_DAY, "exhausted"), new Idiom(LATE, "in a hurry"), new Idiom(STAY_AWAKE, "keep me awake"),
+            new Idiom(ALONE_ON, "lonely"), new Idiom(SLOW_BODY, "calm down"), new Idiom(DANCE_AROUND, "carefree"),
+            new Idiom(LOFI_BEATS, "$1 chill"), new Idiom(KEEP_GOING, "$1"), new Idiom(WORK_IDIOM, "$1 the day"),
+            new Idiom(TO_WORK, "$1 to the day"), new Idiom(QUIET_MOOD, "low-energy "), new Idiom(AFTER_WORKOUT, "cool down"),
+            new Idiom(GAME_IDIOM, "$1 match"));
     private static final Set<String> SOFT = Set.of("not too", "not overly", "not very", "not so", "nothing too", "less");
     private static final Set<String> STOP = Set.of("a", "an", "the", "some", "something", "music", "songs", "song",
             "tracks", "playlist", "for", "to", "of", "my", "me", "i", "want", "like", "play", "please", "in", "on",
@@ -455,31 +474,10 @@ public final class MoodParser {
         // "nothing with rock", "no songs featuring vocals": the negation reaches past "with", a clause separator
         t = NEGATED_WITH.matcher(t).replaceAll("without ");
         t = negatedLists(t);
-        // "monday blues", "rainy day blues", "the winter blues": the idiom is a low mood, not the genre
-        t = BLUES_IDIOM.matcher(t).replaceAll("$1 sad");
-        // "cleaning the house", "a haunted house": the building, not the genre
-        t = HOUSE_IDIOM.matcher(t).replaceAll("$1 home");
-        t = HOUSE_PARTY.matcher(t).replaceAll("home party");
-        // "something to dance to", "let's dance": dancing, not the dance genre
-        t = DANCE_VERB.matcher(t).replaceAll("$1 dancing");
-        t = DANCE_ALL_NIGHT.matcher(t).replaceAll("dancing");
-        // "a long day at work": tired ("doing nothing" and "no one cares" are read by Language: no negations)
-        t = LONG_DAY.matcher(t).replaceAll("exhausted");
-        t = LATE.matcher(t).replaceAll("in a hurry");
-        t = STAY_AWAKE.matcher(t).replaceAll("keep me awake");
-        t = ALONE_ON.matcher(t).replaceAll("lonely");
-        t = SLOW_BODY.matcher(t).replaceAll("calm down");
-        t = DANCE_AROUND.matcher(t).replaceAll("carefree");
-        t = LOFI_BEATS.matcher(t).replaceAll("$1 chill");
-        t = KEEP_GOING.matcher(t).replaceAll("$1");
-        // "after a rough day at work", "home from work": the day, not music to work to
-        t = WORK_IDIOM.matcher(t).replaceAll("$1 the day");
-        t = TO_WORK.matcher(t).replaceAll("$1 to the day");
-        t = QUIET_MOOD.matcher(t).replaceAll("low-energy ");
+        for (Idiom idiom : IDIOMS) {
+            t = idiom.pattern().matcher(t).replaceAll(idiom.meaning());
+        }
         t = wordEnergy(t);
-        t = AFTER_WORKOUT.matcher(t).replaceAll("cool down");
-        // "a football game", "board game night": the match, not game music
-        t = GAME_IDIOM.matcher(t).replaceAll("$1 match");
         // a negation after its word: "jazz is a no", "rock? no thanks", "keep the metal out", "rock-free"
         for (Pattern p : NEGATED_AFTER) {
             t = p.matcher(t).replaceAll("no $1");
