@@ -113,7 +113,7 @@ final class Slots {
     private static final Pattern LAST_N = Pattern.compile("\\b(?:the\\s+)?(last|final|first)\\s+(\\d{1,2})\\s*(?:songs?|tracks?|ones|tunes)?\\b");
     private static final Pattern BARE_LIST = Pattern.compile("^\\s*(?:and\\s+)?(\\d{1,3})(?:\\s*(?:,|and|&)\\s*(\\d{1,3}))+\\s*$");
     private static final Pattern NEGATION = Pattern.compile(
-            "\\b(?:anything|everything|whatever|any genre|all)\\s+(?:but|except)\\s+|\\b(?:(?:i'm |im |i am )?not (?:a |really a |much of a |the biggest )?fan of|not (?:that|really|too|so|very|super|all that|big) into|not big on|not into|no more of (?:that|those|this|these)|no more|none of (?:that|those|this|these)|none of|nothing (?:with|that has|that have|having|featuring|containing)|no (?:songs?|tracks?|music|stuff|anything) (?:with|that has|that have|having|featuring|containing)|nothing (?:by|from)|no (?:songs?|tracks?|music|stuff|anything) (?:by|from)|nothing|no|not|without|except(?: for)?|excluding|exclude|minus|skip|avoid|ban|leave out|leave off|keep out|hold the|lose the|zero|but no|rather than|instead of|not into|hate|can't stand|cannot stand|isn't|aren't|ain't|dislike|don't like|do not like|don't want|do not want|don't play|do not play|never)\\s+(?:any\\s+|more\\s+|the\\s+|of\\s+the\\s+|of\\s+|songs?\\s+(?:by|from)\\s+|tracks?\\s+(?:by|from)\\s+|music\\s+(?:by|from)\\s+|stuff\\s+(?:by|from)\\s+|anything\\s+(?:by|from)\\s+)*");
+            "\\b(?:anything|everything|whatever|any genre|all)\\s+(?:but|except)\\s+|\\b(?:(?:i'm |im |i am )?not (?:a |really a |much of a |the biggest )?fan of|not (?:that|really|too|so|very|super|all that|big) into|not big on|not into|no more of (?:that|those|this|these)|no more|none of (?:that|those|this|these)|none of|nothing (?:with|that has|that have|having|featuring|containing)|no (?:songs?|tracks?|music|stuff|anything) (?:with|that has|that have|having|featuring|containing)|nothing (?:by|from)|no (?:songs?|tracks?|music|stuff|anything) (?:by|from)|nothing|no|not|without|except(?: for)?|excluding|exclude|minus|skip(?!\\s+(?:down|along|around|through|up)\\b)|avoid|ban|leave out|leave off|keep out|hold the|lose the|zero|but no|rather than|instead of|not into|hate|can't stand|cannot stand|isn't|aren't|ain't|dislike|don't like|do not like|don't want|do not want|don't play|do not play|never)\\s+(?:any\\s+|more\\s+|the\\s+|of\\s+the\\s+|of\\s+|songs?\\s+(?:by|from)\\s+|tracks?\\s+(?:by|from)\\s+|music\\s+(?:by|from)\\s+|stuff\\s+(?:by|from)\\s+|anything\\s+(?:by|from)\\s+)*");
     private static final Pattern SCOPE_END = Pattern.compile(
             "[,.;!?()]|\\s(?:but|please|pls|though|because|since|so|just|only|that|which|while|when|for|with|in|on|at|to|thanks|thank|and then|then|also|ideally|maybe|like|as|if|make|give|i|i'm|im|we|tonight|today|under|below|over|above|between|max|at most|no more than|per|bpm|more|less|no|not|nor|without|except|nothing|has to go|have to go|needs to go|must go|is bad|sucks|please)\\b|\\s\\d+\\s*(?:songs?|tracks?|tunes?|minutes?|mins?|hours?|hrs?|bpm|%)\\b");
     /** Words after "no" that change the mood, not the catalogue: they stay in the mood text. */
@@ -583,7 +583,14 @@ final class Slots {
         Matcher m = COUNT.matcher(t);
         if (m.find()) {
             f.count = Math.max(1, Math.min(100, Integer.parseInt(m.group(1))));
-            blank(t, m);
+            // "20 happy songs for my run": the words between the number and its unit are the request's own
+            if (t.substring(m.end(1), m.end()).trim().contains(" ")) {
+                for (int i = m.start(1); i < m.end(1); i++) {
+                    t.setCharAt(i, ' ');
+                }
+            } else {
+                blank(t, m);
+            }
             return;
         }
         m = COUNT_LEAD.matcher(t);

@@ -140,6 +140,18 @@ public final class MoodParser {
 
     private static final Pattern DNB = Pattern.compile("\\b(?:dnb|d&b|d'n'b|d n b)\\b");
 
+    /** "without explicit lyrics", "no swearing": clean lyrics, not instrumental music (the lyrics are not the point). */
+    private static final Pattern EXPLICIT = Pattern.compile("\\b(?:explicit|dirty|bad|offensive|rude)\\s+(?:lyrics|words|language|content)\\b"
+            + "|\\bswear(?:ing|\\s+words)\\b|\\bcurse\\s+words\\b|\\bcursing\\b|\\bprofanity\\b");
+    /** "skip down the street", "skipping along": carefree, not "skip" (leave out). */
+    private static final Pattern SKIP_ALONG = Pattern.compile("\\bskip(?:ping)?\\s+(?:down|along|around|through|up)\\b");
+    /** "sad and quiet", "melancholic, soft": a quiet word after a mood lowers its energy, as before it. */
+    private static final Pattern MOOD_QUIET = Pattern.compile("\\b(sad|sadder|melancholic|melancholy|romantic|dark|gloomy|lonely|"
+            + "wistful|emotional|moody|bittersweet)\\s*(?:,|and|but|yet|&)?\\s+(?:quiet|soft|gentle|hushed|mellow|calm)\\b");
+    /** "upbeat workout mix", "upbeat music for running": with an activity that asks for energy, "upbeat" is its pace. */
+    private static final Pattern UPBEAT_ACTIVITY = Pattern.compile("\\bupbeat\\b(?=.*\\b(?:workout|work out|gym|running|run|"
+            + "jogging|jog|cardio|spin|cycling|hiit|training|lifting|sprint|sprints|race)\\b)|(?<=\\b(?:workout|gym|running|cardio|"
+            + "spin|cycling|hiit|training|lifting)\\b.{0,40})\\bupbeat\\b");
     /** An idiom and the words that say what it means, read before the clauses. */
     private record Idiom(Pattern pattern, String meaning) {}
 
@@ -149,7 +161,8 @@ public final class MoodParser {
      * late" a hurry; "wake me up" music to stay awake to; "the holidays alone" loneliness; "lower my heart rate"
      * calming down; dancing round the kitchen joy; "lofi beats" lo-fi and chill; "keep it going" more of the
      * same; "after work" the day over; a walk to work no work; "quiet sad songs" a quieter sad; "after the gym"
-     * a cool-down; "a football game" a match.
+     * a cool-down; "a football game" a match; "explicit lyrics" no vocals asked or ruled out; "skip down the
+     * street" carefree; "sad and quiet" a quieter sad; "upbeat" with a workout its pace.
      */
     private static final List<Idiom> IDIOMS = List.of(new Idiom(BLUES_IDIOM, "$1 sad"), new Idiom(HOUSE_IDIOM, "$1 home"),
             new Idiom(HOUSE_PARTY, "home party"), new Idiom(DANCE_VERB, "$1 dancing"), new Idiom(DANCE_ALL_NIGHT, "dancing"),
@@ -157,7 +170,8 @@ public final class MoodParser {
             new Idiom(ALONE_ON, "lonely"), new Idiom(SLOW_BODY, "calm down"), new Idiom(DANCE_AROUND, "carefree"),
             new Idiom(LOFI_BEATS, "$1 chill"), new Idiom(KEEP_GOING, "$1"), new Idiom(WORK_IDIOM, "$1 the day"),
             new Idiom(TO_WORK, "$1 to the day"), new Idiom(QUIET_MOOD, "low-energy "), new Idiom(AFTER_WORKOUT, "cool down"),
-            new Idiom(GAME_IDIOM, "$1 match"));
+            new Idiom(GAME_IDIOM, "$1 match"), new Idiom(EXPLICIT, "explicit"), new Idiom(SKIP_ALONG, "carefree"),
+            new Idiom(MOOD_QUIET, "$1 low-energy"), new Idiom(UPBEAT_ACTIVITY, "energetic"));
     private static final Set<String> SOFT = Set.of("not too", "not overly", "not very", "not so", "nothing too", "less");
     private static final Set<String> STOP = Set.of("a", "an", "the", "some", "something", "music", "songs", "song",
             "tracks", "playlist", "for", "to", "of", "my", "me", "i", "want", "like", "play", "please", "in", "on",
@@ -165,6 +179,13 @@ public final class MoodParser {
             "really", "quite", "more", "much", "any", "stuff", "but", "yet", "so", "lots", "lot", "tunes", "sounds", "beats",
             "guitar", "guitars", "drums", "pls", "plz", "thanks", "thank", "thx", "ty", "help");
 
+    /**
+     * Words that praise or count but name no mood, left out of the embedding match: "25 songs" is near "happy"
+     * by embedding, and so are "beautiful" and "pretty", which would make "sad but beautiful" half happy.
+     */
+    private static final Set<String> UNMOODED = Set.of("beautiful", "pretty", "lovely", "nice", "cool", "best", "awesome",
+            "amazing", "great", "good", "gorgeous", "fine", "decent", "top", "new", "mix", "list", "minutes", "mins", "min",
+            "bpm", "hours", "hour", "long", "short", "total");
     private final TextEmbedder model;
     private final MoodVocabulary vocabulary;
     private final float[][] entryVectors;
@@ -598,7 +619,8 @@ public final class MoodParser {
             }
         }
         String rest = java.util.Arrays.stream(p.trim().split(" "))
-                .filter(w -> !w.isBlank() && !w.equals("_") && !STOP.contains(w)).reduce((a, b) -> a + " " + b)
+                .filter(w -> !w.isBlank() && !w.equals("_") && !STOP.contains(w) && !UNMOODED.contains(w) && !w.matches("\\d+(?:[.:]\\d+)?"))
+                .reduce((a, b) -> a + " " + b)
                 .orElse("");
         if (!negated && !raw.isBlank()) {
             r.positiveText.add(raw.trim());

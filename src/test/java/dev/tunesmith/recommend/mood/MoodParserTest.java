@@ -436,6 +436,23 @@ class MoodParserTest {
     }
 
     @Test
+    void should_keep_counts_praise_and_clean_lyrics_out_of_the_mood() {
+        assertEquals(List.of(), parser.parse("25 songs").moods(), "a count is near 'happy' by embedding, and names no mood");
+        assertEquals(List.of("sad"), parser.parse("sad but beautiful").moods());
+        assertEquals(List.of("sad"), parser.parse("sad and pretty songs").moods());
+        MoodTarget clean = parser.parse("cheerful tunes without explicit lyrics");
+        assertEquals(List.of("happy"), clean.moods());
+        assertEquals(List.of(), clean.avoidMoods(), "clean lyrics, not instrumental music");
+        assertEquals(List.of("happy"), parser.parse("songs that make me want to skip down the street").moods());
+        assertEquals(List.of("low energy", "sad"), parser.parse("something sad and quiet").moods());
+        MoodTarget workout = parser.parse("upbeat workout mix");
+        assertFalse(workout.moods().contains("happy"), "upbeat is a workout's pace: " + workout.moods());
+        assertTrue(workout.moods().contains("gym"));
+        assertFalse(parser.parse("upbeat music for running").moods().contains("happy"));
+        assertEquals(List.of("happy"), parser.parse("upbeat songs").moods());
+    }
+
+    @Test
     void should_blend_melancholic_and_hopeful_on_a_rainy_evening() {
         // when
         MoodTarget m = parser.parse("rainy evening, melancholic but hopeful");
