@@ -965,13 +965,17 @@ public final class RecommendationEngine {
 
     /**
      * The region a request is scored in: its moods' ({@link MoodModel#combine}) or, when it names no
-     * mood with a region but genres whose tagged tracks cannot fill the playlist (a catalogue imported
+     * mood with a valence but genres whose tagged tracks cannot fill the playlist (a catalogue imported
      * with features and no tags, or with few tracks of that genre), the genres' typical sound
-     * ({@link GenreSounds}), so "some metal" still gets loud, electric tracks.
+     * ({@link GenreSounds}), merged with a pace or texture the request names, so "some metal" still gets
+     * loud, electric tracks and "fast punk songs" fast punk-sounding ones.
      */
     private Optional<MoodModel.Region> regionOf(MoodTarget m, boolean[] allowed, int count) {
         Optional<MoodModel.Region> moods = moodModel.combine(m.moods());
-        if (moods.isPresent() || m.genres().isEmpty()) {
+        // a mood with a valence says how the music feels; a pace, a texture or an activity alone ("fast", "slow",
+        // "acoustic", "gym") leaves the sound to the genre: "fast punk songs" is punk's sound, played fast
+        boolean feels = moods.isPresent() && moods.get().axis(MoodModel.Feature.VALENCE).isPresent();
+        if (feels || m.genres().isEmpty()) {
             return moods;
         }
         boolean[] tagged = askedGenreMask(m, allowed);
@@ -979,7 +983,14 @@ public final class RecommendationEngine {
         for (boolean b : tagged) {
             n += b ? 1 : 0;
         }
-        return n >= count ? Optional.empty() : GenreSounds.standard().combine(m.genres());
+        if (n >= count) {
+            return moods;
+        }
+        Optional<MoodModel.Region> sound = GenreSounds.standard().combine(m.genres());
+        if (moods.isEmpty() || sound.isEmpty()) {
+            return moods.or(() -> sound);
+        }
+        return Optional.of(MoodModel.merge(String.join(", ", m.moods()) + " " + sound.get().mood(), List.of(moods.get(), sound.get())));
     }
 
     /**
@@ -1319,8 +1330,10 @@ public final class RecommendationEngine {
         if (region.isPresent()) {
             List<String> words = MoodModel.describe(region.get(), quantiles[i], 3);
             boolean est = it.features().estimated();
-            // "sad songs" already says "sad"; a genre's sound is named by the genre ("metal: loud, electric")
-            String what = m.moods().isEmpty() ? region.get().mood() : String.join(", ", m.moods().stream()
+            // "sad songs" already says "sad"; a genre's sound is named by the genre ("metal: loud, electric", "slow metal: …")
+            boolean moodsOnly = region.get().mood().equals(String.join(" + ", m.moods()))
+                    || m.moods().size() == 1 && region.get().mood().equals(m.moods().get(0));
+            String what = !moodsOnly ? region.get().mood() : String.join(", ", m.moods().stream()
                     .filter(x -> m.moods().stream().noneMatch(y -> !y.equals(x) && y.contains(x))).toList());
             if (!words.isEmpty()) {
                 r.add(what + ": " + String.join(", ", words) + (est ? " (estimated features)" : ""));

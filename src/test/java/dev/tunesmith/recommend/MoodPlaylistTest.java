@@ -118,6 +118,26 @@ class MoodPlaylistTest {
     }
 
     @Test
+    void should_play_a_genres_sound_at_the_pace_asked_when_the_catalogue_has_no_tags_for_it() {
+        // given: untagged tracks, and "slow metal": a pace with no valence of its own, and a genre
+        List<CatalogItem> untagged = catalog().stream().map(it -> new CatalogItem(it.trackId(), it.title(), it.artist(), List.of(), null,
+                it.features(), it.durationSec())).toList();
+        RecommendationEngine e = EngineTrainer.train(untagged, Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
+        MoodTarget slowMetal = new MoodTarget("slow metal", "slow, metal", null, null, null, List.of("metal"), List.of(), List.of(),
+                List.of(), null, List.of("slow"), List.of(), List.of("metal"));
+
+        // when
+        Playlist p = e.recommend(UserProfile.empty(NOW), slowMetal, Constraints.defaults().withMaxPerArtist(4));
+        Playlist slow = e.recommend(UserProfile.empty(NOW), mood("slow"), Constraints.defaults().withMaxPerArtist(4));
+
+        // then: the reasons name both, and metal's loud, electric sound keeps the slow list off the quiet acoustic groups
+        assertTrue(p.items().stream().filter(i -> i.reasons().stream().anyMatch(r -> r.startsWith("slow metal: "))).count() >= 10,
+                p.items().stream().map(PlaylistItem::reasons).toList().toString());
+        assertTrue(inGroup(p, 3) + inGroup(p, 1) < inGroup(slow, 3) + inGroup(slow, 1),
+                p.trackIds() + " against slow alone " + slow.trackIds());
+    }
+
+    @Test
     void should_gate_on_tags_not_on_sound_when_the_catalogue_has_the_genre() {
         // given: tagged tracks; "ambient" has 100 of them
         RecommendationEngine e = EngineTrainer.train(catalog(), Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);

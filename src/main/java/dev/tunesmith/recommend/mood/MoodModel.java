@@ -157,6 +157,14 @@ public final class MoodModel {
         if (rs.size() == 1) {
             return Optional.of(rs.get(0));
         }
+        return Optional.of(merge(String.join(" + ", moods), rs));
+    }
+
+    /**
+     * Regions combined as {@link #combine} combines moods: each feature's centre the mean of the regions that
+     * have it, its spread the narrowest.
+     */
+    public static Region merge(String name, List<Region> rs) {
         List<Axis> axes = new ArrayList<>();
         for (Feature f : Feature.values()) {
             double c = 0;
@@ -174,7 +182,7 @@ public final class MoodModel {
                 axes.add(new Axis(f, c / n, s));
             }
         }
-        return Optional.of(new Region(String.join(" + ", moods), axes));
+        return new Region(name, axes);
     }
 
     /**

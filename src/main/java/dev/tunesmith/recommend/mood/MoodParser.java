@@ -117,10 +117,11 @@ public final class MoodParser {
      */
     private static final Pattern WORD_ENERGY = Pattern.compile("\\b([a-z]+)\\s+energy\\b");
     /**
-     * "quiet sad songs", "soft romantic music", "gentle happy tunes": a quiet word before another mood asks for
-     * less energy in that mood, not for calm music as well.
+     * "quiet sad songs", "soft romantic music", "gentle happy tunes", "sparse and sad": a quiet word before another
+     * mood asks for less energy in that mood, not for calm music as well.
      */
-    private static final Pattern QUIET_MOOD = Pattern.compile("\\b(?:quiet|soft|gentle|hushed|calm|mellow|low-key|lowkey)\\s+"
+    private static final Pattern QUIET_MOOD = Pattern.compile("\\b(?:quiet|soft|gentle|hushed|calm|mellow|low-key|lowkey|sparse)"
+            + "\\s*(?:,|and|&)?\\s+"
             + "(?=(?:sad|sadder|melancholic|melancholy|romantic|love|dark|happy|cheerful|hopeful|uplifting|nostalgic|emotional|"
             + "heartbreak|breakup|bittersweet|moody|gloomy|somber|sombre|lonely|wistful)\\b)");
     /** "after the gym", "post-workout": cooling down, not music to train to ("before the gym" stays). */
@@ -147,7 +148,7 @@ public final class MoodParser {
     private static final Pattern SKIP_ALONG = Pattern.compile("\\bskip(?:ping)?\\s+(?:down|along|around|through|up)\\b");
     /** "sad and quiet", "melancholic, soft": a quiet word after a mood lowers its energy, as before it. */
     private static final Pattern MOOD_QUIET = Pattern.compile("\\b(sad|sadder|melancholic|melancholy|romantic|dark|gloomy|lonely|"
-            + "wistful|emotional|moody|bittersweet)\\s*(?:,|and|but|yet|&)?\\s+(?:quiet|soft|gentle|hushed|mellow|calm)\\b");
+            + "wistful|emotional|moody|bittersweet)\\s*(?:,|and|but|yet|&)?\\s+(?:quiet|soft|gentle|hushed|mellow|calm|sparse)\\b");
     /** "upbeat workout mix", "upbeat music for running": with an activity that asks for energy, "upbeat" is its pace. */
     private static final Pattern UPBEAT_ACTIVITY = Pattern.compile("\\bupbeat\\b(?=.*\\b(?:workout|work out|gym|running|run|"
             + "jogging|jog|cardio|spin|cycling|hiit|training|lifting|sprint|sprints|race)\\b)|(?<=\\b(?:workout|gym|running|cardio|"
