@@ -63,7 +63,9 @@ public final class MoodParser {
             Pattern.compile("\\bkeep\\s+(?:the\\s+|any\\s+|all\\s+)?([a-z][a-z&'-]{1,25})\\s+out\\b"),
             Pattern.compile("\\b([a-z][a-z&']{1,25})-free\\b"),
             Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s+(?:is\\s+|are\\s+)?(?:not welcome|not allowed|not wanted|banned|forbidden)\\b"),
-            Pattern.compile("\\bspare me\\s+(?:the\\s+|any\\s+|all\\s+)?([a-z][a-z&'-]{1,25})\\b"));
+            Pattern.compile("\\bspare me\\s+(?:the\\s+|any\\s+|all\\s+)?([a-z][a-z&'-]{1,25})\\b"),
+            Pattern.compile("\\b([a-z][a-z&'-]{1,25})\\s+(?:is|are|'s)\\s+(?:so\\s+|too\\s+|just\\s+|kinda\\s+)?(?:boring|lame|overrated|dull|"
+                    + "not it|not for me|not my thing|not my vibe)\\b"));
     private static final Pattern BLUES_IDIOM = Pattern.compile(
             "\\b((?:monday|sunday|sunday night|rainy day|rainy-day|winter|january|february|november|holiday|"
                     + "post-holiday|morning|back to school|back-to-school|weekday|work|office)(?:\\s+morning)?)\\s+blues\\b");
@@ -90,10 +92,23 @@ public final class MoodParser {
             + "|\\b(?:i'm|im|i am|i keep|keep|i'm always|been)\\s+(?:falling asleep|nodding off|dozing off|dozing)\\b(?!\\s+to\\b)"
             + "|\\b(?:don'?t|doesn'?t|do not|does not|won'?t|will not|never)\\s+let\\s+me\\s+(?:fall asleep|sleep|doze off|nod off)\\b"
             + "|\\b(?:without|not)\\s+(?:falling asleep|dozing off|nodding off)\\b");
+    /**
+     * "my girlfriend is sad, cheer her up", "i'm down, make me feel better": the sadness is how someone is, the
+     * request is to lift it. The state is dropped where a cheering-up is asked for (see {@link #cheeringUp}).
+     */
+    private static final Pattern CHEER_UP = Pattern.compile("\\bcheer\\s+(?:me|her|him|them|us|you|everyone|my\\s+\\w+)\\s+up\\b"
+            + "|\\b(?:make|help)\\s+(?:me|her|him|them|us)\\s+(?:feel\\s+)?(?:better|happy|happier)\\b"
+            + "|\\bmake\\s+(?:a|the|my|this|her|his)\\s+(?:\\w+\\s+){0,2}day\\s+(?:brighter|better|happier)\\b");
+    private static final Pattern SAD_STATE = Pattern.compile("\\b(?:i'm|im|i am|i feel|i've been|feeling|she's|she is|he's|he is|"
+            + "they're|they are|is|are|been|was|were)\\s+(?:so\\s+|really\\s+|very\\s+|a bit\\s+|kinda\\s+|a little\\s+|feeling\\s+)?"
+            + "(?:sad|down|low|blue|depressed|upset|miserable|gloomy|heartbroken|lonely|stressed)\\b"
+            + "|\\b(?:rainy|grey|gray|gloomy|sad|bad|dull|cloudy)\\s+(?=day\\s+(?:brighter|better|happier)\\b)");
+    /** "my grandpa passed", "our dog passed": died ("passed my exam" and "passed the test" stay). */
+    private static final Pattern PASSED = Pattern.compile("\\b((?:my|our|her|his|their)\\s+[a-z]+)\\s+passed\\b(?!\\s+(?:my|the|an?|her|his|their|our|it)\\b)");
     /** "spending the holidays alone", "on my birthday alone": an occasion spent alone is lonely, not festive. */
     private static final Pattern ALONE_ON = Pattern.compile("\\b(?:(?:spending|spend|spent|on|for|at|over)\\s+)?(?:the\\s+|my\\s+)?"
             + "(?:holidays?|christmas|xmas|new year'?s?(?:\\s+eve)?|thanksgiving|birthday|valentine'?s?(?:\\s+day)?|weekend|sunday|"
-            + "saturday night|friday night)\\s+(?:all\\s+)?(?:alone|by myself|on my own)\\b");
+            + "saturday night|friday night|night|evening|day)\\s+(?:all\\s+)?(?:alone|by myself|on my own)\\b");
     /** "lower my heart rate", "slow my breathing", "bring my pulse down": calming down. */
     private static final Pattern SLOW_BODY = Pattern.compile("\\b(?:lower|slow|slow down|bring down|reduce|calm|steady|ease|(?:bring|get)(?=\\s+\\w+\\s+\\w+(?:\\s+\\w+)?\\s+down))\\s+"
             + "(?:down\\s+)?(?:my|your|the)\\s+(?:heart ?rate|heartbeat|heart beat|pulse|breathing|blood pressure|nerves)"
@@ -168,7 +183,7 @@ public final class MoodParser {
     private static final List<Idiom> IDIOMS = List.of(new Idiom(BLUES_IDIOM, "$1 sad"), new Idiom(HOUSE_IDIOM, "$1 home"),
             new Idiom(HOUSE_PARTY, "home party"), new Idiom(DANCE_VERB, "$1 dancing"), new Idiom(DANCE_ALL_NIGHT, "dancing"),
             new Idiom(LONG_DAY, "exhausted"), new Idiom(LATE, "in a hurry"), new Idiom(STAY_AWAKE, "keep me awake"),
-            new Idiom(ALONE_ON, "lonely"), new Idiom(SLOW_BODY, "calm down"), new Idiom(DANCE_AROUND, "carefree"),
+            new Idiom(ALONE_ON, "lonely"), new Idiom(PASSED, "$1 passed away"), new Idiom(SLOW_BODY, "calm down"), new Idiom(DANCE_AROUND, "carefree"),
             new Idiom(LOFI_BEATS, "$1 chill"), new Idiom(KEEP_GOING, "$1"), new Idiom(WORK_IDIOM, "$1 the day"),
             new Idiom(TO_WORK, "$1 to the day"), new Idiom(QUIET_MOOD, "low-energy "), new Idiom(AFTER_WORKOUT, "cool down"),
             new Idiom(GAME_IDIOM, "$1 match"), new Idiom(EXPLICIT, "explicit"), new Idiom(SKIP_ALONG, "carefree"),
@@ -186,7 +201,8 @@ public final class MoodParser {
      */
     private static final Set<String> UNMOODED = Set.of("beautiful", "pretty", "lovely", "nice", "cool", "best", "awesome",
             "amazing", "great", "good", "gorgeous", "fine", "decent", "top", "new", "mix", "list", "minutes", "mins", "min",
-            "bpm", "hours", "hour", "long", "short", "total");
+            "bpm", "hours", "hour", "long", "short", "total", "beat", "grandpa", "grandma", "grandad", "granddad",
+            "grandmother", "grandfather", "grandparents", "granny", "nan", "nana", "flight", "plane", "airplane", "airport", "train");
     private final TextEmbedder model;
     private final MoodVocabulary vocabulary;
     private final float[][] entryVectors;
@@ -356,6 +372,14 @@ public final class MoodParser {
         return out.size() * 2 > words ? Set.of() : out;
     }
 
+    /** A cheering-up asked for ({@link #CHEER_UP}): the sad state dropped, the lift kept as "cheer me up" (hopeful). */
+    private static String cheeringUp(String t) {
+        if (!CHEER_UP.matcher(t).find()) {
+            return t;
+        }
+        return CHEER_UP.matcher(SAD_STATE.matcher(t).replaceAll(" ")).replaceAll("cheer me up");
+    }
+
     /** "sunshine energy" → "sunshine": see {@link #WORD_ENERGY}. */
     private String wordEnergy(String t) {
         Matcher m = WORD_ENERGY.matcher(t);
@@ -496,6 +520,7 @@ public final class MoodParser {
         // "nothing with rock", "no songs featuring vocals": the negation reaches past "with", a clause separator
         t = NEGATED_WITH.matcher(t).replaceAll("without ");
         t = negatedLists(t);
+        t = cheeringUp(t);
         for (Idiom idiom : IDIOMS) {
             t = idiom.pattern().matcher(t).replaceAll(idiom.meaning());
         }

@@ -453,6 +453,20 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_a_cheering_up_as_the_lift_not_the_sadness_and_a_dismissed_mood_as_ruled_out() {
+        assertEquals(List.of("hopeful"), parser.parse("my girlfriend is sad, play something to cheer her up").moods());
+        assertEquals(List.of("hopeful"), parser.parse("i'm feeling down, make me feel better").moods());
+        assertEquals(List.of("hopeful"), parser.parse("a playlist to make a rainy day brighter").moods());
+        assertTrue(parser.parse("i'm sad and i want to stay sad").moods().contains("sad"), "no lift asked for");
+        MoodTarget bored = parser.parse("calm is boring, give me energy");
+        assertEquals(List.of("energetic"), bored.moods());
+        assertEquals(List.of("calm"), bored.avoidMoods());
+        assertEquals(List.of("sad"), parser.parse("songs for a heavy heart").moods(), "not heavy music");
+        assertEquals(List.of("peaceful"), parser.parse("for my grandpa, he likes peaceful music").moods(), "not grand");
+        assertTrue(parser.parse("cold rainy night alone").moods().contains("sad"));
+    }
+
+    @Test
     void should_blend_melancholic_and_hopeful_on_a_rainy_evening() {
         // when
         MoodTarget m = parser.parse("rainy evening, melancholic but hopeful");
