@@ -47,7 +47,7 @@ public final class MoodParser {
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(not too|not overly|not very|not so|nothing too|too little|less|no more|none of|no|"
                     + "(?:i'?m |i am )?not (?:a |really a |much of a |the biggest )?fan of|not into|not|without|avoid|never|"
-                    + "don'?t want|do not want|don'?t play|do not play|don'?t like|do not like|dislike|hate|"
+                    + "don'?t want|do not want|don'?t play|do not play|don'?t like|do not like|dislikes|dislike|hates|hated|hate|doesn'?t like|does not like|"
                     + "can'?t stand|cannot stand|isn'?t|aren'?t|ain'?t|skip|minus|anything but|except|excluding|exclude|ban|"
                     + "leave out|leave off|keep out|hold the|lose the|ditch|rather than|instead of|nothing)\\b\\s*");
     private static final Pattern NEGATED_WITH = Pattern.compile(
@@ -103,6 +103,13 @@ public final class MoodParser {
             + "they're|they are|is|are|been|was|were)\\s+(?:so\\s+|really\\s+|very\\s+|a bit\\s+|kinda\\s+|a little\\s+|feeling\\s+)?"
             + "(?:sad|down|low|blue|depressed|upset|miserable|gloomy|heartbroken|lonely|stressed)\\b"
             + "|\\b(?:rainy|grey|gray|gloomy|sad|bad|dull|cloudy)\\s+(?=day\\s+(?:brighter|better|happier)\\b)");
+    /**
+     * "warm me up", "a warm-up before the gym": getting going, read as such and not as vocabulary terms, whose
+     * embeddings would pull "a warm hug" towards energy.
+     */
+    private static final Pattern WARM_UP = Pattern.compile("\\bwarm(?:ing)?[ -]?(?:me\\s+|us\\s+)?up\\b");
+    /** "it's friday", "finally friday": the week is over (a term "it's friday" would pull "it's been a bad week" to it). */
+    private static final Pattern FRIDAY = Pattern.compile("\\b(?:it'?s|finally|happy)\\s+(?:finally\\s+)?friday\\b");
     /** "my grandpa passed", "our dog passed": died ("passed my exam" and "passed the test" stay). */
     private static final Pattern PASSED = Pattern.compile("\\b((?:my|our|her|his|their)\\s+[a-z]+)\\s+passed\\b(?!\\s+(?:my|the|an?|her|his|their|our|it)\\b)");
     /** "spending the holidays alone", "on my birthday alone": an occasion spent alone is lonely, not festive. */
@@ -183,7 +190,7 @@ public final class MoodParser {
     private static final List<Idiom> IDIOMS = List.of(new Idiom(BLUES_IDIOM, "$1 sad"), new Idiom(HOUSE_IDIOM, "$1 home"),
             new Idiom(HOUSE_PARTY, "home party"), new Idiom(DANCE_VERB, "$1 dancing"), new Idiom(DANCE_ALL_NIGHT, "dancing"),
             new Idiom(LONG_DAY, "exhausted"), new Idiom(LATE, "in a hurry"), new Idiom(STAY_AWAKE, "keep me awake"),
-            new Idiom(ALONE_ON, "lonely"), new Idiom(PASSED, "$1 passed away"), new Idiom(SLOW_BODY, "calm down"), new Idiom(DANCE_AROUND, "carefree"),
+            new Idiom(ALONE_ON, "lonely"), new Idiom(PASSED, "$1 passed away"), new Idiom(WARM_UP, "get me going"), new Idiom(FRIDAY, "friday feeling"), new Idiom(SLOW_BODY, "calm down"), new Idiom(DANCE_AROUND, "carefree"),
             new Idiom(LOFI_BEATS, "$1 chill"), new Idiom(KEEP_GOING, "$1"), new Idiom(WORK_IDIOM, "$1 the day"),
             new Idiom(TO_WORK, "$1 to the day"), new Idiom(QUIET_MOOD, "low-energy "), new Idiom(AFTER_WORKOUT, "cool down"),
             new Idiom(GAME_IDIOM, "$1 match"), new Idiom(EXPLICIT, "explicit"), new Idiom(SKIP_ALONG, "carefree"),
@@ -202,7 +209,9 @@ public final class MoodParser {
     private static final Set<String> UNMOODED = Set.of("beautiful", "pretty", "lovely", "nice", "cool", "best", "awesome",
             "amazing", "great", "good", "gorgeous", "fine", "decent", "top", "new", "mix", "list", "minutes", "mins", "min",
             "bpm", "hours", "hour", "long", "short", "total", "beat", "grandpa", "grandma", "grandad", "granddad",
-            "grandmother", "grandfather", "grandparents", "granny", "nan", "nana", "flight", "plane", "airplane", "airport", "train");
+            "grandmother", "grandfather", "grandparents", "granny", "nan", "nana", "flight", "plane", "airplane", "airport", "train",
+            "girls", "boys", "guys", "friends", "kids", "family", "team", "crew", "squad", "gang", "girl", "boy", "guy", "friend",
+            "kid", "hospital", "waiting", "room", "hitting", "hit", "are", "is", "we", "we're", "they", "he", "she");
     private final TextEmbedder model;
     private final MoodVocabulary vocabulary;
     private final float[][] entryVectors;

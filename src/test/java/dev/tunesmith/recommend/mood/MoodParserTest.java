@@ -467,6 +467,21 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_what_happened_as_the_mood_it_leaves_and_other_people_as_no_mood() {
+        for (String text : List.of("i didn't get the job", "my parents are getting divorced", "i failed my exam", "we broke up last night",
+                "a song for my late father", "she doesn't love me anymore", "my best friend moved away")) {
+            assertTrue(parser.parse(text).moods().contains("sad"), text + ": " + parser.parse(text).moods());
+        }
+        assertEquals(List.of("happy"), parser.parse("i aced my interview!").moods());
+        assertEquals(List.of("happy"), parser.parse("it's friday!!!").moods());
+        assertEquals(List.of("gym"), parser.parse("the boys and i are hitting the gym").moods(), "the boys are no 'sad boy'");
+        assertEquals(List.of("morning", "happy"), parser.parse("brunch with the girls, upbeat and sunny").moods());
+        MoodTarget dad = parser.parse("music for my dad's study, he hates loud stuff");
+        assertEquals(List.of("hard"), dad.avoidMoods(), "someone else's dislike rules it out too");
+        assertEquals(List.of("energetic"), parser.parse("i need to stay awake for a night shift").moods());
+    }
+
+    @Test
     void should_blend_melancholic_and_hopeful_on_a_rainy_evening() {
         // when
         MoodTarget m = parser.parse("rainy evening, melancholic but hopeful");
