@@ -110,6 +110,9 @@ public final class MoodParser {
     private static final Pattern WARM_UP = Pattern.compile("\\bwarm(?:ing)?[ -]?(?:me\\s+|us\\s+)?up\\b");
     /** "it's friday", "finally friday": the week is over (a term "it's friday" would pull "it's been a bad week" to it). */
     private static final Pattern FRIDAY = Pattern.compile("\\b(?:it'?s|finally|happy)\\s+(?:finally\\s+)?friday\\b");
+    /** "i'm not ok", "not feeling great", "not doing well": feeling down, not a negated "ok". */
+    private static final Pattern NOT_OK = Pattern.compile("\\b(?:(?:i'?m|i am|im|feeling|i feel|i'm feeling)\\s+not\\s+(?:ok|okay|fine|alright|good|great)"
+            + "|not\\s+feeling\\s+(?:ok|okay|good|great|well|it|myself)|not\\s+doing\\s+(?:well|good|great|ok|okay))\\b");
     /** "my grandpa passed", "our dog passed": died ("passed my exam" and "passed the test" stay). */
     private static final Pattern PASSED = Pattern.compile("\\b((?:my|our|her|his|their)\\s+[a-z]+)\\s+passed\\b(?!\\s+(?:my|the|an?|her|his|their|our|it)\\b)");
     /** "spending the holidays alone", "on my birthday alone": an occasion spent alone is lonely, not festive. */
@@ -190,7 +193,7 @@ public final class MoodParser {
     private static final List<Idiom> IDIOMS = List.of(new Idiom(BLUES_IDIOM, "$1 sad"), new Idiom(HOUSE_IDIOM, "$1 home"),
             new Idiom(HOUSE_PARTY, "home party"), new Idiom(DANCE_VERB, "$1 dancing"), new Idiom(DANCE_ALL_NIGHT, "dancing"),
             new Idiom(LONG_DAY, "exhausted"), new Idiom(LATE, "in a hurry"), new Idiom(STAY_AWAKE, "keep me awake"),
-            new Idiom(ALONE_ON, "lonely"), new Idiom(PASSED, "$1 passed away"), new Idiom(WARM_UP, "get me going"), new Idiom(FRIDAY, "friday feeling"), new Idiom(SLOW_BODY, "calm down"), new Idiom(DANCE_AROUND, "carefree"),
+            new Idiom(ALONE_ON, "lonely"), new Idiom(PASSED, "$1 passed away"), new Idiom(NOT_OK, "feeling down"), new Idiom(WARM_UP, "get me going"), new Idiom(FRIDAY, "friday feeling"), new Idiom(SLOW_BODY, "calm down"), new Idiom(DANCE_AROUND, "carefree"),
             new Idiom(LOFI_BEATS, "$1 chill"), new Idiom(KEEP_GOING, "$1"), new Idiom(WORK_IDIOM, "$1 the day"),
             new Idiom(TO_WORK, "$1 to the day"), new Idiom(QUIET_MOOD, "low-energy "), new Idiom(AFTER_WORKOUT, "cool down"),
             new Idiom(GAME_IDIOM, "$1 match"), new Idiom(EXPLICIT, "explicit"), new Idiom(SKIP_ALONG, "carefree"),

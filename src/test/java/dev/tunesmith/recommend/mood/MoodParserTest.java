@@ -482,6 +482,17 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_slang_and_a_negated_ok_as_the_moods_meant() {
+        assertEquals(List.of("sad"), parser.parse("i'm not ok").moods());
+        assertEquals(List.of("sad"), parser.parse("not feeling great today").moods());
+        assertEquals(List.of("sad"), parser.parse("im in my flop era").moods());
+        assertEquals(List.of("happy"), parser.parse("bops only").moods());
+        assertEquals(List.of("peaceful"), parser.parse("cottagecore vibes").moods());
+        assertEquals(List.of("energetic"), parser.parse("full send").moods());
+        assertEquals(List.of(), parser.parse("these songs are not ok").moods(), "only a person is not ok");
+    }
+
+    @Test
     void should_blend_melancholic_and_hopeful_on_a_rainy_evening() {
         // when
         MoodTarget m = parser.parse("rainy evening, melancholic but hopeful");
