@@ -967,8 +967,8 @@ public final class RecommendationEngine {
      * The region a request is scored in: its moods' ({@link MoodModel#combine}) or, when it names no
      * mood with a valence but genres whose tagged tracks cannot fill the playlist (a catalogue imported
      * with features and no tags, or with few tracks of that genre), the genres' typical sound
-     * ({@link GenreSounds}), merged with a pace or texture the request names, so "some metal" still gets
-     * loud, electric tracks and "fast punk songs" fast punk-sounding ones.
+     * ({@link GenreSounds}), under a pace or texture the request names (which sets its own features), so "some
+     * metal" still gets loud, electric tracks and "fast punk songs" fast punk-sounding ones.
      */
     private Optional<MoodModel.Region> regionOf(MoodTarget m, boolean[] allowed, int count) {
         Optional<MoodModel.Region> moods = moodModel.combine(m.moods());
@@ -990,7 +990,7 @@ public final class RecommendationEngine {
         if (moods.isEmpty() || sound.isEmpty()) {
             return moods.or(() -> sound);
         }
-        return Optional.of(MoodModel.merge(String.join(", ", m.moods()) + " " + sound.get().mood(), List.of(moods.get(), sound.get())));
+        return Optional.of(MoodModel.overlay(String.join(", ", m.moods()) + " " + sound.get().mood(), moods.get(), sound.get()));
     }
 
     /**

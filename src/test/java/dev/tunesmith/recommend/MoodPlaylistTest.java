@@ -131,6 +131,7 @@ class MoodPlaylistTest {
         Playlist slow = e.recommend(UserProfile.empty(NOW), mood("slow"), Constraints.defaults().withMaxPerArtist(4));
 
         // then: the reasons name both, and metal's loud, electric sound keeps the slow list off the quiet acoustic groups
+        // ("slow" sets the energy and tempo, metal the rest)
         assertTrue(p.items().stream().filter(i -> i.reasons().stream().anyMatch(r -> r.startsWith("slow metal: "))).count() >= 10,
                 p.items().stream().map(PlaylistItem::reasons).toList().toString());
         assertTrue(inGroup(p, 3) + inGroup(p, 1) < inGroup(slow, 3) + inGroup(slow, 1),

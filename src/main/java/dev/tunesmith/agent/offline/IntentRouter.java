@@ -333,7 +333,8 @@ public final class IntentRouter {
         }
         Slots.Found slots = Slots.parse(t);
         boolean musicCue = has(lt, Lexicon.MUSIC);
-        boolean moodCue = Lexicon.namesMood(lt.tokens(), t) || has(lt, Lexicon.GENRE);
+        // with no playlist to refine, "sadder than usual" or "a little calmer" asks for music of that mood
+        boolean moodCue = Lexicon.namesMood(lt.tokens(), t) || has(lt, Lexicon.GENRE) || !ctx.hasPlaylist() && direction(t) != null;
         boolean anyGenre = slots.hasExclusions() && !slots.excludeGenres.isEmpty();
 
         // creation: chords, lyrics, melodies — only when something asks for them to be made

@@ -161,6 +161,20 @@ public final class MoodModel {
     }
 
     /**
+     * {@code primary}'s axes, and {@code secondary}'s on the features {@code primary} leaves open: "fast" sets the
+     * tempo and energy of "fast country", country's sound the rest.
+     */
+    public static Region overlay(String name, Region primary, Region secondary) {
+        List<Axis> axes = new ArrayList<>(primary.axes());
+        for (Axis a : secondary.axes()) {
+            if (primary.axis(a.feature()).isEmpty()) {
+                axes.add(a);
+            }
+        }
+        return new Region(name, axes);
+    }
+
+    /**
      * Regions combined as {@link #combine} combines moods: each feature's centre the mean of the regions that
      * have it, its spread the narrowest.
      */

@@ -174,10 +174,14 @@ public final class MoodParser {
     /** "sad and quiet", "melancholic, soft": a quiet word after a mood lowers its energy, as before it. */
     private static final Pattern MOOD_QUIET = Pattern.compile("\\b(sad|sadder|melancholic|melancholy|romantic|dark|gloomy|lonely|"
             + "wistful|emotional|moody|bittersweet)\\s*(?:,|and|but|yet|&)?\\s+(?:quiet|soft|gentle|hushed|mellow|calm|sparse)\\b");
-    /** "upbeat workout mix", "upbeat music for running": with an activity that asks for energy, "upbeat" is its pace. */
+    /**
+     * "upbeat workout mix", "upbeat music for running", "upbeat and very energetic": with an activity or a word
+     * that asks for energy, "upbeat" is its pace, not happiness.
+     */
     private static final Pattern UPBEAT_ACTIVITY = Pattern.compile("\\bupbeat\\b(?=.*\\b(?:workout|work out|gym|running|run|"
-            + "jogging|jog|cardio|spin|cycling|hiit|training|lifting|sprint|sprints|race)\\b)|(?<=\\b(?:workout|gym|running|cardio|"
-            + "spin|cycling|hiit|training|lifting)\\b.{0,40})\\bupbeat\\b");
+            + "jogging|jog|cardio|spin|cycling|hiit|training|lifting|sprint|sprints|race|energetic|energy|hype|hyped|pumped|intense)\\b)"
+            + "|(?<=\\b(?:workout|gym|running|cardio|spin|cycling|hiit|training|lifting|energetic|hype|hyped|pumped|intense)\\b.{0,40})"
+            + "\\bupbeat\\b");
     /** An idiom and the words that say what it means, read before the clauses. */
     private record Idiom(Pattern pattern, String meaning) {}
 

@@ -450,6 +450,7 @@ class MoodParserTest {
         assertTrue(workout.moods().contains("gym"));
         assertFalse(parser.parse("upbeat music for running").moods().contains("happy"));
         assertEquals(List.of("happy"), parser.parse("upbeat songs").moods());
+        assertEquals(List.of("energetic"), parser.parse("upbeat and very energetic").moods());
     }
 
     @Test
