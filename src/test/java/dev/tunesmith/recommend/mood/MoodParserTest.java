@@ -490,6 +490,12 @@ class MoodParserTest {
         assertEquals(List.of("happy"), parser.parse("bops only").moods());
         assertEquals(List.of("peaceful"), parser.parse("cottagecore vibes").moods());
         assertEquals(List.of("energetic"), parser.parse("full send").moods());
+        // events and activities: a twenty-seventh probe
+        assertEquals(List.of("happy"), parser.parse("graduation day!").moods());
+        assertEquals(List.of("sad"), parser.parse("my dog is sick").moods());
+        assertEquals(List.of("sad"), parser.parse("the last day of summer").moods(), "summer's end, not summer");
+        assertEquals(List.of("energetic"), parser.parse("skiing down the mountain").moods(), "not a snow day");
+        assertEquals(List.of("sad"), parser.parse("music for an empty apartment").moods());
         assertEquals(List.of(), parser.parse("these songs are not ok").moods(), "only a person is not ok");
     }
 
