@@ -1331,8 +1331,7 @@ public final class RecommendationEngine {
             List<String> words = MoodModel.describe(region.get(), quantiles[i], 3);
             boolean est = it.features().estimated();
             // "sad songs" already says "sad"; a genre's sound is named by the genre ("metal: loud, electric", "slow metal: …")
-            boolean moodsOnly = region.get().mood().equals(String.join(" + ", m.moods()))
-                    || m.moods().size() == 1 && region.get().mood().equals(m.moods().get(0));
+            boolean moodsOnly = moodModel.combine(m.moods()).map(MoodModel.Region::mood).filter(region.get().mood()::equals).isPresent();
             String what = !moodsOnly ? region.get().mood() : String.join(", ", m.moods().stream()
                     .filter(x -> m.moods().stream().noneMatch(y -> !y.equals(x) && y.contains(x))).toList());
             if (!words.isEmpty()) {

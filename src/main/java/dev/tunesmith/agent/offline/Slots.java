@@ -165,7 +165,11 @@ final class Slots {
     }
 
     private static void blank(StringBuilder t, Matcher m) {
-        for (int i = m.start(); i < m.end(); i++) {
+        blank(t, m.start(), m.end());
+    }
+
+    private static void blank(StringBuilder t, int from, int to) {
+        for (int i = from; i < to; i++) {
             t.setCharAt(i, ' ');
         }
     }
@@ -585,9 +589,7 @@ final class Slots {
             f.count = Math.max(1, Math.min(100, Integer.parseInt(m.group(1))));
             // "20 happy songs for my run": the words between the number and its unit are the request's own
             if (t.substring(m.end(1), m.end()).trim().contains(" ")) {
-                for (int i = m.start(1); i < m.end(1); i++) {
-                    t.setCharAt(i, ' ');
-                }
+                blank(t, m.start(1), m.end(1));
             } else {
                 blank(t, m);
             }
@@ -650,9 +652,7 @@ final class Slots {
                 }
             }
             if (any) {
-                for (int i = m.start(); i < consumedTo && i < t.length(); i++) {
-                    t.setCharAt(i, ' ');
-                }
+                blank(t, m.start(), Math.min(consumedTo, t.length()));
             }
             from = Math.min(t.length(), Math.max(m.end(), any ? consumedTo : m.end()));
             if (from >= t.length()) {

@@ -38,8 +38,8 @@ public final class GenreFeatures {
 
     private GenreFeatures(Map<String, Row> byName) {
         this.byName = byName;
-        new java.util.TreeMap<>(byName).forEach((name, row) -> byKey.putIfAbsent(GenreSounds.key(name), row));
         new java.util.TreeMap<>(byName).forEach((name, row) -> {
+            byKey.putIfAbsent(GenreSounds.key(name), row);
             for (String word : name.split("[ \\-&/]+")) {
                 if (word.length() >= 3) {
                     byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(row);

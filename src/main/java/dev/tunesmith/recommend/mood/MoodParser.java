@@ -186,22 +186,37 @@ public final class MoodParser {
     private record Idiom(Pattern pattern, String meaning) {}
 
     /**
-     * The idioms, in the order they are read (see each pattern): "monday blues" is a low mood, not the genre;
-     * "cleaning the house" the building; "something to dance to" dancing; "a long day at work" tiredness; "i'm
-     * late" a hurry; "wake me up" music to stay awake to; "the holidays alone" loneliness; "lower my heart rate"
-     * calming down; dancing round the kitchen joy; "lofi beats" lo-fi and chill; "keep it going" more of the
-     * same; "after work" the day over; a walk to work no work; "quiet sad songs" a quieter sad; "after the gym"
-     * a cool-down; "a football game" a match; "explicit lyrics" no vocals asked or ruled out; "skip down the
-     * street" carefree; "sad and quiet" a quieter sad; "upbeat" with a workout its pace.
+     * The idioms, in the order they are read: each pattern's matches become the words that say what it means
+     * (each pattern's comment gives its examples). The order matters where one reads another's output: "to
+     * dance" becomes "to dancing" before "dancing round the kitchen" is read.
      */
-    private static final List<Idiom> IDIOMS = List.of(new Idiom(BLUES_IDIOM, "$1 sad"), new Idiom(HOUSE_IDIOM, "$1 home"),
-            new Idiom(HOUSE_PARTY, "home party"), new Idiom(DANCE_VERB, "$1 dancing"), new Idiom(DANCE_ALL_NIGHT, "dancing"),
-            new Idiom(LONG_DAY, "exhausted"), new Idiom(LATE, "in a hurry"), new Idiom(STAY_AWAKE, "keep me awake"),
-            new Idiom(ALONE_ON, "lonely"), new Idiom(PASSED, "$1 passed away"), new Idiom(NOT_OK, "feeling down"), new Idiom(WARM_UP, "get me going"), new Idiom(FRIDAY, "friday feeling"), new Idiom(SLOW_BODY, "calm down"), new Idiom(DANCE_AROUND, "carefree"),
-            new Idiom(LOFI_BEATS, "$1 chill"), new Idiom(KEEP_GOING, "$1"), new Idiom(WORK_IDIOM, "$1 the day"),
-            new Idiom(TO_WORK, "$1 to the day"), new Idiom(QUIET_MOOD, "low-energy "), new Idiom(AFTER_WORKOUT, "cool down"),
-            new Idiom(GAME_IDIOM, "$1 match"), new Idiom(EXPLICIT, "explicit"), new Idiom(SKIP_ALONG, "carefree"),
-            new Idiom(MOOD_QUIET, "$1 low-energy"), new Idiom(UPBEAT_ACTIVITY, "energetic"));
+    private static final List<Idiom> IDIOMS = List.of(
+            new Idiom(BLUES_IDIOM, "$1 sad"),
+            new Idiom(HOUSE_IDIOM, "$1 home"),
+            new Idiom(HOUSE_PARTY, "home party"),
+            new Idiom(DANCE_VERB, "$1 dancing"),
+            new Idiom(DANCE_ALL_NIGHT, "dancing"),
+            new Idiom(LONG_DAY, "exhausted"),
+            new Idiom(LATE, "in a hurry"),
+            new Idiom(STAY_AWAKE, "keep me awake"),
+            new Idiom(ALONE_ON, "lonely"),
+            new Idiom(PASSED, "$1 passed away"),
+            new Idiom(NOT_OK, "feeling down"),
+            new Idiom(WARM_UP, "get me going"),
+            new Idiom(FRIDAY, "friday feeling"),
+            new Idiom(SLOW_BODY, "calm down"),
+            new Idiom(DANCE_AROUND, "carefree"),
+            new Idiom(LOFI_BEATS, "$1 chill"),
+            new Idiom(KEEP_GOING, "$1"),
+            new Idiom(WORK_IDIOM, "$1 the day"),
+            new Idiom(TO_WORK, "$1 to the day"),
+            new Idiom(QUIET_MOOD, "low-energy "),
+            new Idiom(AFTER_WORKOUT, "cool down"),
+            new Idiom(GAME_IDIOM, "$1 match"),
+            new Idiom(EXPLICIT, "explicit"),
+            new Idiom(SKIP_ALONG, "carefree"),
+            new Idiom(MOOD_QUIET, "$1 low-energy"),
+            new Idiom(UPBEAT_ACTIVITY, "energetic"));
     private static final Set<String> SOFT = Set.of("not too", "not overly", "not very", "not so", "nothing too", "less");
     private static final Set<String> STOP = Set.of("a", "an", "the", "some", "something", "music", "songs", "song",
             "tracks", "playlist", "for", "to", "of", "my", "me", "i", "want", "like", "play", "please", "in", "on",
