@@ -4,6 +4,7 @@ import dev.tunesmith.catalog.TrackRecord;
 import dev.tunesmith.catalog.importer.CsvReader;
 import dev.tunesmith.catalog.importer.FeaturesImporter;
 import dev.tunesmith.catalog.importer.ImportReport;
+import dev.tunesmith.catalog.importer.TextRepair;
 import dev.tunesmith.recommend.AudioFeatures;
 import dev.tunesmith.recommend.ColdExposure;
 import dev.tunesmith.recommend.CatalogItem;
@@ -555,7 +556,9 @@ final class MoodBench {
                 dur = 0;
             }
             long id = next++;
-            items.add(new CatalogItem(id, r.get(ttitle), r.get(tartist), tags, release[0], genres.mean(known, w), dur));
+            // the file holds double-encoded UTF-8 ("MÃºsica"): repaired as the product's importer repairs it
+            items.add(new CatalogItem(id, TextRepair.repair(r.get(ttitle)), TextRepair.repair(r.get(tartist)), tags, release[0],
+                    genres.mean(known, w), dur));
             label.put(id, mood);
             taken.merge(mood, 1, Integer::sum);
         }

@@ -2,6 +2,8 @@ package dev.tunesmith.playlist;
 
 import dev.tunesmith.recommend.Range;
 import dev.tunesmith.recommend.constraint.Requirements;
+import dev.tunesmith.recommend.mood.MoodModel;
+import dev.tunesmith.recommend.mood.MoodTarget;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -115,11 +117,38 @@ public final class PlaylistJson {
     }
 
     static JsonObject toJson(PlaylistService.Shift s) {
-        return new JsonObject().put("energy", s.energy()).put("valence", s.valence()).put("tempo", s.tempo());
+        JsonArray a = new io.vertx.core.json.JsonArray();
+        for (MoodTarget.Nudge n : s.nudges()) {
+            a.add(new JsonObject().put("feature", n.feature().key()).put("centre", n.centre()).put("up", n.up()));
+        }
+        return new JsonObject().put("nudges", a);
     }
 
+    /**
+     * A stored shift. Playlists stored before the region moves kept deltas of energy and valence (0.2 a step) and of
+     * tempo (15 BPM a step) from the middle: they are read as centres that far from the catalogue's median.
+     */
     static PlaylistService.Shift shift(JsonObject o) {
-        return o == null ? PlaylistService.Shift.NONE
-                : new PlaylistService.Shift(o.getDouble("energy", 0.0), o.getDouble("valence", 0.0), o.getDouble("tempo", 0.0));
+        if (o == null) {
+            return PlaylistService.Shift.NONE;
+        }
+        PlaylistService.Shift out = PlaylistService.Shift.NONE;
+        JsonArray a = o.getJsonArray("nudges");
+        if (a != null) {
+            for (int i = 0; i < a.size(); i++) {
+                JsonObject n = a.getJsonObject(i);
+                MoodModel.Feature f = MoodModel.Feature.valueOf(n.getString("feature").toUpperCase(java.util.Locale.ROOT));
+                out = out.with(new MoodTarget.Nudge(f, Math.max(0, Math.min(1, n.getDouble("centre"))), n.getBoolean("up", false)));
+            }
+            return out;
+        }
+        double[] legacy = {o.getDouble("energy", 0.0), o.getDouble("valence", 0.0), o.getDouble("tempo", 0.0) / 15 * MoodTarget.Nudge.STEP};
+        MoodModel.Feature[] features = {MoodModel.Feature.ENERGY, MoodModel.Feature.VALENCE, MoodModel.Feature.TEMPO};
+        for (int k = 0; k < 3; k++) {
+            if (legacy[k] != 0) {
+                out = out.with(MoodTarget.Nudge.by(features[k], 0.5, legacy[k]));
+            }
+        }
+        return out;
     }
 }

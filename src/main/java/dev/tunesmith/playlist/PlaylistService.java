@@ -12,6 +12,7 @@ import dev.tunesmith.recommend.constraint.CatalogIndex;
 import dev.tunesmith.recommend.constraint.GenreTree;
 import dev.tunesmith.recommend.constraint.ListVerifier;
 import dev.tunesmith.recommend.constraint.Requirements;
+import dev.tunesmith.recommend.mood.MoodModel;
 import dev.tunesmith.recommend.mood.MoodTarget;
 import dev.tunesmith.recommend.service.RecommenderService;
 import io.vertx.core.Future;
@@ -44,7 +45,6 @@ import java.util.function.ToDoubleFunction;
 public final class PlaylistService {
 
     static final int DEFAULT_COUNT = 20;
-    private static final double STEP = 0.2;
 
     private final Vertx vertx;
     private final RecommenderService recommender;
@@ -61,12 +61,19 @@ public final class PlaylistService {
         this.tracks = tracks;
     }
 
-    /** How the mood target is moved by earlier "calmer"/"happier"/"faster" edits. */
-    record Shift(double energy, double valence, double tempo) {
-        static final Shift NONE = new Shift(0, 0, 0);
+    /** How the mood's region was moved by earlier "calmer"/"happier"/"faster" edits: at most one nudge per feature. */
+    record Shift(List<MoodTarget.Nudge> nudges) {
+        static final Shift NONE = new Shift(List.of());
 
-        Shift plus(Shift o) {
-            return new Shift(energy + o.energy, valence + o.valence, tempo + o.tempo);
+        Shift {
+            nudges = List.copyOf(nudges);
+        }
+
+        /** This shift with {@code n} in place of an earlier nudge on the same feature. */
+        Shift with(MoodTarget.Nudge n) {
+            List<MoodTarget.Nudge> out = new ArrayList<>(nudges.stream().filter(x -> x.feature() != n.feature()).toList());
+            out.add(n);
+            return new Shift(out);
         }
     }
 
@@ -334,7 +341,6 @@ public final class PlaylistService {
             MoodTarget base) {
         List<PlaylistItem> out = new ArrayList<>(items);
         List<String> notes = new ArrayList<>();
-        Shift towards = direction == null ? Shift.NONE : step(direction);
         int replaced = 0;
         for (int p : at) {
             PlaylistItem old = out.get(p);
@@ -344,7 +350,10 @@ public final class PlaylistService {
             Set<Long> avoid = new HashSet<>();
             items.forEach(i -> avoid.add(i.item().trackId()));
             out.forEach(i -> avoid.add(i.item().trackId()));
-            List<PlaylistItem> repl = candidates(others, 1, asked, shift.plus(towards), profile, base, better, avoid);
+            // "something calmer" for #4: the region's centre a step calmer than the track it replaces
+            Shift towards = direction == null ? shift : shift.with(MoodTarget.Nudge.step(featureOf(direction),
+                    recommender.snapshot().engine().meanQuantile(List.of(old.item().trackId()), featureOf(direction)), up(direction)));
+            List<PlaylistItem> repl = candidates(others, 1, asked, towards, profile, base, better, avoid);
             if (repl.isEmpty()) {
                 notes.add("I found no " + (direction == null ? "other" : word(direction)) + " track than #" + (p + 1)
                         + " that fits everything else, so it stays");
@@ -360,7 +369,10 @@ public final class PlaylistService {
 
     /** Rebuilds the whole list one step calmer/more energetic/happier/sadder/faster/slower, and checks it moved. */
     private Draft shiftAll(List<PlaylistItem> items, Requirements asked, Shift shift, String direction, UserProfile profile, MoodTarget base) {
-        Shift next = shift.plus(step(direction));
+        // one step from where the list stands now on that feature, in the catalogue's quantiles
+        MoodModel.Feature moved = featureOf(direction);
+        Shift next = shift.with(MoodTarget.Nudge.step(moved, recommender.snapshot().engine()
+                .meanQuantile(items.stream().map(i -> i.item().trackId()).toList(), moved), up(direction)));
         ToDoubleFunction<CatalogItem> f = feature(direction);
         double before = mean(items, f);
         int n = items.size();
@@ -410,14 +422,11 @@ public final class PlaylistService {
         return direction.equals("more_energetic") || direction.equals("happier") || direction.equals("faster");
     }
 
-    private static Shift step(String direction) {
+    private static MoodModel.Feature featureOf(String direction) {
         return switch (direction) {
-            case "calmer", "less_energetic" -> new Shift(-STEP, 0, 0);
-            case "more_energetic" -> new Shift(STEP, 0, 0);
-            case "happier" -> new Shift(0, STEP, 0);
-            case "sadder" -> new Shift(0, -STEP, 0);
-            case "faster" -> new Shift(0, 0, 15);
-            case "slower" -> new Shift(0, 0, -15);
+            case "calmer", "less_energetic", "more_energetic" -> MoodModel.Feature.ENERGY;
+            case "happier", "sadder" -> MoodModel.Feature.VALENCE;
+            case "faster", "slower" -> MoodModel.Feature.TEMPO;
             default -> throw new PlaylistException("I can make it calmer, more energetic, happier, sadder, faster or slower");
         };
     }
@@ -547,16 +556,16 @@ public final class PlaylistService {
         return out;
     }
 
+    /** The mood target with the region moves of the edits so far ({@link MoodModel#nudged}). */
     private static MoodTarget shifted(MoodTarget m, Shift s) {
-        if (s.equals(Shift.NONE)) {
-            return m;
+        MoodTarget out = m;
+        for (MoodTarget.Nudge n : s.nudges()) {
+            out = out.nudged(n);
         }
-        Range e = s.energy() == 0 ? m.energy() : (m.energy() == null ? new Range(0.35, 0.65) : m.energy()).shift(s.energy(), 0, 1);
-        Range v = s.valence() == 0 ? m.valence() : (m.valence() == null ? new Range(0.35, 0.65) : m.valence()).shift(s.valence(), 0, 1);
-        Range t = s.tempo() == 0 ? m.tempo() : (m.tempo() == null ? new Range(95, 125) : m.tempo()).shift(s.tempo(), 40, 220);
-        return new MoodTarget(m.text(), m.label(), v, e, t, m.wantedTags(), m.unwantedTags(), m.wantedArtists(), m.unwantedArtists(),
-                m.embedding(), List.of(), List.of(), m.genres());
+        return out;
     }
+
+
 
     /** "Only 6 of the 20 tracks you asked for fit: the catalogue has 6 tracks under 100 BPM." */
     private String shortfall(int got, Requirements r, MoodTarget mood) {

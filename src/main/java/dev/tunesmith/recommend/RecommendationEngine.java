@@ -16,6 +16,7 @@ import dev.tunesmith.recommend.rerank.SystematicDraw;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -288,6 +289,21 @@ public final class RecommendationEngine {
         return quantiles[item].clone();
     }
 
+    /** The mean quantile of {@code f} over the tracks of this catalogue that know it; NaN when none does. */
+    public double meanQuantile(Collection<Long> trackIds, MoodModel.Feature f) {
+        double sum = 0;
+        int n = 0;
+        for (long id : trackIds) {
+            int i = index.index(id);
+            float q = i < 0 ? Float.NaN : quantiles[i][f.ordinal()];
+            if (q == q) {
+                sum += q;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
     /** The dense index of a track id, or -1. */
     public int indexOf(long trackId) {
         return index.index(trackId);
@@ -394,8 +410,10 @@ public final class RecommendationEngine {
     public Playlist refine(Playlist current, Refinement r, UserProfile profile, MoodTarget mood, Constraints c) {
         MoodTarget m = mood == null ? MoodTarget.NONE : mood;
         return switch (r) {
-            case Refinement.MoreEnergetic e -> recommend(profile, m.shiftEnergy(Math.abs(e.step())), c);
-            case Refinement.LessEnergetic e -> recommend(profile, m.shiftEnergy(-Math.abs(e.step())), c);
+            case Refinement.MoreEnergetic e -> recommend(profile, m.nudged(MoodTarget.Nudge.by(MoodModel.Feature.ENERGY,
+                    meanQuantile(current.trackIds(), MoodModel.Feature.ENERGY), Math.abs(e.step()))), c);
+            case Refinement.LessEnergetic e -> recommend(profile, m.nudged(MoodTarget.Nudge.by(MoodModel.Feature.ENERGY,
+                    meanQuantile(current.trackIds(), MoodModel.Feature.ENERGY), -Math.abs(e.step()))), c);
             case Refinement.Shorter s -> {
                 int keep = Math.max(0, current.items().size() - s.by());
                 List<PlaylistItem> sorted = new ArrayList<>(current.items());
@@ -667,6 +685,9 @@ public final class RecommendationEngine {
                 continue;
             }
             double f = regionFit(region.get(), i);
+            if (!m.nudges().isEmpty()) {
+                f *= MoodModel.nudgeFit(m.nudges(), quantiles[i]);
+            }
             // a track that fits a rival quadrant as well is ambiguous: it ranks below one that fits only this mood.
             // Not for estimated features: a genre's mean fitting two quadrants says nothing about the track.
             if (!items.get(i).features().estimated()) {
@@ -971,6 +992,27 @@ public final class RecommendationEngine {
      * metal" still gets loud, electric tracks and "fast punk songs" fast punk-sounding ones.
      */
     private Optional<MoodModel.Region> regionOf(MoodTarget m, boolean[] allowed, int count) {
+        Optional<MoodModel.Region> base = requestRegion(m, allowed, count);
+        if (m.nudges().isEmpty()) {
+            return base;
+        }
+        // "calmer", "happier", "faster" move the request's own region (or, with none, the catalogue's middle)
+        String asked = base.map(r -> isMoodsOwn(r, m) ? moodWords(m) : r.mood()).orElse(String.join(", ", m.genres()));
+        String moves = String.join(", ", m.nudges().stream().map(MoodTarget.Nudge::word).toList());
+        return Optional.of(MoodModel.nudged(asked.isEmpty() ? moves : asked + ", " + moves, base.orElse(null), m.nudges()));
+    }
+
+    /** Whether {@code r} is the region of the request's moods alone (not a genre's sound or a nudged one). */
+    private boolean isMoodsOwn(MoodModel.Region r, MoodTarget m) {
+        return moodModel.combine(m.moods()).map(MoodModel.Region::mood).filter(r.mood()::equals).isPresent();
+    }
+
+    /** The request's mood words, without those another one contains ("sad" next to "sad songs"). */
+    private static String moodWords(MoodTarget m) {
+        return String.join(", ", m.moods().stream().filter(x -> m.moods().stream().noneMatch(y -> !y.equals(x) && y.contains(x))).toList());
+    }
+
+    private Optional<MoodModel.Region> requestRegion(MoodTarget m, boolean[] allowed, int count) {
         Optional<MoodModel.Region> moods = moodModel.combine(m.moods());
         // a mood with a valence says how the music feels; a pace, a texture or an activity alone ("fast", "slow",
         // "acoustic", "gym") leaves the sound to the genre: "fast punk songs" is punk's sound, played fast
@@ -1331,9 +1373,7 @@ public final class RecommendationEngine {
             List<String> words = MoodModel.describe(region.get(), quantiles[i], 3);
             boolean est = it.features().estimated();
             // "sad songs" already says "sad"; a genre's sound is named by the genre ("metal: loud, electric", "slow metal: …")
-            boolean moodsOnly = moodModel.combine(m.moods()).map(MoodModel.Region::mood).filter(region.get().mood()::equals).isPresent();
-            String what = !moodsOnly ? region.get().mood() : String.join(", ", m.moods().stream()
-                    .filter(x -> m.moods().stream().noneMatch(y -> !y.equals(x) && y.contains(x))).toList());
+            String what = isMoodsOwn(region.get(), m) ? moodWords(m) : region.get().mood();
             if (!words.isEmpty()) {
                 r.add(what + ": " + String.join(", ", words) + (est ? " (estimated features)" : ""));
             } else {

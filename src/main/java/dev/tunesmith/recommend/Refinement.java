@@ -5,10 +5,10 @@ public sealed interface Refinement {
     /** Replace the item at {@code position} with the best unused item that keeps all constraints. */
     record Swap(int position) implements Refinement {}
 
-    /** Rebuild with the energy target moved up by {@code step} (e.g. 0.15). */
+    /** Rebuild with the energy centre {@code step} quantiles (e.g. 0.2) above where the playlist stands. */
     record MoreEnergetic(double step) implements Refinement {}
 
-    /** Rebuild with the energy target moved down by {@code step}. */
+    /** Rebuild with the energy centre {@code step} quantiles below where the playlist stands. */
     record LessEnergetic(double step) implements Refinement {}
 
     /** Append {@code by} more items that keep all constraints. */

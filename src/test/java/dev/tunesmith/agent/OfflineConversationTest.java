@@ -186,6 +186,39 @@ class OfflineConversationTest extends AppTestBase {
         assertEquals(20, gym.items().size(), "a new playlist, not an edit: " + gym.text());
     }
 
+    private static double mean(Turn t, String feature) {
+        return t.items().stream().map(o -> ((JsonObject) o).getJsonObject("track").getJsonObject("features").getDouble(feature))
+                .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    private static long reasonsNaming(Turn t, String words) {
+        return t.items().stream().filter(o -> ((JsonObject) o).getJsonArray("reasons").stream()
+                .anyMatch(r -> String.valueOf(r).contains(words))).count();
+    }
+
+    @Test
+    void should_keep_the_mood_and_the_genre_when_a_playlist_is_made_calmer_or_happier() throws Exception {
+        start();
+        UUID c = UUID.randomUUID();
+        Turn sad = say(c, "sad songs for a rainy night");
+        Turn calmer = say(c, "less upbeat please");
+        assertEquals(sad.items().size(), calmer.items().size(), calmer.text());
+        assertTrue(mean(calmer, "energy") < mean(sad, "energy") - 0.03, "calmer: " + mean(sad, "energy") + " → " + mean(calmer, "energy"));
+        assertTrue(mean(calmer, "valence") <= mean(sad, "valence") + 0.05,
+                "still sad: valence " + mean(sad, "valence") + " → " + mean(calmer, "valence"));
+        assertTrue(reasonsNaming(calmer, "calmer") >= calmer.items().size() / 2, "the reasons name the mood and the move: " + calmer.items());
+        Turn happier = say(c, "a bit happier");
+        assertTrue(mean(happier, "valence") > mean(calmer, "valence"), "happier: " + mean(calmer, "valence") + " → " + mean(happier, "valence"));
+        assertTrue(mean(happier, "energy") < mean(sad, "energy"), "still calmer than at first: " + mean(happier, "energy"));
+
+        UUID j = UUID.randomUUID();
+        Turn jazz = say(j, "some jazz");
+        Turn calmJazz = say(j, "calmer");
+        assertTrue(mean(calmJazz, "energy") < mean(jazz, "energy") - 0.03, "calmer jazz: " + mean(jazz, "energy") + " → " + mean(calmJazz, "energy"));
+        long stillJazz = java.util.stream.IntStream.range(0, calmJazz.items().size()).filter(i -> hasGenre(track(calmJazz, i), "jazz")).count();
+        assertTrue(stillJazz >= calmJazz.items().size() * 0.8, "still jazz: " + stillJazz + " of " + calmJazz.items().size());
+    }
+
     @Test
     void should_answer_greetings_thanks_and_off_topic_without_tools() throws Exception {
         start();

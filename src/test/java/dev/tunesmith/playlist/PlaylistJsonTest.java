@@ -3,6 +3,8 @@ package dev.tunesmith.playlist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tunesmith.catalog.Track;
+import dev.tunesmith.recommend.mood.MoodModel;
+import dev.tunesmith.recommend.mood.MoodTarget;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,5 +54,22 @@ class PlaylistJsonTest {
                 + "last change\"}", PlaylistJson.toJson(back).encode());
         // a row stored without a summary counts what it holds
         assertEquals(new PlaylistSummary(7, 7, List.of(), List.of(), null), PlaylistJson.summary(null, 7));
+    }
+
+    @Test
+    void should_store_region_moves_and_read_the_deltas_of_older_playlists_as_moves_from_the_middle() {
+        PlaylistService.Shift moved = PlaylistService.Shift.NONE
+                .with(new MoodTarget.Nudge(MoodModel.Feature.ENERGY, 0.3, false))
+                .with(new MoodTarget.Nudge(MoodModel.Feature.TEMPO, 0.7, true))
+                .with(new MoodTarget.Nudge(MoodModel.Feature.ENERGY, 0.1, false));
+
+        assertEquals("{\"nudges\":[{\"feature\":\"tempo\",\"centre\":0.7,\"up\":true},{\"feature\":\"energy\",\"centre\":0.1,\"up\":false}]}",
+                PlaylistJson.toJson(moved).encode(), "one move per feature, the latest");
+        assertEquals(moved, PlaylistJson.shift(PlaylistJson.toJson(moved)));
+        // stored before: energy two steps down, tempo one step (15 BPM) up
+        PlaylistService.Shift legacy = PlaylistJson.shift(new JsonObject().put("energy", -0.4).put("valence", 0.0).put("tempo", 15.0));
+        assertEquals(List.of(new MoodTarget.Nudge(MoodModel.Feature.ENERGY, 0.1, false), new MoodTarget.Nudge(MoodModel.Feature.TEMPO, 0.7, true)),
+                legacy.nudges().stream().map(n -> new MoodTarget.Nudge(n.feature(), Math.round(n.centre() * 100) / 100.0, n.up())).toList());
+        assertEquals(PlaylistService.Shift.NONE, PlaylistJson.shift(null));
     }
 }

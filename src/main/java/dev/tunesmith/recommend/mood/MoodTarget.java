@@ -21,13 +21,68 @@ import java.util.List;
  * @param avoidMoods canonical mood words negated ("not sad"), whose regions push items down
  * @param genres genre or tag words the request names itself ("jazz", "a little jazzy", "folky"), a
  *     subset of {@code wantedTags}: a playlist keeps to them when the catalogue has enough of them
+ * @param nudges moves of the mood's region asked for later ("calmer", "happier", "faster"): the engine moves the
+ *     region's centre on that feature ({@link MoodModel#nudged}), so a refined playlist keeps its mood
  */
 public record MoodTarget(String text, String label, Range valence, Range energy, Range tempo,
         List<String> wantedTags, List<String> unwantedTags, List<String> wantedArtists, List<String> unwantedArtists,
-        float[] embedding, List<String> moods, List<String> avoidMoods, List<String> genres) {
+        float[] embedding, List<String> moods, List<String> avoidMoods, List<String> genres, List<Nudge> nudges) {
+
+    /**
+     * A move of the region on one feature: its centre there is put at {@code centre}, a quantile of the catalogue
+     * (where the playlist stood, one step further).
+     *
+     * @param feature the feature moved
+     * @param centre the new centre, a quantile in [0, 1]
+     * @param up whether the move was up (more energetic, happier, faster) or down
+     */
+    public record Nudge(MoodModel.Feature feature, double centre, boolean up) {
+        /** Checks the range. */
+        public Nudge {
+            if (feature == null || !(centre >= 0 && centre <= 1)) {
+                throw new IllegalArgumentException("nudge: a feature and a centre in [0, 1]");
+            }
+        }
+
+        /** One step, in quantile units: a fifth of the catalogue. */
+        public static final double STEP = 0.2;
+
+        /**
+         * One step up or down from {@code from}, the quantile where the playlist (or the track replaced) stands on
+         * {@code feature} (NaN when unknown: the catalogue's middle), kept inside [0.03, 0.97].
+         */
+        public static Nudge step(MoodModel.Feature feature, double from, boolean up) {
+            return by(feature, from, up ? STEP : -STEP);
+        }
+
+        /** As {@link #step}, by {@code delta} quantile units (signed, not 0). */
+        public static Nudge by(MoodModel.Feature feature, double from, double delta) {
+            double at = Double.isNaN(from) ? 0.5 : from;
+            return new Nudge(feature, Math.max(0.03, Math.min(0.97, at + delta)), delta > 0);
+        }
+
+        /** The word a listener asked with: "calmer", "more energetic", "happier", "sadder", "faster", "slower". */
+        public String word() {
+            return switch (feature) {
+                case ENERGY -> up ? "more energetic" : "calmer";
+                case VALENCE -> up ? "happier" : "sadder";
+                case TEMPO -> up ? "faster" : "slower";
+                default -> (up ? "more " : "less ") + feature.key();
+            };
+        }
+    }
+
+    /** A target with no nudges. */
+    public MoodTarget(String text, String label, Range valence, Range energy, Range tempo, List<String> wantedTags,
+            List<String> unwantedTags, List<String> wantedArtists, List<String> unwantedArtists, float[] embedding,
+            List<String> moods, List<String> avoidMoods, List<String> genres) {
+        this(text, label, valence, energy, tempo, wantedTags, unwantedTags, wantedArtists, unwantedArtists, embedding,
+                moods, avoidMoods, genres, List.of());
+    }
 
     /** Immutable lists. */
     public MoodTarget {
+        nudges = nudges == null ? List.of() : List.copyOf(nudges);
         genres = genres == null ? List.of() : List.copyOf(genres);
         wantedTags = List.copyOf(wantedTags);
         unwantedTags = List.copyOf(unwantedTags);
@@ -60,21 +115,14 @@ public record MoodTarget(String text, String label, Range valence, Range energy,
     public boolean isEmpty() {
         return valence == null && energy == null && tempo == null && wantedTags.isEmpty() && unwantedTags.isEmpty()
                 && wantedArtists.isEmpty() && unwantedArtists.isEmpty() && embedding == null && moods.isEmpty()
-                && avoidMoods.isEmpty();
+                && avoidMoods.isEmpty() && nudges.isEmpty();
     }
 
-    private List<String> withMood(String extra) {
-        List<String> out = new java.util.ArrayList<>(moods);
-        out.add(extra);
-        return out;
-    }
-
-    /** This target with the energy range moved by {@code delta} (creates one around 0.5 if absent). */
-    public MoodTarget shiftEnergy(double delta) {
-        Range e = energy == null ? new Range(0.35, 0.65) : energy;
-        String l = (label.isEmpty() ? "" : label + ", ") + (delta > 0 ? "more energetic" : "calmer");
-        return new MoodTarget(text, l, valence, e.shift(delta, 0, 1), tempo, wantedTags, unwantedTags, wantedArtists,
-                unwantedArtists, embedding, moods.isEmpty() ? moods : withMood(delta > 0 ? "energetic" : "low energy"),
-                avoidMoods, genres);
+    /** This target with {@code n} in place of any earlier nudge on the same feature; the rest stays as it is. */
+    public MoodTarget nudged(Nudge n) {
+        List<Nudge> out = new java.util.ArrayList<>(nudges.stream().filter(x -> x.feature() != n.feature()).toList());
+        out.add(n);
+        return new MoodTarget(text, label, valence, energy, tempo, wantedTags, unwantedTags, wantedArtists, unwantedArtists,
+                embedding, moods, avoidMoods, genres, out);
     }
 }

@@ -130,6 +130,47 @@ class SpotifyMoodSeparationTest {
         assertTrue(precision >= 0.85, "P@20 over the cold listeners:" + report);
     }
 
+    /**
+     * "Calmer", "happier", "faster" move the playlist along that feature and keep the rest of its mood: a calmer happy
+     * playlist is still bright, a happier sad one is still as quiet. Measured as the mean feature quantile of the 20
+     * tracks before and after one step, over both seeds.
+     */
+    @Test
+    void should_keep_the_mood_when_a_playlist_is_made_calmer_happier_or_faster() {
+        record Case(String mood, MoodModel.Feature moved, double delta, MoodModel.Feature kept) {}
+        List<Case> cases = List.of(new Case("happy", MoodModel.Feature.ENERGY, -0.2, MoodModel.Feature.VALENCE),
+                new Case("sad", MoodModel.Feature.ENERGY, -0.2, MoodModel.Feature.VALENCE),
+                new Case("sad", MoodModel.Feature.VALENCE, 0.2, MoodModel.Feature.ENERGY),
+                new Case("energetic", MoodModel.Feature.ENERGY, -0.2, MoodModel.Feature.ACOUSTICNESS),
+                new Case("calm", MoodModel.Feature.ENERGY, 0.2, MoodModel.Feature.ACOUSTICNESS),
+                new Case("calm", MoodModel.Feature.TEMPO, 0.2, MoodModel.Feature.ENERGY));
+        StringBuilder report = new StringBuilder();
+        for (long seed : new long[] {3, 11}) {
+            RecommendationEngine e = EngineTrainer.train(catalogue(seed, 175), Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
+            for (Case c : cases) {
+                MoodTarget t = new MoodTarget(c.mood(), c.mood(), null, null, null, List.of(), List.of(), List.of(), List.of(), null,
+                        List.of(c.mood()), List.of());
+                UserProfile listener = UserProfile.empty(NOW).withListener(seed);
+                Playlist before = e.recommend(listener, t, Constraints.defaults());
+                Playlist after = e.recommend(listener, t.nudged(MoodTarget.Nudge.by(c.moved(), meanQuantile(e, before, c.moved()), c.delta())),
+                        Constraints.defaults());
+                double moved = meanQuantile(e, after, c.moved()) - meanQuantile(e, before, c.moved());
+                double kept = meanQuantile(e, after, c.kept()) - meanQuantile(e, before, c.kept());
+                report.append(String.format(java.util.Locale.ROOT, " %s %s%+.1f@%d: moved %+.2f, %s %+.2f;", c.mood(), c.moved().key(),
+                        c.delta(), seed, moved, c.kept().key(), kept));
+                assertTrue(Math.signum(moved) == Math.signum(c.delta()) && Math.abs(moved) >= 0.05, "moved too little:" + report);
+                assertTrue(Math.abs(kept) <= 0.12, "the rest of the mood drifted:" + report);
+                assertTrue(after.items().get(0).reasons().stream().anyMatch(r -> r.contains(c.mood() + ", ")), "reason names the mood:"
+                        + after.items().get(0).reasons());
+            }
+        }
+        System.out.println("spotify-scale nudges:" + report);
+    }
+
+    private static double meanQuantile(RecommendationEngine e, Playlist p, MoodModel.Feature f) {
+        return p.trackIds().stream().mapToDouble(id -> e.quantiles(e.indexOf(id))[f.ordinal()]).average().orElse(Double.NaN);
+    }
+
     /** Requests as listeners type them, per quadrant mood (parsed, as the REST and chat paths do). */
     private static final Map<String, List<String>> WORDED = new LinkedHashMap<>();
 
