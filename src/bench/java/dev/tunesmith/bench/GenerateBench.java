@@ -93,6 +93,7 @@ public final class GenerateBench {
             List<String> failures = new ArrayList<>();
             double[] moodLength = new double[2];
             int[] moodNotes = new int[2];
+            List<Tune> generated = new ArrayList<>();
             for (int i = 0; i < o.melodySamples(); i++) {
                 MelodyRequest req = new MelodyRequest(KEYS[i % KEYS.length], METERS[i % METERS.length], BARS[i % BARS.length], MOODS[(i / METERS.length) % MOODS.length],
                         i % 3 == 0 ? 100.0 + i % 60 : null, (long) i, 1.0, 0.95);
@@ -107,6 +108,7 @@ public final class GenerateBench {
                         n16++;
                     }
                     Tune t = AbcParser.parse(g.melody().abc());
+                    generated.add(t);
                     boolean ok = TuneTiming.strictlyValid(t) && TuneTiming.bars(t).size() == req.bars()
                             && t.body().stream().filter(e -> !(e instanceof AbcElement.LineBreak) && !(e instanceof AbcElement.Space)).reduce((a, b) -> b).orElse(null) instanceof AbcElement.BarLine;
                     String mood = req.moodHint() == null ? "" : req.moodHint();
@@ -145,9 +147,16 @@ public final class GenerateBench {
             r.put("melody.meanNoteEighths.lively", moodNotes[0] == 0 ? null : moodLength[0] / moodNotes[0]);
             r.put("melody.meanNoteEighths.calm", moodNotes[1] == 0 ? null : moodLength[1] / moodNotes[1]);
             r.put("melody.failures", failures.stream().limit(5).toList());
+            Harmonizer h = Harmonizer.loadShipped();
+            // the other third of the chord in its slot's melody (F sharp over Dm): the corpus's own rate is the reference
+            r.put("harmony.thirdClashes.generated", h.thirdClashes(generated, true));
+            r.put("harmony.unsupportedChromatic.generated", h.unsupportedChromatic(generated, true));
             if (validation != null) {
-                Harmonizer h = Harmonizer.loadShipped();
                 r.put("harmony.validationAgreement", h.agreement(validation));
+                r.put("harmony.thirdClashes.validation", h.thirdClashes(validation, false));
+                r.put("harmony.thirdClashes.corpusOwn", h.thirdClashes(validation, true));
+                r.put("harmony.unsupportedChromatic.validation", h.unsupportedChromatic(validation, false));
+                r.put("harmony.unsupportedChromatic.corpusOwn", h.unsupportedChromatic(validation, true));
             }
         }
     }

@@ -28,7 +28,10 @@ import java.util.TreeMap;
  * major-like and one for minor keys. Emission: the slot's melody pitch classes relative to the tonic,
  * each weighted by its length in eighths, scored as {@code Σ w(pc)·log P(pc | chord)} (naive
  * Bayes, scaled by {@value #EMISSION_SCALE}); transitions are bigrams {@code P(chord_t | chord_t−1)} with start and end
- * probabilities; all counts add-one smoothed. Decoding is Viterbi. Immutable and thread-safe.
+ * probabilities; all counts add-one smoothed. Decoding is Viterbi, over the states each slot allows: no chord
+ * whose other third sounds in the slot's melody (F sharp over D minor), and no minor or diminished chord with a tone
+ * outside the key that the melody does not play (Dm in G major); chromatic major and seventh chords, the secondary
+ * dominants of the corpus (D7 in C), stay. Immutable and thread-safe.
  */
 public final class Harmonizer {
 
@@ -176,24 +179,30 @@ public final class Harmonizer {
             return path;
         }
         int mode = mode(slots.getFirst().key());
-        boolean[] allowed = allowedStates(mode);
+        boolean[] known = allowedStates(mode);
+        boolean[][] allowed = new boolean[n][];
+        Map<Key, boolean[]> scales = new java.util.HashMap<>();
+        for (int t = 0; t < n; t++) {
+            HarmonySlots.Slot slot = slots.get(t);
+            allowed[t] = inKey(known, scales.computeIfAbsent(slot.key(), Harmonizer::scale), slot.weights());
+        }
         double[][] logEmit = logEmission(mode);
         double[][] score = new double[n][STATES];
         int[][] back = new int[n][STATES];
         double startTotal = sum(start[mode]) + STATES;
         for (int s = 0; s < STATES; s++) {
-            score[0][s] = allowed[s] ? Math.log((start[mode][s] + 1) / startTotal) + emission(logEmit[s], slots.getFirst().weights()) : Double.NEGATIVE_INFINITY;
+            score[0][s] = allowed[0][s] ? Math.log((start[mode][s] + 1) / startTotal) + emission(logEmit[s], slots.getFirst().weights()) : Double.NEGATIVE_INFINITY;
         }
         for (int t = 1; t < n; t++) {
             for (int s = 0; s < STATES; s++) {
-                if (!allowed[s]) {
+                if (!allowed[t][s]) {
                     score[t][s] = Double.NEGATIVE_INFINITY;
                     continue;
                 }
                 double best = Double.NEGATIVE_INFINITY;
                 int arg = 0;
                 for (int p = 0; p < STATES; p++) {
-                    if (!allowed[p]) {
+                    if (!allowed[t - 1][p]) {
                         continue;
                     }
                     double v = score[t - 1][p] + Math.log((trans[mode][p][s] + 1) / (sum(trans[mode][p]) + STATES));
@@ -219,6 +228,126 @@ public final class Harmonizer {
             path[t - 1] = back[t][path[t]];
         }
         return path;
+    }
+
+    /** Chord tones relative to the chord's root, per quality (major, minor, dominant seventh, diminished). */
+    private static final int[][] TONES = {{0, 4, 7}, {0, 3, 7}, {0, 4, 7, 10}, {0, 3, 6}};
+
+    /**
+     * The pitch classes of a key's scale relative to its tonic: the notes of its signature, and for a minor key its
+     * raised sixth and seventh as well (the major dominant of harmonic minor).
+     */
+    static boolean[] scale(Key key) {
+        boolean[] in = new boolean[12];
+        for (int l = 0; l < 7; l++) {
+            in[Math.floorMod(Key.NATURAL[l] + key.signatureAlter(l) - key.tonicPitchClass(), 12)] = true;
+        }
+        if (key.minor()) {
+            in[9] = true;
+            in[11] = true;
+        }
+        return in;
+    }
+
+    /**
+     * The known states whose every chord tone is in the key or sounds in the slot's melody: a chord from outside the
+     * key only where the melody itself leaves it (Dm in G major only over an F natural). Without this rule a rare
+     * chord's few, peaked counts could win a slot its third clashes with ("Dm" over d–e–f♯ in G major); with none
+     * left the known states stay.
+     */
+    private static boolean[] inKey(boolean[] known, boolean[] scale, double[] melody) {
+        boolean[] ok = new boolean[STATES];
+        boolean any = false;
+        for (int s = 0; s < STATES; s++) {
+            // a major or seventh chord from outside the key is a secondary dominant (D7 in C), common in the corpus;
+            // a minor or diminished one (Dm in G major) only where the melody plays its outside tone
+            ok[s] = known[s] && !clashes(s, melody) && (s % QUALITIES.length == 0 || s % QUALITIES.length == 2 || fits(s, scale, melody));
+            any |= ok[s];
+        }
+        return any ? ok : known;
+    }
+
+    /**
+     * Share of harmonised slots whose melody holds the other third of their chord: the major third over a minor
+     * chord, the minor third over a major or seventh chord (diminished chords are not counted). {@code own}: the
+     * tunes' own chords instead of the proposed ones, the corpus's reference rate.
+     */
+    public double thirdClashes(List<Tune> tunes, boolean own) {
+        long clash = 0;
+        long total = 0;
+        for (Tune t : tunes) {
+            List<HarmonySlots.Slot> slots;
+            try {
+                slots = HarmonySlots.slots(own ? t : stripped(t));
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            int[] path = own ? null : viterbi(slots);
+            for (int i = 0; i < slots.size(); i++) {
+                int state = own ? state(slots.get(i).chord(), slots.get(i).key()) : path[i];
+                int quality = state < 0 ? -1 : state % QUALITIES.length;
+                if (quality < 0 || quality == 3) {
+                    continue;
+                }
+                total++;
+                int other = (state / QUALITIES.length + (quality == 1 ? 4 : 3)) % 12;
+                if (slots.get(i).weights()[other] > 0) {
+                    clash++;
+                }
+            }
+        }
+        return total == 0 ? Double.NaN : (double) clash / total;
+    }
+
+    /**
+     * Share of harmonised slots whose chord has a tone outside the key that the slot's melody does not play (Dm in G
+     * major over d–e–f♯). {@code own}: the tunes' own chords, the corpus's reference rate.
+     */
+    public double unsupportedChromatic(List<Tune> tunes, boolean own) {
+        long out = 0;
+        long total = 0;
+        for (Tune t : tunes) {
+            List<HarmonySlots.Slot> slots;
+            try {
+                slots = HarmonySlots.slots(own ? t : stripped(t));
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            int[] path = own ? null : viterbi(slots);
+            for (int i = 0; i < slots.size(); i++) {
+                HarmonySlots.Slot slot = slots.get(i);
+                int state = own ? state(slot.chord(), slot.key()) : path[i];
+                if (state < 0) {
+                    continue;
+                }
+                total++;
+                if (!fits(state, scale(slot.key()), slot.weights())) {
+                    out++;
+                }
+            }
+        }
+        return total == 0 ? Double.NaN : (double) out / total;
+    }
+
+    /** Whether the melody holds the other third of the state's chord (F sharp over Dm); diminished chords never clash. */
+    private static boolean clashes(int state, double[] melody) {
+        int quality = state % QUALITIES.length;
+        return quality != 3 && melody[(state / QUALITIES.length + (quality == 1 ? 4 : 3)) % 12] > 0;
+    }
+
+    /** Whether every tone of the state's chord is in the scale or sounds in the melody. */
+    private static boolean fits(int state, boolean[] scale, double[] melody) {
+        for (int tone : TONES[state % QUALITIES.length]) {
+            int pc = (state / QUALITIES.length + tone) % 12;
+            if (!scale[pc] && !(melody[pc] > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Tune stripped(Tune tune) {
+        return new Tune(tune.header(), tune.body().stream().filter(e -> !(e instanceof ChordSymbol)).toList());
     }
 
     private boolean[] allowedStates(int mode) {

@@ -49,4 +49,21 @@ class HarmonizerTest {
         assertEquals("Gm", Harmonizer.name(9 * 4 + 1, bb));
         assertEquals(7 * 4 + 2, Harmonizer.state("D7/f+", Key.parse("G")));
     }
+
+    @Test
+    void should_never_put_a_chord_under_its_own_other_third_nor_a_minor_chord_from_outside_the_key() {
+        // given: a generated G-major tune that used to get "Dm" over d–e–f♯ (F sharp, the major third of D, over D minor)
+        Harmonizer h = Harmonizer.loadShipped();
+        String abc = "X:1\nM:3/4\nL:1/8\nK:G\nd2 e2 fe|d4 e2|d6-|d2 A2 d2|\nd2 e3d|e2 d4|e2 c2 d2|e2 e2 a2|\n"
+                + "a4 ag|f2 e2 c2|d3e f2|e2 d2 c2|\nd4 e2|d2 e2 f2|e2 dc d2|e2 d2 G2|]\n";
+        // when
+        Tune out = h.harmonize(AbcParser.parse(abc));
+        List<String> chords = out.body().stream().filter(AbcElement.ChordSymbol.class::isInstance).map(e -> ((AbcElement.ChordSymbol) e).text()).toList();
+        // then: no Dm, Am is in the key; and over held-out corpus tunes no slot's chord has its other third in the melody
+        assertTrue(chords.stream().noneMatch(c -> c.equals("Dm") || c.equals("Cm") || c.equals("Gm")), chords.toString());
+        MelodyCorpus corpus = MelodyCorpus.load(CorpusFixture.nottingham(), 42, 0.05);
+        assertEquals(0.0, h.thirdClashes(corpus.validation(), false));
+        assertTrue(h.thirdClashes(corpus.validation(), true) > 0, "the corpus's own chords do clash now and then: the measure can see it");
+        assertTrue(h.agreement(corpus.validation()) > 0.6, "agreement " + h.agreement(corpus.validation()));
+    }
 }
