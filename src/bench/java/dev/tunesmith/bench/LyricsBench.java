@@ -101,6 +101,7 @@ final class LyricsBench {
         Map<String, float[]> vectors = new HashMap<>();
         try (LyricsService themed = LyricsService.of(ThemedLyricsGenerator.loadShipped(words))) {
             measure("lyrics", themed, requests, router, dict, minilm, vectors, lm, r, log, true);
+            moods(themed, router, minilm, Math.max(1, samples / 3), r);
         }
         LyricsGenerator old = lyricsModel == null ? ModelLyricsGenerator.loadShipped(1) : ModelLyricsGenerator.load(lyricsModel, 1);
         try (LyricsService previous = LyricsService.of(old)) {
@@ -109,6 +110,54 @@ final class LyricsBench {
     }
 
     record Request(String text, String theme, int lines) {}
+
+    /** Mood pairs asked on the same theme; the judge's anchors use none of the asked words. */
+    private static final String[][] MOOD_PAIRS = {{"sad", "grief, sorrow, tears and loss", "joyful", "joy, delight, laughter and celebration"},
+        {"angry", "rage, fury and bitter resentment", "tender", "gentle affection, softness and care"}};
+
+    /**
+     * Does the asked mood change the words? Per theme and pair, the request is made both ways ("write a sad song about
+     * …, 8 lines" / "write a joyful song about …"), routed as in the chat; a text's lean is cos(text, first anchor) −
+     * cos(text, second anchor) in MiniLM space (the generator uses MiniLM word neighbours too, so the judge is not
+     * independent of it: a check that the mood reaches the words, not a human rating). Pairwise accuracy: the share of
+     * themes where the first mood's text leans further to the first anchor; 0.5 is a mood ignored.
+     */
+    private static void moods(LyricsService service, IntentRouter router, EmbeddingModel minilm, int themes, Map<String, Object> r) {
+        for (String[] pair : MOOD_PAIRS) {
+            float[] first = minilm.embed(pair[1]).content().vector();
+            float[] second = minilm.embed(pair[3]).content().vector();
+            int right = 0;
+            double gap = 0;
+            int themeKept = 0;
+            long lines = 0;
+            long onScheme = 0;
+            for (int i = 0; i < themes; i++) {
+                String t = THEMES.get(i % THEMES.size());
+                double[] lean = new double[2];
+                for (int k = 0; k < 2; k++) {
+                    IntentRouter.Route route = router.route("write a " + pair[k * 2] + " song about " + t + ", 8 lines", false);
+                    String theme = route.arguments().getString("theme", t);
+                    Lyrics l = service.generate(new LyricsRequest(theme, "ABAB", 8, 8, 1000L + i));
+                    float[] v = minilm.embed(l.text()).content().vector();
+                    for (CheckReport.Line line : l.checks().lines()) {
+                        lines++;
+                        onScheme += line.onScheme() ? 1 : 0;
+                    }
+                    lean[k] = WordEmbedder.cosine(v, first) - WordEmbedder.cosine(v, second);
+                    Set<String> subject = new HashSet<>();
+                    Theme.of(t, Pronunciations.shared()).contentWords().forEach(w -> subject.add(lemma(w)));
+                    themeKept += LyricsChecker.words(l.text()).stream().map(w -> lemma(Pronunciations.normalise(w))).anyMatch(subject::contains) ? 1 : 0;
+                }
+                right += lean[0] > lean[1] ? 1 : 0;
+                gap += lean[0] - lean[1];
+            }
+            String key = "lyrics.mood." + pair[0] + "Vs" + Character.toUpperCase(pair[2].charAt(0)) + pair[2].substring(1);
+            r.put(key + ".pairwise", (double) right / themes);
+            r.put(key + ".meanLeanGap", gap / themes);
+            r.put(key + ".themeWords", (double) themeKept / (2 * themes));
+            r.put(key + ".schemeAdherence", (double) onScheme / lines);
+        }
+    }
 
     private static void measure(String prefix, LyricsService service, List<Request> requests, IntentRouter router, Pronunciations dict,
             EmbeddingModel minilm, Map<String, float[]> vectors, BigramLm lm, Map<String, Object> r, java.io.PrintStream log, boolean samples) {

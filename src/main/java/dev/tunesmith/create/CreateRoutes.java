@@ -142,7 +142,7 @@ public final class CreateRoutes implements RouteModule {
 
     private void editLyrics(RoutingContext ctx) {
         JsonObject body = Responses.body(ctx);
-        unknownFields(body, Set.of("action", "section", "index", "theme", "lines", "more", "conversationId"));
+        unknownFields(body, Set.of("action", "section", "index", "theme", "lines", "more", "mood", "conversationId"));
         String action = string(body, "action", true, 16);
         if (!dev.tunesmith.music.lyrics.SectionEditor.Edit.ACTIONS.contains(action)) {
             throw field("action", "'action' must be one of " + String.join(", ", dev.tunesmith.music.lyrics.SectionEditor.Edit.ACTIONS));
@@ -158,7 +158,11 @@ public final class CreateRoutes implements RouteModule {
         String theme = string(body, "theme", false, 200);
         Integer lines = integer(body, "lines", 1, 16);
         Integer more = integer(body, "more", 1, 12);
-        LyricsEdit edit = new LyricsEdit(action, section, index, theme, lines, more);
+        String mood = string(body, "mood", false, 40);
+        if (mood != null && !mood.strip().matches("[\\p{L}' -]*")) {
+            throw field("mood", "'mood' is a few words, e.g. sad or hopeful");
+        }
+        LyricsEdit edit = new LyricsEdit(action, section, index, theme, lines, more, mood);
         UUID conversation = conversation(body);
         blocking(ctx, () -> CreationJson.toJson(creation.editLyrics(caller(ctx), conversation, edit)));
     }

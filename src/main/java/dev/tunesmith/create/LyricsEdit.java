@@ -12,8 +12,13 @@ import dev.tunesmith.music.lyrics.SectionEditor;
  * @param theme what a rewritten or added section is about (null: the song's theme)
  * @param lines the section's new number of lines (null: about half, or two more)
  * @param more for lengthen without {@code lines}: how many lines to add (null: two)
+ * @param mood for rewrite and add: how the section should feel ("sad"), on the same subject (null: the song's own)
  */
-public record LyricsEdit(String action, String section, Integer index, String theme, Integer lines, Integer more) {
+public record LyricsEdit(String action, String section, Integer index, String theme, Integer lines, Integer more, String mood) {
+
+    public LyricsEdit(String action, String section, Integer index, String theme, Integer lines, Integer more) {
+        this(action, section, index, theme, lines, more, null);
+    }
 
     public LyricsEdit {
         try {
@@ -35,9 +40,13 @@ public record LyricsEdit(String action, String section, Integer index, String th
         if (theme != null && theme.length() > 200) {
             throw new CreationException("the theme is limited to 200 characters");
         }
+        if (mood != null && (mood.length() > 40 || !mood.strip().matches("[\\p{L}' -]*"))) {
+            throw new CreationException("the mood is a few words, e.g. sad or hopeful");
+        }
+        mood = mood == null || mood.isBlank() ? null : mood.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     SectionEditor.Edit toEdit() {
-        return new SectionEditor.Edit(action, section, index, theme, lines, more);
+        return new SectionEditor.Edit(action, section, index, theme, lines, more, mood);
     }
 }

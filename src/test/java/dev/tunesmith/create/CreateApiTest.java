@@ -149,6 +149,16 @@ class CreateApiTest extends AppTestBase {
         assertEquals(400, bridge.statusCode(), bridge.bodyAsString());
         assertTrue(bridge.bodyAsString().contains("no bridge"), bridge.bodyAsString());
         assertEquals(400, post("lyrics/edit", who, new JsonObject().put("action", "explode").put("section", "verse")).statusCode());
+        JsonObject sadder = post("lyrics/edit", who, new JsonObject().put("action", "rewrite").put("section", "verse").put("index", 1)
+                .put("mood", "sad")).bodyAsJsonObject();
+        assertTrue(sadder.containsKey("text"), sadder.encode());
+        java.util.List<String> s3 = java.util.List.of(sadder.getString("text").split("\n\n"));
+        assertEquals(java.util.List.of(s2.get(1), s2.get(2), s2.get(3)), java.util.List.of(s3.get(1), s3.get(2), s3.get(3)));
+        assertTrue(sadder.getString("edit").contains("about a harbour town in winter, sad"), sadder.encode());
+        HttpResponse<Buffer> badMood = post("lyrics/edit", who, new JsonObject().put("action", "rewrite").put("section", "verse")
+                .put("index", 1).put("mood", "sad; DROP TABLE"));
+        assertEquals(400, badMood.statusCode(), badMood.bodyAsString());
+        assertTrue(badMood.bodyAsJson(JsonObject.class).containsKey("error"), badMood.bodyAsString());
         assertEquals(403, post("lyrics/edit", listener, new JsonObject().put("action", "drop").put("section", "verse")).statusCode());
     }
 

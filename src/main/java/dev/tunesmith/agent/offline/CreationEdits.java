@@ -42,6 +42,12 @@ final class CreationEdits {
     /** What comes before the section word in a request for new lyrics: "a 4-line verse", "write me an 8 line verse". */
     private static final Pattern NEW_PIECE = Pattern.compile(
             "^(?:(?:can you|could you|please|pls|now|and|then|ok|okay|also)\\s+)*(?:(?:write|give|make|compose)\\s+(?:me\\s+|us\\s+)?)?(?:a|an)\\s+(?:\\S+\\s+){0,2}$");
+    /** A new feel for a section: "make the second verse sadder", "the chorus should be more hopeful", "darker bridge". */
+    private static final Pattern SECTION_TONE = Pattern.compile(
+            "\\b(?:(sadder|happier|darker|brighter|lighter|angrier|gentler|softer|calmer|sweeter|bleaker|gloomier|moodier|funnier|sillier)"
+                    + "|more (hopeful|romantic|tender|bitter|joyful|melancholic|melancholy|angry|upbeat|cheerful|nostalgic|playful|sad|happy|dark|"
+                    + "wistful|intense|emotional|somber|sombre|uplifting|defiant|lonely|peaceful|heartbroken|triumphant|dreamy|mournful|loving))\\b");
+
     private static final Pattern ABOUT_THEME = Pattern.compile("\\b(?:about|on the (?:theme|subject|topic) of|focus(?:ed|ing)? on|regarding|telling of)\\s+(.+)$");
 
     private CreationEdits() {}
@@ -193,6 +199,8 @@ final class CreationEdits {
         } else if (SECTION_ADD.matcher(t).find() || (fresh && t.matches("^(?:can you |could you |please |now |and |then )?(?:write|give|make|i want|i'd like|let's have|how about)\\b.*")
                 && !det.matches("a new") )) {
             action = "add";
+        } else if (tone(t) != null && !fresh) {
+            action = "rewrite";
         } else if (SECTION_REWRITE.matcher(t).find() || (fresh && det.equals("a new"))) {
             if (!SECTION_REWRITE_VERB.matcher(t).find() && !det.equals("a new") && NEW_PIECE.matcher(t.substring(0, m.start()) + (det.isEmpty() ? "" : det + " ")).find()) {
                 return null; // "a 4-line verse about rain, AABB": new lyrics, not an edit of the ones we have
@@ -208,6 +216,10 @@ final class CreationEdits {
         if (theme != null && !theme.isEmpty() && (action.equals("rewrite") || action.equals("add"))) {
             a.put("theme", theme);
         }
+        String mood = tone(t);
+        if (mood != null && (action.equals("rewrite") || action.equals("add"))) {
+            a.put("mood", mood);
+        }
         RequestText.count(t, "(?:more |extra )?lines?").filter(n -> !action.equals("drop") && !action.equals("rewrite")).ifPresent(n -> {
             if (action.equals("lengthen") && t.matches(".*\\b(?:\\d{1,2}|one|two|three|four|a couple of|a few) (?:more |extra )?lines? (?:to|on|onto|into)\\b.*")) {
                 a.put("more", n);
@@ -216,6 +228,34 @@ final class CreationEdits {
             }
         });
         return a;
+    }
+
+    /** The mood a section should take ("sadder" → sad, "more hopeful" → hopeful), or null. */
+    static String tone(String t) {
+        Matcher m = SECTION_TONE.matcher(t);
+        if (!m.find()) {
+            return null;
+        }
+        if (m.group(2) != null) {
+            return m.group(2);
+        }
+        return switch (m.group(1)) {
+            case "sadder" -> "sad";
+            case "happier" -> "happy";
+            case "darker" -> "dark";
+            case "brighter" -> "bright";
+            case "lighter" -> "light";
+            case "angrier" -> "angry";
+            case "gentler" -> "gentle";
+            case "softer" -> "soft";
+            case "calmer" -> "calm";
+            case "sweeter" -> "sweet";
+            case "bleaker" -> "bleak";
+            case "gloomier" -> "gloomy";
+            case "moodier" -> "moody";
+            case "funnier" -> "funny";
+            default -> "silly";
+        };
     }
 
     /** "faster" or "slower" when the message asks for a tempo change in any of the usual words ("speed it up", "slow it down a touch"), else null. */

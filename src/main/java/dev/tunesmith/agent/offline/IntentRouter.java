@@ -355,7 +355,13 @@ public final class IntentRouter {
             return lyrics(message, t);
         }
         if (!lyricsNegated && (LYRIC_START.matcher(t).find() || t.matches(".*\\b(?:rhyme scheme|aabb|abab|abcb|abba|syllables?|rhyming)\\b.*")
-                || (t.matches(".*\\b\\d{1,2}\\s*lines?\\b.*") && !musicCue))) {
+                || (t.matches(".*\\b\\d{1,2}\\s*-?\\s*lines?\\b.*") && !musicCue)
+                // "an angry, bitter song about my ex": one song about something, with no playlist words, is written
+                || (t.matches("^(?:a|an)\\s+(?:[a-z'-]+,?\\s+(?:and\\s+)?){1,3}(?:song|ballad|poem)\\s+about\\b.*")
+                        && !t.matches(".*\\b(?:playlist|songs|tracks|mix|music)\\b.*"))
+                // "a 16-line song about the sea at night": a song counted in lines is written, whatever mood words it has
+                || t.matches(".*\\b(?:\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|twenty)\\s*-?\\s*lines?\\s+"
+                        + "(?:long\\s+)?(?:song|poem|verse|chorus|ballad|lyrics?|stanza|rap)\\b.*"))) {
             return lyrics(message, t);
         }
         if ((MELODY_WORDS.matcher(t).find() && !musicCue) || (MUSIC_THEORY.matcher(t).find() && !musicCue && !t.contains("bpm"))
@@ -702,10 +708,18 @@ public final class IntentRouter {
         return new Route(Intent.HARMONIZE, "harmonizeMelody", a, 0.9);
     }
 
+    /** How a song should feel, said before "song": "a sad song", "an angry, bitter ballad", "some hopeful lyrics". */
+    private static final Pattern LYRIC_MOOD = Pattern.compile(
+            "\\b(?:a|an|some|me)\\s+((?:[a-z][a-z'-]*,?\\s+(?:and\\s+)?){1,3})(?:love\\s+)?(?:song|ballad|lyrics?|poem|verse|chorus)\\b");
+
     private static Route lyrics(String original, String t) {
         JsonObject a = new JsonObject();
         Matcher about = ABOUT.matcher(t);
-        String theme = about.find() ? about.group(1).trim() : t.replaceAll("^.*?\\b(?:write|pen|compose|create|make|generate|draft|give me)\\s+(?:me\\s+)?(?:some\\s+|a\\s+|an\\s+)?", "")
+        boolean hasAbout = about.find();
+        // the mood stays with the theme ("sad song about leaving home"): the writer reads it apart from the subject
+        Matcher mood = LYRIC_MOOD.matcher(hasAbout ? t.substring(0, about.start()) : "");
+        String feel = mood.find() ? String.join(" ", dev.tunesmith.music.lyrics.Theme.moodWords(mood.group(1))) : "";
+        String theme = hasAbout ? dev.tunesmith.music.lyrics.Theme.withMood(feel, about.group(1).trim()) : t.replaceAll("^.*?\\b(?:write|pen|compose|create|make|generate|draft|give me)\\s+(?:me\\s+)?(?:some\\s+|a\\s+|an\\s+)?", "")
                 .replaceAll("\\b(?:lyrics|song|verse|poem)\\b", "").replaceAll("[,.!?]", " ").trim();
         a.put("theme", theme.isEmpty() ? original.trim() : theme.replaceAll("\\s+", " "));
         Matcher scheme = SCHEME.matcher(original);

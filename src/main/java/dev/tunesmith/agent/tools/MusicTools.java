@@ -155,15 +155,16 @@ public final class MusicTools {
                 new MelodyEdit(action, key, meter, tempo, bars, direction, fromBar, toBar)));
     }
 
-    @Tool("Edit one section of the newest lyrics and keep the rest as it is: shorten, lengthen, rewrite (optionally on a new theme), "
-            + "drop, or add a verse, chorus or bridge.")
+    @Tool("Edit one section of the newest lyrics and keep the rest as it is: shorten, lengthen, rewrite (optionally on a new theme "
+            + "or in a new mood: 'make the second verse sadder' is rewrite with mood sad), drop, or add a verse, chorus or bridge.")
     public String editLyrics(@P("shorten | lengthen | rewrite | drop | add") String action,
             @P("verse | chorus | bridge") String section,
             @P(value = "which one of that kind, 1-based; -1 for the last", required = false) Integer index,
             @P(value = "what a rewritten or added section is about", required = false) String theme,
             @P(value = "the section's new number of lines", required = false) Integer lines,
-            @P(value = "how many lines to add, for lengthen", required = false) Integer more) {
-        return lyrics(() -> creation.editLyrics(ctx.creator(), ctx.conversationId(), new LyricsEdit(action, section, index, theme, lines, more)));
+            @P(value = "how many lines to add, for lengthen", required = false) Integer more,
+            @P(value = "how a rewritten or added section should feel, e.g. sad, hopeful, angry", required = false) String mood) {
+        return lyrics(() -> creation.editLyrics(ctx.creator(), ctx.conversationId(), new LyricsEdit(action, section, index, theme, lines, more, mood)));
     }
 
     @Tool("Make the newest lyrics shorter or longer (a stanza at a time), or give them a number of lines.")

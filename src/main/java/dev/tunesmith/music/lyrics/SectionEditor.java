@@ -32,8 +32,10 @@ public final class SectionEditor {
      * @param theme what a rewritten or added section is about (null: the song's theme)
      * @param lines the section's new number of lines (null: about half as many, or two more)
      * @param more for lengthen without {@code lines}: how many lines to add (null: two)
+     * @param mood for rewrite and add: how the section should feel ("sad" for "make the second verse sadder"), on the
+     *     same subject; null keeps the song's own
      */
-    public record Edit(String action, String section, Integer index, String theme, Integer lines, Integer more) {
+    public record Edit(String action, String section, Integer index, String theme, Integer lines, Integer more, String mood) {
         public static final List<String> ACTIONS = List.of("shorten", "lengthen", "rewrite", "drop", "add");
         public static final List<String> SECTIONS = List.of("verse", "chorus", "bridge");
 
@@ -49,7 +51,11 @@ public final class SectionEditor {
         }
 
         public Edit(String action, String section, Integer index, String theme, Integer lines) {
-            this(action, section, index, theme, lines, null);
+            this(action, section, index, theme, lines, null, null);
+        }
+
+        public Edit(String action, String section, Integer index, String theme, Integer lines, Integer more) {
+            this(action, section, index, theme, lines, more, null);
         }
     }
 
@@ -106,7 +112,7 @@ public final class SectionEditor {
         String songTheme = theme == null || theme.isBlank() ? "a song" : theme.strip();
         List<Integer> at = positions(song, e.section());
         if (e.action().equals("add")) {
-            return add(song, e, e.theme() != null && !e.theme().isBlank() ? e.theme().strip() : songTheme, target, seed);
+            return add(song, e, felt(e.theme() != null && !e.theme().isBlank() ? e.theme().strip() : songTheme, e.mood()), target, seed);
         }
         if (at.isEmpty()) {
             throw new IllegalArgumentException("there is no " + e.section() + " in these lyrics (they have " + describe(song) + ")");
@@ -153,7 +159,7 @@ public final class SectionEditor {
                 change = "lengthened " + label + " from " + n + " to " + longer.size() + " lines" + sungTimes(chosen);
             }
             default -> {
-                String about = e.theme() != null && !e.theme().isBlank() ? e.theme().strip() : songTheme;
+                String about = felt(e.theme() != null && !e.theme().isBlank() ? e.theme().strip() : songTheme, e.mood());
                 List<String> others = new ArrayList<>();
                 for (int i = 0; i < song.size(); i++) {
                     if (!chosen.contains(i)) {
@@ -162,10 +168,21 @@ public final class SectionEditor {
                 }
                 List<String> fresh = writer.stanza(about, extend(letters(before), before.size()), target, e.section().equals("chorus"), others, seed);
                 replace(song, chosen, fresh, changed);
-                change = "rewrote " + label + " about " + about + " (" + fresh.size() + " lines)" + sungTimes(chosen);
+                change = "rewrote " + label + " " + aboutText(about) + " (" + fresh.size() + " lines)" + sungTimes(chosen);
             }
         }
         return result(song, changed, change);
+    }
+
+    /** {@code about} with {@code mood} in place of its own mood ("sad song about leaving home"), or as it is without one. */
+    private String felt(String about, String mood) {
+        return mood == null || mood.isBlank() ? about : Theme.withMood(mood, Theme.of(about, dict).text());
+    }
+
+    /** "about the sea", or "about leaving home, sad" for a theme with a mood. */
+    private String aboutText(String about) {
+        Theme t = Theme.of(about, dict);
+        return t.moods().isEmpty() ? "about " + about : "about " + t.text() + ", " + String.join(" and ", t.moods());
     }
 
     private Result add(List<Section> song, Edit e, String about, int target, Long seed) {
@@ -195,7 +212,7 @@ public final class SectionEditor {
             case "verse" -> {
                 song.add(added);
                 changed.add(song.size() - 1);
-                change = "added a " + ordinal + " verse about " + about + " (" + n + " lines)";
+                change = "added a " + ordinal + " verse " + aboutText(about) + " (" + n + " lines)";
                 if (!choruses.isEmpty()) {
                     song.add(song.get(choruses.getFirst()));
                     change += ", followed by the chorus";
@@ -205,7 +222,7 @@ public final class SectionEditor {
                 int where = !choruses.isEmpty() && choruses.getLast() == song.size() - 1 ? song.size() - 1 : song.size();
                 song.add(where, added);
                 changed.add(where);
-                change = "added a " + (same.isEmpty() ? "" : ordinal + " ") + "bridge about " + about + " (" + n + " lines)"
+                change = "added a " + (same.isEmpty() ? "" : ordinal + " ") + "bridge " + aboutText(about) + " (" + n + " lines)"
                         + (where < song.size() - 1 ? " before the last chorus" : " at the end");
             }
             default -> {
@@ -217,7 +234,7 @@ public final class SectionEditor {
                     song.add(added);
                     changed.add(song.size() - 1);
                 }
-                change = "added a chorus about " + about + " (" + n + " lines)" + (changed.size() > 1 ? " after the first verse and at the end" : "");
+                change = "added a chorus " + aboutText(about) + " (" + n + " lines)" + (changed.size() > 1 ? " after the first verse and at the end" : "");
             }
         }
         return result(song, changed, change);

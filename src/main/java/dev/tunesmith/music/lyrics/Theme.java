@@ -19,8 +19,40 @@ import java.util.Set;
  * @param title the song title
  * @param nounLike content words placed like nouns (first word, or after a determiner or another content word
  *     that follows one): outside the songwriting lexicon only these fill noun slots ("the kids", not "ignores")
+ * @param moods how the song should feel, from the words before "song about" ("a sad song about leaving home":
+ *     {@code [sad]}); the mood colours the words, the title and hook stay the subject's
  */
-public record Theme(String text, List<String> contentWords, Set<String> names, String hook, String title, Set<String> nounLike) {
+public record Theme(String text, List<String> contentWords, Set<String> names, String hook, String title, Set<String> nounLike,
+        List<String> moods) {
+
+    /** "a sad song about", "an angry, bitter ballad on", "hopeful lyrics about": the mood words and what the song is about. */
+    private static final java.util.regex.Pattern MOODED = java.util.regex.Pattern.compile(
+            "(?i)^(?:a |an |some )?((?:[a-z][a-z'-]*,?\\s+(?:and\\s+)?){1,3})(?:love\\s+)?(?:song|ballad|lyrics?|verse|poem|chorus|tune)\\s+(?:about|of|on|for)\\s+(.+)$");
+    /** Words before "song" that say its form or size, not its mood. */
+    private static final Set<String> FORM = Set.of("new", "short", "long", "little", "simple", "original", "whole", "full", "quick", "small",
+            "big", "good", "nice", "great", "folk", "pop", "rock", "country", "few", "couple", "another", "more", "one", "two", "three",
+            "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+            "twenty", "dozen", "line", "lines", "stanza", "verse", "me", "us");
+
+    /** The mood words of a phrase said before "song" ("sad", "angry, bitter"), without form, size and number words. */
+    public static List<String> moodWords(String phrase) {
+        List<String> out = new ArrayList<>();
+        for (String w : phrase.split("[,\\s]+")) {
+            String n = Pronunciations.normalise(w);
+            if (!n.isEmpty() && !STOP.contains(n) && !FORM.contains(n) && !n.matches(".*\\d.*|.*lines?") && !out.contains(n)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The theme's subject with its mood words put in front: {@code "sad song about leaving home"}; {@code mood} blank or
+     * null gives the subject alone. Reads back with {@link #of} as that mood and subject.
+     */
+    public static String withMood(String mood, String subject) {
+        return mood == null || mood.isBlank() ? subject : mood.strip() + " song about " + subject.strip();
+    }
 
     /** Words that carry no theme. */
     public static final Set<String> STOP = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "about",
@@ -40,6 +72,17 @@ public record Theme(String text, List<String> contentWords, Set<String> names, S
     /** Reads a theme; a blank one becomes "a summer evening". */
     public static Theme of(String raw, Pronunciations dict) {
         String text = raw == null || raw.isBlank() ? "a summer evening" : raw.strip().replaceAll("[\"“”]", "");
+        List<String> moods = new ArrayList<>();
+        java.util.regex.Matcher mooded = MOODED.matcher(text);
+        if (mooded.matches()) {
+            moods.addAll(moodWords(mooded.group(1)));
+            // "a sad song about …", "an eight line song about …" lose their front; "the song of the sea" keeps it
+            boolean front = java.util.Arrays.stream(mooded.group(1).split("[,\\s]+")).map(Pronunciations::normalise)
+                    .noneMatch(w -> STOP.contains(w) && !FORM.contains(w) && !w.equals("and"));
+            if (front) {
+                text = mooded.group(2).strip();
+            }
+        }
         text = text.replaceAll("(?i)^(a |an )?(song|chorus|verse|ballad|poem|lyrics?)\\s+(about|of|on)\\s+", "");
         String[] tokens = text.split("\\s+");
         List<String> content = new ArrayList<>();
@@ -67,7 +110,7 @@ public record Theme(String text, List<String> contentWords, Set<String> names, S
         }
         String hook = hook(tokens, dict);
         return new Theme(text, List.copyOf(content), Set.copyOf(names), hook, title(tokens.length <= 7 ? tokens : hook.split(" ")),
-                Set.copyOf(nounLike));
+                Set.copyOf(nounLike), List.copyOf(moods));
     }
 
     private static String hook(String[] tokens, Pronunciations dict) {

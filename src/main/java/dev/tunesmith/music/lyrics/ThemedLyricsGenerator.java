@@ -145,6 +145,39 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
                 .map(Map.Entry::getKey).toList();
     }
 
+    /**
+     * Lexicon words closest to the theme's mood words ("sad": tears, lonely, grey …), each mood word itself first when
+     * the lexicon has it; empty without moods or an embedder.
+     */
+    public List<String> moodNeighbours(Theme theme, int k) {
+        if (theme.moods().isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(theme.moods().stream().filter(posOf::containsKey).toList());
+        if (embedder == null) {
+            return out;
+        }
+        Map<String, float[]> vs = vectors();
+        // the mood words alone: "a sad song" would draw song, chorus and tune
+        List<float[]> moodVectors = new ArrayList<>();
+        for (String m : theme.moods()) {
+            moodVectors.add(vs.containsKey(m) ? vs.get(m) : embedder.embed(m));
+        }
+        Map<String, Double> score = new HashMap<>();
+        for (var e : vs.entrySet()) {
+            if (out.contains(e.getKey()) || theme.contentWords().contains(e.getKey())) {
+                continue;
+            }
+            double best = -1;
+            for (float[] t : moodVectors) {
+                best = Math.max(best, WordEmbedder.cosine(t, e.getValue()));
+            }
+            score.put(e.getKey(), best);
+        }
+        score.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(k).forEach(e -> out.add(e.getKey()));
+        return out;
+    }
+
     private Map<String, float[]> vectors() {
         Map<String, float[]> vs = vectors;
         if (vs == null) {
@@ -166,7 +199,7 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
     public Draft write(LyricsRequest req) {
         Random rng = new Random(req.seed() != null ? req.seed() : ThreadLocalRandom.current().nextLong());
         Theme theme = Theme.of(req.theme(), dict);
-        Pools pools = new Pools(theme, neighbours(theme, NEIGHBOURS));
+        Pools pools = new Pools(theme, neighbours(theme, NEIGHBOURS), moodNeighbours(theme, NEIGHBOURS));
         String scheme = req.scheme();
         int k = scheme.length();
         int stanzas = (req.lines() + k - 1) / k;
@@ -212,7 +245,7 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
         }
         Random rng = new Random(seed != null ? seed : ThreadLocalRandom.current().nextLong());
         Theme theme = Theme.of(themeText, dict);
-        Pools pools = new Pools(theme, neighbours(theme, NEIGHBOURS));
+        Pools pools = new Pools(theme, neighbours(theme, NEIGHBOURS), moodNeighbours(theme, NEIGHBOURS));
         return stanza(pattern, priorEnds, false, target, pools, new HashMap<>(), new HashSet<>(), rng);
     }
 
@@ -224,7 +257,7 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
     public List<String> stanza(String themeText, String scheme, int target, boolean chorus, List<String> otherLines, Long seed) {
         Random rng = new Random(seed != null ? seed : ThreadLocalRandom.current().nextLong());
         Theme theme = Theme.of(themeText, dict);
-        Pools pools = new Pools(theme, neighbours(theme, NEIGHBOURS));
+        Pools pools = new Pools(theme, neighbours(theme, NEIGHBOURS), moodNeighbours(theme, NEIGHBOURS));
         Map<String, Integer> used = new HashMap<>();
         for (String l : otherLines) {
             for (String w : LyricsChecker.words(l)) {
@@ -256,14 +289,19 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
         final Theme theme;
         final Map<Pos, List<String>> themed = new EnumMap<>(Pos.class);
         final Map<Pos, List<String>> near = new EnumMap<>(Pos.class);
+        final Map<Pos, List<String>> mood = new EnumMap<>(Pos.class);
         final Set<String> themeWords = new HashSet<>();
         final Set<String> nearWords = new HashSet<>();
 
-        Pools(Theme theme, List<String> neighbours) {
+        Pools(Theme theme, List<String> neighbours, List<String> moodWords) {
             this.theme = theme;
             for (Pos p : Pos.values()) {
                 themed.put(p, new ArrayList<>());
                 near.put(p, new ArrayList<>());
+                mood.put(p, new ArrayList<>());
+            }
+            for (String w : moodWords) {
+                posOf.getOrDefault(w, Set.of()).forEach(p -> mood.get(p).add(w));
             }
             for (String w : theme.contentWords()) {
                 themeWords.add(w);
@@ -295,9 +333,12 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
         String pick(Pos pos, Random rng, Set<String> avoid) {
             List<String> t = themed.get(pos);
             List<String> n = near.get(pos);
+            List<String> md = mood.get(pos);
             for (int tries = 0; tries < 4; tries++) {
                 double r = rng.nextDouble();
-                List<String> from = !t.isEmpty() && r < 0.4 ? t : !n.isEmpty() && r < 0.75 ? n : lexicon.get(pos);
+                // a mood takes a third of the choices after the subject's own words: the subject still leads
+                double m = md.isEmpty() ? 0 : 0.45;
+                List<String> from = !t.isEmpty() && r < 0.4 ? t : !md.isEmpty() && r < 0.4 + m ? md : !n.isEmpty() && r < 0.75 + m / 2 ? n : lexicon.get(pos);
                 String w = from.get(rng.nextInt(from.size()));
                 if (!avoid.contains(w)) {
                     return w;

@@ -96,4 +96,17 @@ class SectionEditorTest {
         assertEquals(List.of(stanzas(text).get(1), stanzas(text).get(2), stanzas(text).get(3)), after.subList(1, 4));
         assertEquals(List.of("verse", "chorus", "verse", "chorus"), r.sections());
     }
+
+    @Test
+    void should_rewrite_a_section_in_a_new_mood_on_the_same_subject_and_keep_the_rest() {
+        List<String> before = stanzas(SONG.text());
+        SectionEditor.Result r = EDITOR.apply(SONG.text(), SONG.sections(), "a long drive home at night", 8,
+                new SectionEditor.Edit("rewrite", "verse", 2, null, null, null, "sad"), 5L);
+        List<String> after = stanzas(r.text());
+        assertEquals(before.get(0), after.get(0));
+        assertEquals(before.get(1), after.get(1));
+        assertEquals(before.get(3), after.get(3));
+        assertNotEquals(before.get(2), after.get(2));
+        assertEquals("rewrote the second verse about a long drive home at night, sad (4 lines)", r.change());
+    }
 }

@@ -54,4 +54,44 @@ class ThemedLyricsGeneratorTest {
         assertTrue(dog.names().contains("max"));
         assertEquals("My Dog Max", dog.title());
     }
+
+    @Test
+    void should_read_the_mood_before_song_apart_from_what_the_song_is_about() {
+        Pronunciations dict = Pronunciations.shared();
+        Theme sad = Theme.of("sad song about leaving home", dict);
+        assertEquals(List.of("sad"), sad.moods());
+        assertEquals("leaving home", sad.text());
+        assertEquals("Leaving Home", sad.title());
+        assertEquals(List.of("angry", "bitter"), Theme.of("an angry, bitter ballad about my ex", dict).moods());
+        Theme counted = Theme.of("eight line song about the sea", dict);
+        assertEquals(List.of(), counted.moods());
+        assertEquals("the sea", counted.text());
+        assertEquals("the song of the sea", Theme.of("the song of the sea", dict).text(), "a title that names a song keeps it");
+        assertEquals("hopeful song about starting over", Theme.withMood("hopeful", "starting over"));
+        assertEquals("starting over", Theme.withMood(" ", "starting over"));
+    }
+
+    @Test
+    void should_let_the_asked_mood_change_the_words_and_keep_the_subject() {
+        dev.langchain4j.model.embedding.EmbeddingModel minilm = new dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel();
+        WordEmbedder words = text -> minilm.embed(text).content().vector();
+        LyricsService service = LyricsService.of(ThemedLyricsGenerator.loadShipped(words));
+        float[] grief = words.embed("grief, sorrow, tears and loss");
+        float[] joy = words.embed("joy, delight, laughter and celebration");
+        List<String> subjects = List.of("a train journey", "my first car", "the harbour at dawn", "a letter from home", "winter in the city",
+                "my brother", "an old guitar", "the county fair");
+        int right = 0;
+        for (int i = 0; i < subjects.size(); i++) {
+            String subject = subjects.get(i);
+            Lyrics sad = service.generate(new LyricsRequest(Theme.withMood("sad", subject), "ABAB", 8, 8, 40L + i));
+            Lyrics glad = service.generate(new LyricsRequest(Theme.withMood("joyful", subject), "ABAB", 8, 8, 40L + i));
+            assertTrue(!sad.text().equals(glad.text()), "the mood changed nothing: " + sad.text());
+            assertEquals(Theme.of(subject, Pronunciations.shared()).title(), sad.title(), "the title stays the subject's");
+            assertTrue(sad.checks().schemeAdherence() >= 0.99 && glad.checks().schemeAdherence() >= 0.99, sad.text() + "\n\n" + glad.text());
+            double sadLean = WordEmbedder.cosine(words.embed(sad.text()), grief) - WordEmbedder.cosine(words.embed(sad.text()), joy);
+            double gladLean = WordEmbedder.cosine(words.embed(glad.text()), grief) - WordEmbedder.cosine(words.embed(glad.text()), joy);
+            right += sadLean > gladLean ? 1 : 0;
+        }
+        assertTrue(right >= 6, "the sad text leans further to grief for " + right + " of " + subjects.size() + " subjects");
+    }
 }
