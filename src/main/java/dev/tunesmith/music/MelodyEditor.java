@@ -83,6 +83,20 @@ public final class MelodyEditor {
      * stays; when it changes they are dropped (harmonise the result again).
      */
     public static Tune transpose(Tune tune, Key target) {
+        Tune moved = transposed(tune, target);
+        // a title that names the old key ("Melody in D minor", as generated) names the new one
+        String title = tune.field('T');
+        String generated = "Melody in " + tonicName(tune.key()) + (tune.key().minor() ? " minor" : " major");
+        return title != null && title.equals(generated)
+                ? moved.withField('T', "Melody in " + tonicName(target) + (target.minor() ? " minor" : " major")) : moved;
+    }
+
+    private static String tonicName(Key key) {
+        String s = key.toString();
+        return key.minor() && s.endsWith("m") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static Tune transposed(Tune tune, Key target) {
         Key from = tune.key();
         int diff = Math.floorMod(target.tonicPitchClass() - from.tonicPitchClass(), 12);
         if (diff > 6) {

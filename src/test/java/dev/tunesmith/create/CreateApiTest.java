@@ -91,6 +91,7 @@ class CreateApiTest extends AppTestBase {
         assertEquals("Am", t.getString("key"), t.encode());
         assertEquals(16, t.getInteger("bars"));
         assertTrue(t.getString("abc").contains("K:Am"), t.getString("abc"));
+        assertTrue(t.getString("abc").contains("T:Melody in A minor"), "the generated title names the new key: " + t.getString("abc"));
         assertEquals(16, TuneTiming.bars(AbcParser.parse(t.getString("abc"))).size());
         JsonObject shorter = post("melody/edit", creator, new JsonObject().put("action", "length").put("bars", 8)).bodyAsJsonObject();
         assertEquals(8, shorter.getInteger("bars"), shorter.encode());

@@ -48,6 +48,10 @@ final class CreationEdits {
                     + "|more (hopeful|romantic|tender|bitter|joyful|melancholic|melancholy|angry|upbeat|cheerful|nostalgic|playful|sad|happy|dark|"
                     + "wistful|intense|emotional|somber|sombre|uplifting|defiant|lonely|peaceful|heartbroken|triumphant|dreamy|mournful|loving))\\b");
 
+    /** A song that already exists: "my song", "the lyrics", "the second verse", "this chorus". */
+    private static final Pattern LYRICS_REFERENCE = Pattern.compile(
+            "\\b(?:my|the|this|that|our)\\s+(?:(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)\\s+)?(?:song|lyrics|verses?|chorus|bridge|refrain)\\b");
+
     private static final Pattern ABOUT_THEME = Pattern.compile("\\b(?:about|on the (?:theme|subject|topic) of|focus(?:ed|ing)? on|regarding|telling of)\\s+(.+)$");
 
     private CreationEdits() {}
@@ -55,6 +59,13 @@ final class CreationEdits {
     static IntentRouter.Intent intent(String t, String lastCreation) {
         boolean hasMelody = "melody".equals(lastCreation);
         if ("lyrics".equals(lastCreation) && sectionEdit(t) != null) {
+            return IntentRouter.Intent.EDIT_LYRICS;
+        }
+        // "add a bridge to my song", "drop the second verse" elsewhere: an edit of the caller's newest lyrics (the
+        // service says so when there are none), not a playlist named "Bridge"
+        // (after a melody, "make the chorus shorter" is about the melody: there only lyrics or a verse point to lyrics)
+        if (!"lyrics".equals(lastCreation) && (hasMelody ? t.matches(".*\\b(?:lyrics|verses?)\\b.*") : LYRICS_REFERENCE.matcher(t).find())
+                && !t.matches(".*\\b(?:playlist|tracks|songs|mix)\\b.*") && sectionEdit(t) != null) {
             return IntentRouter.Intent.EDIT_LYRICS;
         }
         if ("lyrics".equals(lastCreation) && !t.matches(".*\\b(new|another|write|compose)\\b.*")
