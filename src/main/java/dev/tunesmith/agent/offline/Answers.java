@@ -44,6 +44,11 @@ final class Answers {
             case CLARIFY -> pick(v, "Do you want a playlist for that? Tell me a mood or an activity, or say \"lyrics\" or \"melody\" if you'd rather create something.",
                     "I'm not sure what you'd like. A playlist (for which mood?), lyrics or a melody?",
                     "Could you say a bit more? For example \"upbeat songs for a run, 15 tracks\".");
+            case PLAY -> "Press ▶ Play all on the playlist above: it plays the list in order, and a track's own ▶ starts the list"
+                    + " from that track. It plays the tracks that have audio here: your own library's, and catalogue tracks with an"
+                    + " audio link (streamed from their source); a list with none shows no ▶.";
+            case SAVE -> "It's already saved: every playlist stays with its conversation, so it's here whenever you open this"
+                    + " chat again. To take it elsewhere, use the Export buttons under it (M3U, XSPF or JSPF).";
             default -> help();
         };
     }

@@ -24,7 +24,7 @@ public final class IntentRouter {
     /** What the user wants. */
     public enum Intent {
         PLAYLIST, REFINE, SIMILAR, PROFILE, LYRICS, MELODY, HARMONIZE, DESCRIBE, CLASSIFY, HELP, GREETING, THANKS, OFF_TOPIC, GIBBERISH,
-        CLARIFY, EDIT_MELODY, CHECK_LYRICS, RHYMES, CONTINUE_VERSE, REWRITE_LINE, RESIZE_LYRICS, EDIT_LYRICS
+        CLARIFY, EDIT_MELODY, CHECK_LYRICS, RHYMES, CONTINUE_VERSE, REWRITE_LINE, RESIZE_LYRICS, EDIT_LYRICS, PLAY, SAVE
     }
 
     /** What the conversation holds so far. */
@@ -93,6 +93,19 @@ public final class IntentRouter {
                     + "what's up|whats up|wassup|what's good|whats good|what's new|sup|how are you|how are you doing|how's it going|hows it going|morning|evening|hallo|hola|bonjour|salut|"
                     + "ola|oi|ciao|servus|moin|buenas|buenos dias|bom dia|guten tag|guten morgen|coucou|que tal|ca va)(?:\\s+(?:there|tunesmith|friend|friends|buddy|mate|all|again|bot|you|partner|folks|everyone|everybody|y'all|dude|man|pal))?"
                     + "(?:\\s*[,!.?]*\\s*(?:how are you(?: doing)?|how's it going|what's up|how are things|nice to meet you|:\\)|tunesmith))*\\s*[!.?]*$");
+    /** "play it", "put it on", "start playing": with a playlist, a question of how to hear it, not a new playlist. */
+    private static final Pattern PLAY_IT = Pattern.compile(
+            "^(?:(?:ok|okay|great|cool|nice|perfect|now|so|yes|yeah|yep|please|pls|can you|could you|can u|go ahead and|let's|lets)\\s+)*"
+                    + "(?:play|start|put on|put (?:it|this|that|them|the (?:list|playlist|songs)) on|start playing|start the music|hit play|press play|let me hear|let's hear|lets hear)"
+                    + "(?:\\s+(?:it|this|that|them|these|those|the (?:list|playlist|songs|tracks|mix|music|first one)|my (?:list|playlist|mix)|it on|this on))?"
+                    + "(?:\\s+(?:on|now|please|pls|for me|then|again|from the (?:start|top|beginning)))*$");
+    /** "save it", "keep this one", "export it": with a playlist, where it is kept and how to take it elsewhere. */
+    private static final Pattern SAVE_IT = Pattern.compile(
+            "^(?:(?:ok|okay|great|cool|nice|perfect|now|so|yes|yeah|yep|please|pls|can you|could you|can u|go ahead and|let's|lets)\\s+)*"
+                    + "(?:save|keep|store|export|download|bookmark)"
+                    + "(?:\\s+(?:it|this|that|them|this one|that one|the (?:list|playlist|mix)|my (?:list|playlist|mix)))?"
+                    + "(?:\\s+(?:please|pls|for me|for later|as (?:m3u|xspf|jspf|a file)))*$");
+
     private static final Pattern THANKS = Pattern.compile(
             "^(?:(?:thanks|thank you|thank u|thx|ty|tysm|cheers|much appreciated|appreciate it|perfect|great|awesome|amazing|cool|nice|sweet|lovely|brilliant|"
                     + "excellent|fantastic|wonderful|love it|i love it|love this|that's great|thats great|that's perfect|thats perfect|that works|works for me|"
@@ -379,6 +392,12 @@ public final class IntentRouter {
         }
         if (GREETING.matcher(bare).matches()) {
             return talk(Intent.GREETING, 0.95);
+        }
+        if (ctx.hasPlaylist() && PLAY_IT.matcher(bare).matches()) {
+            return talk(Intent.PLAY, 0.9);
+        }
+        if (ctx.hasPlaylist() && SAVE_IT.matcher(bare).matches()) {
+            return talk(Intent.SAVE, 0.9);
         }
         if (ctx.hasPlaylist() && bare.matches("\\d{1,3}(?: (?:songs?|tracks?|please|pls))?")) {
             int n = Integer.parseInt(bare.replaceAll("\\D.*", ""));
