@@ -1041,10 +1041,17 @@ public final class RecommendationEngine {
      * ({@link #keepToAskedGenres}) or leads ({@link #genresFirst}). Without it every new listener asking "surprise
      * me" got the same twenty tracks.
      */
-    private static float[] broadRegion(float[] total, boolean[] allowed, int count) {
+    private float[] broadRegion(float[] total, boolean[] allowed, int count) {
         // no mood to be precise about: wide enough that a stream of such requests alone keeps every track under the
-        // exposure target (at count / target exactly, the caps' floor let a few reach 11 %)
-        int[] top = Vectors.topK(total, total.length, (int) Math.ceil(1.5 * count / ColdExposure.TARGET), i -> allowed[i]);
+        // exposure target (at count / target exactly, the caps' floor let a few reach 11 %). Ties (a catalogue nobody
+        // has played yet scores every track alike) are broken by a hash of the track id, not by the catalogue's order,
+        // which is by artist name: "some music please" drew from the artists starting with A
+        float[] keyed = new float[total.length];
+        for (int i = 0; i < keyed.length; i++) {
+            long h = items.get(i).trackId() * 0x9E3779B97F4A7C15L;
+            keyed[i] = total[i] + 1e-4f * (float) ((h >>> 40) / (double) (1L << 24));
+        }
+        int[] top = Vectors.topK(keyed, total.length, (int) Math.ceil(1.5 * count / ColdExposure.TARGET), i -> allowed[i]);
         float[] fit = new float[total.length];
         java.util.Arrays.fill(fit, -1f);
         for (int i : top) {

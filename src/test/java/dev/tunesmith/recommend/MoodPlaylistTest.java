@@ -253,4 +253,18 @@ class MoodPlaylistTest {
         assertTrue(max <= 10, "one track in " + max + " of 100 playlists");
         assertTrue(seen.size() >= 200, "only " + seen.size() + " distinct tracks");
     }
+
+    @Test
+    void should_draw_a_broad_request_from_the_whole_catalogue_not_its_first_artists_by_name() {
+        // a catalogue nobody has played, in artist-name order (as the catalogue is stored), every track alike
+        List<CatalogItem> c = new ArrayList<>();
+        for (int k = 0; k < 2000; k++) {
+            c.add(new CatalogItem(k + 1, "t" + k, String.format("artist %04d", k), List.of(), null,
+                    new AudioFeatures(0.5, 0.5, 0.5, 0.5, 110.0, false, 0.2, -8.0, null, 0.05), 200));
+        }
+        RecommendationEngine e = EngineTrainer.train(c, Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
+        Playlist p = e.recommend(UserProfile.empty(NOW).withListener(7), MoodTarget.NONE, Constraints.defaults());
+        long late = p.trackIds().stream().filter(id -> id > 1000).count();
+        assertTrue(late >= 5, "tracks from the second half of the alphabet: " + late + " of " + p.trackIds().size() + " " + p.trackIds());
+    }
 }

@@ -233,7 +233,10 @@ public final class MoodParser {
             "bpm", "hours", "hour", "long", "short", "total", "beat", "grandpa", "grandma", "grandad", "granddad",
             "grandmother", "grandfather", "grandparents", "granny", "nan", "nana", "flight", "plane", "airplane", "airport", "train",
             "girls", "boys", "guys", "friends", "kids", "family", "team", "crew", "squad", "gang", "girl", "boy", "guy", "friend",
-            "kid", "hospital", "waiting", "room", "hitting", "hit", "are", "is", "we", "we're", "they", "he", "she");
+            "kid", "hospital", "waiting", "room", "hitting", "hit", "are", "is", "we", "we're", "they", "he", "she",
+            // asks for no mood in particular: "surprise me" was matched to a sad term
+            "surprise", "surprising", "random", "randomly", "anything", "whatever", "shuffle", "shuffled", "variety", "mixed", "eclectic",
+            "just");
     private final TextEmbedder model;
     private final MoodVocabulary vocabulary;
     private final float[][] entryVectors;
@@ -679,7 +682,8 @@ public final class MoodParser {
                 .filter(w -> !w.isBlank() && !w.equals("_") && !STOP.contains(w) && !UNMOODED.contains(w) && !w.matches("\\d+(?:[.:]\\d+)?"))
                 .reduce((a, b) -> a + " " + b)
                 .orElse("");
-        if (!negated && !raw.isBlank()) {
+        // a phrase of filler alone ("please", "it", "music please") says nothing to match the catalogue's text with
+        if (!negated && !raw.isBlank() && (literal || !rest.isBlank())) {
             r.positiveText.add(raw.trim());
         }
         if (literal || rest.isBlank()) {

@@ -580,4 +580,15 @@ class MoodParserTest {
         assertEquals(List.of("Boards of Canada"), m.wantedArtists());
         assertEquals(List.of("Radiohead"), m.unwantedArtists());
     }
+
+    @Test
+    void should_read_no_mood_and_match_no_text_for_a_request_that_asks_for_none() {
+        for (String broad : List.of("surprise me", "some music please", "anything", "random songs pls", "whatever, just play something")) {
+            MoodTarget t = parser.parse(broad);
+            assertTrue(t.moods().isEmpty(), broad + " -> " + t.moods());
+            assertTrue(t.embedding() == null, broad + " has no words to match the catalogue's text with");
+        }
+        MoodTarget party = parser.parse("songs for a surprise party");
+        assertTrue(party.moods().contains("party"), party.moods().toString());
+    }
 }
