@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -631,6 +632,18 @@ public final class PlaylistService {
 
     /** Tracks like the one {@code query} names, stored as a playlist of the conversation. */
     public Future<PlaylistView> similar(long userId, UUID conversationId, String query, int count) {
+        String q = query == null ? "" : query.strip();
+        var engine = recommender.snapshot().engine();
+        Optional<String> artist = engine.artistNamed(q);
+        if (artist.isPresent()) {
+            // "something like Brad Sucks": the artist's tracks as the seed, not the first track a search finds
+            int k = Math.max(1, Math.min(100, count));
+            Constraints c = Constraints.defaults().withCount(k);
+            return vertx.executeBlocking(() -> {
+                Playlist p = engine.similarToArtist(q, k, c).orElseThrow();
+                return new Draft(p.items(), Requirements.defaults().withCount(k), Shift.NONE, List.of(), null);
+            }, false).compose(d -> save(userId, conversationId, PlaylistTitles.clip("Like " + artist.get()), "like " + artist.get(), d, null));
+        }
         return tracks.search(query, null, 1, 0).compose(page -> {
             if (page.items().isEmpty()) {
                 return Future.failedFuture(new PlaylistException("I couldn't find a track matching '" + query + "' in the catalog"));

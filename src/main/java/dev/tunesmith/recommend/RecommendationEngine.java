@@ -127,7 +127,7 @@ public final class RecommendationEngine {
                 tags.add(tagIds.computeIfAbsent(key(it.genre()), k -> tagIds.size()));
             }
             tagsOf[i] = tags.stream().mapToInt(Integer::intValue).sorted().toArray();
-            duplicateKey[i] = dupIds.computeIfAbsent(ak + "\u0000" + key(it.title()), k -> dupIds.size());
+            duplicateKey[i] = dupIds.computeIfAbsent(ak + "\u0000" + songKey(it.title()), k -> dupIds.size());
             AudioFeatures f = it.features();
             valence[i] = f.valence() == null ? Float.NaN : f.valence().floatValue();
             energy[i] = f.energy() == null ? Float.NaN : f.energy().floatValue();
@@ -240,6 +240,21 @@ public final class RecommendationEngine {
                 items[fill[keys[p]]++] = i;
             }
         }
+    }
+
+    /** Words that mark a cut of a song, not another song: "Landlocked (Edit)", "Facing the Sea (Album Version)". */
+    private static final java.util.regex.Pattern CUT = java.util.regex.Pattern.compile(
+            "\\s*[(\\[][^)\\]]*\\b(?:edit|version|remaster(?:ed)?|mix|radio|single|album|mono|stereo|demo|extended|original|instrumental"
+                    + "|acoustic|live|take|reprise)\\b[^)\\]]*[)\\]]\\s*$|\\s+-\\s+(?:radio edit|single version|album version|remaster(?:ed)?(?: \\d{4})?)\\s*$");
+
+    /** A title without the marks of its cut, so two cuts of one song share a key. */
+    static String songKey(String title) {
+        String t = key(title);
+        for (String prev = null; !t.equals(prev);) {
+            prev = t;
+            t = CUT.matcher(t).replaceAll("").trim();
+        }
+        return t.isEmpty() ? key(title) : t;
     }
 
     static String key(String s) {
@@ -361,6 +376,67 @@ public final class RecommendationEngine {
             parts.add("energy " + Math.round(x.energy() * 100) + " % and " + Math.round(y.energy() * 100) + " %");
         }
         return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("sounds alike (measured): " + String.join(", ", parts));
+    }
+
+    /** The catalogue's spelling of an artist's name (case and outer spaces aside), if it has that artist. */
+    public Optional<String> artistNamed(String artist) {
+        Integer a = artistIds.get(key(artist));
+        return a == null ? Optional.empty() : Optional.of(artistNames[a]);
+    }
+
+    /**
+     * Up to {@code k} items most like an artist's own tracks (the mean similarity to up to 50 of them, as
+     * {@link #similarTracks}), the artist's own among them under the per-artist cap; empty when the catalogue has no such
+     * artist. "Something like Brad Sucks" is about the artist, not about whichever of their tracks a search finds first.
+     */
+    public Optional<Playlist> similarToArtist(String artist, int k, Constraints c) {
+        Integer a = artistIds.get(key(artist));
+        if (a == null) {
+            return Optional.empty();
+        }
+        Constraints ck = c.withCount(k);
+        List<Integer> seeds = new ArrayList<>();
+        for (int i = 0; i < items.size() && seeds.size() < 50; i++) {
+            if (artistOf[i] == a) {
+                seeds.add(i);
+            }
+        }
+        float[] sim = new float[items.size()];
+        for (int i = 0; i < sim.length; i++) {
+            float sum = 0;
+            for (int seed : seeds) {
+                sum += seed == i ? 0 : view.similarity(seed, i);
+            }
+            sim[i] = sum / seeds.size() + 0.05f * popularity[i];
+        }
+        boolean[] allowed = allowedMask(null, MoodTarget.NONE, ck, Set.of());
+        int[] pool = Vectors.topK(sim, sim.length, Math.max(config.poolFactor() * k, 200), i -> allowed[i]);
+        int[] chosen = Reranker.select(sim, pool, k, ck.maxPerArtist(), ck.diversity(), view);
+        Map<Integer, Integer> tagCount = new HashMap<>();
+        for (int seed : seeds) {
+            for (int t : tagsOf[seed]) {
+                tagCount.merge(t, 1, Integer::sum);
+            }
+        }
+        String name = artistNames[a];
+        List<PlaylistItem> out = new ArrayList<>();
+        for (int i : chosen) {
+            List<String> r = new ArrayList<>();
+            if (artistOf[i] == a) {
+                r.add("by " + name);
+            } else {
+                // the artist's own most common tags that this track carries too
+                List<String> shared = java.util.Arrays.stream(tagsOf[i]).boxed().filter(tagCount::containsKey)
+                        .sorted(Comparator.comparingInt((Integer t) -> -tagCount.get(t))).limit(3).map(this::tagName).toList();
+                r.add("like " + name + (shared.isEmpty() ? "" : ": shares " + String.join(", ", shared)));
+            }
+            if (factorsNormalised != null && artistOf[i] != a && seeds.stream().anyMatch(seed -> factorCos(seed, i) > 0.5f)) {
+                r.add("often played by the same listeners");
+            }
+            out.add(new PlaylistItem(items.get(i), sim[i], r));
+        }
+        SatisfiedConstraints satisfied = describe(ck, MoodTarget.NONE, out.size(), "by similarity");
+        return Optional.of(checked(new Playlist(out, satisfied, "like " + name), ck, null, MoodTarget.NONE));
     }
 
     /** Up to {@code k} items most similar to the track (embeddings and ALS factors), under the constraints. */

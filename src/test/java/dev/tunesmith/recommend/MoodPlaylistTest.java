@@ -267,4 +267,26 @@ class MoodPlaylistTest {
         long late = p.trackIds().stream().filter(id -> id > 1000).count();
         assertTrue(late >= 5, "tracks from the second half of the alphabet: " + late + " of " + p.trackIds().size() + " " + p.trackIds());
     }
+
+    @Test
+    void should_find_tracks_like_an_artist_from_all_of_their_tracks() {
+        RecommendationEngine e = EngineTrainer.train(catalog(), Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
+        Playlist p = e.similarToArtist("Ambient Artist 3", 10, Constraints.defaults()).orElseThrow();
+        assertEquals(10, p.items().size());
+        long ambient = p.trackIds().stream().filter(id -> id / 1000 == 3).count();
+        assertTrue(ambient >= 8, "like an ambient artist: " + p.trackIds());
+        assertTrue(p.items().stream().allMatch(it -> it.reasons().get(0).startsWith("like ambient artist 3: shares ambient")
+                || it.reasons().get(0).equals("by ambient artist 3")), p.items().get(0).reasons().toString());
+        assertEquals(java.util.Optional.of("ambient artist 3"), e.artistNamed("  AMBIENT artist 3 "));
+        assertTrue(e.similarToArtist("nobody at all", 10, Constraints.defaults()).isEmpty());
+    }
+
+    @Test
+    void should_read_two_cuts_of_one_song_as_one_song() {
+        assertEquals("landlocked", RecommendationEngine.songKey("Landlocked (Edit)"));
+        assertEquals("facing the sea", RecommendationEngine.songKey("Facing the Sea (Album Version)"));
+        assertEquals("hey jude", RecommendationEngine.songKey("Hey Jude - Remastered 2015"));
+        assertEquals("song 2 (part ii)", RecommendationEngine.songKey("Song 2 (Part II)"), "a part is another piece");
+        assertEquals("(untitled)", RecommendationEngine.songKey("(Untitled)"));
+    }
 }
