@@ -1073,7 +1073,8 @@ public final class RecommendationEngine {
             return base;
         }
         // "calmer", "happier", "faster" move the request's own region (or, with none, the catalogue's middle)
-        String asked = base.map(r -> isMoodsOwn(r, m) ? moodWords(m) : r.mood()).orElse(String.join(", ", m.genres()));
+        String asked = base.map(r -> isMoodsOwn(r, m) ? moodWords(m) : r.mood()).orElse(!m.genres().isEmpty() ? String.join(", ", m.genres())
+                : m.wantedArtists().isEmpty() ? "" : "like " + String.join(", ", m.wantedArtists()));
         String moves = String.join(", ", m.nudges().stream().map(MoodTarget.Nudge::word).toList());
         return Optional.of(MoodModel.nudged(asked.isEmpty() ? moves : asked + ", " + moves, base.orElse(null), m.nudges()));
     }

@@ -195,6 +195,14 @@ public final class Language {
         foreign("beach", "playa", "plage", "strand", "praia");
         foreign("upbeat", "movida", "bewegt");
         foreign("quiet", "silencioso", "calmes", "stille");
+        // positions in a list ("quita la tercera", "enlève la deuxième", "entferne das dritte")
+        foreign("first", "primera", "primero", "premiere", "premier", "erste", "ersten", "erstes", "primeira", "primeiro");
+        foreign("second", "deuxieme", "zweite", "zweiten", "zweites");
+        foreign("third", "tercera", "tercero", "troisieme", "dritte", "dritten", "drittes", "terceira", "terceiro");
+        foreign("fourth", "cuarta", "quatrieme", "vierte", "vierten", "viertes");
+        foreign("fifth", "cinquieme", "funfte", "funften", "funftes");
+        foreign("last", "ultima", "ultimo", "derniere", "dernier", "letzte", "letzten", "letztes");
+        foreign("swap", "cambia", "cambiar", "remplace", "remplacer", "ersetze", "tausche", "troca", "trocar", "substitui");
         // foreign words that are also English (or other) words: translated only in a message that is foreign anyway
         weak("for", "para", "por");
         weak("without", "sin");
@@ -213,6 +221,10 @@ public final class Language {
         weak("no", "nada", "pas");
         weak("in", "en", "im", "na");
         weak("dance", "dancer");
+        weak("second", "segunda", "segundo");
+        weak("fourth", "quarta", "quarto", "cuarto");
+        weak("fifth", "quinta", "quinto", "quinte");
+        weak("song", "cancion", "chanson", "lied", "musica");
         weak("like", "como", "comme", "wie");
         weak("playlist", "liste", "lista");
         int[] small = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19};
