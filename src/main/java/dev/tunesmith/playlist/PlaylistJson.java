@@ -79,6 +79,7 @@ public final class PlaylistJson {
         put(o, "energy", r.energy());
         put(o, "tempo", r.tempo());
         put(o, "durationSec", r.durationSec());
+        put(o, "years", r.years());
         return o;
     }
 
@@ -105,7 +106,7 @@ public final class PlaylistJson {
         int count = o.getInteger("count", fallbackCount);
         return new Requirements(Math.max(1, Math.min(100, count)), strings(o.getJsonArray("excludeGenres")),
                 strings(o.getJsonArray("excludeArtists")), range(o, "energy"), range(o, "tempo"), range(o, "durationSec"),
-                Math.max(1, o.getInteger("maxPerArtist", 2)));
+                Math.max(1, o.getInteger("maxPerArtist", 2)), range(o, "years"));
     }
 
     /** Playlists stored before requirements were kept: their engine constraints, read as requirements. */

@@ -17,10 +17,20 @@ import java.util.List;
  * @param minDurationSec shortest track length in seconds
  * @param maxDurationSec longest track length in seconds
  * @param title a short title, or null to derive one from the mood
+ * @param minYear earliest release year
+ * @param maxYear latest release year
  */
 public record PlaylistRequest(String mood, Integer count, List<String> excludeArtists, List<String> excludeTags,
         Double minEnergy, Double maxEnergy, Double minTempo, Double maxTempo, Integer maxPerArtist,
-        Integer minDurationSec, Integer maxDurationSec, String title) {
+        Integer minDurationSec, Integer maxDurationSec, String title, Integer minYear, Integer maxYear) {
+
+    /** Without year limits. */
+    public PlaylistRequest(String mood, Integer count, List<String> excludeArtists, List<String> excludeTags,
+            Double minEnergy, Double maxEnergy, Double minTempo, Double maxTempo, Integer maxPerArtist,
+            Integer minDurationSec, Integer maxDurationSec, String title) {
+        this(mood, count, excludeArtists, excludeTags, minEnergy, maxEnergy, minTempo, maxTempo, maxPerArtist, minDurationSec,
+                maxDurationSec, title, null, null);
+    }
 
     /** The original nine-field request (no length limits, derived title). */
     public PlaylistRequest(String mood, Integer count, List<String> excludeArtists, List<String> excludeTags,

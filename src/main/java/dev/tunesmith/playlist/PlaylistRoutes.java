@@ -7,6 +7,7 @@ import dev.tunesmith.platform.http.ApiError;
 import dev.tunesmith.platform.http.Responses;
 import dev.tunesmith.platform.http.RouteModule;
 import dev.tunesmith.recommend.Range;
+import dev.tunesmith.recommend.constraint.ListVerifier;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -55,12 +56,20 @@ public final class PlaylistRoutes implements RouteModule {
             throw new ApiError(400, "invalid_request", "'minDuration' (" + minDuration + " s) must not exceed 'maxDuration' ("
                     + maxDuration + " s)", "minDuration");
         }
+        Integer minYear = year(ctx, "minYear");
+        Integer maxYear = year(ctx, "maxYear");
+        if (minYear != null && maxYear != null && minYear > maxYear) {
+            throw new ApiError(400, "invalid_request", "'minYear' (" + minYear + ") must not exceed 'maxYear' (" + maxYear + ")", "minYear");
+        }
         if (!recommender.ready()) {
             throw ApiError.unavailable("recommender_starting", "the recommender is still starting; try again in a few seconds");
         }
         Range duration = minDuration == null && maxDuration == null ? null
                 : new Range(minDuration == null ? 0 : minDuration, maxDuration == null ? MAX_DURATION_SEC : maxDuration);
-        Responses.reply(ctx, 200, playlists.recommendations(AuthHandler.principal(ctx).userId(), k, mood, duration).map(PlaylistJson::toJson));
+        Range years = minYear == null && maxYear == null ? null
+                : new Range(minYear == null ? ListVerifier.YEAR_MIN : minYear, maxYear == null ? ListVerifier.YEAR_MAX : maxYear);
+        Responses.reply(ctx, 200, playlists.recommendations(AuthHandler.principal(ctx).userId(), k, mood, duration, years)
+                .map(PlaylistJson::toJson));
     }
 
     /** Longest track length a query may name, in seconds (a day). */
@@ -89,6 +98,23 @@ public final class PlaylistRoutes implements RouteModule {
             return v;
         } catch (NumberFormatException e) {
             throw new ApiError(400, "invalid_request", "'" + used + "' must be a whole number of seconds (e.g. 240 for 4 minutes)", used);
+        }
+    }
+
+    /** A release year from {@code name}, null when absent; a 400 naming the parameter when it is not a year of 1000–3000. */
+    private static Integer year(RoutingContext ctx, String name) {
+        String value = ctx.request().getParam(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v < ListVerifier.YEAR_MIN || v > ListVerifier.YEAR_MAX) {
+                throw new ApiError(400, "invalid_request", "'" + name + "' must be a year such as 1999", name);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "invalid_request", "'" + name + "' must be a year such as 1999", name);
         }
     }
 

@@ -88,9 +88,14 @@ public final class PlaylistService {
 
     /** Recommendations whose every track length lies in {@code durationSec} (seconds; null: any). */
     public Future<Recommendations> recommendations(long userId, int k, String moodText, Range durationSec) {
+        return recommendations(userId, k, moodText, durationSec, null);
+    }
+
+    /** As above, with a release-year range too (null: any). */
+    public Future<Recommendations> recommendations(long userId, int k, String moodText, Range durationSec, Range years) {
         return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> {
             MoodTarget mood = recommender.mood(moodText);
-            Requirements r = Requirements.defaults().withCount(Math.max(1, Math.min(100, k))).withDuration(durationSec);
+            Requirements r = Requirements.defaults().withCount(Math.max(1, Math.min(100, k))).withDuration(durationSec).withYears(years);
             return discovery(profile, mood, merged(r, mood));
         }, false)).compose(draft -> scored(draft.items(), summary(draft)));
     }
@@ -249,11 +254,16 @@ public final class PlaylistService {
                     next = next.withDuration(range(r.minDurationSec() == null ? null : r.minDurationSec().doubleValue(),
                             r.maxDurationSec() == null ? null : r.maxDurationSec().doubleValue(), 0, 24 * 3600));
                 }
+                if (r.minYear() != null || r.maxYear() != null) {
+                    next = next.withYears(range(r.minYear() == null ? null : r.minYear().doubleValue(),
+                            r.maxYear() == null ? null : r.maxYear().doubleValue(), ListVerifier.YEAR_MIN, ListVerifier.YEAR_MAX));
+                }
                 if (r.maxPerArtist() != null) {
                     next = next.withMaxPerArtist(Math.max(1, r.maxPerArtist()));
                 }
                 if (next.equals(asked)) {
-                    throw new PlaylistException("which limit should I apply — a tempo, an energy level, a track length or a per-artist cap?");
+                    throw new PlaylistException("which limit should I apply — a tempo, an energy level, a track length, release years or a"
+                            + " per-artist cap?");
                 }
                 return refilter(items, next, shift, profile, base, "applied the new limits");
             }
@@ -536,6 +546,7 @@ public final class PlaylistService {
         CatalogIndex.Resolved res = index().resolve(r);
         Constraints c = Constraints.defaults().withCount(Math.max(1, count)).withExclusions(res.excludedArtists(), res.excludedTags())
                 .withMaxPerArtist(r.maxPerArtist()).withExcludedTracks(res.excludedTrackIds()).withDuration(r.durationSec());
+        c = r.years() == null ? c : c.withYears(r.years());
         return (r.energy() != null || r.tempo() != null) ? c.withRanges(r.energy(), r.tempo()) : c;
     }
 
@@ -723,7 +734,10 @@ public final class PlaylistService {
         Range tempo = range(r.minTempo(), r.maxTempo(), 0, 300);
         Range length = range(r.minDurationSec() == null ? null : r.minDurationSec().doubleValue(),
                 r.maxDurationSec() == null ? null : r.maxDurationSec().doubleValue(), 0, 24 * 3600);
-        return new Requirements(count, genres, artists, energy, tempo, length, r.maxPerArtist() == null ? 2 : Math.max(1, r.maxPerArtist()));
+        Range years = range(r.minYear() == null ? null : r.minYear().doubleValue(), r.maxYear() == null ? null : r.maxYear().doubleValue(),
+                ListVerifier.YEAR_MIN, ListVerifier.YEAR_MAX);
+        return new Requirements(count, genres, artists, energy, tempo, length, r.maxPerArtist() == null ? 2 : Math.max(1, r.maxPerArtist()),
+                years);
     }
 
     private static Range range(Double min, Double max, double lo, double hi) {

@@ -26,10 +26,20 @@ import java.util.List;
  * @param minDurationSec for constrain
  * @param maxDurationSec for constrain
  * @param maxPerArtist for constrain
+ * @param minYear earliest release year, for constrain
+ * @param maxYear latest release year, for constrain
  */
 public record RefineRequest(String action, List<Integer> positions, Integer amount, String artist, String genre, String direction,
         Double minTempo, Double maxTempo, Double minEnergy, Double maxEnergy, Integer minDurationSec, Integer maxDurationSec,
-        Integer maxPerArtist) {
+        Integer maxPerArtist, Integer minYear, Integer maxYear) {
+
+    /** Without year limits. */
+    public RefineRequest(String action, List<Integer> positions, Integer amount, String artist, String genre, String direction,
+            Double minTempo, Double maxTempo, Double minEnergy, Double maxEnergy, Integer minDurationSec, Integer maxDurationSec,
+            Integer maxPerArtist) {
+        this(action, positions, amount, artist, genre, direction, minTempo, maxTempo, minEnergy, maxEnergy, minDurationSec, maxDurationSec,
+                maxPerArtist, null, null);
+    }
 
     public RefineRequest {
         positions = positions == null ? List.of() : List.copyOf(positions);

@@ -13,13 +13,20 @@ import java.util.List;
  * @param features audio features, may be null or partially null
  * @param durationSec duration in seconds, 0 when unknown
  * @param audioEmbedding the measured "sounds like" vector of a scanned track (unit length), null when not analysed
+ * @param year release year, null when unknown
  */
 public record CatalogItem(long trackId, String title, String artist, List<String> tags, String genre,
-        AudioFeatures features, int durationSec, float[] audioEmbedding) {
+        AudioFeatures features, int durationSec, float[] audioEmbedding, Integer year) {
 
     /** An item without an audio embedding. */
     public CatalogItem(long trackId, String title, String artist, List<String> tags, String genre, AudioFeatures features, int durationSec) {
-        this(trackId, title, artist, tags, genre, features, durationSec, null);
+        this(trackId, title, artist, tags, genre, features, durationSec, null, null);
+    }
+
+    /** An item of unknown year. */
+    public CatalogItem(long trackId, String title, String artist, List<String> tags, String genre, AudioFeatures features, int durationSec,
+            float[] audioEmbedding) {
+        this(trackId, title, artist, tags, genre, features, durationSec, audioEmbedding, null);
     }
 
     /** Normalises nulls: tags become an immutable list, features {@link AudioFeatures#UNKNOWN}. */

@@ -309,7 +309,7 @@ public final class EngineTrainer {
             AudioFeatures f = c.features();
             items.add(new CatalogItem(c.trackId(), c.title(), c.artist(), c.tags(), c.genre(),
                     new AudioFeatures(nan(v), nan(e), f.danceability(), f.acousticness(), nan(t), est, f.instrumentalness(),
-                            f.loudness(), f.mode(), f.speechiness()), c.durationSec(), c.audioEmbedding()));
+                            f.loudness(), f.mode(), f.speechiness()), c.durationSec(), c.audioEmbedding(), c.year()));
         }
         int dims = in.readInt();
         int len = in.readInt();
@@ -454,7 +454,7 @@ public final class EngineTrainer {
             }
             out.add(new CatalogItem(c.trackId(), c.title(), c.artist(), c.tags(), c.genre(),
                     new AudioFeatures(v[0], v[1], v[2], v[3], v[4], est && hasAny(v), v[5], v[6], v[7], v[8]),
-                    c.durationSec(), c.audioEmbedding()));
+                    c.durationSec(), c.audioEmbedding(), c.year()));
         }
         return out;
     }

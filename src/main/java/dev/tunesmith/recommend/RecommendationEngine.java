@@ -569,7 +569,7 @@ public final class RecommendationEngine {
         Range dr = c.durationSec();
         if (dr != null && !p.items().isEmpty()
                 && p.items().stream().allMatch(i -> i.item().durationSec() > 0 && dr.contains(i.item().durationSec()))) {
-            return new Playlist(p.items(), p.satisfiedConstraints().withDuration(dr), p.label());
+            p = new Playlist(p.items(), p.satisfiedConstraints().withDuration(dr), p.label());
         }
         return p;
     }
@@ -610,6 +610,14 @@ public final class RecommendationEngine {
                 int d = items.get(i).durationSec();
                 // an unknown length (0) never passes a set range
                 a[i] &= d > 0 && dr.contains(d);
+            }
+        }
+        Range yr = c.years();
+        if (yr != null) {
+            for (int i = 0; i < n; i++) {
+                Integer y = items.get(i).year();
+                // an unknown year never passes a set range
+                a[i] &= y != null && yr.contains(y);
             }
         }
         if (!m.isEmpty()) {

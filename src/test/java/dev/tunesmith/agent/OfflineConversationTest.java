@@ -120,6 +120,14 @@ class OfflineConversationTest extends AppTestBase {
             assertTrue(slow.text().toLowerCase(Locale.ROOT).contains("only " + slow.items().size()), "the shortfall is explained with numbers: " + slow.text() + " :: " + slow.playlist().getJsonObject("constraints"));
         }
 
+        Turn old = say(UUID.randomUUID(), "chill songs from before 2010, 8 songs");
+        assertEquals(8, old.items().size(), old.text());
+        for (Object o : old.items()) {
+            Integer y = ((JsonObject) o).getJsonObject("track").getInteger("year");
+            assertTrue(y != null && y <= 2009, "a track of " + y + " in a list from before 2010");
+        }
+        assertTrue(old.text().contains("all from 2009 or before"), old.text());
+
         Turn capped = say(UUID.randomUUID(), "party mix, max one song per artist, 15 tracks");
         Set<String> artists = new HashSet<>();
         for (Object o : capped.items()) {

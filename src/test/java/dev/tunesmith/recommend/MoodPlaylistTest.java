@@ -289,4 +289,20 @@ class MoodPlaylistTest {
         assertEquals("song 2 (part ii)", RecommendationEngine.songKey("Song 2 (Part II)"), "a part is another piece");
         assertEquals("(untitled)", RecommendationEngine.songKey("(Untitled)"));
     }
+
+    @Test
+    void should_keep_a_year_range_hard_and_leave_out_tracks_of_unknown_year() {
+        List<CatalogItem> c = new ArrayList<>();
+        for (int k = 0; k < 300; k++) {
+            // years 1990-2019, and every tenth track of unknown year
+            c.add(new CatalogItem(k + 1, "t" + k, "artist " + (k % 60), List.of("pop"), "pop",
+                    new AudioFeatures(0.7, 0.6, 0.6, 0.3, 120.0, false, 0.1, -7.0, null, 0.05), 200, null, k % 10 == 0 ? null : 1990 + k % 30));
+        }
+        RecommendationEngine e = EngineTrainer.train(c, Map.of(), null, NOW, EngineTrainer.Options.DEFAULTS);
+        Constraints before2000 = Constraints.defaults().withYears(new Range(1000, 1999));
+        Playlist p = e.recommend(UserProfile.empty(NOW), mood("happy"), before2000);
+        assertEquals(20, p.items().size());
+        assertTrue(p.items().stream().allMatch(it -> it.item().year() != null && it.item().year() <= 1999),
+                p.items().stream().map(it -> it.item().year()).toList().toString());
+    }
 }

@@ -676,6 +676,12 @@ public final class IntentRouter {
         if (s.maxPerArtist != null) {
             a.put("maxPerArtist", s.maxPerArtist);
         }
+        if (s.minYear != null) {
+            a.put("minYear", s.minYear);
+        }
+        if (s.maxYear != null) {
+            a.put("maxYear", s.maxYear);
+        }
     }
 
     private static Route playlist(Language.Text lt, Slots.Found s, double confidence) {

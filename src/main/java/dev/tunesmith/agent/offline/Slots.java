@@ -28,6 +28,8 @@ final class Slots {
         Integer minDuration;
         Integer maxDuration;
         Integer maxPerArtist;
+        Integer minYear;
+        Integer maxYear;
         final Set<String> excludeGenres = new LinkedHashSet<>();
         final Set<String> excludeArtists = new LinkedHashSet<>();
         final List<Integer> positions = new ArrayList<>();
@@ -40,7 +42,7 @@ final class Slots {
 
         boolean hasLimits() {
             return minTempo != null || maxTempo != null || minEnergy != null || maxEnergy != null || minDuration != null
-                    || maxDuration != null || maxPerArtist != null;
+                    || maxDuration != null || maxPerArtist != null || minYear != null || maxYear != null;
         }
 
         boolean hasExclusions() {
@@ -152,6 +154,7 @@ final class Slots {
         tempo(t, f);
         energy(t, f);
         duration(t, f);
+        years(t, f);
         perArtist(t, f);
         hours(t, f);
         countEdits(t, f);
@@ -343,6 +346,75 @@ final class Slots {
             return Integer.parseInt(p[0]) * 60 + Integer.parseInt(p[1]);
         }
         return (int) Math.round(Double.parseDouble(s) * 60);
+    }
+
+    private static final String YEAR = "((?:19|20)\\d{2})";
+    private static final String TRACKS = "(?:(?:songs?|tracks?|music|stuff|anything|nothing|everything)\\s+)?";
+    private static final Pattern BETWEEN_YEARS = Pattern.compile(
+            "\\b(?:between|from)\\s+" + YEAR + "\\s*(?:and|to|until|till|through|-|–)\\s*" + YEAR + "\\b|\\b" + YEAR + "\\s*(?:-|–)\\s*" + YEAR + "\\b");
+    /** "nothing older than 2010", "no songs before 2015": the year and later. */
+    private static final Pattern NOT_BEFORE = Pattern.compile(
+            "\\b(?:nothing|no|none|not|never)\\s+" + TRACKS + "(?:older than|before|earlier than|from before|prior to)\\s+" + YEAR + "\\b"
+                    + "|\\b(?:since|no earlier than)\\s+" + YEAR + "\\b"
+                    + "|\\bfrom\\s+" + YEAR + "\\s+(?:on|onwards?|or later|and later|and after|and up)\\b"
+                    + "|\\b" + YEAR + "\\s+(?:or later|and later|and after|onwards?|or newer|and newer|and up)\\b");
+    /** "nothing after 2010", "no songs newer than 2015": the year and earlier. */
+    private static final Pattern NOT_AFTER = Pattern.compile(
+            "\\b(?:nothing|no|none|not|never)\\s+" + TRACKS + "(?:newer than|after|later than|from after)\\s+" + YEAR + "\\b"
+                    + "|\\b(?:up to|until|till|no later than)\\s+" + YEAR + "\\b|\\b" + YEAR + "\\s+(?:or earlier|and earlier|and before|or older|and older)\\b");
+    private static final Pattern BEFORE = Pattern.compile("\\b(?:before|pre|prior to|older than|earlier than|from before)\\s*-?\\s*" + YEAR + "\\b");
+    private static final Pattern AFTER = Pattern.compile("\\b(?:after|post|newer than|later than|from after)\\s*-?\\s*" + YEAR + "\\b");
+    private static final Pattern IN_YEAR = Pattern.compile("\\b(?:from|in|released in|released|of|out in)\\s+" + YEAR + "\\b(?!\\s*(?:songs?|tracks?|bpm))");
+
+    /**
+     * Release years: "before 2010", "after 2015", "between 1995 and 2005", "1995-2005", "nothing older than 2010",
+     * "since 2012", "from 2012" (that year). Only four-digit years of 1900–2099; decades ("80s") stay a mood word.
+     */
+    private static void years(StringBuilder t, Found f) {
+        Matcher m = BETWEEN_YEARS.matcher(t);
+        if (m.find()) {
+            int x = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(3));
+            int y = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(4));
+            f.minYear = Math.min(x, y);
+            f.maxYear = Math.max(x, y);
+            blank(t, m);
+            return;
+        }
+        m = NOT_BEFORE.matcher(t);
+        if (m.find()) {
+            f.minYear = Integer.parseInt(firstGroup(m));
+            blank(t, m);
+        }
+        m = NOT_AFTER.matcher(t);
+        if (m.find()) {
+            f.maxYear = Integer.parseInt(firstGroup(m));
+            blank(t, m);
+        }
+        m = BEFORE.matcher(t);
+        if (f.maxYear == null && m.find()) {
+            f.maxYear = Integer.parseInt(m.group(1)) - 1;
+            blank(t, m);
+        }
+        m = AFTER.matcher(t);
+        if (f.minYear == null && m.find()) {
+            f.minYear = Integer.parseInt(m.group(1)) + 1;
+            blank(t, m);
+        }
+        m = IN_YEAR.matcher(t);
+        if (f.minYear == null && f.maxYear == null && m.find()) {
+            f.minYear = Integer.parseInt(m.group(1));
+            f.maxYear = f.minYear;
+            blank(t, m);
+        }
+    }
+
+    private static String firstGroup(Matcher m) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                return m.group(g);
+            }
+        }
+        throw new IllegalStateException("no year in " + m.group());
     }
 
     private static void duration(StringBuilder t, Found f) {

@@ -78,9 +78,12 @@ public final class MusicTools {
             @P(value = "highest tempo in BPM", required = false) Double maxTempo,
             @P(value = "at most this many tracks per artist", required = false) Integer maxPerArtist,
             @P(value = "shortest track length in seconds", required = false) Integer minDurationSec,
-            @P(value = "longest track length in seconds", required = false) Integer maxDurationSec) {
+            @P(value = "longest track length in seconds", required = false) Integer maxDurationSec,
+            @P(value = "earliest release year, e.g. 1990", required = false) Integer minYear,
+            @P(value = "latest release year, e.g. 2009 for 'before 2010'", required = false) Integer maxYear) {
         return playlist(() -> await(playlists.create(ctx.userId(), ctx.conversationId(), ToolArguments.playlist(new PlaylistRequest(mood, count,
-                excludeArtists, excludeTags, minEnergy, maxEnergy, minTempo, maxTempo, maxPerArtist, minDurationSec, maxDurationSec, null)))));
+                excludeArtists, excludeTags, minEnergy, maxEnergy, minTempo, maxTempo, maxPerArtist, minDurationSec, maxDurationSec, null,
+                minYear, maxYear)))));
     }
 
     @Tool("Find tracks similar to a given track (named by title and/or artist, or by its position in this conversation's playlist).")
@@ -99,7 +102,7 @@ public final class MusicTools {
 
     @Tool("Edit the current playlist of this conversation. action is one of: set_count (amount = new total), add (amount more), "
             + "remove (positions, or amount from the end), swap (positions, optional direction), shift (direction for the whole list), "
-            + "exclude_artist, exclude_genre, constrain (tempo/energy/length/per-artist limits), undo. "
+            + "exclude_artist, exclude_genre, constrain (tempo/energy/length/release-year/per-artist limits), undo. "
             + "direction is one of: calmer, more_energetic, happier, sadder, faster, slower.")
     public String refinePlaylist(@P("set_count | add | remove | swap | shift | exclude_artist | exclude_genre | constrain | undo") String action,
             @P(value = "1-based positions of tracks (-1 = last), for swap, remove and shift", required = false) List<Integer> positions,
@@ -113,10 +116,12 @@ public final class MusicTools {
             @P(value = "highest energy 0-1, for constrain", required = false) Double maxEnergy,
             @P(value = "shortest track length in seconds, for constrain", required = false) Integer minDurationSec,
             @P(value = "longest track length in seconds, for constrain", required = false) Integer maxDurationSec,
-            @P(value = "at most this many tracks per artist, for constrain", required = false) Integer maxPerArtist) {
+            @P(value = "at most this many tracks per artist, for constrain", required = false) Integer maxPerArtist,
+            @P(value = "earliest release year, for constrain", required = false) Integer minYear,
+            @P(value = "latest release year, for constrain", required = false) Integer maxYear) {
         return playlist(() -> await(playlists.refine(ctx.userId(), ctx.conversationId(), ToolArguments.refine(new RefineRequest(action,
                 positions, amount, artist, genre, direction, minTempo, maxTempo, minEnergy, maxEnergy, minDurationSec, maxDurationSec,
-                maxPerArtist)))));
+                maxPerArtist, minYear, maxYear)))));
     }
 
     @Tool("Write song lyrics on a theme with a rhyme scheme (e.g. AABB, ABAB) and a syllable count per line.")

@@ -44,8 +44,9 @@ final class ToolArguments {
         if (r.maxPerArtist() != null && r.maxPerArtist() < 1) {
             throw new ToolFailure("maxPerArtist must be at least 1, got " + r.maxPerArtist());
         }
+        Integer[] y = orderedInt(year(r.minYear()), year(r.maxYear()));
         return new PlaylistRequest(r.mood().trim(), r.count(), r.excludeArtists(), r.excludeTags(), e[0], e[1], t[0], t[1], r.maxPerArtist(),
-                d[0], d[1], r.title());
+                d[0], d[1], r.title(), y[0], y[1]);
     }
 
     static RefineRequest refine(RefineRequest r) {
@@ -84,8 +85,17 @@ final class ToolArguments {
         Double[] e = ordered(energy(r.minEnergy()), energy(r.maxEnergy()));
         Double[] t = ordered(tempo(r.minTempo()), tempo(r.maxTempo()));
         Integer[] d = orderedInt(duration(r.minDurationSec()), duration(r.maxDurationSec()));
+        Integer[] y = orderedInt(year(r.minYear()), year(r.maxYear()));
         return new RefineRequest(action, positions, r.amount(), r.artist(), r.genre(), direction, t[0], t[1], e[0], e[1], d[0], d[1],
-                r.maxPerArtist());
+                r.maxPerArtist(), y[0], y[1]);
+    }
+
+    /** A release year, 1000-3000. */
+    private static Integer year(Integer v) {
+        if (v != null && (v < 1000 || v > 3000)) {
+            throw new ToolFailure("a year is a four-digit number such as 1999, got " + v);
+        }
+        return v;
     }
 
     /** Energy on 0-1; 1-100 is read as a percentage. */

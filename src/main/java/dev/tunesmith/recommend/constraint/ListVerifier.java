@@ -69,6 +69,7 @@ public final class ListVerifier {
         numeric(list, r.tempo(), "tempo", it -> it.features().tempo(), facts, bad);
         numeric(list, r.energy(), "energy", it -> it.features().energy(), facts, bad);
         numeric(list, r.durationSec(), "length", it -> it.durationSec() > 0 ? (double) it.durationSec() : null, facts, bad);
+        numeric(list, r.years(), "year", it -> it.year() == null ? null : (double) it.year(), facts, bad);
         int most = perArtist.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         if (most > r.maxPerArtist()) {
             bad.add("an artist has " + most + " tracks (limit " + r.maxPerArtist() + ")");
@@ -110,6 +111,7 @@ public final class ListVerifier {
         double top = switch (what) {
             case "tempo" -> 300;
             case "energy" -> 1;
+            case "year" -> YEAR_MAX;
             default -> 24 * 3600;
         };
         boolean noLow = r.min() <= 0;
@@ -119,6 +121,8 @@ public final class ListVerifier {
         return switch (what) {
             case "tempo" -> noLow ? "under " + b + " BPM" : noHigh ? a + " BPM or faster" : "between " + a + " and " + b + " BPM";
             case "energy" -> noLow ? "energy below " + b : noHigh ? "energy above " + a : "energy between " + a + " and " + b;
+            case "year" -> r.min() <= YEAR_MIN ? "from " + b + " or before" : noHigh ? "from " + a + " or later" : a.equals(b) ? "from " + a
+                    : "from " + a + " to " + b;
             default -> noLow ? "under " + b + " long" : noHigh ? "at least " + a + " long" : "between " + a + " and " + b + " long";
         };
     }
@@ -127,7 +131,12 @@ public final class ListVerifier {
         return switch (what) {
             case "tempo" -> String.valueOf(Math.round(v));
             case "energy" -> String.format(Locale.ROOT, "%.2f", v);
+            case "year" -> String.valueOf(Math.round(v));
             default -> String.format(Locale.ROOT, "%d:%02d", (long) v / 60, (long) v % 60);
         };
     }
+
+    /** The open ends of a year range: "before 2010" is 1000–2009, "after 2015" is 2016–3000. */
+    public static final int YEAR_MIN = 1000;
+    public static final int YEAR_MAX = 3000;
 }

@@ -16,9 +16,16 @@ import java.util.List;
  * @param tempo allowed tempo in BPM, or null
  * @param durationSec allowed track length in seconds, or null
  * @param maxPerArtist at most this many tracks by one artist (≥ 1)
+ * @param years allowed release years, or null
  */
 public record Requirements(int count, List<String> excludeGenres, List<String> excludeArtists, Range energy, Range tempo,
-        Range durationSec, int maxPerArtist) {
+        Range durationSec, int maxPerArtist, Range years) {
+
+    /** Without a year limit. */
+    public Requirements(int count, List<String> excludeGenres, List<String> excludeArtists, Range energy, Range tempo,
+            Range durationSec, int maxPerArtist) {
+        this(count, excludeGenres, excludeArtists, energy, tempo, durationSec, maxPerArtist, null);
+    }
 
     /** Validates; lists become immutable, de-duplicated, lower case. */
     public Requirements {
@@ -46,34 +53,38 @@ public record Requirements(int count, List<String> excludeGenres, List<String> e
 
     /** 20 tracks, at most 2 per artist, nothing else. */
     public static Requirements defaults() {
-        return new Requirements(20, List.of(), List.of(), null, null, null, 2);
+        return new Requirements(20, List.of(), List.of(), null, null, null, 2, null);
     }
 
     public Requirements withCount(int n) {
-        return new Requirements(n, excludeGenres, excludeArtists, energy, tempo, durationSec, maxPerArtist);
+        return new Requirements(n, excludeGenres, excludeArtists, energy, tempo, durationSec, maxPerArtist, years);
     }
 
     public Requirements withEnergy(Range r) {
-        return new Requirements(count, excludeGenres, excludeArtists, r, tempo, durationSec, maxPerArtist);
+        return new Requirements(count, excludeGenres, excludeArtists, r, tempo, durationSec, maxPerArtist, years);
     }
 
     public Requirements withTempo(Range r) {
-        return new Requirements(count, excludeGenres, excludeArtists, energy, r, durationSec, maxPerArtist);
+        return new Requirements(count, excludeGenres, excludeArtists, energy, r, durationSec, maxPerArtist, years);
     }
 
     public Requirements withDuration(Range r) {
-        return new Requirements(count, excludeGenres, excludeArtists, energy, tempo, r, maxPerArtist);
+        return new Requirements(count, excludeGenres, excludeArtists, energy, tempo, r, maxPerArtist, years);
+    }
+
+    public Requirements withYears(Range r) {
+        return new Requirements(count, excludeGenres, excludeArtists, energy, tempo, durationSec, maxPerArtist, r);
     }
 
     public Requirements withMaxPerArtist(int n) {
-        return new Requirements(count, excludeGenres, excludeArtists, energy, tempo, durationSec, n);
+        return new Requirements(count, excludeGenres, excludeArtists, energy, tempo, durationSec, n, years);
     }
 
     /** Copy that also leaves out {@code genre}. */
     public Requirements withoutGenre(String genre) {
         List<String> g = new ArrayList<>(excludeGenres);
         g.add(genre);
-        return new Requirements(count, g, excludeArtists, energy, tempo, durationSec, maxPerArtist);
+        return new Requirements(count, g, excludeArtists, energy, tempo, durationSec, maxPerArtist, years);
     }
 
     /** Copy without these exclusion terms (as genres or artists), e.g. the terms a catalogue does not know. */
@@ -84,13 +95,13 @@ public record Requirements(int count, List<String> excludeGenres, List<String> e
         Set<String> drop = new java.util.HashSet<>();
         terms.forEach(t -> drop.add(GenreTree.norm(t)));
         return new Requirements(count, excludeGenres.stream().filter(g -> !drop.contains(g)).toList(),
-                excludeArtists.stream().filter(a -> !drop.contains(a)).toList(), energy, tempo, durationSec, maxPerArtist);
+                excludeArtists.stream().filter(a -> !drop.contains(a)).toList(), energy, tempo, durationSec, maxPerArtist, years);
     }
 
     /** Copy that also leaves out {@code artist}. */
     public Requirements withoutArtist(String artist) {
         List<String> a = new ArrayList<>(excludeArtists);
         a.add(artist);
-        return new Requirements(count, excludeGenres, a, energy, tempo, durationSec, maxPerArtist);
+        return new Requirements(count, excludeGenres, a, energy, tempo, durationSec, maxPerArtist, years);
     }
 }

@@ -71,6 +71,9 @@ public final class ConstraintCheck {
             if (c.durationSec() != null && (it.durationSec() <= 0 || !c.durationSec().contains(it.durationSec()))) {
                 v.add("length out of range on " + it.trackId());
             }
+            if (c.years() != null && (it.year() == null || !c.years().contains(it.year()))) {
+                v.add("year out of range on " + it.trackId());
+            }
             if (pi.reasons().isEmpty()) {
                 v.add("no reason on " + it.trackId());
             }

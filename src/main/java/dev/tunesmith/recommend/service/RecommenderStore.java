@@ -24,7 +24,7 @@ public final class RecommenderStore {
 
     public Future<List<CatalogItem>> catalog() {
         return pool.query("SELECT tracks.id, title, artist_name, tags, genre, valence, energy, danceability, acousticness, tempo, "
-                + "instrumentalness, tracks.loudness, mode, speechiness, features_estimated, duration_sec, a.embedding AS audio_embedding FROM tracks "
+                + "instrumentalness, tracks.loudness, mode, speechiness, features_estimated, duration_sec, tracks.year, a.embedding AS audio_embedding FROM tracks "
                 + "LEFT JOIN track_analysis a ON a.track_id = tracks.id WHERE NOT hidden ORDER BY id").execute().map(rows -> {
                     List<CatalogItem> items = new ArrayList<>(rows.size());
                     for (Row r : rows) {
@@ -33,7 +33,7 @@ public final class RecommenderStore {
                                 new AudioFeatures(d(r, "valence"), d(r, "energy"), d(r, "danceability"), d(r, "acousticness"),
                                         d(r, "tempo"), r.getBoolean("features_estimated"), d(r, "instrumentalness"),
                                         d(r, "loudness"), d(r, "mode"), d(r, "speechiness")),
-                                r.getInteger("duration_sec") == null ? 0 : r.getInteger("duration_sec"), audio(r)));
+                                r.getInteger("duration_sec") == null ? 0 : r.getInteger("duration_sec"), audio(r), r.getInteger("year")));
                     }
                     return items;
                 });

@@ -82,4 +82,21 @@ class ConstraintCoreTest {
         assertFalse(bad.facts().contains("no jazz"), "a broken requirement is never claimed");
         assertEquals(2, bad.violations().size(), bad.violations().toString());
     }
+
+    @Test
+    void should_state_a_year_range_only_when_every_track_lies_in_it() {
+        AudioFeatures f = new AudioFeatures(0.5, 0.5, 0.5, 0.5, 100.0, false, 0.1, -8.0, null, 0.05);
+        List<CatalogItem> list = List.of(new CatalogItem(1, "a", "x", List.of(), null, f, 200, null, 2004),
+                new CatalogItem(2, "b", "y", List.of(), null, f, 200, null, 2008));
+        Requirements before2010 = Requirements.defaults().withCount(2).withYears(new Range(ListVerifier.YEAR_MIN, 2009));
+        assertTrue(ListVerifier.check(list, before2010).facts().contains("all from 2009 or before (2004–2008)"),
+                ListVerifier.check(list, before2010).facts().toString());
+        Requirements since2005 = Requirements.defaults().withCount(2).withYears(new Range(2005, ListVerifier.YEAR_MAX));
+        ListVerifier.Report bad = ListVerifier.check(list, since2005);
+        assertFalse(bad.ok());
+        assertTrue(bad.violations().get(0).startsWith("1 track outside the year limit from 2005 or later"), bad.violations().toString());
+        List<CatalogItem> unknown = List.of(new CatalogItem(3, "c", "z", List.of(), null, f, 200));
+        assertFalse(ListVerifier.check(unknown, Requirements.defaults().withCount(1).withYears(new Range(2000, 2005))).ok(),
+                "a track of unknown year is not claimed to be from 2000 to 2005");
+    }
 }

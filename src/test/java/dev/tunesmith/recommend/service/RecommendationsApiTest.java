@@ -94,6 +94,34 @@ class RecommendationsApiTest extends AppTestBase {
         }
     }
 
+    @Test
+    void should_keep_every_track_inside_the_release_years_asked_and_name_a_wrong_year() {
+        String token = TestSupport.registerAndLogin(http, app.port(), TestSupport.uniqueUser("years"));
+        var res = http.get(app.port(), "127.0.0.1", "/api/me/recommendations?k=12&mood=calm&maxYear=2009")
+                .putHeader("Authorization", "Bearer " + token).send().await();
+        assertEquals(200, res.statusCode(), res.bodyAsString());
+        JsonArray items = res.bodyAsJsonObject().getJsonArray("items");
+        assertEquals(12, items.size());
+        items.forEach(o -> {
+            Integer y = ((JsonObject) o).getJsonObject("track").getInteger("year");
+            assertTrue(y != null && y <= 2009, "a track of " + y + " in a list from before 2010");
+        });
+        JsonArray facts = res.bodyAsJsonObject().getJsonObject("constraints").getJsonArray("facts");
+        assertTrue(facts.stream().anyMatch(f -> f.toString().startsWith("all from 2009 or before")), facts.encode());
+        JsonArray span = recommendations(token, "?k=8&mood=upbeat&minYear=2010&maxYear=2012");
+        assertFalse(span.isEmpty());
+        span.forEach(o -> {
+            Integer y = ((JsonObject) o).getJsonObject("track").getInteger("year");
+            assertTrue(y != null && y >= 2010 && y <= 2012, "year " + y);
+        });
+        for (String[] c : new String[][] {{"minYear=nineties", "minYear"}, {"maxYear=99", "maxYear"}, {"minYear=2012&maxYear=2001", "minYear"}}) {
+            var bad = http.get(app.port(), "127.0.0.1", "/api/me/recommendations?k=5&" + c[0]).putHeader("Authorization", "Bearer " + token)
+                    .send().await();
+            assertEquals(400, bad.statusCode(), c[0] + " → " + bad.bodyAsString());
+            assertEquals(c[1], bad.bodyAsJsonObject().getJsonObject("error").getString("field"), bad.bodyAsString());
+        }
+    }
+
     private static double meanEnergy(JsonArray items) {
         return items.stream().mapToDouble(o -> ((JsonObject) o).getJsonObject("track").getJsonObject("features").getDouble("energy", 0.5))
                 .average().orElse(0);
