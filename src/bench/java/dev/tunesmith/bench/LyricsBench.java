@@ -133,6 +133,8 @@ final class LyricsBench {
             long onScheme = 0;
             for (int i = 0; i < themes; i++) {
                 String t = THEMES.get(i % THEMES.size());
+                Set<String> subject = new HashSet<>();
+                Theme.of(t, Pronunciations.shared()).contentWords().forEach(w -> subject.add(lemma(w)));
                 double[] lean = new double[2];
                 for (int k = 0; k < 2; k++) {
                     IntentRouter.Route route = router.route("write a " + pair[k * 2] + " song about " + t + ", 8 lines", false);
@@ -144,8 +146,6 @@ final class LyricsBench {
                         onScheme += line.onScheme() ? 1 : 0;
                     }
                     lean[k] = WordEmbedder.cosine(v, first) - WordEmbedder.cosine(v, second);
-                    Set<String> subject = new HashSet<>();
-                    Theme.of(t, Pronunciations.shared()).contentWords().forEach(w -> subject.add(lemma(w)));
                     themeKept += LyricsChecker.words(l.text()).stream().map(w -> lemma(Pronunciations.normalise(w))).anyMatch(subject::contains) ? 1 : 0;
                 }
                 right += lean[0] > lean[1] ? 1 : 0;

@@ -159,7 +159,7 @@ public final class CreateRoutes implements RouteModule {
         Integer lines = integer(body, "lines", 1, 16);
         Integer more = integer(body, "more", 1, 12);
         String mood = string(body, "mood", false, 40);
-        if (mood != null && !mood.strip().matches("[\\p{L}' -]*")) {
+        if (mood != null && !LyricsEdit.isMood(mood)) {
             throw field("mood", "'mood' is a few words, e.g. sad or hopeful");
         }
         LyricsEdit edit = new LyricsEdit(action, section, index, theme, lines, more, mood);

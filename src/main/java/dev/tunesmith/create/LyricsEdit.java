@@ -40,7 +40,7 @@ public record LyricsEdit(String action, String section, Integer index, String th
         if (theme != null && theme.length() > 200) {
             throw new CreationException("the theme is limited to 200 characters");
         }
-        if (mood != null && (mood.length() > 40 || !mood.strip().matches("[\\p{L}' -]*"))) {
+        if (mood != null && !isMood(mood)) {
             throw new CreationException("the mood is a few words, e.g. sad or hopeful");
         }
         mood = mood == null || mood.isBlank() ? null : mood.strip().toLowerCase(java.util.Locale.ROOT);
@@ -48,5 +48,10 @@ public record LyricsEdit(String action, String section, Integer index, String th
 
     SectionEditor.Edit toEdit() {
         return new SectionEditor.Edit(action, section, index, theme, lines, more, mood);
+    }
+
+    /** Whether {@code mood} reads as a mood: at most 40 characters of letters, apostrophes, hyphens and spaces. */
+    static boolean isMood(String mood) {
+        return mood.length() <= 40 && mood.strip().matches("[\\p{L}' -]*");
     }
 }

@@ -13,6 +13,13 @@ import java.util.Map;
  */
 public record Melody(String abc, String key, String meter, int bars) {
 
+    /** The title a generated melody gets, naming its key: "Melody in D minor", "Melody in Bb major". */
+    public static String generatedTitle(dev.tunesmith.music.abc.Key key) {
+        String s = key.toString();
+        String tonic = key.minor() ? s.substring(0, s.length() - 1) : s;
+        return "Melody in " + tonic + (key.minor() ? " minor" : " major");
+    }
+
     /** JSON-ready map: {@code abc, key, meter, bars}. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

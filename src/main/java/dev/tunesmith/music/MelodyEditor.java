@@ -85,15 +85,7 @@ public final class MelodyEditor {
     public static Tune transpose(Tune tune, Key target) {
         Tune moved = transposed(tune, target);
         // a title that names the old key ("Melody in D minor", as generated) names the new one
-        String title = tune.field('T');
-        String generated = "Melody in " + tonicName(tune.key()) + (tune.key().minor() ? " minor" : " major");
-        return title != null && title.equals(generated)
-                ? moved.withField('T', "Melody in " + tonicName(target) + (target.minor() ? " minor" : " major")) : moved;
-    }
-
-    private static String tonicName(Key key) {
-        String s = key.toString();
-        return key.minor() && s.endsWith("m") ? s.substring(0, s.length() - 1) : s;
+        return Melody.generatedTitle(tune.key()).equals(tune.field('T')) ? moved.withField('T', Melody.generatedTitle(target)) : moved;
     }
 
     private static Tune transposed(Tune tune, Key target) {

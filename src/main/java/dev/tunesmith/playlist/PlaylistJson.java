@@ -118,7 +118,7 @@ public final class PlaylistJson {
     }
 
     static JsonObject toJson(PlaylistService.Shift s) {
-        JsonArray a = new io.vertx.core.json.JsonArray();
+        JsonArray a = new JsonArray();
         for (MoodTarget.Nudge n : s.nudges()) {
             a.add(new JsonObject().put("feature", n.feature().key()).put("centre", n.centre()).put("up", n.up()));
         }

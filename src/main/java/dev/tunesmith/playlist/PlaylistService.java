@@ -72,9 +72,7 @@ public final class PlaylistService {
 
         /** This shift with {@code n} in place of an earlier nudge on the same feature. */
         Shift with(MoodTarget.Nudge n) {
-            List<MoodTarget.Nudge> out = new ArrayList<>(nudges.stream().filter(x -> x.feature() != n.feature()).toList());
-            out.add(n);
-            return new Shift(out);
+            return new Shift(n.replacing(nudges));
         }
     }
 
@@ -251,12 +249,10 @@ public final class PlaylistService {
                     next = next.withEnergy(range(r.minEnergy(), r.maxEnergy(), 0, 1));
                 }
                 if (r.minDurationSec() != null || r.maxDurationSec() != null) {
-                    next = next.withDuration(range(r.minDurationSec() == null ? null : r.minDurationSec().doubleValue(),
-                            r.maxDurationSec() == null ? null : r.maxDurationSec().doubleValue(), 0, 24 * 3600));
+                    next = next.withDuration(range(r.minDurationSec(), r.maxDurationSec(), 0, 24 * 3600));
                 }
                 if (r.minYear() != null || r.maxYear() != null) {
-                    next = next.withYears(range(r.minYear() == null ? null : r.minYear().doubleValue(),
-                            r.maxYear() == null ? null : r.maxYear().doubleValue(), ListVerifier.YEAR_MIN, ListVerifier.YEAR_MAX));
+                    next = next.withYears(range(r.minYear(), r.maxYear(), ListVerifier.YEAR_MIN, ListVerifier.YEAR_MAX));
                 }
                 if (r.maxPerArtist() != null) {
                     next = next.withMaxPerArtist(Math.max(1, r.maxPerArtist()));
@@ -577,8 +573,6 @@ public final class PlaylistService {
         return out;
     }
 
-
-
     /** "Only 6 of the 20 tracks you asked for fit: the catalogue has 6 tracks under 100 BPM." */
     private String shortfall(int got, Requirements r, MoodTarget mood) {
         CatalogIndex idx = index();
@@ -732,12 +726,15 @@ public final class PlaylistService {
         }
         Range energy = range(r.minEnergy(), r.maxEnergy(), 0, 1);
         Range tempo = range(r.minTempo(), r.maxTempo(), 0, 300);
-        Range length = range(r.minDurationSec() == null ? null : r.minDurationSec().doubleValue(),
-                r.maxDurationSec() == null ? null : r.maxDurationSec().doubleValue(), 0, 24 * 3600);
-        Range years = range(r.minYear() == null ? null : r.minYear().doubleValue(), r.maxYear() == null ? null : r.maxYear().doubleValue(),
-                ListVerifier.YEAR_MIN, ListVerifier.YEAR_MAX);
+        Range length = range(r.minDurationSec(), r.maxDurationSec(), 0, 24 * 3600);
+        Range years = range(r.minYear(), r.maxYear(), ListVerifier.YEAR_MIN, ListVerifier.YEAR_MAX);
         return new Requirements(count, genres, artists, energy, tempo, length, r.maxPerArtist() == null ? 2 : Math.max(1, r.maxPerArtist()),
                 years);
+    }
+
+    /** As {@link #range(Double, Double, double, double)} for whole numbers (seconds, years). */
+    private static Range range(Integer min, Integer max, double lo, double hi) {
+        return range(min == null ? null : min.doubleValue(), max == null ? null : max.doubleValue(), lo, hi);
     }
 
     private static Range range(Double min, Double max, double lo, double hi) {

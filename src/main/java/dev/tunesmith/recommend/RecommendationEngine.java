@@ -569,7 +569,7 @@ public final class RecommendationEngine {
         Range dr = c.durationSec();
         if (dr != null && !p.items().isEmpty()
                 && p.items().stream().allMatch(i -> i.item().durationSec() > 0 && dr.contains(i.item().durationSec()))) {
-            p = new Playlist(p.items(), p.satisfiedConstraints().withDuration(dr), p.label());
+            return new Playlist(p.items(), p.satisfiedConstraints().withDuration(dr), p.label());
         }
         return p;
     }

@@ -1,5 +1,6 @@
 package dev.tunesmith.agent.offline;
 
+import dev.tunesmith.music.lyrics.Theme;
 import dev.tunesmith.recommend.mood.Language;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -93,15 +94,15 @@ public final class IntentRouter {
                     + "what's up|whats up|wassup|what's good|whats good|what's new|sup|how are you|how are you doing|how's it going|hows it going|morning|evening|hallo|hola|bonjour|salut|"
                     + "ola|oi|ciao|servus|moin|buenas|buenos dias|bom dia|guten tag|guten morgen|coucou|que tal|ca va)(?:\\s+(?:there|tunesmith|friend|friends|buddy|mate|all|again|bot|you|partner|folks|everyone|everybody|y'all|dude|man|pal))?"
                     + "(?:\\s*[,!.?]*\\s*(?:how are you(?: doing)?|how's it going|what's up|how are things|nice to meet you|:\\)|tunesmith))*\\s*[!.?]*$");
+    /** The words a short request may open with: "ok", "yes", "can you", "go ahead and". */
+    private static final String LEAD_IN = "^(?:(?:ok|okay|great|cool|nice|perfect|now|so|yes|yeah|yep|please|pls|can you|could you|can u|go ahead and|let's|lets)\\s+)*";
     /** "play it", "put it on", "start playing": with a playlist, a question of how to hear it, not a new playlist. */
-    private static final Pattern PLAY_IT = Pattern.compile(
-            "^(?:(?:ok|okay|great|cool|nice|perfect|now|so|yes|yeah|yep|please|pls|can you|could you|can u|go ahead and|let's|lets)\\s+)*"
+    private static final Pattern PLAY_IT = Pattern.compile(LEAD_IN
                     + "(?:play|start|put on|put (?:it|this|that|them|the (?:list|playlist|songs)) on|start playing|start the music|hit play|press play|let me hear|let's hear|lets hear)"
                     + "(?:\\s+(?:it|this|that|them|these|those|the (?:list|playlist|songs|tracks|mix|music|first one)|my (?:list|playlist|mix)|it on|this on))?"
                     + "(?:\\s+(?:on|now|please|pls|for me|then|again|from the (?:start|top|beginning)))*$");
     /** "save it", "keep this one", "export it": with a playlist, where it is kept and how to take it elsewhere. */
-    private static final Pattern SAVE_IT = Pattern.compile(
-            "^(?:(?:ok|okay|great|cool|nice|perfect|now|so|yes|yeah|yep|please|pls|can you|could you|can u|go ahead and|let's|lets)\\s+)*"
+    private static final Pattern SAVE_IT = Pattern.compile(LEAD_IN
                     + "(?:save|keep|store|export|download|bookmark)"
                     + "(?:\\s+(?:it|this|that|them|this one|that one|the (?:list|playlist|mix)|my (?:list|playlist|mix)))?"
                     + "(?:\\s+(?:please|pls|for me|for later|as (?:m3u|xspf|jspf|a file)))*$");
@@ -743,8 +744,8 @@ public final class IntentRouter {
         boolean hasAbout = about.find();
         // the mood stays with the theme ("sad song about leaving home"): the writer reads it apart from the subject
         Matcher mood = LYRIC_MOOD.matcher(hasAbout ? t.substring(0, about.start()) : "");
-        String feel = mood.find() ? String.join(" ", dev.tunesmith.music.lyrics.Theme.moodWords(mood.group(1))) : "";
-        String theme = hasAbout ? dev.tunesmith.music.lyrics.Theme.withMood(feel, about.group(1).trim()) : t.replaceAll("^.*?\\b(?:write|pen|compose|create|make|generate|draft|give me)\\s+(?:me\\s+)?(?:some\\s+|a\\s+|an\\s+)?", "")
+        String feel = mood.find() ? String.join(" ", Theme.moodWords(mood.group(1))) : "";
+        String theme = hasAbout ? Theme.withMood(feel, about.group(1).trim()) : t.replaceAll("^.*?\\b(?:write|pen|compose|create|make|generate|draft|give me)\\s+(?:me\\s+)?(?:some\\s+|a\\s+|an\\s+)?", "")
                 .replaceAll("\\b(?:lyrics|song|verse|poem)\\b", "").replaceAll("[,.!?]", " ").trim();
         a.put("theme", theme.isEmpty() ? original.trim() : theme.replaceAll("\\s+", " "));
         Matcher scheme = SCHEME.matcher(original);

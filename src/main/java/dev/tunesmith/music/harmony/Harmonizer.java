@@ -142,13 +142,8 @@ public final class Harmonizer {
      * every bar and wherever the chord changes.
      */
     public Tune harmonize(Tune tune) {
-        List<AbcElement> stripped = new ArrayList<>();
-        for (AbcElement e : tune.body()) {
-            if (!(e instanceof ChordSymbol)) {
-                stripped.add(e);
-            }
-        }
-        Tune melody = new Tune(tune.header(), stripped);
+        Tune melody = stripped(tune);
+        List<AbcElement> stripped = melody.body();
         List<HarmonySlots.Slot> slots = HarmonySlots.slots(melody);
         int[] path = viterbi(slots);
         Map<Integer, String> inserts = new TreeMap<>();
@@ -273,30 +268,7 @@ public final class Harmonizer {
      * tunes' own chords instead of the proposed ones, the corpus's reference rate.
      */
     public double thirdClashes(List<Tune> tunes, boolean own) {
-        long clash = 0;
-        long total = 0;
-        for (Tune t : tunes) {
-            List<HarmonySlots.Slot> slots;
-            try {
-                slots = HarmonySlots.slots(own ? t : stripped(t));
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            int[] path = own ? null : viterbi(slots);
-            for (int i = 0; i < slots.size(); i++) {
-                int state = own ? state(slots.get(i).chord(), slots.get(i).key()) : path[i];
-                int quality = state < 0 ? -1 : state % QUALITIES.length;
-                if (quality < 0 || quality == 3) {
-                    continue;
-                }
-                total++;
-                int other = (state / QUALITIES.length + (quality == 1 ? 4 : 3)) % 12;
-                if (slots.get(i).weights()[other] > 0) {
-                    clash++;
-                }
-            }
-        }
-        return total == 0 ? Double.NaN : (double) clash / total;
+        return share(tunes, own, (slot, state) -> state % QUALITIES.length == 3 ? null : clashes(state, slot.weights()));
     }
 
     /**
@@ -304,7 +276,20 @@ public final class Harmonizer {
      * major over d–e–f♯). {@code own}: the tunes' own chords, the corpus's reference rate.
      */
     public double unsupportedChromatic(List<Tune> tunes, boolean own) {
-        long out = 0;
+        return share(tunes, own, (slot, state) -> !fits(state, scale(slot.key()), slot.weights()));
+    }
+
+    /** Whether a slot with this chord state counts as a hit (true), a miss (false), or not at all (null). */
+    private interface SlotTest {
+        Boolean test(HarmonySlots.Slot slot, int state);
+    }
+
+    /**
+     * Share of the slots with a chord (the tunes' own when {@code own}, else the proposed one for the bare melody) that
+     * {@code test} counts as hits, over those it counts.
+     */
+    private double share(List<Tune> tunes, boolean own, SlotTest test) {
+        long hit = 0;
         long total = 0;
         for (Tune t : tunes) {
             List<HarmonySlots.Slot> slots;
@@ -317,16 +302,14 @@ public final class Harmonizer {
             for (int i = 0; i < slots.size(); i++) {
                 HarmonySlots.Slot slot = slots.get(i);
                 int state = own ? state(slot.chord(), slot.key()) : path[i];
-                if (state < 0) {
-                    continue;
-                }
-                total++;
-                if (!fits(state, scale(slot.key()), slot.weights())) {
-                    out++;
+                Boolean counted = state < 0 ? null : test.test(slot, state);
+                if (counted != null) {
+                    total++;
+                    hit += counted ? 1 : 0;
                 }
             }
         }
-        return total == 0 ? Double.NaN : (double) out / total;
+        return total == 0 ? Double.NaN : (double) hit / total;
     }
 
     /** Whether the melody holds the other third of the state's chord (F sharp over Dm); diminished chords never clash. */

@@ -130,13 +130,18 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
                 themeVectors.add(vs.containsKey(w) ? vs.get(w) : embedder.embed(w));
             }
         }
+        return nearest(themeVectors, w -> theme.contentWords().contains(w), k);
+    }
+
+    /** The {@code k} lexicon words of highest cosine to any of {@code anchors}, best first, none that {@code skip} names. */
+    private List<String> nearest(List<float[]> anchors, java.util.function.Predicate<String> skip, int k) {
         Map<String, Double> score = new HashMap<>();
-        for (var e : vs.entrySet()) {
-            if (theme.contentWords().contains(e.getKey())) {
+        for (var e : vectors().entrySet()) {
+            if (skip.test(e.getKey())) {
                 continue;
             }
             double best = -1;
-            for (float[] t : themeVectors) {
+            for (float[] t : anchors) {
                 best = Math.max(best, WordEmbedder.cosine(t, e.getValue()));
             }
             score.put(e.getKey(), best);
@@ -163,18 +168,8 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
         for (String m : theme.moods()) {
             moodVectors.add(vs.containsKey(m) ? vs.get(m) : embedder.embed(m));
         }
-        Map<String, Double> score = new HashMap<>();
-        for (var e : vs.entrySet()) {
-            if (out.contains(e.getKey()) || theme.contentWords().contains(e.getKey())) {
-                continue;
-            }
-            double best = -1;
-            for (float[] t : moodVectors) {
-                best = Math.max(best, WordEmbedder.cosine(t, e.getValue()));
-            }
-            score.put(e.getKey(), best);
-        }
-        score.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(k).forEach(e -> out.add(e.getKey()));
+        List<String> own = List.copyOf(out);
+        out.addAll(nearest(moodVectors, w -> own.contains(w) || theme.contentWords().contains(w), k));
         return out;
     }
 
@@ -336,7 +331,8 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
             List<String> md = mood.get(pos);
             for (int tries = 0; tries < 4; tries++) {
                 double r = rng.nextDouble();
-                // a mood takes a third of the choices after the subject's own words: the subject still leads
+                // after the subject's own words, a mood takes 0.45 of the choices (0.3 let the mood reach the words less
+                // often, see the README's lyrics bench): the subject still leads
                 double m = md.isEmpty() ? 0 : 0.45;
                 List<String> from = !t.isEmpty() && r < 0.4 ? t : !md.isEmpty() && r < 0.4 + m ? md : !n.isEmpty() && r < 0.75 + m / 2 ? n : lexicon.get(pos);
                 String w = from.get(rng.nextInt(from.size()));

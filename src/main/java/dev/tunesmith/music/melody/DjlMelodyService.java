@@ -161,7 +161,7 @@ public final class DjlMelodyService implements MelodyService {
     static Tune assemble(List<String> tokens, Key key, Meter meter, Double tempo) {
         List<Field> header = new ArrayList<>();
         header.add(new Field('X', "1", false));
-        header.add(new Field('T', "Melody in " + tonicName(key) + (key.minor() ? " minor" : " major"), false));
+        header.add(new Field('T', Melody.generatedTitle(key), false));
         header.add(new Field('M', meter.toString(), false));
         header.add(new Field('L', "1/8", false));
         if (tempo != null) {
@@ -198,11 +198,6 @@ public final class DjlMelodyService implements MelodyService {
             }
         }
         return new Tune(header, body);
-    }
-
-    private static String tonicName(Key key) {
-        String s = key.toString();
-        return key.minor() ? s.substring(0, s.length() - 1) : s;
     }
 
     @Override

@@ -61,6 +61,13 @@ public record MoodTarget(String text, String label, Range valence, Range energy,
             return new Nudge(feature, Math.max(0.03, Math.min(0.97, at + delta)), delta > 0);
         }
 
+        /** {@code nudges} with this one in place of any on the same feature (at most one per feature). */
+        public List<Nudge> replacing(List<Nudge> nudges) {
+            List<Nudge> out = new java.util.ArrayList<>(nudges.stream().filter(x -> x.feature() != feature).toList());
+            out.add(this);
+            return List.copyOf(out);
+        }
+
         /** The word a listener asked with: "calmer", "more energetic", "happier", "sadder", "faster", "slower". */
         public String word() {
             return switch (feature) {
@@ -120,9 +127,7 @@ public record MoodTarget(String text, String label, Range valence, Range energy,
 
     /** This target with {@code n} in place of any earlier nudge on the same feature; the rest stays as it is. */
     public MoodTarget nudged(Nudge n) {
-        List<Nudge> out = new java.util.ArrayList<>(nudges.stream().filter(x -> x.feature() != n.feature()).toList());
-        out.add(n);
         return new MoodTarget(text, label, valence, energy, tempo, wantedTags, unwantedTags, wantedArtists, unwantedArtists,
-                embedding, moods, avoidMoods, genres, out);
+                embedding, moods, avoidMoods, genres, n.replacing(nudges));
     }
 }
