@@ -41,6 +41,15 @@ public final class MoodParser {
      * "lonely" (0.54) as "party" (0.53), and such a tie means nothing.
      */
     public static final double MARGIN = 0.03;
+    /**
+     * Sentiment ({@link Sentiment#of}, VADER's compound score) from which the words of a phrase count as pleasant: a
+     * single word rated 1.3 of 4 or more ("calm", "engaged", "alive").
+     */
+    static final double PLEASANT = 0.3;
+    /** Sentiment up to which the words count as clearly unpleasant ("stressful", "awful"; not "crazy" or "miss"). */
+    static final double UNPLEASANT = -0.45;
+    /** Sentiment from which a phrase with no mood word is read as happy: one word rated 1.6 of 4 or more. */
+    static final double GLAD = 0.38;
 
     private static final Pattern CLAUSES =
             Pattern.compile("\\s*(?:,|;|\\.|!|\\?|/|\\bbut\\b|\\band\\b|\\bwith\\b|\\bplus\\b|\\bthough\\b)\\s*");
@@ -155,6 +164,15 @@ public final class MoodParser {
     /** "a football game", "game day", "board game night": a match, not game music ("video game music" stays). */
     private static final Pattern GAME_IDIOM = Pattern.compile("\\b(football|soccer|basketball|baseball|hockey|rugby|tennis|"
             + "cricket|board|card|ball|big|home|away|playoff|championship)\\s+game\\b|\\bgame(?=\\s+(?:day|night)\\b)");
+    /**
+     * "friday night", "girls' night", "a big night": a night out, not the quiet hours that "night" alone means ("late
+     * night", "a friday night in" and "date night" stay theirs).
+     */
+    private static final Pattern NIGHT_OUT = Pattern.compile("\\b(?:friday|saturday|girls'?|ladies'?|lads'?|boys'?|crazy|wild|"
+            + "big|fun|party)\\s+nights?\\b(?!\\s+in\\b)");
+    /** "i passed my driving test", "we passed the exam": a success ("passed my exam"), not a drive. */
+    private static final Pattern PASSED_TEST = Pattern.compile("\\bpass(?:ed)?\\s+(?:my|the|our|her|his|their|a)\\s+(?:[a-z]+\\s+){0,2}"
+            + "(?:test|tests|exam|exams|interview|course|finals|audition|assessment|inspection|probation)\\b");
     /** "a house party", "house parties": a party at home. */
     private static final Pattern HOUSE_PARTY = Pattern.compile("\\bhouse\\s+part(?:y|ies)\\b");
     /** A negation followed by a list of words: "except metal and country", "no jazz or blues". */
@@ -194,12 +212,14 @@ public final class MoodParser {
             new Idiom(BLUES_IDIOM, "$1 sad"),
             new Idiom(HOUSE_IDIOM, "$1 home"),
             new Idiom(HOUSE_PARTY, "home party"),
+            new Idiom(NIGHT_OUT, "night out"),
             new Idiom(DANCE_VERB, "$1 dancing"),
             new Idiom(DANCE_ALL_NIGHT, "dancing"),
             new Idiom(LONG_DAY, "exhausted"),
             new Idiom(LATE, "in a hurry"),
             new Idiom(STAY_AWAKE, "keep me awake"),
             new Idiom(ALONE_ON, "lonely"),
+            new Idiom(PASSED_TEST, "passed my exam"),
             new Idiom(PASSED, "$1 passed away"),
             new Idiom(NOT_OK, "feeling down"),
             new Idiom(WARM_UP, "get me going"),
@@ -236,9 +256,13 @@ public final class MoodParser {
             "kid", "hospital", "waiting", "room", "hitting", "hit", "are", "is", "we", "we're", "they", "he", "she",
             // asks for no mood in particular: "surprise me" was matched to a sad term
             "surprise", "surprising", "random", "randomly", "anything", "whatever", "shuffle", "shuffled", "variety", "mixed", "eclectic",
-            "just");
+            "just",
+            // "royalty free music for my video": a licence, not a feeling (the lexicon rates "free" glad)
+            "free", "royalty", "copyright");
     private final TextEmbedder model;
     private final MoodVocabulary vocabulary;
+    /** The vocabulary's "happy" entry (null when it has none), for glad words without a mood word. */
+    private final MoodEntry happy;
     private final float[][] entryVectors;
     private final int[] termEntry;
     // the words of each embedded term but stop words ("love songs": love), in the order of entryVectors
@@ -294,6 +318,7 @@ public final class MoodParser {
             Collection<String> knownArtists) {
         this.model = model;
         this.vocabulary = vocabulary;
+        happy = vocabulary.entries().stream().filter(e -> e.name().equals("happy")).findFirst().orElse(null);
         terms = new ArrayList<>();
         for (int i = 0; i < vocabulary.entries().size(); i++) {
             MoodEntry e = vocabulary.entries().get(i);
@@ -413,6 +438,18 @@ public final class MoodParser {
         }
         return CHEER_UP.matcher(SAD_STATE.matcher(t).replaceAll(" ")).replaceAll("cheer me up");
     }
+
+    /** "emo night", "an 80s disco night", "jazz nights": an evening of that genre, not a quiet one: the genre alone. */
+    private String genreNights(String t) {
+        Matcher m = GENRE_NIGHT.matcher(t);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(isGenreWord(m.group(1)) ? m.group(1) : m.group()));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static final Pattern GENRE_NIGHT = Pattern.compile("\\b([a-z][a-z&'-]*)\\s+nights?\\b");
 
     /** "sunshine energy" → "sunshine": see {@link #WORD_ENERGY}. */
     private String wordEnergy(String t) {
@@ -559,6 +596,7 @@ public final class MoodParser {
             t = idiom.pattern().matcher(t).replaceAll(idiom.meaning());
         }
         t = wordEnergy(t);
+        t = genreNights(t);
         // a negation after its word: "jazz is a no", "rock? no thanks", "keep the metal out", "rock-free"
         for (Pattern p : NEGATED_AFTER) {
             t = p.matcher(t).replaceAll("no $1");
@@ -713,11 +751,34 @@ public final class MoodParser {
         for (int i = 0; i < nearest.length; i++) {
             second = i != best ? Math.max(second, nearest[i]) : second;
         }
-        if (nearest[best] >= (negated ? NEGATED_THRESHOLD : THRESHOLD) && nearest[best] - second >= MARGIN) {
+        // the phrase's words, praise included, judge the match ("the best day of my life" is not near a sad mood), but
+        // not its filler ("like", "please" are rated glad); the words left once praise is set aside decide a mood of
+        // their own ("sad but beautiful" gets no happy half)
+        double feeling = Sentiment.of(rest);
+        MoodEntry nearestEntry = vocabulary.entries().get(best);
+        if (nearest[best] >= (negated ? NEGATED_THRESHOLD : THRESHOLD) && nearest[best] - second >= MARGIN
+                && !againstFeeling(nearestEntry, Sentiment.of(java.util.Arrays.stream(p.trim().split(" "))
+                        .filter(w -> !STOP.contains(w)).collect(java.util.stream.Collectors.joining(" "))))) {
             // a negated word that is only near a mood ("I hate mondays" ~ evening) pushes that mood down but
             // excludes nothing: hard exclusions come from words the request names
-            addEntry(vocabulary.entries().get(best), negated, negated || soft, r, prefix);
+            addEntry(nearestEntry, negated, negated || soft, r, prefix);
+        } else if (!negated && feeling >= GLAD && happy != null) {
+            // "i just got engaged", "songs that make me feel alive": no mood word, but glad words
+            addEntry(happy, false, false, r, prefix);
         }
+    }
+
+    /**
+     * Whether a mood found by embedding contradicts the feeling of the words it was found for ({@link Sentiment}):
+     * an unhappy mood for pleasant words ("got engaged" is near "got dumped"), or a happy one for clearly unpleasant
+     * words. Embeddings place a phrase by topic, not by polarity.
+     */
+    private static boolean againstFeeling(MoodEntry e, double feeling) {
+        if (e.valence() == null) {
+            return false;
+        }
+        double v = e.valence().centre();
+        return v < 0.4 && feeling >= PLEASANT || v > 0.6 && feeling <= UNPLEASANT;
     }
 
     /**

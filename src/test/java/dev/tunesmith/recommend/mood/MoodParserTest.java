@@ -591,4 +591,32 @@ class MoodParserTest {
         MoodTarget party = parser.parse("songs for a surprise party");
         assertTrue(party.moods().contains("party"), party.moods().toString());
     }
+
+    @Test
+    void should_not_take_an_unhappy_mood_by_embedding_for_glad_words() {
+        // each was read as sad: the embedding placed "got engaged" by "got dumped", "feel alive" by "feel empty"
+        for (String glad : List.of("i just got engaged!!!", "songs that make me feel alive", "we won the championship!!",
+                "the best day of my life")) {
+            MoodTarget t = parser.parse(glad);
+            assertFalse(t.moods().contains("sad") || t.moods().contains("melancholic"), glad + " -> " + t.moods());
+        }
+        assertEquals(List.of("happy"), parser.parse("i just got engaged").moods());
+        // sad words keep their sad reading, praise alone gives no mood, unpleasant states no happy one
+        assertEquals(List.of("sad"), parser.parse("i miss her").moods());
+        assertEquals(List.of("sad"), parser.parse("sad but beautiful").moods());
+        assertFalse(parser.parse("a stressful week").moods().contains("happy"));
+        assertTrue(parser.parse("royalty free music for my video").moods().isEmpty());
+    }
+
+    @Test
+    void should_read_nights_out_genre_nights_tests_passed_and_the_top_down_as_what_they_are() {
+        assertEquals(List.of("party"), parser.parse("friday night").moods());
+        assertEquals(List.of("party"), parser.parse("girls night out").moods());
+        assertEquals(List.of("evening"), parser.parse("a friday night in").moods());
+        MoodTarget emo = parser.parse("emo night");
+        assertEquals(List.of("emo"), emo.genres());
+        assertTrue(emo.moods().isEmpty(), "a genre's night is that genre, not a quiet evening: " + emo.moods());
+        assertEquals(List.of("happy"), parser.parse("i passed my driving test").moods());
+        assertEquals(List.of("driving"), parser.parse("sunday drive with the top down").moods());
+    }
 }
