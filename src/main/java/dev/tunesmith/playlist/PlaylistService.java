@@ -208,6 +208,9 @@ public final class PlaylistService {
                 String which = r.positions().isEmpty() ? "the last " + at.size() : "track" + (at.size() == 1 ? " " : "s ") + numbers(at);
                 return new Draft(kept, asked.withCount(kept.size()), shift, List.of(), "removed " + which);
             }
+            case "refresh" -> {
+                return refresh(items, asked, shift, profile, base);
+            }
             case "set_count" -> {
                 if (r.amount() == null) {
                     throw new PlaylistException("how many tracks should it have?");
@@ -264,7 +267,7 @@ public final class PlaylistService {
                 return refilter(items, next, shift, profile, base, "applied the new limits");
             }
             default -> throw new PlaylistException("I can change the number of tracks, swap or remove tracks, make it calmer, happier, "
-                    + "faster or slower, leave out an artist or genre, or undo the last change");
+                    + "faster or slower, leave out an artist or genre, refresh the list, or undo the last change");
         }
     }
 
@@ -372,6 +375,32 @@ public final class PlaylistService {
         String change = replaced == 0 ? "nothing changed" : "replaced track" + (at.size() == 1 ? " " : "s ") + numbers(at)
                 + (direction == null ? "" : " with " + word(direction) + (at.size() == 1 ? " one" : " ones"));
         return new Draft(out, asked, shift, notes, change);
+    }
+
+    /**
+     * "mix it up", "these all sound the same": a new list of the same length for the same request, with none of the
+     * tracks of this one; where the catalogue has too few others, the best of the old ones fill the rest, and the
+     * answer says how many.
+     */
+    private Draft refresh(List<PlaylistItem> items, Requirements asked, Shift shift, UserProfile profile, MoodTarget base) {
+        Set<Long> avoid = new HashSet<>();
+        items.forEach(i -> avoid.add(i.item().trackId()));
+        List<PlaylistItem> fresh = new ArrayList<>(candidates(List.of(), items.size(), asked, shift, profile, base, null, avoid));
+        int found = fresh.size();
+        if (found == 0) {
+            return new Draft(items, asked, shift, List.of("the catalogue has no other tracks that fit this request"), "nothing changed");
+        }
+        List<String> notes = new ArrayList<>();
+        for (PlaylistItem old : items) {
+            if (fresh.size() >= items.size()) {
+                break;
+            }
+            fresh.add(old);
+        }
+        if (found < items.size()) {
+            notes.add("only " + found + " other tracks fit this request, so " + (items.size() - found) + " of the earlier ones stay");
+        }
+        return new Draft(fresh, asked, shift, notes, "a fresh list: " + found + " new track" + (found == 1 ? "" : "s") + " for the same request");
     }
 
     /** Rebuilds the whole list one step calmer/more energetic/happier/sadder/faster/slower, and checks it moved. */

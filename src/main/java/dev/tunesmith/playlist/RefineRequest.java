@@ -9,7 +9,8 @@ import java.util.List;
  * (positions, or amount from the end), {@code swap} (positions, optional direction),
  * {@code shift} (direction for the whole list, or for positions), {@code exclude_artist},
  * {@code exclude_genre}, {@code exclude} (a term the catalogue sorts into artist or genre),
- * {@code constrain} (new tempo/energy/length/per-artist limits), {@code undo}; and the older
+ * {@code constrain} (new tempo/energy/length/per-artist limits), {@code refresh} (a new list for the same request, none of
+ * the current tracks), {@code undo}; and the older
  * {@code more_energetic}, {@code less_energetic}, {@code longer}, {@code shorter}.
  * Directions: calmer, more_energetic, happier, sadder, faster, slower.
  *

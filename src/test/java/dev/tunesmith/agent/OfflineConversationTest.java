@@ -228,6 +228,29 @@ class OfflineConversationTest extends AppTestBase {
     }
 
     @Test
+    void should_refresh_a_samey_list_with_other_tracks_for_the_same_mood_and_read_praise_before_an_edit() throws Exception {
+        start();
+        UUID c = UUID.randomUUID();
+        Turn sad = say(c, "sad songs for a rainy night, 10 songs");
+        assertEquals(10, sad.items().size());
+        Turn fresh = say(c, "these are all kinda samey, mix it up");
+        assertEquals(10, fresh.items().size(), fresh.text());
+        Set<Long> before = new HashSet<>(ids(sad));
+        assertTrue(ids(fresh).stream().noneMatch(before::contains), "none of the earlier tracks: " + fresh.text());
+        assertTrue(mean(fresh, "valence") <= mean(sad, "valence") + 0.1, "still sad: valence " + mean(sad, "valence") + " → "
+                + mean(fresh, "valence"));
+        assertTrue(fresh.text().contains("new track"), fresh.text());
+
+        Turn slower = say(c, "i love it but a tad slower");
+        assertEquals(10, slower.items().size(), "an edit, not a new list for 'love': " + slower.text());
+        assertTrue(mean(slower, "tempo") < mean(fresh, "tempo"), "slower: " + mean(fresh, "tempo") + " → " + mean(slower, "tempo"));
+
+        Turn swapped = say(c, "the second one doesnt fit, replace it with something calmer");
+        assertNotEquals(ids(slower).get(1), ids(swapped).get(1), swapped.text());
+        assertEquals(ids(slower).get(9), ids(swapped).get(9), "\"it\" is the second track, not the last: " + swapped.text());
+    }
+
+    @Test
     void should_answer_greetings_thanks_and_off_topic_without_tools() throws Exception {
         start();
         UUID c = UUID.randomUUID();

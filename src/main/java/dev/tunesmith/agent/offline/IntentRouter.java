@@ -119,6 +119,38 @@ public final class IntentRouter {
                     + "perfect|great|awesome|love it|it's perfect|its perfect|this is great|exactly what i wanted|just what i needed|bye|for the help|for that|"
                     + "for the playlist|for the music|for this|that works|i love it|see you|that's all|that's all for now|for now|:\\)|really|it|"
                     + "thanks|thank you|thx|love|happy|beaucoup|mil|schon))*)\\s*[!.]*$");
+    /** Words that thank or praise on their own ("thanks", "great", "exactly"). */
+    private static final java.util.Set<String> ACK_HEADS = java.util.Set.of("thanks", "thank", "thx", "ty", "tysm", "cheers",
+            "perfect", "great", "awesome", "amazing", "brilliant", "excellent", "fantastic", "wonderful", "lovely", "nice",
+            "cool", "sweet", "exactly", "appreciated", "appreciate", "fab", "fabulous", "superb", "gracias", "merci", "danke");
+    /** Words that go with them in a thanks or praise and ask for nothing ("this is awesome, thank you so much"). */
+    private static final java.util.Set<String> ACK_WORDS = java.util.Set.of("you", "u", "ya", "so", "very", "really", "much",
+            "a", "lot", "ton", "bunch", "again", "that", "that's", "thats", "this", "these", "those", "is", "are", "was", "were",
+            "it", "it's", "its", "all", "what", "i", "needed", "wanted", "just", "for", "the", "help", "oh", "wow", "and", "now",
+            "pretty", "super", "totally", "truly", "absolutely", "man", "mate", "dude", "buddy", "friend", "guys", "love",
+            "works", "sounds", "looks", "job", "work", "one", "yes", "yeah", "ok", "okay", "haha", "lol", "omg", "indeed",
+            "such", "an", "honestly", "seriously", "literally", "good", "fine", "beautiful", "mil", "beaucoup", "schon");
+
+    /**
+     * A thanks or praise said in any order of its usual words ("thanks, that is great", "these are great thanks", "amazing,
+     * exactly what i needed"): a word of {@link #ACK_HEADS} and nothing but such words, at most 12 of them.
+     */
+    static boolean acknowledgement(String bare) {
+        String[] w = bare.split(" ");
+        if (w.length > 12) {
+            return false;
+        }
+        boolean head = false;
+        for (String x : w) {
+            if (ACK_HEADS.contains(x)) {
+                head = true;
+            } else if (!ACK_WORDS.contains(x)) {
+                return false;
+            }
+        }
+        return head;
+    }
+
     private static final Pattern OFF_TOPIC = Pattern.compile(
             "\\b(?:weather|forecast|temperature outside|news|headlines|stock|stocks|bitcoin|crypto|recipes?|restaurants?|cafes? near|bars? near|hotels?|cook (?:dinner|pasta)|capital of|president|"
                     + "prime minister|election|math|calculate|square root|plus|times table|translate|football score|soccer|nba|nfl|score of the game|"
@@ -187,6 +219,28 @@ public final class IntentRouter {
                     + "less (?:songs|tracks)|too many (?:songs|tracks)|shuffle in|mix in|throw in|sprinkle in|work in|add some|add a few|half as long|twice as long)\\b");
     private static final Pattern SOMETHING_DIRECTION = Pattern.compile("\\b(?:something|one|track|song|tune)\\b");
     private static final Pattern POSITION_REFERENCE = Pattern.compile("\\b(?:this one|that one|it|this|that|the one|this song|that song|this track|that track)\\b");
+    /**
+     * "mix it up", "reshuffle", "these all sound the same", "different songs please": other tracks for the same request
+     * (the refine action {@code refresh}), said of the playlist in the conversation.
+     */
+    private static final Pattern REFRESH = Pattern.compile("\\b(?:re-?shuffle|shuffle (?:it|this|them|the (?:list|playlist|mix))(?! in\\b)|^shuffle$|"
+            + "mix (?:it|things|this|them) up|switch (?:it|things|this) up|shake (?:it|things|this) up|change (?:it|things|them) up|"
+            + "refresh(?:ed)?(?: (?:it|this|the (?:list|playlist|mix)))?|start (?:over|again)|regenerate|re-?roll|"
+            + "(?:too|so|kinda|kind of|a bit|very|really|all|pretty)\\s+samey|samey|(?:all\\s+)?sound(?:s)?\\s+(?:\\w+\\s+)?(?:the same|alike|similar)|"
+            + "(?:all )?(?:the )?same (?:old )?(?:stuff|songs|thing)|"
+            + "(?:different|other|new|fresh|fresher) (?:songs|tracks|ones|picks|stuff|music)|more variety|more varied|more diverse|"
+            + "something (?:else|different)|other options)\\b");
+    /** An edit of "it" ("replace it", "swap that one out"), which after a named track means that track. */
+    private static final Pattern PRONOUN_EDIT = Pattern.compile("(?i)(?:and\\s+|so\\s+|please\\s+|pls\\s+|can you\\s+|could you\\s+)*"
+            + "(?:replace|swap|change|switch|substitute|remove|drop|ditch|cut|lose|skip|get rid of|take out|bin|kill)\\s+"
+            + "(?:it|that|this|that one|this one|that song|this song|that track|this track)\\b");
+    /**
+     * "i love it but a tad slower", "great, but shorter": praise of the playlist before the edit that follows it ("love"
+     * is no mood there).
+     */
+    private static final Pattern PRAISE_BUT = Pattern.compile("^(?:(?:i\\s+)?(?:really\\s+)?(?:love|like|dig|enjoy)\\s+(?:it|this|these|them|"
+            + "the (?:list|playlist|mix|songs)|this (?:list|playlist|mix))|love it|great|nice|good|cool|perfect|not bad|pretty good)"
+            + "\\s*[,!.]*\\s*(?:so far\\s*,?\\s*)?but\\s+");
     private static final Pattern LYRIC_START = Pattern.compile(
             "^(?:some |a |the |new |original |song |my )?(?:lyrics?|verses?|a verse|a chorus|chorus|poem|haiku|limerick|sonnet|an ode|ode|song ?text|rhymes?)(?:\\s*,?\\s*(?:please|pls|plz))?\\s*,?\\s+(?:about|for|on|of|with|that|where|around|describing|in which|inspired by|telling|:)\\b");
     private static final Pattern ABOUT = Pattern.compile("\\b(?:about|on the (?:theme|topic|subject) of|on|regarding|describing|telling of|inspired by|around|for)\\s+(.+?)(?:[,.;!?]|\\bwith\\b|\\bin\\s+[abcd]{4}\\b|\\busing\\b|\\b\\d+\\s*(?:lines|syllables)|$)");
@@ -241,7 +295,9 @@ public final class IntentRouter {
             // "no piano please, something upbeat": an exclusion, then a plain mood for the whole list
             boolean exclusionThenMood = bareMoodDirection(after) != null && !POSITION_REFERENCE.matcher(before).find()
                     && before.matches("(?is).*\\b(?:no|without|not|except|skip|minus|exclude|excluding)\\b.*");
-            if (numbers || pair || genrePair || (elaborates && !exclusionThenMood) || before.isBlank()) {
+            // "the second one doesn't fit, replace it with something calmer": "it" is the track just named
+            boolean sameTrack = PRONOUN_EDIT.matcher(after).lookingAt() && Slots.parse(before).positions.size() == 1;
+            if (numbers || pair || genrePair || (elaborates && !exclusionThenMood) || sameTrack || before.isBlank()) {
                 continue;
             }
             pieces.add(before.strip());
@@ -338,6 +394,13 @@ public final class IntentRouter {
         }
         Language.Text lt = Lexicon.LANGUAGE.normalise(message);
         String t = lt.text().trim();
+        if (ctx.hasPlaylist()) {
+            Matcher praise = PRAISE_BUT.matcher(t);
+            if (praise.lookingAt() && praise.end() < t.length()) {
+                t = t.substring(praise.end()).trim();
+                lt = Lexicon.LANGUAGE.normalise(t);
+            }
+        }
         String bare = t.replaceAll("[\\s,.!?;:\"()*~-]+", " ").trim();
         if (bare.isEmpty()) {
             return talk(Intent.CLARIFY, 0.2);
@@ -400,6 +463,11 @@ public final class IntentRouter {
         if (ctx.hasPlaylist() && SAVE_IT.matcher(bare).matches()) {
             return talk(Intent.SAVE, 0.9);
         }
+        // "mix it up" with no new mood, no track, count or limit: the same request, other tracks
+        if (ctx.hasPlaylist() && REFRESH.matcher(t).find() && !moodCue && slots.positions.isEmpty() && slots.count == null
+                && !slots.hasExclusions() && !slots.hasLimits() && direction(t) == null && !t.matches(".*\\b(?:by|like|from|than)\\b.*")) {
+            return new Route(Intent.REFINE, "refinePlaylist", new JsonObject().put("action", "refresh"), 0.8);
+        }
         if (ctx.hasPlaylist() && bare.matches("\\d{1,3}(?: (?:songs?|tracks?|please|pls))?")) {
             int n = Integer.parseInt(bare.replaceAll("\\D.*", ""));
             return new Route(Intent.REFINE, "refinePlaylist", new JsonObject().put("action", "set_count").put("amount", Math.max(1, Math.min(100, n))), 0.7);
@@ -411,7 +479,7 @@ public final class IntentRouter {
             return new Route(Intent.DESCRIBE, "describeTrack", new JsonObject().put("position", p), 0.8);
         }
         boolean refineCue = ctx.hasPlaylist() && refineCue(t, slots, ctx);
-        if (THANKS.matcher(bare).matches() && !refineCue) {
+        if ((THANKS.matcher(bare).matches() || acknowledgement(bare)) && !refineCue) {
             return talk(Intent.THANKS, 0.9);
         }
         boolean whQuestion = t.matches("^(?:why|how|who|when|where)\\s+(?:is|are|was|were|do|does|did|can|could|many|much|old|far|tall|big|long|come)\\b.*")

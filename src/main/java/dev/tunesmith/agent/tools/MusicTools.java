@@ -102,9 +102,10 @@ public final class MusicTools {
 
     @Tool("Edit the current playlist of this conversation. action is one of: set_count (amount = new total), add (amount more), "
             + "remove (positions, or amount from the end), swap (positions, optional direction), shift (direction for the whole list), "
-            + "exclude_artist, exclude_genre, constrain (tempo/energy/length/release-year/per-artist limits), undo. "
+            + "exclude_artist, exclude_genre, constrain (tempo/energy/length/release-year/per-artist limits), refresh (other tracks for "
+            + "the same request: 'mix it up', 'these all sound the same'), undo. "
             + "direction is one of: calmer, more_energetic, happier, sadder, faster, slower.")
-    public String refinePlaylist(@P("set_count | add | remove | swap | shift | exclude_artist | exclude_genre | constrain | undo") String action,
+    public String refinePlaylist(@P("set_count | add | remove | swap | shift | exclude_artist | exclude_genre | constrain | refresh | undo") String action,
             @P(value = "1-based positions of tracks (-1 = last), for swap, remove and shift", required = false) List<Integer> positions,
             @P(value = "a count: the new total for set_count, how many to add or remove", required = false) Integer amount,
             @P(value = "artist name, for exclude_artist", required = false) String artist,
