@@ -106,11 +106,15 @@ public final class MoodParser {
      * request is to lift it. The state is dropped where a cheering-up is asked for (see {@link #cheeringUp}).
      */
     private static final Pattern CHEER_UP = Pattern.compile("\\bcheer\\s+(?:me|her|him|them|us|you|everyone|my\\s+\\w+)\\s+up\\b"
+            + "|\\bcheer\\s+up\\b"
             + "|\\b(?:make|help)\\s+(?:me|her|him|them|us)\\s+(?:feel\\s+)?(?:better|happy|happier)\\b"
             + "|\\bmake\\s+(?:a|the|my|this|her|his)\\s+(?:\\w+\\s+){0,2}day\\s+(?:brighter|better|happier)\\b");
     private static final Pattern SAD_STATE = Pattern.compile("\\b(?:i'm|im|i am|i feel|i've been|feeling|she's|she is|he's|he is|"
             + "they're|they are|is|are|been|was|were)\\s+(?:so\\s+|really\\s+|very\\s+|a bit\\s+|kinda\\s+|a little\\s+|feeling\\s+)?"
             + "(?:sad|down|low|blue|depressed|upset|miserable|gloomy|heartbroken|lonely|stressed)\\b"
+            + "|\\b(?:had|has|having|been having|is having|after)\\s+(?:such\\s+)?(?:a|an|the)\\s+(?:really\\s+|very\\s+|pretty\\s+)?"
+            + "(?:rough|bad|hard|tough|terrible|awful|horrible|long|crappy|crap|rubbish|stressful|exhausting|shitty)\\s+"
+            + "(?:day|week|month|year|time|night|shift|morning)\\b"
             + "|\\b(?:rainy|grey|gray|gloomy|sad|bad|dull|cloudy)\\s+(?=day\\s+(?:brighter|better|happier)\\b)");
     /**
      * "warm me up", "a warm-up before the gym": getting going, read as such and not as vocabulary terms, whose

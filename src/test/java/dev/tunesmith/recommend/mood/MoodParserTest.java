@@ -619,4 +619,12 @@ class MoodParserTest {
         assertEquals(List.of("happy"), parser.parse("i passed my driving test").moods());
         assertEquals(List.of("driving"), parser.parse("sunday drive with the top down").moods());
     }
+
+    @Test
+    void should_read_a_cheering_up_in_either_word_order_and_excitement_as_happy() {
+        // "cheer up my friend" kept the friend's rough week as low energy; "so excited" found no mood
+        assertEquals(List.of("hopeful"), parser.parse("cheer up my friend, she had a rough week").moods());
+        assertEquals(List.of("low energy"), parser.parse("had a rough week").moods(), "without a cheering-up the state stays");
+        assertEquals(List.of("happy"), parser.parse("im so excited for the weekend").moods());
+    }
 }
