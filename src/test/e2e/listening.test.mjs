@@ -204,6 +204,20 @@ describe('Listening in a real browser', { timeout: 600_000 }, () => {
       const trimmed = await turn('ok now remove songs 2 and 3');
       assert.deepEqual(trimmed.ids, swapped.ids.filter((_, i) => i !== 1 && i !== 2), 'songs 2 and 3 are gone, the rest in order');
       assert.equal(await trimmed.answer.locator('ts-playlist-card').getByTestId('track-card').count(), 4);
+
+      // the newest card's buttons say what a listener would type; older cards offer none
+      assert.equal(await first.answer.getByTestId('refine-buttons').count(), 0, 'an older card offers no refinements');
+      const from = socket.frames.length;
+      await trimmed.answer.getByTestId('refine-mix-it-up').click();
+      const end = await socket.waitFor((f) => f.type === 'done' || f.type === 'error', 60_000, from);
+      assert.equal(end.type, 'done', `"mix it up" ended with ${JSON.stringify(end)}`);
+      await waitForTurnEnd(page);
+      const mixed = socket.frames.slice(from).findLast((f) => f.type === 'playlist');
+      assert.ok(mixed, 'the button answered with a playlist');
+      const mixedIds = mixed.playlist.items.map((it) => String(it.track.id));
+      assert.equal(mixedIds.length, 4, 'as long as before');
+      assert.ok(mixedIds.every((id) => !trimmed.ids.includes(id)), 'none of the earlier tracks');
+      assert.equal(await trimmed.answer.getByTestId('refine-buttons').count(), 0, 'the buttons moved to the newest card');
       await screenshot(page, 'chat-refined');
     });
   });

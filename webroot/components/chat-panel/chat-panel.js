@@ -27,7 +27,7 @@ class ChatPanel extends HTMLElement {
       ready: () => this.renderStatus(),
       token: (e) => this.current?.appendToken(e.detail.text),
       tool: (e) => this.current?.tool(e.detail),
-      playlist: (e) => this.current?.addCard('playlist', e.detail.playlist),
+      playlist: (e) => { this.current?.addCard('playlist', e.detail.playlist); this.markNewestPlaylist(); },
       lyrics: (e) => this.current?.addCard('lyrics', e.detail.lyrics),
       melody: (e) => this.current?.addCard('melody', e.detail.melody),
       done: (e) => this.onDone(e.detail),
@@ -58,6 +58,8 @@ class ChatPanel extends HTMLElement {
     this.retryBtn = h('button', { class: 'btn btn-small', hidden: true, onclick: () => chat.retryNow() }, 'Reconnect now');
     this.log = h('div', { class: 'chat-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions text', 'data-testid': 'chat-log', tabindex: '0' });
     this.stick = true;
+    // a playlist card's refine buttons say their words as if typed (ignored while a turn runs)
+    this.log.addEventListener('chat-say', (e) => { e.stopPropagation(); this.send(e.detail?.text); });
     this.log.addEventListener('scroll', () => {
       if (this.autoScrolling) {
         this.autoScrolling = false;
@@ -158,6 +160,7 @@ class ChatPanel extends HTMLElement {
         msg.setTime(m.createdAt);
       }
       if (!items.length) this.showEmpty();
+      this.markNewestPlaylist();
       this.scrollDown(true);
     } catch (e) {
       clear(this.log).append(h('p', { class: 'form-error', role: 'alert' }, `Could not load this conversation: ${e.message}`));
@@ -171,6 +174,12 @@ class ChatPanel extends HTMLElement {
     this.log.append(el);
     this.resizer.observe(el);
     return el;
+  }
+
+  /** Refinements edit the conversation's newest playlist, so only its card offers the buttons. */
+  markNewestPlaylist() {
+    const cards = [...this.log.querySelectorAll('ts-playlist-card')];
+    cards.forEach((c, i) => { c.refinable = i === cards.length - 1; });
   }
 
   send(raw) {

@@ -61,10 +61,30 @@ function rove(list) {
   queueMicrotask(() => { if (items().length) activate(items()[0], false); });
 }
 
+// One-click refinements of the conversation's newest playlist: each says what a listener would type, so the
+// chat answers it as it answers the typed words (and the log shows what was asked).
+const REFINEMENTS = [
+  ['Calmer', 'calmer please'],
+  ['More energy', 'more energetic'],
+  ['Happier', 'a bit happier'],
+  ['Mix it up', 'mix it up'],
+  ['Undo', 'undo'],
+];
+
 class PlaylistCard extends HTMLElement {
   set playlist(p) {
     this._playlist = p;
     this.render();
+  }
+
+  /** Whether the card offers the refinement buttons (the chat sets it on its newest playlist only). */
+  set refinable(on) {
+    this._refinable = Boolean(on);
+    if (this._playlist) this.render();
+  }
+
+  get refinable() {
+    return Boolean(this._refinable);
   }
 
   get playlist() {
@@ -85,6 +105,14 @@ class PlaylistCard extends HTMLElement {
           class: 'btn btn-small', href: `/api/playlists/${encodeURIComponent(p.id)}/export?format=${f}`, 'data-testid': `export-${f}`,
           onclick: (e) => { e.preventDefault(); this.exportAs(f); },
         }, f.toUpperCase())))
+      : null;
+    const refine = this._refinable && items.length
+      ? h('div', { class: 'row refine', role: 'group', 'aria-label': 'Refine this playlist', 'data-testid': 'refine-buttons' },
+        h('span', { class: 'muted small' }, 'Refine:'),
+        REFINEMENTS.map(([label, text]) => h('button', {
+          type: 'button', class: 'btn btn-small', 'data-testid': `refine-${label.toLowerCase().replace(/\s+/g, '-')}`, title: `Say “${text}”`,
+          onclick: () => this.dispatchEvent(new CustomEvent('chat-say', { bubbles: true, composed: true, detail: { text } })),
+        }, label)))
       : null;
     const playable = items.map((it) => it?.track).filter((t) => t && (t.source === 'library' || t.streamPath || t.url));
     const playAll = playable.length
@@ -117,6 +145,7 @@ class PlaylistCard extends HTMLElement {
         card.reasons = it?.reasons ?? [];
         return h('li', { tabindex: i === 0 ? '0' : '-1', 'aria-label': `${i + 1}. ${it?.track?.title ?? 'track'} by ${it?.track?.artist ?? 'unknown artist'}` }, card);
       })),
+      refine,
       exports,
     );
     rove(this.list);
