@@ -379,13 +379,21 @@ public final class PlaylistService {
 
     /**
      * "mix it up", "these all sound the same": a new list of the same length for the same request, with none of the
-     * tracks of this one; where the catalogue has too few others, the best of the old ones fill the rest, and the
+     * tracks of this one and, where the catalogue allows, none of its artists; where the catalogue has too few others, the best of the old ones fill the rest, and the
      * answer says how many.
      */
     private Draft refresh(List<PlaylistItem> items, Requirements asked, Shift shift, UserProfile profile, MoodTarget base) {
         Set<Long> avoid = new HashSet<>();
         items.forEach(i -> avoid.add(i.item().trackId()));
-        List<PlaylistItem> fresh = new ArrayList<>(candidates(List.of(), items.size(), asked, shift, profile, base, null, avoid));
+        // other artists first ("they all sound the same" is often the same few artists), then any other track
+        Set<String> artists = new HashSet<>();
+        items.forEach(i -> artists.add(i.item().artist().toLowerCase(Locale.ROOT).trim()));
+        List<PlaylistItem> fresh = new ArrayList<>(candidates(List.of(), items.size(), asked, shift, profile, base,
+                c -> !artists.contains(c.artist().toLowerCase(Locale.ROOT).trim()), avoid));
+        if (fresh.size() < items.size()) {
+            fresh.forEach(i -> avoid.add(i.item().trackId()));
+            fresh.addAll(candidates(fresh, items.size() - fresh.size(), asked, shift, profile, base, null, avoid));
+        }
         int found = fresh.size();
         if (found == 0) {
             return new Draft(items, asked, shift, List.of("the catalogue has no other tracks that fit this request"), "nothing changed");
@@ -400,7 +408,9 @@ public final class PlaylistService {
         if (found < items.size()) {
             notes.add("only " + found + " other tracks fit this request, so " + (items.size() - found) + " of the earlier ones stay");
         }
-        return new Draft(fresh, asked, shift, notes, "a fresh list: " + found + " new track" + (found == 1 ? "" : "s") + " for the same request");
+        boolean otherArtists = fresh.stream().noneMatch(i -> artists.contains(i.item().artist().toLowerCase(Locale.ROOT).trim()));
+        return new Draft(fresh, asked, shift, notes, "a fresh list: " + found + " new track" + (found == 1 ? "" : "s")
+                + (otherArtists ? ", none by an artist of the last one," : "") + " for the same request");
     }
 
     /** Rebuilds the whole list one step calmer/more energetic/happier/sadder/faster/slower, and checks it moved. */

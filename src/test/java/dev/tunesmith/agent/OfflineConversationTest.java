@@ -240,6 +240,11 @@ class OfflineConversationTest extends AppTestBase {
         assertTrue(mean(fresh, "valence") <= mean(sad, "valence") + 0.1, "still sad: valence " + mean(sad, "valence") + " → "
                 + mean(fresh, "valence"));
         assertTrue(fresh.text().contains("new track"), fresh.text());
+        Set<String> earlierArtists = new HashSet<>();
+        sad.items().forEach(o -> earlierArtists.add(((JsonObject) o).getJsonObject("track").getString("artist")));
+        assertTrue(fresh.items().stream().noneMatch(o -> earlierArtists.contains(((JsonObject) o).getJsonObject("track").getString("artist"))),
+                "other artists where the catalogue has them: " + fresh.items());
+        assertTrue(fresh.text().contains("none by an artist of the last one"), "the answer says so because it is so: " + fresh.text());
 
         Turn slower = say(c, "i love it but a tad slower");
         assertEquals(10, slower.items().size(), "an edit, not a new list for 'love': " + slower.text());
