@@ -16,6 +16,7 @@ import dev.tunesmith.music.lyrics.SongCorpus;
 import dev.tunesmith.music.lyrics.Theme;
 import dev.tunesmith.music.lyrics.ThemedLyricsGenerator;
 import dev.tunesmith.music.lyrics.WordEmbedder;
+import dev.tunesmith.recommend.mood.Sentiment;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,9 +100,10 @@ final class LyricsBench {
             requests.add(new Request(text, theme, n));
         }
         Map<String, float[]> vectors = new HashMap<>();
-        try (LyricsService themed = LyricsService.of(ThemedLyricsGenerator.loadShipped(words))) {
+        ThemedLyricsGenerator generator = ThemedLyricsGenerator.loadShipped(words, Sentiment::word);
+        try (LyricsService themed = LyricsService.of(generator)) {
             measure("lyrics", themed, requests, router, dict, minilm, vectors, lm, r, log, true);
-            moods(themed, router, minilm, Math.max(1, samples / 3), r);
+            moods(themed, generator, router, minilm, Math.max(1, samples / 3), r);
         }
         LyricsGenerator old = lyricsModel == null ? ModelLyricsGenerator.loadShipped(1) : ModelLyricsGenerator.load(lyricsModel, 1);
         try (LyricsService previous = LyricsService.of(old)) {
@@ -122,7 +124,7 @@ final class LyricsBench {
      * independent of it: a check that the mood reaches the words, not a human rating). Pairwise accuracy: the share of
      * themes where the first mood's text leans further to the first anchor; 0.5 is a mood ignored.
      */
-    private static void moods(LyricsService service, IntentRouter router, EmbeddingModel minilm, int themes, Map<String, Object> r) {
+    private static void moods(LyricsService service, ThemedLyricsGenerator generator, IntentRouter router, EmbeddingModel minilm, int themes, Map<String, Object> r) {
         for (String[] pair : MOOD_PAIRS) {
             float[] first = minilm.embed(pair[1]).content().vector();
             float[] second = minilm.embed(pair[3]).content().vector();
@@ -131,6 +133,8 @@ final class LyricsBench {
             int themeKept = 0;
             long lines = 0;
             long onScheme = 0;
+            long secondLines = 0;
+            long gloomySecond = 0;
             for (int i = 0; i < themes; i++) {
                 String t = THEMES.get(i % THEMES.size());
                 Set<String> subject = new HashSet<>();
@@ -145,6 +149,16 @@ final class LyricsBench {
                         lines++;
                         onScheme += line.onScheme() ? 1 : 0;
                     }
+                    if (k == 1) {
+                        for (String line : l.text().split("\n")) {
+                            if (line.isBlank()) {
+                                continue;
+                            }
+                            secondLines++;
+                            gloomySecond += LyricsChecker.words(line).stream().map(Pronunciations::normalise)
+                                    .anyMatch(generator::gloomy) ? 1 : 0;
+                        }
+                    }
                     lean[k] = WordEmbedder.cosine(v, first) - WordEmbedder.cosine(v, second);
                     themeKept += LyricsChecker.words(l.text()).stream().map(w -> lemma(Pronunciations.normalise(w))).anyMatch(subject::contains) ? 1 : 0;
                 }
@@ -156,6 +170,8 @@ final class LyricsBench {
             r.put(key + ".meanLeanGap", gap / themes);
             r.put(key + ".themeWords", (double) themeKept / (2 * themes));
             r.put(key + ".schemeAdherence", (double) onScheme / lines);
+            // lines of the second mood's songs (joyful, tender) holding a gloomy word (ThemedLyricsGenerator.gloomy)
+            r.put(key + ".gloomyLinesInSecond", (double) gloomySecond / Math.max(1, secondLines));
         }
     }
 

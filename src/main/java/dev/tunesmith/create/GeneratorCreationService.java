@@ -5,6 +5,7 @@ import dev.tunesmith.music.LyricsGenerator;
 import dev.tunesmith.music.LyricsRequest;
 import dev.tunesmith.music.lyrics.ModelLyricsGenerator;
 import dev.tunesmith.music.lyrics.ThemedLyricsGenerator;
+import dev.tunesmith.recommend.mood.Sentiment;
 import dev.tunesmith.music.lyrics.WordEmbedder;
 import dev.tunesmith.music.LyricsService;
 import dev.tunesmith.music.Melody;
@@ -79,7 +80,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
             mProblem = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warn("melody model unavailable: {}", mProblem);
         }
-        ThemedLyricsGenerator themed = ThemedLyricsGenerator.loadShipped(words);
+        ThemedLyricsGenerator themed = ThemedLyricsGenerator.loadShipped(words, Sentiment::word);
         Songwriter songwriter = new Songwriter(Pronunciations.shared(), themed);
         try {
             l = LyricsService.of(lyricsWrapper.apply(lyricsDir.<LyricsGenerator>map(d -> ModelLyricsGenerator.load(d, 2))

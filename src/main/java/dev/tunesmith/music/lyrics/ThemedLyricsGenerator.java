@@ -55,11 +55,15 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
     private final List<Frame> verseFrames = new ArrayList<>();
     private final List<Frame> chorusFrames = new ArrayList<>();
     private final WordEmbedder embedder;
+    /** A word's rating from −4 (extremely unpleasant) to +4, 0 when unrated (the product passes the VADER lexicon's). */
+    private final java.util.function.ToDoubleFunction<String> feeling;
     private volatile Map<String, float[]> vectors;
 
-    private ThemedLyricsGenerator(Pronunciations dict, List<String> lexiconLines, List<String> frameLines, WordEmbedder embedder) {
+    private ThemedLyricsGenerator(Pronunciations dict, List<String> lexiconLines, List<String> frameLines, WordEmbedder embedder,
+            java.util.function.ToDoubleFunction<String> feeling) {
         this.dict = dict;
         this.embedder = embedder;
+        this.feeling = feeling == null ? w -> 0 : feeling;
         for (Pos p : Pos.values()) {
             lexicon.put(p, new ArrayList<>());
         }
@@ -89,7 +93,16 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
 
     /** The shipped lexicon and frames; {@code embedder} may be null (then only the theme's own words steer). */
     public static ThemedLyricsGenerator loadShipped(WordEmbedder embedder) {
-        return new ThemedLyricsGenerator(Pronunciations.shared(), resource("lyrics/lexicon.txt"), resource("lyrics/frames.txt"), embedder);
+        return loadShipped(embedder, null);
+    }
+
+    /**
+     * As {@link #loadShipped(WordEmbedder)}, with {@code feeling} rating words from −4 to +4 (null: none rated): a glad
+     * song (its mood words rated above 1) keeps words rated −1 or lower out where it can.
+     */
+    public static ThemedLyricsGenerator loadShipped(WordEmbedder embedder, java.util.function.ToDoubleFunction<String> feeling) {
+        return new ThemedLyricsGenerator(Pronunciations.shared(), resource("lyrics/lexicon.txt"), resource("lyrics/frames.txt"), embedder,
+                feeling);
     }
 
     private static List<String> resource(String path) {
@@ -287,9 +300,12 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
         final Map<Pos, List<String>> mood = new EnumMap<>(Pos.class);
         final Set<String> themeWords = new HashSet<>();
         final Set<String> nearWords = new HashSet<>();
+        /** Whether the song's asked mood is glad ("happy", "joyful", "cheerful": rated above 1 in the lexicon). */
+        final boolean glad;
 
         Pools(Theme theme, List<String> neighbours, List<String> moodWords) {
             this.theme = theme;
+            glad = !theme.moods().isEmpty() && theme.moods().stream().mapToDouble(feeling).average().orElse(0) > 1;
             for (Pos p : Pos.values()) {
                 themed.put(p, new ArrayList<>());
                 near.put(p, new ArrayList<>());
@@ -417,6 +433,15 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
                     themed -= 1.5;
                 }
             }
+            // a glad song keeps its gloomy words out where the line can do without ("every grandma felt dark" in a chorus
+            // made happier): each such word costs as much as a syllable off
+            if (pools.glad) {
+                for (String w : cand.words()) {
+                    if (gloomy(w)) {
+                        score -= 3;
+                    }
+                }
+            }
             score += Math.min(themed, 4) - (usedFrames.contains(f) ? 4 : 0) + rng.nextDouble() * 0.5;
             Candidate prior = top.get(cand.text());
             if (prior == null || score > prior.score()) {
@@ -430,6 +455,18 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
         }
         return best;
     }
+
+    /**
+     * Words of the lexicon that darken a line: rated −1 or lower by {@code feeling} (with the VADER lexicon: cruel,
+     * lonely, broken, tired, cry) and the lexicon's gloomy words that VADER does not rate or rates only mildly (it was
+     * built for social-media text).
+     */
+    public boolean gloomy(String w) {
+        return feeling.applyAsDouble(w) <= -1 || UNRATED_GLOOM.contains(w);
+    }
+
+    private static final Set<String> UNRATED_GLOOM = Set.of("dark", "cold", "gray", "grey", "black", "ghost", "grave", "ash", "shadow",
+            "faded", "fading", "frozen", "heavy", "weary", "empty", "silent", "restless", "tear", "tears", "storm", "stormy");
 
     private int partners(String word) {
         Set<String> out = new HashSet<>();

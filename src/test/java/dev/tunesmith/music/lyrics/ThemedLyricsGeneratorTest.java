@@ -94,4 +94,31 @@ class ThemedLyricsGeneratorTest {
         }
         assertTrue(right >= 6, "the sad text leans further to grief for " + right + " of " + subjects.size() + " subjects");
     }
+
+    @Test
+    void should_keep_gloomy_words_out_of_a_glad_song_when_words_are_rated() {
+        // "make the chorus happier" once gave "And every grandma felt dark": the rhyme with "park" took any adjective
+        ThemedLyricsGenerator rated = ThemedLyricsGenerator.loadShipped(null, dev.tunesmith.recommend.mood.Sentiment::word);
+        LyricsService unrated = SERVICE;
+        int gloomyRated = 0;
+        int gloomyUnrated = 0;
+        int lines = 0;
+        try (LyricsService withFeeling = LyricsService.of(rated)) {
+            for (long seed = 1; seed <= 12; seed++) {
+                for (LyricsService s : List.of(withFeeling, unrated)) {
+                    Lyrics l = s.generate(new LyricsRequest("happy song about my grandma's garden in the park", "AABB", 8, 8, seed));
+                    long g = l.text().lines().filter(line -> LyricsChecker.words(line).stream().map(Pronunciations::normalise)
+                            .anyMatch(rated::gloomy)).count();
+                    if (s == withFeeling) {
+                        gloomyRated += (int) g;
+                        lines += 8;
+                    } else {
+                        gloomyUnrated += (int) g;
+                    }
+                }
+            }
+        }
+        assertTrue(gloomyRated < gloomyUnrated, "rated " + gloomyRated + " vs unrated " + gloomyUnrated + " gloomy lines");
+        assertTrue(gloomyRated <= lines / 10, gloomyRated + " of " + lines + " lines gloomy in a happy song");
+    }
 }
