@@ -3,6 +3,7 @@ package dev.tunesmith.catalog.importer;
 import static dev.tunesmith.catalog.importer.FreeMusicImporter.doubleOrNull;
 
 import dev.tunesmith.catalog.TrackRecord;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,10 +20,17 @@ import java.util.Set;
  * Parses a Spotify-style audio-features CSV: columns are found by name in any order, case, spacing
  * and punctuation aside ("Track Name", "track_name" and "trackname" are one column): name/title/
  * track name, artist/artists/artist name(s), album, id/track id/uri, valence, energy, danceability,
- * acousticness, instrumentalness, tempo, loudness (dB), mode (0/1), speechiness, duration_ms/
- * duration (ms)/length_ms, duration_sec, or length/duration (milliseconds when ≥ 10,000, else
- * seconds: Spotify's API and the Kaggle exports give milliseconds), genre/genres. Unknown
+ * acousticness, instrumentalness, tempo/bpm, loudness (dB), mode (0/1, major/minor), speechiness,
+ * duration_ms/duration (ms)/length_ms, duration_sec, or length/duration (milliseconds when ≥ 10,000,
+ * else seconds: Spotify's API and the Kaggle exports give milliseconds), genre/genres. Unknown
  * columns (a mood label among them) are ignored. Features are measured.
+ *
+ * <p>What real exports differ in is read too: the separator is the header's most frequent one of
+ * comma, semicolon and tab (with a semicolon or tab, a decimal comma is a decimal point); a feature
+ * whose header says {@code %} ("valence_%") is on a 0–100 scale; a file without an id column keys
+ * each row by artist and title, one without a name column titles it by its id, and one without an
+ * artist column files it under "Unknown artist". A row must still have what its file's columns
+ * promise: a blank id, name or artist in a column that exists rejects that row.
  */
 public final class FeaturesImporter {
 
@@ -35,44 +43,47 @@ public final class FeaturesImporter {
         }
         List<TrackRecord> tracks = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), ',')) {
-            Map<String, Integer> h = canonical(CsvReader.header(csv.next().orElseThrow(() -> new IOException(file + " is empty"))));
-            String name = first(h, "name", "title", "trackname", "songname", "track", "song");
-            String artist = first(h, "artist", "artists", "artistname", "artistnames", "performer");
-            String id = first(h, "id", "trackid", "uri", "trackuri", "spotifyid", "spotifyuri");
-            if (name == null || artist == null || id == null) {
-                throw new IOException(file.getFileName() + " needs columns for name (name/title), artist (artist/artists) and id");
+        BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        char separator = separator(in);
+        try (CsvReader csv = new CsvReader(in, separator)) {
+            Map<String, Integer> raw = CsvReader.header(csv.next().orElseThrow(() -> new IOException(file + " is empty")));
+            Map<String, Integer> h = canonical(raw);
+            Set<String> percent = percentColumns(raw);
+            Columns c = new Columns(
+                    first(h, "name", "title", "trackname", "songname", "track", "song"),
+                    first(h, "artist", "artists", "artistname", "artistnames", "artistsname", "performer"),
+                    first(h, "id", "trackid", "uri", "trackuri", "spotifyid", "spotifyuri"),
+                    first(h, "tempo", "bpm"));
+            if (c.name() == null && c.id() == null) {
+                throw new IOException(file.getFileName() + " needs a column for the track's name (name/title) or id (id/uri)");
             }
-            String name0 = name;
-            String artist0 = artist;
-            String id0 = id;
+            Numbers n = new Numbers(h, percent, separator != ',');
             Optional<CsvReader.Record> next;
             while ((next = csv.next()).isPresent()) {
                 CsvReader.Record r = next.get();
                 report.read(1);
                 try {
-                    String key = get(r, h, id0);
-                    String title = get(r, h, name0);
-                    String performer = cleanArtist(get(r, h, artist0));
+                    String title = c.name() == null ? get(r, h, c.id()) : get(r, h, c.name());
+                    String performer = c.artist() == null ? UNKNOWN_ARTIST : cleanArtist(get(r, h, c.artist()));
+                    String key = c.id() == null ? performer.toLowerCase(Locale.ROOT) + " / " + title.toLowerCase(Locale.ROOT) : get(r, h, c.id());
                     if (key.isBlank() || title.isBlank() || performer.isBlank()) {
-                        throw new IllegalArgumentException("id, name and artist are required");
+                        throw new IllegalArgumentException(c.id() == null ? "name and artist are required" : "id, name and artist are required");
                     }
                     if (!seen.add(key)) {
-                        throw new IllegalArgumentException("duplicate id " + key);
+                        throw new IllegalArgumentException(c.id() == null ? "duplicate track " + title + " by " + performer : "duplicate id " + key);
                     }
-                    Double tempo = doubleOrNull(get(r, h, "tempo"), "tempo", 0, 400);
+                    Double tempo = c.tempo() == null ? null : n.value(r, c.tempo(), 0, 400);
                     TrackRecord.Features features = new TrackRecord.Features(
-                            unit(r, h, "valence"), unit(r, h, "energy"), unit(r, h, "danceability"),
-                            unit(r, h, "acousticness"), unit(r, h, "instrumentalness"), tempo, false,
-                            doubleOrNull(get(r, h, "loudness"), "loudness", -80, 10), mode(get(r, h, "mode")),
-                            unit(r, h, "speechiness"));
+                            n.unit(r, "valence"), n.unit(r, "energy"), n.unit(r, "danceability"),
+                            n.unit(r, "acousticness"), n.unit(r, "instrumentalness"), tempo, false,
+                            n.value(r, "loudness", -80, 10), mode(get(r, h, "mode")), n.unit(r, "speechiness"));
                     Integer duration = null;
                     String msColumn = first(h, "durationms", "lengthms");
                     String secColumn = first(h, "durationsec", "durations", "durationseconds", "lengthsec", "lengths");
                     String anyColumn = first(h, "length", "duration");
-                    Double ms = msColumn == null ? null : doubleOrNull(get(r, h, msColumn), "duration_ms", 0, 6 * 3600_000.0);
-                    Double sec = secColumn == null ? null : doubleOrNull(get(r, h, secColumn), "duration_sec", 0, 6 * 3600.0);
-                    Double any = anyColumn == null ? null : doubleOrNull(get(r, h, anyColumn), anyColumn, 0, 6 * 3600_000.0);
+                    Double ms = msColumn == null ? null : n.value(r, msColumn, 0, 6 * 3600_000.0);
+                    Double sec = secColumn == null ? null : n.value(r, secColumn, 0, 6 * 3600.0);
+                    Double any = anyColumn == null ? null : n.value(r, anyColumn, 0, 6 * 3600_000.0);
                     if (ms != null) {
                         duration = (int) Math.round(ms / 1000);
                     } else if (sec != null) {
@@ -80,7 +91,7 @@ public final class FeaturesImporter {
                     } else if (any != null) {
                         duration = (int) Math.round(any >= 10_000 ? any / 1000 : any);
                     }
-                    String genreColumn = first(h, "genre", "genres", "artistgenres");
+                    String genreColumn = first(h, "genre", "genres", "artistgenres", "trackgenre");
                     String genre = genreColumn == null ? "" : cleanArtist(get(r, h, genreColumn));
                     List<String> tags = genre.isBlank() ? List.of() : List.of(genre.toLowerCase(Locale.ROOT));
                     String albumColumn = first(h, "album", "albumname");
@@ -95,6 +106,61 @@ public final class FeaturesImporter {
         return tracks;
     }
 
+    /** What a row without an artist column is filed under. */
+    public static final String UNKNOWN_ARTIST = "Unknown artist";
+
+    /** The canonical names of the columns that identify a track, or null where the file has none. */
+    private record Columns(String name, String artist, String id, String tempo) {}
+
+    /** Reads one file's numbers: its percent columns scaled to 0–1, decimal commas where the separator allows them. */
+    private record Numbers(Map<String, Integer> h, Set<String> percent, boolean decimalComma) {
+
+        Double unit(CsvReader.Record r, String column) {
+            boolean pct = percent.contains(column);
+            Double v = value(r, column, 0, pct ? 100 : 1);
+            return v == null || !pct ? v : Double.valueOf(v / 100);
+        }
+
+        Double value(CsvReader.Record r, String column, double min, double max) {
+            String v = get(r, h, column);
+            return doubleOrNull(decimalComma ? v.replace(',', '.') : v, column, min, max);
+        }
+    }
+
+    /**
+     * The separator of a file whose first line is its header: whichever of comma, semicolon and tab
+     * occurs most often there outside quotes (comma on a tie). Leaves the reader at the start.
+     */
+    static char separator(BufferedReader in) throws IOException {
+        in.mark(1 << 16);
+        int[] count = new int[3];
+        boolean quoted = false;
+        for (int i = 0, ch; i < (1 << 16) - 1 && (ch = in.read()) != -1 && (quoted || ch != '\n'); i++) {
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                switch (ch) {
+                    case ',' -> count[0]++;
+                    case ';' -> count[1]++;
+                    case '\t' -> count[2]++;
+                    default -> { }
+                }
+            }
+        }
+        in.reset();
+        return count[1] > count[0] && count[1] >= count[2] ? ';' : count[2] > count[0] && count[2] > count[1] ? '\t' : ',';
+    }
+
+    /** The canonical names of the columns whose header gives a percentage ("valence_%", "Energy (%)"). */
+    private static Set<String> percentColumns(Map<String, Integer> header) {
+        Set<String> percent = new HashSet<>();
+        header.keySet().stream()
+                .filter(k -> k.contains("%") || k.contains("percent") || k.endsWith("pct"))
+                .map(k -> k.replace("percent", "").replaceAll("pct$", "").replaceAll("[^a-z0-9]", ""))
+                .forEach(percent::add);
+        return percent;
+    }
+
     private static Double mode(String v) {
         if (v == null || v.isBlank()) {
             return null;
@@ -107,14 +173,11 @@ public final class FeaturesImporter {
         };
     }
 
-    private static Double unit(CsvReader.Record r, Map<String, Integer> h, String column) {
-        return doubleOrNull(get(r, h, column), column, 0, 1);
-    }
-
-    /** Column names without case, spaces or punctuation ("Duration (ms)" → "durationms"). */
+    /** Column names without case, spaces, punctuation or a percent word ("Duration (ms)" → "durationms"). */
     private static Map<String, Integer> canonical(Map<String, Integer> header) {
         Map<String, Integer> c = new java.util.HashMap<>();
-        header.forEach((k, v) -> c.merge(k.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""), v, Math::min));
+        header.forEach((k, v) -> c.merge(k.toLowerCase(Locale.ROOT).replace("percent", "").replaceAll("pct$", "")
+                .replaceAll("[^a-z0-9]", ""), v, Math::min));
         return c;
     }
 

@@ -113,6 +113,49 @@ class ImportersTest {
     }
 
     @Test
+    void should_read_semicolons_percentages_and_files_without_ids_or_names() throws IOException {
+        // a spreadsheet saved in a European locale: semicolons, decimal commas
+        Path euro = dir.resolve("euro.csv");
+        Files.writeString(euro, """
+                id;name;artist;valence;energy;tempo;duration_ms
+                x1;Nocturne;Chopin;0,12;0,08;61,5;275000
+                """);
+        TrackRecord e = new FeaturesImporter().parse(euro, new ImportReport("features")).get(0);
+        assertEquals("Chopin", e.artist());
+        assertEquals(0.12, e.features().valence());
+        assertEquals(61.5, e.features().tempo());
+        // the "most streamed songs" layout: no id, percent columns, bpm, Major/Minor
+        Path pct = dir.resolve("streamed.csv");
+        Files.writeString(pct, """
+                track_name,artist(s)_name,bpm,mode,danceability_%,valence_%,energy_%,acousticness_%,instrumentalness_%,speechiness_%
+                Flowers,Miley Cyrus,118,Major,71,65,68,6,0,7
+                Flowers,Miley Cyrus,118,Major,71,65,68,6,0,7
+                Kill Bill,SZA,89,Minor,64,43,73,5,17,4
+                """);
+        ImportReport report = new ImportReport("features");
+        List<TrackRecord> tracks = new FeaturesImporter().parse(pct, report);
+        assertEquals(2, tracks.size());
+        assertEquals(1, report.rejectedCount(), "the same title by the same artist twice is one track");
+        TrackRecord f = tracks.get(0);
+        assertEquals("Miley Cyrus", f.artist());
+        assertEquals(0.65, f.features().valence(), 1e-9);
+        assertEquals(0.68, f.features().energy(), 1e-9);
+        assertEquals(118.0, f.features().tempo());
+        assertEquals(1.0, f.features().mode());
+        assertEquals(0.0, tracks.get(1).features().mode());
+        // a tab-separated feature dump with only a URI and a pandas index column
+        Path tsv = dir.resolve("labelled.tsv");
+        Files.writeString(tsv, "\tduration (ms)\tdanceability\tenergy\tvalence\tlabels\turi\n"
+                + "0\t195000.0\t0.611\t0.614\t0.23\t0\tspotify:track:3JFL\n");
+        TrackRecord u = new FeaturesImporter().parse(tsv, new ImportReport("features")).get(0);
+        assertEquals("spotify:track:3JFL", u.externalId());
+        assertEquals("spotify:track:3JFL", u.title());
+        assertEquals(FeaturesImporter.UNKNOWN_ARTIST, u.artist());
+        assertEquals(195, u.durationSec());
+        assertEquals(0.23, u.features().valence());
+    }
+
+    @Test
     void should_refuse_a_features_csv_without_required_columns() throws IOException {
         Path file = dir.resolve("bad.csv");
         Files.writeString(file, "foo,bar\n1,2\n");
