@@ -394,26 +394,9 @@ final class MoodBench {
      * in the catalogue.
      */
     static Labelled labelledCsv(Path file, String labelColumn) throws IOException {
-        List<TrackRecord> records = new FeaturesImporter().parse(file, new ImportReport("features"));
         Map<String, String> labelById = new HashMap<>();
-        try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), ',')) {
-            Map<String, Integer> h = new HashMap<>();
-            CsvReader.header(csv.next().orElseThrow(() -> new IOException(file + " is empty")))
-                    .forEach((k, v) -> h.put(k.replaceAll("[^a-z0-9]", ""), v));
-            Integer label = h.get(labelColumn.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
-            Integer id = java.util.stream.Stream.of("id", "trackid", "uri", "trackuri", "spotifyid", "spotifyuri")
-                    .map(h::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            if (label == null || id == null) {
-                throw new IOException(file + " needs an id column and the label column '" + labelColumn + "'");
-            }
-            java.util.Optional<CsvReader.Record> r;
-            while ((r = csv.next()).isPresent()) {
-                List<String> f = r.get().fields();
-                if (f.size() > Math.max(label, id)) {
-                    labelById.put(f.get(id).trim(), f.get(label).trim().toLowerCase(Locale.ROOT));
-                }
-            }
-        }
+        List<TrackRecord> records = new FeaturesImporter().parse(file, new ImportReport("features"), labelColumn,
+                (t, label) -> labelById.put(t.externalId(), label.trim().toLowerCase(Locale.ROOT)));
         List<CatalogItem> items = new ArrayList<>();
         Map<Long, String> labels = new HashMap<>();
         for (TrackRecord t : records) {

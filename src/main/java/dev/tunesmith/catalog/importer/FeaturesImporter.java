@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Parses a Spotify-style audio-features CSV: columns are found by name in any order, case, spacing
@@ -38,11 +39,21 @@ public final class FeaturesImporter {
 
     /** Blocking. */
     public List<TrackRecord> parse(Path file, ImportReport report) throws IOException {
+        return parse(file, report, null, (t, v) -> { });
+    }
+
+    /**
+     * Blocking. Also hands each imported track's value of the column {@code aside} (found by name
+     * like the others) to {@code seen}, never to the track: the mood bench reads its labels so,
+     * keyed exactly as the import keys its rows.
+     */
+    public List<TrackRecord> parse(Path file, ImportReport report, String aside, BiConsumer<TrackRecord, String> seen)
+            throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such file: " + file);
         }
         List<TrackRecord> tracks = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<String> keys = new HashSet<>();
         BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         char separator = separator(in);
         try (CsvReader csv = new CsvReader(in, separator)) {
@@ -58,6 +69,10 @@ public final class FeaturesImporter {
                 throw new IOException(file.getFileName() + " needs a column for the track's name (name/title) or id (id/uri)");
             }
             Numbers n = new Numbers(h, percent, separator != ',');
+            String asideColumn = aside == null ? null : canonical(Map.of(aside.toLowerCase(Locale.ROOT), 0)).keySet().iterator().next();
+            if (asideColumn != null && !h.containsKey(asideColumn)) {
+                throw new IOException(file.getFileName() + " has no column '" + aside + "'");
+            }
             Optional<CsvReader.Record> next;
             while ((next = csv.next()).isPresent()) {
                 CsvReader.Record r = next.get();
@@ -69,7 +84,7 @@ public final class FeaturesImporter {
                     if (key.isBlank() || title.isBlank() || performer.isBlank()) {
                         throw new IllegalArgumentException(c.id() == null ? "name and artist are required" : "id, name and artist are required");
                     }
-                    if (!seen.add(key)) {
+                    if (!keys.add(key)) {
                         throw new IllegalArgumentException(c.id() == null ? "duplicate track " + title + " by " + performer : "duplicate id " + key);
                     }
                     Double tempo = c.tempo() == null ? null : n.value(r, c.tempo(), 0, 400);
@@ -96,8 +111,12 @@ public final class FeaturesImporter {
                     List<String> tags = genre.isBlank() ? List.of() : List.of(genre.toLowerCase(Locale.ROOT));
                     String albumColumn = first(h, "album", "albumname");
                     String album = albumColumn == null ? "" : get(r, h, albumColumn);
-                    tracks.add(new TrackRecord(SOURCE, key, title, performer, album.isBlank() ? null : album,
-                            genre.isBlank() ? null : genre, tags, duration, features, null, null, null, null, null, null));
+                    TrackRecord track = new TrackRecord(SOURCE, key, title, performer, album.isBlank() ? null : album,
+                            genre.isBlank() ? null : genre, tags, duration, features, null, null, null, null, null, null);
+                    tracks.add(track);
+                    if (asideColumn != null) {
+                        seen.accept(track, get(r, h, asideColumn));
+                    }
                 } catch (IllegalArgumentException e) {
                     report.reject(file.getFileName().toString(), r.line(), e.getMessage());
                 }
