@@ -52,7 +52,13 @@ public final class MoodParser {
     static final double GLAD = 0.38;
 
     private static final Pattern CLAUSES =
-            Pattern.compile("\\s*(?:,|;|\\.|!|\\?|/|\\bbut\\b|\\band\\b|\\bwith\\b|\\bplus\\b|\\bthough\\b)\\s*");
+            Pattern.compile("\\s*(?:,|;|\\.(?![a-z0-9])|!|\\?|/|\\bbut\\b|\\band\\b|\\bwith\\b|\\bplus\\b|\\bthough\\b)\\s*");
+    /**
+     * The dot of a title or an initial inside a name ("Dr. Mindflip", "St. Vincent", "A.J. Racy"): not the end of a
+     * clause, so the name reads as the catalogue's artist ({@link Language#words} drops the dot there too).
+     */
+    private static final Pattern NAME_DOT = Pattern.compile("\\b(dr|mr|mrs|ms|st|jr|sr|mt|ft|feat|vs|prof|sgt|lt|capt|rev|"
+            + "[a-z](?:\\.[a-z])+|[a-z])\\.(?=\\s+[a-z0-9])");
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(not too|not overly|not very|not so|nothing too|too little|less|no more|none of|no|"
                     + "(?:i'?m |i am )?not (?:a |really a |much of a |the biggest )?fan of|not into|not|without|avoid|never|"
@@ -141,9 +147,12 @@ public final class MoodParser {
      * Spotify genre "lo-fi beats" sits in the calm quadrant), not any lo-fi recording; the genre stays asked for.
      */
     private static final Pattern LOFI_BEATS = Pattern.compile("\\b(lo-?fi|lo fi)(?=\\s+(?:beats|hip-hop|vibes|radio|study|jazz|chill)\\b)");
-    /** "dance around the kitchen", "dancing round my room": carefree joy at home, not a club night. */
-    private static final Pattern DANCE_AROUND = Pattern.compile("\\b(?:dance|dancing)\\s+(?:a)?round\\s+(?:the|my|our|in the|in my)\\s+"
-            + "(?:kitchen|house|flat|apartment|room|bedroom|living room|lounge|home)\\b");
+    /**
+     * "dance around the kitchen", "dancing round my room", "dancing around in my socks": carefree joy, not a club
+     * night ("dancing around the fire" stays festive).
+     */
+    private static final Pattern DANCE_AROUND = Pattern.compile("\\b(?:dance|dancing)\\s+(?:a)?round\\b"
+            + "(?!\\s+(?:the|a|an)\\s+(?:club|clubs|fire|bonfire|campfire|pole|maypole|dancefloor|dance floor|stage)\\b)");
     /** "after work", "a long day at work", "home from work": the working day is over. */
     private static final Pattern WORK_IDIOM = Pattern.compile("\\b(after|from|day at|day of|back from)\\s+work\\b");
     /** "a sunny walk to work", "my commute to work", "on the way to work": the way there, not music to work to. */
@@ -204,6 +213,32 @@ public final class MoodParser {
             + "jogging|jog|cardio|spin|cycling|hiit|training|lifting|sprint|sprints|race|energetic|energy|hype|hyped|pumped|intense)\\b)"
             + "|(?<=\\b(?:workout|gym|running|cardio|spin|cycling|hiit|training|lifting|energetic|hype|hyped|pumped|intense)\\b.{0,40})"
             + "\\bupbeat\\b");
+    /**
+     * "running a 5k tomorrow, need motivation", "gym motivation": with an activity that asks for energy, motivation is
+     * the push to keep going, not the hopeful lift it means on its own ("motivational quotes music").
+     */
+    private static final Pattern MOTIVATION_ACTIVITY = Pattern.compile("\\b(?:motivation|motivational|motivating|motivated|motivate me)\\b"
+            + "(?=.*\\b(?:workout|work out|gym|running|run|5k|10k|marathon|jogging|jog|cardio|spin|cycling|hiit|training|lifting|"
+            + "sprint|sprints|race|match|game|squats|deadlifts|leg day)\\b)"
+            + "|(?<=\\b(?:workout|gym|running|run|5k|10k|marathon|cardio|spin|cycling|hiit|training|lifting|race|match|leg day)\\b.{0,40})"
+            + "\\b(?:motivation|motivational|motivating|motivated|motivate me)\\b");
+    /**
+     * "a quiet evening alone", "a lazy sunday by myself": time alone that is chosen and calm, not the lonely
+     * occasion {@link #ALONE_ON} reads ("spending the holidays alone").
+     */
+    private static final Pattern QUIET_ALONE = Pattern.compile("\\b(quiet|peaceful|relaxing|relaxed|cozy|cosy|chill|chilled|lazy|calm|"
+            + "slow|restful|mellow)\\s+((?:[a-z]+\\s+)?(?:evening|night|day|sunday|saturday|weekend|morning|afternoon|time))"
+            + "\\s+(?:all\\s+)?(?:alone|by myself|on my own)\\b");
+    /**
+     * "lost my cat this morning", "we lost our grandpa last week": a death, not the morning ("lost my keys" and "lost my
+     * voice" stay theirs); the time the loss happened is not the music's time of day.
+     */
+    private static final Pattern LOST_ONE = Pattern.compile("\\b(?:lost|losing|lose)\\s+(?:my|our|her|his|their)\\s+(?:[a-z]+\\s+)?"
+            + "(?:cat|dog|pet|puppy|kitten|bunny|rabbit|hamster|horse|bird|parrot|mom|mum|mother|mama|dad|father|papa|"
+            + "grandma|grandpa|grandmother|grandfather|granny|gran|nan|nana|grandad|granddad|friend|brother|sister|son|"
+            + "daughter|husband|wife|partner|uncle|aunt|auntie|cousin|baby|boyfriend|girlfriend|fiance|fiancee|child)\\b"
+            + "(?:\\s+(?:this|last|yesterday)\\s+(?:morning|evening|night|afternoon|week|month|year))?"
+            + "(?:\\s+(?:today|yesterday|tonight))?");
     /** An idiom and the words that say what it means, read before the clauses. */
     private record Idiom(Pattern pattern, String meaning) {}
 
@@ -222,7 +257,9 @@ public final class MoodParser {
             new Idiom(LONG_DAY, "exhausted"),
             new Idiom(LATE, "in a hurry"),
             new Idiom(STAY_AWAKE, "keep me awake"),
+            new Idiom(QUIET_ALONE, "$1 $2"),
             new Idiom(ALONE_ON, "lonely"),
+            new Idiom(LOST_ONE, "lost someone"),
             new Idiom(PASSED_TEST, "passed my exam"),
             new Idiom(PASSED, "$1 passed away"),
             new Idiom(NOT_OK, "feeling down"),
@@ -240,7 +277,8 @@ public final class MoodParser {
             new Idiom(EXPLICIT, "explicit"),
             new Idiom(SKIP_ALONG, "carefree"),
             new Idiom(MOOD_QUIET, "$1 low-energy"),
-            new Idiom(UPBEAT_ACTIVITY, "energetic"));
+            new Idiom(UPBEAT_ACTIVITY, "energetic"),
+            new Idiom(MOTIVATION_ACTIVITY, "pumped"));
     private static final Set<String> SOFT = Set.of("not too", "not overly", "not very", "not so", "nothing too", "less");
     private static final Set<String> STOP = Set.of("a", "an", "the", "some", "something", "music", "songs", "song",
             "tracks", "playlist", "for", "to", "of", "my", "me", "i", "want", "like", "play", "please", "in", "on",
@@ -592,6 +630,7 @@ public final class MoodParser {
         String raw = text == null ? "" : readable(text);
         String t = raw.toLowerCase(Locale.ROOT).replaceAll("\\bw/o\\b", "without").replaceAll("\\bw/(?=\\s)", "with");
         t = canonical(language.normalise(t).text()).replace("anything but ", "except ");
+        t = NAME_DOT.matcher(t).replaceAll("$1");
         // "nothing with rock", "no songs featuring vocals": the negation reaches past "with", a clause separator
         t = NEGATED_WITH.matcher(t).replaceAll("without ");
         t = negatedLists(t);

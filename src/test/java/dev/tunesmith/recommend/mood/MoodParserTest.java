@@ -582,6 +582,18 @@ class MoodParserTest {
     }
 
     @Test
+    void should_read_names_written_with_dots_as_the_artists() {
+        // "songs by Dr. Mindflip" split at the title's dot and made a list called "By dr mindflip" with none of theirs
+        MoodParser dotted = new MoodParser(minilm, MoodVocabulary.standard(), List.of(), List.of("Dr. Mindflip", "R.E.M.", "A.J. Racy"));
+        assertEquals(List.of("Dr. Mindflip"), dotted.parse("songs by Dr. Mindflip").wantedArtists());
+        assertEquals(List.of("R.E.M."), dotted.parse("songs by R.E.M.").wantedArtists());
+        assertEquals(List.of("A.J. Racy"), dotted.parse("something like a.j. racy").wantedArtists());
+        MoodTarget calmNoRem = dotted.parse("calm. no r.e.m. please");
+        assertEquals(List.of("R.E.M."), calmNoRem.unwantedArtists());
+        assertEquals(List.of("calm"), calmNoRem.moods(), "a sentence's full stop still ends its clause");
+    }
+
+    @Test
     void should_read_no_mood_and_match_no_text_for_a_request_that_asks_for_none() {
         for (String broad : List.of("surprise me", "some music please", "anything", "random songs pls", "whatever, just play something")) {
             MoodTarget t = parser.parse(broad);
@@ -626,5 +638,22 @@ class MoodParserTest {
         assertEquals(List.of("hopeful"), parser.parse("cheer up my friend, she had a rough week").moods());
         assertEquals(List.of("low energy"), parser.parse("had a rough week").moods(), "without a cheering-up the state stays");
         assertEquals(List.of("happy"), parser.parse("im so excited for the weekend").moods());
+    }
+
+    @Test
+    void should_read_a_loss_chosen_solitude_motivation_for_a_run_and_dancing_around_as_what_they_mean() {
+        // the thirtieth probe: "lost my cat this morning" read as morning music, "quiet evening alone" as sad,
+        // "running a 5k tomorrow, need motivation" as hopeful, "dancing around in my socks" as a club night
+        assertEquals(List.of("sad"), parser.parse("lost my cat this morning").moods());
+        assertEquals(List.of("sad"), parser.parse("we lost our grandpa last week").moods());
+        assertTrue(parser.parse("lost my keys again").moods().isEmpty(), "a lost thing is no loss of someone");
+        assertFalse(parser.parse("quiet evening alone").moods().contains("sad"));
+        assertEquals(List.of("sad"), parser.parse("spending christmas alone").moods(), "an occasion alone stays lonely");
+        MoodTarget run = parser.parse("running a 5k tomorrow, need motivation");
+        assertTrue(run.moods().contains("energetic") && !run.moods().contains("hopeful"), run.moods().toString());
+        assertEquals(List.of("hopeful"), parser.parse("motivational music").moods(), "without an activity it lifts");
+        assertEquals(List.of("happy"), parser.parse("dancing around in my socks").moods());
+        assertEquals(List.of("party"), parser.parse("dancing around the campfire").moods());
+        assertEquals(List.of("romantic"), parser.parse("head over heels for someone").moods());
     }
 }
