@@ -17,6 +17,8 @@ class MoodParserTest {
     private static MoodParser parser;
     /** A catalogue like the demo one: artists named like everyday words, tags that are everyday nouns. */
     private static MoodParser wordy;
+    /** Artists whose names are written with dots. */
+    private static MoodParser dotted;
 
     @BeforeAll
     static void loadModel() {
@@ -24,6 +26,7 @@ class MoodParserTest {
         parser = new MoodParser(minilm, MoodVocabulary.standard(), List.of("post-rock"), List.of("Boards of Canada", "Radiohead"));
         wordy = new MoodParser(minilm, MoodVocabulary.standard(), List.of("game", "house", "drum & bass", "hip hop"),
                 List.of("Slow", "Sleepy", "Road Trip", "Stuff", "Happy Mondays", "Björk", "End.", "Queen", "Get, The"));
+        dotted = new MoodParser(minilm, MoodVocabulary.standard(), List.of(), List.of("Dr. Mindflip", "R.E.M.", "A.J. Racy"));
     }
 
     @Test
@@ -584,7 +587,6 @@ class MoodParserTest {
     @Test
     void should_read_names_written_with_dots_as_the_artists() {
         // "songs by Dr. Mindflip" split at the title's dot and made a list called "By dr mindflip" with none of theirs
-        MoodParser dotted = new MoodParser(minilm, MoodVocabulary.standard(), List.of(), List.of("Dr. Mindflip", "R.E.M.", "A.J. Racy"));
         assertEquals(List.of("Dr. Mindflip"), dotted.parse("songs by Dr. Mindflip").wantedArtists());
         assertEquals(List.of("R.E.M."), dotted.parse("songs by R.E.M.").wantedArtists());
         assertEquals(List.of("A.J. Racy"), dotted.parse("something like a.j. racy").wantedArtists());
