@@ -8,6 +8,7 @@ import dev.tunesmith.recommend.Playlist;
 import dev.tunesmith.recommend.PlaylistItem;
 import dev.tunesmith.recommend.Range;
 import dev.tunesmith.recommend.UserProfile;
+import dev.tunesmith.recommend.constraint.ArtistNames;
 import dev.tunesmith.recommend.constraint.CatalogIndex;
 import dev.tunesmith.recommend.constraint.GenreTree;
 import dev.tunesmith.recommend.constraint.ListVerifier;
@@ -535,11 +536,18 @@ public final class PlaylistService {
         MoodTarget mood = shifted(base, shift);
         int want = Math.min(400, n * 3 + 20 + current.size());
         Constraints c = engineConstraints(merged(r, base), want).withExcludedTracks(avoid);
-        Playlist pool = recommender.snapshot().engine().recommend(profile, mood, c.withMaxPerArtist(Math.max(1, r.maxPerArtist())));
+        var engine = recommender.snapshot().engine();
+        Constraints capped = c.withMaxPerArtist(Math.max(1, r.maxPerArtist()));
+        // a list of an artist's own tracks ("songs by Brad Sucks") takes more of theirs first, then tracks like them
+        Optional<Playlist> own = base.asksForArtistsOwn()
+                ? engine.byArtists(profile, mood, capped, dev.tunesmith.recommend.ColdExposure.NONE) : Optional.empty();
+        Playlist pool = own.orElseGet(() -> engine.recommend(profile, mood, capped));
         Map<String, Integer> per = new HashMap<>();
         current.forEach(p -> per.merge(p.item().artist().toLowerCase(Locale.ROOT).trim(), 1, Integer::sum));
         List<PlaylistItem> sorted = new ArrayList<>(pool.items());
-        sorted.sort(Comparator.comparingDouble(PlaylistItem::score).reversed());
+        if (own.isEmpty()) {
+            sorted.sort(Comparator.comparingDouble(PlaylistItem::score).reversed());
+        }
         List<PlaylistItem> out = new ArrayList<>();
         for (PlaylistItem p : sorted) {
             if (out.size() == n) {
@@ -564,6 +572,24 @@ public final class PlaylistService {
 
     private Draft fresh(UserProfile profile, MoodTarget mood, Requirements r, Shift shift) {
         Constraints c = engineConstraints(r, r.count());
+        if (mood.asksForArtistsOwn()) {
+            // "songs by Brad Sucks": their own tracks with no per-artist cap, then (when they have fewer) tracks like them
+            Optional<Playlist> own = recommender.byArtists(profile, shifted(mood, shift), c);
+            if (own.isPresent()) {
+                List<PlaylistItem> items = own.get().items();
+                long theirs = items.stream().filter(i -> mood.wantedArtists().stream()
+                        .anyMatch(a -> ArtistNames.names(a, i.item().artist()))).count();
+                List<String> notes = new ArrayList<>();
+                if (theirs < items.size()) {
+                    String who = String.join(" or ", mood.wantedArtists());
+                    long rest = items.size() - theirs;
+                    notes.add((theirs == 1 ? "the one track by " + who + " that fits is here" : "all " + theirs + " tracks by " + who
+                            + " that fit are here") + "; the other " + rest + (rest == 1 ? " is" : " are") + " like "
+                            + mood.wantedArtists().get(0));
+                }
+                return new Draft(items, r.withMaxPerArtist(Math.max(r.maxPerArtist(), 100)), shift, notes, null);
+            }
+        }
         Playlist p = recommender.recommend(profile, shifted(mood, shift), c);
         List<String> notes = new ArrayList<>();
         if (p.items().size() < r.count()) {

@@ -359,6 +359,122 @@ public final class RecommendationEngine {
         return checked(new Playlist(out, describe(c, m, out.size(), "energy arc"), m.label()), c, profile, m);
     }
 
+    /** Up to 50 of an artist's tracks, the seeds of what is "like" them. */
+    private List<Integer> artistSeeds(int a) {
+        List<Integer> seeds = new ArrayList<>();
+        for (int i = 0; i < items.size() && seeds.size() < 50; i++) {
+            if (artistOf[i] == a) {
+                seeds.add(i);
+            }
+        }
+        return seeds;
+    }
+
+    /** Each item's mean similarity to the artist's seeds ({@link #similarTracks}'s), plus a little popularity. */
+    private float[] artistSimilarity(int a) {
+        List<Integer> seeds = artistSeeds(a);
+        float[] sim = new float[items.size()];
+        for (int i = 0; i < sim.length; i++) {
+            float sum = 0;
+            for (int seed : seeds) {
+                sum += seed == i ? 0 : view.similarity(seed, i);
+            }
+            sim[i] = sum / seeds.size() + 0.05f * popularity[i];
+        }
+        return sim;
+    }
+
+    /** How often each tag is on the artist's seeds. */
+    private Map<Integer, Integer> artistTags(int a) {
+        Map<Integer, Integer> tagCount = new HashMap<>();
+        for (int seed : artistSeeds(a)) {
+            for (int t : tagsOf[seed]) {
+                tagCount.merge(t, 1, Integer::sum);
+            }
+        }
+        return tagCount;
+    }
+
+    /** "like Brad Sucks: shares rock, indie": the artist's own most common tags that item {@code i} carries too. */
+    private String likeReason(int a, int i, Map<Integer, Integer> tagCount) {
+        List<String> shared = java.util.Arrays.stream(tagsOf[i]).boxed().filter(tagCount::containsKey)
+                .sorted(Comparator.comparingInt((Integer t) -> -tagCount.get(t))).limit(3).map(this::tagName).toList();
+        return "like " + artistNames[a] + (shared.isEmpty() ? "" : ": shares " + String.join(", ", shared));
+    }
+
+    /**
+     * "songs by Brad Sucks", "sad songs by R.E.M.": the named artists' own tracks, ranked as {@link #recommend} ranks
+     * (mood fit, then taste), with no per-artist cap among them; when they have fewer tracks than asked, tracks like them
+     * ({@link #similarToArtist}, under {@code c}'s per-artist cap) fill the rest, each saying which it is. Empty when
+     * the catalogue has none of the artists or none of their tracks passes the constraints.
+     */
+    public Optional<Playlist> byArtists(UserProfile profile, MoodTarget mood, Constraints c, ColdExposure exposure) {
+        MoodTarget m = mood == null ? MoodTarget.NONE : mood;
+        Set<Integer> wanted = new java.util.LinkedHashSet<>();
+        for (String a : m.wantedArtists()) {
+            Integer id = artistIds.get(key(a));
+            if (id != null) {
+                wanted.add(id);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean[] allowed = allowedMask(profile, m, c, Set.of());
+        int own = 0;
+        for (int i = 0; i < allowed.length; i++) {
+            allowed[i] &= wanted.contains(artistOf[i]);
+            own += allowed[i] ? 1 : 0;
+        }
+        if (own == 0) {
+            return Optional.empty();
+        }
+        int take = Math.min(own, c.count());
+        Scored s = score(profile, m, allowed, take, take, exposure);
+        int[] pool = Vectors.topK(s.total, items.size(), own, i -> allowed[i]);
+        int[] chosen = Reranker.select(s.total, pool, take, take, c.diversity(), view);
+        List<PlaylistItem> out = new ArrayList<>();
+        Set<Long> taken = new HashSet<>();
+        for (int i : Reranker.flowOrder(chosen, view)) {
+            List<String> r = new ArrayList<>();
+            r.add("by " + artistNames[artistOf[i]]);
+            reasons(i, s, profile, m).stream().filter(x -> !x.startsWith("like ")).forEach(r::add);
+            out.add(new PlaylistItem(items.get(i), s.total[i], r));
+            taken.add(items.get(i).trackId());
+        }
+        if (s.coldDraw()) {
+            exposure.record(List.copyOf(taken));
+        }
+        int need = c.count() - out.size();
+        if (need > 0) {
+            // fewer tracks of theirs than asked: the rest are the tracks most like the first-named artist's (five times
+            // as many as needed), ordered there as the request orders ("calmer" after "songs by X" moves the fill too)
+            int a = wanted.iterator().next();
+            float[] sim = artistSimilarity(a);
+            boolean[] others = allowedMask(profile, m, c, Set.of());
+            for (int i = 0; i < others.length; i++) {
+                others[i] &= !wanted.contains(artistOf[i]);
+            }
+            int[] near = Vectors.topK(sim, sim.length, Math.max(5 * need, 200), i -> others[i]);
+            boolean[] close = new boolean[items.size()];
+            for (int i : near) {
+                close[i] = true;
+            }
+            Scored fill = score(profile, m, close, need, c.maxPerArtist(), ColdExposure.NONE);
+            int[] fillPool = Vectors.topK(fill.total, items.size(), near.length, i -> close[i]);
+            Map<Integer, Integer> tagCount = artistTags(a);
+            for (int i : Reranker.select(fill.total, fillPool, need, c.maxPerArtist(), c.diversity(), view)) {
+                List<String> r = new ArrayList<>();
+                r.add(likeReason(a, i, tagCount));
+                reasons(i, fill, profile, m).stream().filter(x -> !x.startsWith("like ")).forEach(r::add);
+                out.add(new PlaylistItem(items.get(i), fill.total[i], r));
+            }
+        }
+        Constraints lifted = c.withMaxPerArtist(Math.max(c.maxPerArtist(), take));
+        return Optional.of(checked(new Playlist(out, describe(lifted, m, out.size(), "the artist's own first"), m.label()),
+                lifted, profile, m));
+    }
+
     /**
      * "sounds alike: 121 and 118 BPM, energy 45 % and 49 %" when both tracks were analysed (measured,
      * not estimated, features) and their tempo is within 8 % (or energy within 0.1) of each other.
@@ -395,42 +511,17 @@ public final class RecommendationEngine {
             return Optional.empty();
         }
         Constraints ck = c.withCount(k);
-        List<Integer> seeds = new ArrayList<>();
-        for (int i = 0; i < items.size() && seeds.size() < 50; i++) {
-            if (artistOf[i] == a) {
-                seeds.add(i);
-            }
-        }
-        float[] sim = new float[items.size()];
-        for (int i = 0; i < sim.length; i++) {
-            float sum = 0;
-            for (int seed : seeds) {
-                sum += seed == i ? 0 : view.similarity(seed, i);
-            }
-            sim[i] = sum / seeds.size() + 0.05f * popularity[i];
-        }
+        float[] sim = artistSimilarity(a);
         boolean[] allowed = allowedMask(null, MoodTarget.NONE, ck, Set.of());
         int[] pool = Vectors.topK(sim, sim.length, Math.max(config.poolFactor() * k, 200), i -> allowed[i]);
         int[] chosen = Reranker.select(sim, pool, k, ck.maxPerArtist(), ck.diversity(), view);
-        Map<Integer, Integer> tagCount = new HashMap<>();
-        for (int seed : seeds) {
-            for (int t : tagsOf[seed]) {
-                tagCount.merge(t, 1, Integer::sum);
-            }
-        }
+        Map<Integer, Integer> tagCount = artistTags(a);
         String name = artistNames[a];
         List<PlaylistItem> out = new ArrayList<>();
         for (int i : chosen) {
             List<String> r = new ArrayList<>();
-            if (artistOf[i] == a) {
-                r.add("by " + name);
-            } else {
-                // the artist's own most common tags that this track carries too
-                List<String> shared = java.util.Arrays.stream(tagsOf[i]).boxed().filter(tagCount::containsKey)
-                        .sorted(Comparator.comparingInt((Integer t) -> -tagCount.get(t))).limit(3).map(this::tagName).toList();
-                r.add("like " + name + (shared.isEmpty() ? "" : ": shares " + String.join(", ", shared)));
-            }
-            if (factorsNormalised != null && artistOf[i] != a && seeds.stream().anyMatch(seed -> factorCos(seed, i) > 0.5f)) {
+            r.add(artistOf[i] == a ? "by " + name : likeReason(a, i, tagCount));
+            if (factorsNormalised != null && artistOf[i] != a && artistSeeds(a).stream().anyMatch(seed -> factorCos(seed, i) > 0.5f)) {
                 r.add("often played by the same listeners");
             }
             out.add(new PlaylistItem(items.get(i), sim[i], r));

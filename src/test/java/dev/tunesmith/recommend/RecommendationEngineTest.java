@@ -232,4 +232,46 @@ class RecommendationEngineTest {
         assertEquals(engine.recommend(p, MoodTarget.NONE, Constraints.defaults()).trackIds(),
                 back.recommend(p, MoodTarget.NONE, Constraints.defaults()).trackIds());
     }
+
+    @Test
+    void should_give_an_artists_own_tracks_first_then_tracks_like_them_saying_which() {
+        // given: "songs by Metallica" (4 tracks in the fixture), 10 asked, the usual cap of 2 per artist
+        MoodTarget byMetallica = new MoodTarget("songs by metallica", "Metallica", null, null, null, List.of(), List.of(),
+                List.of("Metallica"), List.of(), null);
+        assertTrue(byMetallica.asksForArtistsOwn());
+        Playlist p = engine.byArtists(ambientFan(), byMetallica, Constraints.defaults().withCount(10), ColdExposure.NONE).orElseThrow();
+
+        // then: all 4 of theirs lead, uncapped, each saying so; the rest are like them, under the cap
+        List<PlaylistItem> items = p.items();
+        assertEquals(10, items.size(), p.trackIds().toString());
+        for (int i = 0; i < 4; i++) {
+            assertEquals("Metallica", items.get(i).item().artist(), p.trackIds().toString());
+            assertEquals("by Metallica", items.get(i).reasons().get(0));
+        }
+        for (PlaylistItem it : items.subList(4, items.size())) {
+            assertNotEquals("Metallica", it.item().artist());
+            assertTrue(it.reasons().get(0).startsWith("like Metallica"), it.reasons().toString());
+        }
+        Map<String, Integer> per = new HashMap<>();
+        items.subList(4, items.size()).forEach(it -> per.merge(it.item().artist(), 1, Integer::sum));
+        assertTrue(per.values().stream().allMatch(n -> n <= 2), per.toString());
+
+        // and: like them, or an artist the catalogue lacks, is not theirs
+        assertFalse(new MoodTarget("something like metallica", "Metallica", null, null, null, List.of(), List.of(),
+                List.of("Metallica"), List.of(), null).asksForArtistsOwn());
+        assertTrue(new MoodTarget("i'd like some metallica", "Metallica", null, null, null, List.of(), List.of(),
+                List.of("Metallica"), List.of(), null).asksForArtistsOwn());
+        assertTrue(engine.byArtists(ambientFan(), new MoodTarget("songs by nobody", "x", null, null, null, List.of(), List.of(),
+                List.of("Nobody Here"), List.of(), null), Constraints.defaults(), ColdExposure.NONE).isEmpty());
+    }
+
+    @Test
+    void should_fill_an_artists_list_with_a_large_cap_too() {
+        // the chat's edits of such a list ask with the cap lifted (100): the fill must still come
+        MoodTarget byMetallica = new MoodTarget("songs by metallica", "Metallica", null, null, null, List.of(), List.of(),
+                List.of("Metallica"), List.of(), null);
+        Playlist p = engine.byArtists(ambientFan(), byMetallica, Constraints.defaults().withCount(12).withMaxPerArtist(100),
+                ColdExposure.NONE).orElseThrow();
+        assertEquals(12, p.items().size(), p.trackIds().toString());
+    }
 }

@@ -125,6 +125,24 @@ public record MoodTarget(String text, String label, Range valence, Range energy,
                 && avoidMoods.isEmpty() && nudges.isEmpty();
     }
 
+    /** "like R.E.M.", "similar to Brad Sucks", "R.E.M.-esque": music like an artist, not theirs ("i'd like" aside). */
+    private static final java.util.regex.Pattern LIKE_ARTIST = java.util.regex.Pattern.compile("\\b(?:like|similar|sounds|sounding|"
+            + "style|styled|vibes? of|vein|reminiscent|akin|inspired|esque|ish|influenced|the likes of|such as)\\b");
+    private static final java.util.regex.Pattern WANT_LIKE = java.util.regex.Pattern.compile("\\b(?:i'?d|i would|would you|we'?d|we would|"
+            + "i|we|you'?d|really|would)\\s+like\\b");
+
+    /**
+     * Whether the request asks for the named artists' own tracks ("songs by R.E.M.", "some brad sucks", "i'd like
+     * dr. mindflip") rather than music like them ("like R.E.M.", "similar to Brad Sucks", "R.E.M.-esque").
+     */
+    public boolean asksForArtistsOwn() {
+        if (wantedArtists.isEmpty()) {
+            return false;
+        }
+        String t = WANT_LIKE.matcher(Language.words(text).replace('-', ' ')).replaceAll(" ");
+        return !LIKE_ARTIST.matcher(t).find();
+    }
+
     /** This target with {@code n} in place of any earlier nudge on the same feature; the rest stays as it is. */
     public MoodTarget nudged(Nudge n) {
         return new MoodTarget(text, label, valence, energy, tempo, wantedTags, unwantedTags, wantedArtists, unwantedArtists,

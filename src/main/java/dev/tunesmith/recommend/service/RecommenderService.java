@@ -376,6 +376,11 @@ public final class RecommenderService {
         return snapshot().engine().recommend(profile, mood, constraints, coldExposure);
     }
 
+    /** The named artists' own tracks first ({@link RecommendationEngine#byArtists}), drawn like {@link #recommend}. */
+    public java.util.Optional<Playlist> byArtists(UserProfile profile, MoodTarget mood, Constraints constraints) {
+        return snapshot().engine().byArtists(profile, mood, constraints, coldExposure);
+    }
+
     /**
      * Discovery ({@code GET /api/me/recommendations}): like {@link #recommend} but leaving out every
      * track the listener already has a positive weight on (liked, favourited, played), so a new
