@@ -122,6 +122,11 @@ public final class PlaylistService {
             if (action.equals("undo")) {
                 return undo(userId, conversationId, s);
             }
+            if (action.equals("more_by_artist")) {
+                return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> moreByArtist(s, request, profile), false))
+                        .compose(m -> save(userId, conversationId, PlaylistTitles.clip("More by " + m.artist()), "songs by " + m.artist(),
+                                m.draft(), s.id()));
+            }
             return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> refineNow(s, action, request, profile), false))
                     .compose(d -> save(userId, conversationId, s.title(), s.mood(), d, s.id()));
         });
@@ -145,6 +150,59 @@ public final class PlaylistService {
                     .compose(id -> store.view(new PlaylistStore.Stored(id, userId, conversationId, old.title(), old.mood(), constraints,
                             old.trackIds(), old.scores(), old.reasons())));
         });
+    }
+
+    /** A list of one artist's tracks made from a playlist: which artist, and the draft. */
+    private record ArtistDraft(String artist, Draft draft) {}
+
+    /**
+     * "More by this artist", "other songs by the artist of track 2": the artist named, else the one of the first position,
+     * else the list's own main artist (the only one, or the one with the most tracks, at least two, ahead of the rest);
+     * otherwise a question naming the list's artists. Their tracks not in the list come first, then tracks like them.
+     */
+    private ArtistDraft moreByArtist(PlaylistStore.Stored s, RefineRequest r, UserProfile profile) {
+        var engine = recommender.snapshot().engine();
+        List<CatalogItem> list = new ArrayList<>();
+        s.trackIds().forEach(id -> engine.item(id).ifPresent(list::add));
+        String artist;
+        if (r.artist() != null && !r.artist().isBlank()) {
+            artist = engine.artistNamed(r.artist().trim())
+                    .orElseThrow(() -> new PlaylistException("I don't know " + r.artist().trim() + " as an artist in the catalogue"));
+        } else if (!r.positions().isEmpty()) {
+            artist = list.get(positions(r.positions().subList(0, 1), list.size()).get(0)).artist();
+        } else {
+            Map<String, Integer> per = new java.util.LinkedHashMap<>();
+            list.forEach(it -> per.merge(it.artist(), 1, Integer::sum));
+            List<Map.Entry<String, Integer>> ranked = per.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).toList();
+            boolean one = ranked.size() == 1 || ranked.size() > 1 && ranked.get(0).getValue() >= 2
+                    && ranked.get(0).getValue() > ranked.get(1).getValue();
+            if (ranked.isEmpty() || !one) {
+                List<String> names = ranked.stream().map(Map.Entry::getKey).limit(3).toList();
+                throw new PlaylistException("which artist? Say \"more by the artist of track 2\": this list has " + String.join(", ", names)
+                        + (ranked.size() > 3 ? " and " + (ranked.size() - 3) + " more" : ""));
+            }
+            artist = ranked.get(0).getKey();
+        }
+        Set<Long> inList = new HashSet<>();
+        list.stream().filter(it -> it.artist().equals(artist)).forEach(it -> inList.add(it.trackId()));
+        MoodTarget mood = recommender.mood("songs by " + artist);
+        int count = Math.max(1, s.trackIds().size());
+        Requirements asked = Requirements.defaults().withCount(count);
+        Constraints c = engineConstraints(asked, count).withExcludedTracks(inList);
+        Playlist p = recommender.byArtists(profile, mood, c)
+                .orElseGet(() -> engine.similarToArtist(artist, count, c).orElseThrow());
+        long theirs = p.items().stream().filter(i -> i.item().artist().equals(artist)).count();
+        List<String> notes = new ArrayList<>();
+        if (theirs == 0) {
+            notes.add("the catalogue has no other tracks by " + artist + (inList.isEmpty() ? "" : " than the " + inList.size()
+                    + " in the list") + ", so these are like them");
+        } else if (theirs < p.items().size()) {
+            notes.add(theirs + " other track" + (theirs == 1 ? "" : "s") + " by " + artist + (theirs == 1 ? " is" : " are")
+                    + " all the catalogue has besides the list's; the rest are like them");
+        }
+        return new ArtistDraft(artist, new Draft(p.items(), asked.withMaxPerArtist(100), Shift.NONE, notes,
+                "made a list of more by " + artist));
     }
 
     private Draft refineNow(PlaylistStore.Stored s, String action, RefineRequest r, UserProfile profile) {
@@ -268,7 +326,7 @@ public final class PlaylistService {
                 return refilter(items, next, shift, profile, base, "applied the new limits");
             }
             default -> throw new PlaylistException("I can change the number of tracks, swap or remove tracks, make it calmer, happier, "
-                    + "faster or slower, leave out an artist or genre, refresh the list, or undo the last change");
+                    + "faster or slower, leave out an artist or genre, refresh the list, find more by one of its artists, or undo the last change");
         }
     }
 

@@ -10,14 +10,15 @@ import java.util.List;
  * {@code shift} (direction for the whole list, or for positions), {@code exclude_artist},
  * {@code exclude_genre}, {@code exclude} (a term the catalogue sorts into artist or genre),
  * {@code constrain} (new tempo/energy/length/per-artist limits), {@code refresh} (a new list for the same request, none of
- * the current tracks), {@code undo}; and the older
+ * the current tracks), {@code more_by_artist} (a new list of other tracks by {@code artist}, the artist at the first
+ * position, or the list's main artist), {@code undo}; and the older
  * {@code more_energetic}, {@code less_energetic}, {@code longer}, {@code shorter}.
  * Directions: calmer, more_energetic, happier, sadder, faster, slower.
  *
  * @param action what to do
  * @param positions 1-based positions (-1 = the last one)
  * @param amount a count (see the action)
- * @param artist an artist, for exclude_artist
+ * @param artist an artist, for exclude_artist and more_by_artist
  * @param genre a genre, for exclude_genre
  * @param direction for swap and shift
  * @param minTempo for constrain

@@ -255,6 +255,65 @@ class OfflineConversationTest extends AppTestBase {
         assertEquals(ids(slower).get(9), ids(swapped).get(9), "\"it\" is the second track, not the last: " + swapped.text());
     }
 
+    private static String artist(Turn t, int i) {
+        return track(t, i).getString("artist");
+    }
+
+    private static String firstReason(Turn t, int i) {
+        return t.items().getJsonObject(i).getJsonArray("reasons").getString(0);
+    }
+
+    @Test
+    void should_give_an_artists_own_songs_and_more_by_an_artist_of_the_list() throws Exception {
+        start();
+        // "songs by X" is X's songs: the shipped catalogue has more than 10 by Brad Sucks, so all 10 are theirs
+        Turn brad = say(UUID.randomUUID(), "songs by Brad Sucks, 10 songs");
+        assertEquals(10, brad.items().size(), brad.text());
+        for (int i = 0; i < 10; i++) {
+            assertEquals("Brad Sucks", artist(brad, i), brad.text());
+            assertEquals("by Brad Sucks", firstReason(brad, i));
+        }
+        // an artist with few tracks: all of theirs first, then tracks like them, and the answer counts them
+        Turn few = say(UUID.randomUUID(), "songs by Dr. Mindflip");
+        int theirs = 0;
+        while (theirs < few.items().size() && artist(few, theirs).equals("Dr. Mindflip")) {
+            theirs++;
+        }
+        assertTrue(theirs > 0, "theirs lead: " + few.items());
+        for (int i = theirs; i < few.items().size(); i++) {
+            assertNotEquals("Dr. Mindflip", artist(few, i));
+            assertTrue(firstReason(few, i).startsWith("like Dr. Mindflip"), firstReason(few, i));
+        }
+        if (theirs < few.items().size()) {
+            assertTrue(few.text().contains(theirs == 1 ? "The one track by Dr. Mindflip" : "All " + theirs + " tracks by Dr. Mindflip"),
+                    few.text());
+        }
+
+        // more by one artist of a list of many: that artist's other tracks, none of the list's, undo goes back
+        UUID c = UUID.randomUUID();
+        Turn road = say(c, "upbeat indie songs for a road trip, 10 songs");
+        Turn ask = say(c, "other songs by this artist");
+        assertTrue(ask.playlist() == null && ask.text().contains("which artist?"), "a list of many artists asks which: " + ask.text());
+        Turn more = say(c, "more by the artist of the second one");
+        String second = artist(road, 1);
+        assertEquals("More by " + second, more.playlist().getString("title"));
+        Set<Long> earlier = new HashSet<>(ids(road));
+        assertTrue(ids(more).stream().noneMatch(earlier::contains), "none of the list's own: " + more.text());
+        long byThem = java.util.stream.IntStream.range(0, more.items().size()).filter(i -> artist(more, i).equals(second)).count();
+        for (int i = 0; i < more.items().size(); i++) {
+            assertEquals(i < byThem, artist(more, i).equals(second), "theirs first, then like them: " + more.items());
+            assertTrue(firstReason(more, i).startsWith(i < byThem ? "by " + second : "like " + second), firstReason(more, i));
+        }
+        if (byThem < more.items().size()) {
+            assertTrue(more.text().contains(byThem == 0 ? "no other tracks by " + second : byThem + " other track"), more.text());
+        }
+        assertEquals(ids(road), ids(say(c, "undo")));
+
+        // praise of a track is not an edit of it
+        Turn praise = say(c, "i love track 5");
+        assertTrue(praise.order().stream().noneMatch(o -> o.startsWith("tool:")), praise.order().toString());
+    }
+
     @Test
     void should_answer_greetings_thanks_and_off_topic_without_tools() throws Exception {
         start();

@@ -230,6 +230,28 @@ public final class IntentRouter {
             + "(?:all )?(?:the )?same (?:old )?(?:stuff|songs|thing)|"
             + "(?:different|other|new|fresh|fresher) (?:songs|tracks|ones|picks|stuff|music)|more variety|more varied|more diverse|"
             + "something (?:else|different)|other options)\\b");
+    /**
+     * "more by this artist", "other songs by the artist of track 2", "anything else by them?", "more from whoever did the
+     * third one": a new list of one of the playlist's artists (the refine action {@code more_by_artist}).
+     */
+    private static final Pattern MORE_BY_ARTIST = Pattern.compile("\\b(?:(?:some |any |a few |a couple )?more|other|another|others|"
+            + "different|anything else|something else|what else|else)\\s+(?:songs?|tracks?|tunes?|stuff|music|ones?|of (?:their|his|her|its) "
+            + "(?:songs?|stuff|music|tracks?))?\\s*(?:do you have |is there |have you got |you got )?(?:by|from|of)\\s+"
+            + "(?:(?:this|that|the same|these|those|the|this same|that same)\\s+(?:artist|band|singer|group|musician|rapper|dj|producer|act|"
+            + "person|guy|girl|composer|duo)s?\\b|(?:them|him|her)\\b(?!\\s+(?:to|for|and)\\b)|whoever\\s+(?:did|made|sang|played|does|"
+            + "makes|sings|wrote)\\b)"
+            + "|\\bmore\\s+of\\s+(?:this|that|the same)\\s+(?:artist|band|singer|group)\\b"
+            + "|\\b(?:this|that|the same)\\s+(?:artist|band|singer)\\s+(?:again|please|pls|more)\\b");
+    /**
+     * "i love track 5", "track 3 is a banger", "the second one is so good!": praise of a track in the list, not an edit of it
+     * (a position with no verb would otherwise be read as a swap).
+     */
+    private static final Pattern TRACK_PRAISE = Pattern.compile("^(?:(?:i|i'm|im|i am|i'm really|i really|really|ok|okay|oh|wow|omg)\\s+)*"
+            + "(?:absolutely\\s+|totally\\s+|so\\s+|really\\s+)?(?:love|loving|like|dig|adore|enjoy|enjoying|vibing with|vibe with)\\s+"
+            + "(?:the\\s+|that\\s+|this\\s+)?(?:(?:track|song|tune|number)\\s+)?#?[a-z0-9]+(?:\\s+(?:one|song|track|tune))?\\s*(?:[!.,]|$)"
+            + "|^(?:the\\s+)?(?:(?:track|song|tune|number)\\s+#?[a-z0-9]+|#?[a-z0-9]+\\s+(?:one|song|track|tune))\\s+(?:is|was|'s)\\s+"
+            + "(?:so\\s+|really\\s+|just\\s+|absolutely\\s+)?(?:great|amazing|awesome|perfect|beautiful|gorgeous|a banger|a bop|fire|lit|"
+            + "a gem|brilliant|fantastic|excellent|lovely|the best|good|so good|incredible|stunning)\\b");
     /** An edit of "it" ("replace it", "swap that one out"), which after a named track means that track. */
     private static final Pattern PRONOUN_EDIT = Pattern.compile("(?i)(?:and\\s+|so\\s+|please\\s+|pls\\s+|can you\\s+|could you\\s+)*"
             + "(?:replace|swap|change|switch|substitute|remove|drop|ditch|cut|lose|skip|get rid of|take out|bin|kill)\\s+"
@@ -239,7 +261,8 @@ public final class IntentRouter {
      * is no mood there).
      */
     private static final Pattern PRAISE_BUT = Pattern.compile("^(?:(?:i\\s+)?(?:really\\s+)?(?:love|like|dig|enjoy)\\s+(?:it|this|these|them|"
-            + "the (?:list|playlist|mix|songs)|this (?:list|playlist|mix))|love it|great|nice|good|cool|perfect|not bad|pretty good)"
+            + "the (?:list|playlist|mix|songs)|this (?:list|playlist|mix)|the (?:first|second|third|fourth|fifth|last|\\d+(?:st|nd|rd|th)?) "
+            + "(?:one|song|track)|(?:track|song|number) #?\\d+)|love it|great|nice|good|cool|perfect|not bad|pretty good)"
             + "\\s*[,!.]*\\s*(?:so far\\s*,?\\s*)?but\\s+");
     private static final Pattern LYRIC_START = Pattern.compile(
             "^(?:some |a |the |new |original |song |my )?(?:lyrics?|verses?|a verse|a chorus|chorus|poem|haiku|limerick|sonnet|an ode|ode|song ?text|rhymes?)(?:\\s*,?\\s*(?:please|pls|plz))?\\s*,?\\s+(?:about|for|on|of|with|that|where|around|describing|in which|inspired by|telling|:)\\b");
@@ -462,6 +485,21 @@ public final class IntentRouter {
         }
         if (ctx.hasPlaylist() && SAVE_IT.matcher(bare).matches()) {
             return talk(Intent.SAVE, 0.9);
+        }
+        // "more by this artist", "other songs by the artist of track 2": that artist's other tracks
+        if (ctx.hasPlaylist() && MORE_BY_ARTIST.matcher(t).find()) {
+            JsonObject a = new JsonObject().put("action", "more_by_artist");
+            if (slots.positions.size() == 1) {
+                int p = slots.positions.get(0);
+                int size = ctx.playlistSize();
+                a.put("positions", new io.vertx.core.json.JsonArray().add(p == -2 && size > 1 ? size - 1 : p == -1 && size > 0 ? size : p));
+            }
+            return new Route(Intent.REFINE, "refinePlaylist", a, 0.8);
+        }
+        Matcher praised = TRACK_PRAISE.matcher(t);
+        if (ctx.hasPlaylist() && slots.positions.size() == 1 && praised.lookingAt() && !EDIT_VERB.matcher(t).find() && direction(t) == null
+                && t.substring(praised.end()).matches("(?i)[\\s!.,:)❤♥]*(?:thanks?|thank you|ty|thx)?[\\s!.]*")) {
+            return talk(Intent.THANKS, 0.85);
         }
         // "mix it up" with no new mood, no track, count or limit: the same request, other tracks
         if (ctx.hasPlaylist() && REFRESH.matcher(t).find() && !moodCue && slots.positions.isEmpty() && slots.count == null

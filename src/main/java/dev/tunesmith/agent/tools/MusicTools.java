@@ -103,12 +103,13 @@ public final class MusicTools {
     @Tool("Edit the current playlist of this conversation. action is one of: set_count (amount = new total), add (amount more), "
             + "remove (positions, or amount from the end), swap (positions, optional direction), shift (direction for the whole list), "
             + "exclude_artist, exclude_genre, constrain (tempo/energy/length/release-year/per-artist limits), refresh (other tracks for "
-            + "the same request: 'mix it up', 'these all sound the same'), undo. "
+            + "the same request: 'mix it up', 'these all sound the same'), more_by_artist (a new list of other tracks by the artist "
+            + "named, or by the artist at positions[0], or by the list's main artist: 'more by this artist'), undo. "
             + "direction is one of: calmer, more_energetic, happier, sadder, faster, slower.")
-    public String refinePlaylist(@P("set_count | add | remove | swap | shift | exclude_artist | exclude_genre | constrain | refresh | undo") String action,
+    public String refinePlaylist(@P("set_count | add | remove | swap | shift | exclude_artist | exclude_genre | constrain | refresh | more_by_artist | undo") String action,
             @P(value = "1-based positions of tracks (-1 = last), for swap, remove and shift", required = false) List<Integer> positions,
             @P(value = "a count: the new total for set_count, how many to add or remove", required = false) Integer amount,
-            @P(value = "artist name, for exclude_artist", required = false) String artist,
+            @P(value = "artist name, for exclude_artist and more_by_artist", required = false) String artist,
             @P(value = "genre, for exclude_genre", required = false) String genre,
             @P(value = "calmer | more_energetic | happier | sadder | faster | slower, for swap and shift", required = false) String direction,
             @P(value = "lowest tempo in BPM, for constrain", required = false) Double minTempo,
