@@ -29,14 +29,20 @@ public final class IntentRouter {
     }
 
     /** What the conversation holds so far. */
-    public record Context(boolean hasPlaylist, int playlistSize, boolean hasMelody, String lastCreation) {
+    public record Context(boolean hasPlaylist, int playlistSize, boolean hasMelody, String lastCreation, int lastPosition) {
         public static final Context EMPTY = new Context(false, 0, false, null);
 
         /**
          * @param lastCreation "melody" or "lyrics" when the conversation's newest artifact is one (edits such as
          *     "make it shorter" or "transpose to A minor" then apply to it), else null
+         * @param lastPosition the one track of the newest playlist the conversation last spoke of ("what's track 4?"), which
+         *     "that one" then means; 0 when none
          */
         public Context {
+        }
+
+        public Context(boolean hasPlaylist, int playlistSize, boolean hasMelody, String lastCreation) {
+            this(hasPlaylist, playlistSize, hasMelody, lastCreation, 0);
         }
 
         public Context(boolean hasPlaylist, int playlistSize, boolean hasMelody) {
@@ -169,7 +175,7 @@ public final class IntentRouter {
     private static final Pattern SEED_POSITION = Pattern.compile(
             "^(?:the\\s+)?(?:(?:track|song|number|no\\.?)\\s*#?\\d{1,3}|#?\\d{1,3}|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d{1,3}(?:st|nd|rd|th))(?:\\s+(?:one|song|track))?)$");
     private static final Pattern ASK_ABOUT = Pattern.compile(
-            "^(?:so |and |hey |ok |okay |hmm,? )?(?:tell me (?:more )?about|describe|what(?:'s| is| are| was)|who(?:'s| is| sings| made| performs| wrote| plays)|"
+            "^(?:so |and |hey |ok |okay |hmm,? )?(?:tell me (?:more )?about|describe|what(?:'s| is| are| was|s)|who(?:'s| is|s| sings| made| performs| wrote| plays)|"
                     + "why (?:is|did you (?:add|pick|choose|include|put))|why's|info (?:on|about)|more (?:info )?(?:on|about)|what kind of|how would you describe)\\b");
     /** Articles and prepositions, which a mood seed may hold beside its three words ("summer in the 80s"). */
     private static final Pattern SMALL_WORD = Pattern.compile("a|an|the|of|in|at|on|for|with");
@@ -510,8 +516,11 @@ public final class IntentRouter {
             int n = Integer.parseInt(bare.replaceAll("\\D.*", ""));
             return new Route(Intent.REFINE, "refinePlaylist", new JsonObject().put("action", "set_count").put("amount", Math.max(1, Math.min(100, n))), 0.7);
         }
-        if (ctx.hasPlaylist() && slots.positions.size() == 1 && ASK_ABOUT.matcher(t).find() && !EDIT_VERB.matcher(t).find() && direction(t) == null) {
-            int p = slots.positions.get(0);
+        // "why is that one in there?" after "what's track 4?": the track last spoken of
+        boolean thatOne = slots.positions.isEmpty() && ctx.lastPosition() > 0 && POSITION_REFERENCE.matcher(t).find();
+        if (ctx.hasPlaylist() && (slots.positions.size() == 1 || thatOne) && ASK_ABOUT.matcher(t).find() && !EDIT_VERB.matcher(t).find()
+                && direction(t) == null) {
+            int p = thatOne ? ctx.lastPosition() : slots.positions.get(0);
             int size = ctx.playlistSize();
             p = p == -2 && size > 1 ? size - 1 : p == -1 && size > 0 ? size : p;
             return new Route(Intent.DESCRIBE, "describeTrack", new JsonObject().put("position", p), 0.8);
@@ -654,7 +663,7 @@ public final class IntentRouter {
 
     /** Whether the message edits the current list (a count, positions, a direction, an exclusion, undo, new limits). */
     private static boolean refineCue(String t, Slots.Found s, Context ctx) {
-        return UNDO.matcher(t).find() || s.countEdit != null || !s.positions.isEmpty() || s.lastN != null || s.firstN != null
+        return UNDO.matcher(t).find() || s.countEdit != null || !s.positions.isEmpty() || s.lastN != null || s.firstN != null || s.half != null
                 || direction(t) != null || COUNT_WORDS.matcher(t).find() || s.hasExclusions() || s.hasLimits()
                 || (EDIT_VERB.matcher(t).find() && (POSITION_REFERENCE.matcher(t).find() || s.count != null))
                 || t.matches("^(?:more|again|another|one more|more please|keep going|shuffle|reshuffle)\\b.*");
@@ -662,7 +671,7 @@ public final class IntentRouter {
 
     /** Edits that stay edits even when a mood word is present ("replace track 4 with something calmer"). */
     private static boolean strongRefine(String t, Slots.Found s) {
-        return UNDO.matcher(t).find() || !s.positions.isEmpty() || s.lastN != null || s.firstN != null
+        return UNDO.matcher(t).find() || !s.positions.isEmpty() || s.lastN != null || s.firstN != null || s.half != null
                 || (s.countEdit != null && !t.matches(".*\\b(?:playlist|mix) (?:of|with)\\b.*"))
                 || t.matches(".*\\b(?:make it|make this|make the (?:list|playlist|mix)|can you make it|keep it|turn it|the list|the playlist|the mix|these|those)\\b.*")
                 || t.matches("^(?:more|less|a bit|a little|slightly|bit|way|much|even|too)\\b.*") || t.matches(".*\\bno more\\b.*")
@@ -711,6 +720,21 @@ public final class IntentRouter {
         if (s.firstN != null && !t.matches(".*\\b(?:keep|only|just)\\b.*")) {
             for (int i = 1; i <= Math.min(size, s.firstN); i++) {
                 positions.add(i);
+            }
+        }
+        if (positions.isEmpty() && ctx.lastPosition() > 0 && s.lastN == null && s.firstN == null && s.half == null
+                && POSITION_REFERENCE.matcher(t).find() && EDIT_VERB.matcher(t).find() && !t.matches(".*\\b(?:the (?:list|playlist|mix)|them|these|those|all)\\b.*")) {
+            // "swap that one" after "what's track 4?": the track last spoken of
+            positions.add(ctx.lastPosition());
+        }
+        if (s.half != null && size > 1) {
+            // the first half of 12 is 1–6, of 11 is 1–5; the second half the rest
+            int from = s.half.equals("first") ? 1 : size / 2 + 1;
+            int to = s.half.equals("first") ? size / 2 : size;
+            for (int i = from; i <= to; i++) {
+                if (!positions.contains(i)) {
+                    positions.add(i);
+                }
             }
         }
         String dir = direction(t);

@@ -85,8 +85,11 @@ public final class NluSuite {
             return IntentRouter.Context.EMPTY;
         }
         if (c.startsWith("playlist")) {
-            int n = c.contains(":") ? Integer.parseInt(c.substring(c.indexOf(':') + 1)) : 20;
-            return new IntentRouter.Context(true, n, false);
+            // "playlist:20@4": a playlist of 20 whose track 4 was the last spoken of
+            String spec = c.contains(":") ? c.substring(c.indexOf(':') + 1) : "20";
+            int at = spec.contains("@") ? Integer.parseInt(spec.substring(spec.indexOf('@') + 1)) : 0;
+            int n = Integer.parseInt(spec.contains("@") ? spec.substring(0, spec.indexOf('@')) : spec);
+            return new IntentRouter.Context(true, n, false, null, at);
         }
         if (c.equals("melody")) {
             return new IntentRouter.Context(false, 0, true);

@@ -174,7 +174,36 @@ public final class OfflineChatModel implements StreamingChatModel {
                 }
             }
         }
-        return new IntentRouter.Context(playlist, size, melody, lastCreation(messages));
+        return new IntentRouter.Context(playlist, size, melody, lastCreation(messages), lastPosition(messages));
+    }
+
+    /**
+     * The one position the newest tool call about a track of the playlist named ("what's track 4?", "swap the 3rd"), or 0;
+     * a new playlist since then resets it.
+     */
+    private static int lastPosition(List<ChatMessage> messages) {
+        int last = 0;
+        for (ChatMessage m : messages) {
+            if (m instanceof dev.langchain4j.data.message.AiMessage ai && ai.hasToolExecutionRequests()) {
+                for (var r : ai.toolExecutionRequests()) {
+                    try {
+                        JsonObject a = new JsonObject(r.arguments() == null || r.arguments().isBlank() ? "{}" : r.arguments());
+                        switch (r.name()) {
+                            case "describeTrack" -> last = a.getInteger("position", last);
+                            case "refinePlaylist" -> {
+                                var ps = a.getJsonArray("positions");
+                                last = ps != null && ps.size() == 1 ? ps.getInteger(0) : last;
+                            }
+                            case "rankTracks", "similarTracks" -> last = 0;
+                            default -> { }
+                        }
+                    } catch (DecodeException | ClassCastException e) {
+                        // arguments an LLM wrote badly say nothing about a position
+                    }
+                }
+            }
+        }
+        return Math.max(0, last);
     }
 
     /**

@@ -35,6 +35,8 @@ final class Slots {
         final List<Integer> positions = new ArrayList<>();
         Integer lastN;
         Integer firstN;
+        /** "the first half", "the second half": "first" or "second", the positions read against the list's length. */
+        String half;
         /** "add 3 more" → add 3; "make it 30" → set 30; "remove 3 songs" → remove 3. */
         String countEdit;
         Integer countEditAmount;
@@ -112,6 +114,8 @@ final class Slots {
             "(?:\\b(?:tracks?|songs?|numbers?|nos?\\.?|items?|positions?|spots?)|#)\\s*#?\\s*(\\d{1,3}(?:\\s*(?:,|and|&|\\+|or)\\s*#?\\d{1,3})*(?:\\s*(?:-|to|through|thru|until)\\s*\\d{1,3})?)(?![a-z0-9])|#(\\d{1,3})(?![a-z0-9])");
     private static final Pattern RANGE = Pattern.compile(
             "\\b(\\d{1,3})\\s*(?:-|to|through|thru|until)\\s*(\\d{1,3})\\b(?!\\s*(?:bpm|min|minutes|%|songs|tracks))");
+    private static final Pattern HALF = Pattern.compile("\\b(?:the\\s+)?(first|front|opening|second|last|back|final|latter|end)\\s+half\\b"
+            + "(?:\\s+of\\s+(?:it|this|the\\s+(?:list|playlist|mix|songs|tracks)))?");
     private static final Pattern LAST_N = Pattern.compile("\\b(?:the\\s+)?(last|final|first)\\s+(\\d{1,2})\\s*(?:songs?|tracks?|ones|tunes)?\\b");
     private static final Pattern BARE_LIST = Pattern.compile("^\\s*(?:and\\s+)?(\\d{1,3})(?:\\s*(?:,|and|&)\\s*(\\d{1,3}))+\\s*$");
     private static final Pattern NEGATION = Pattern.compile(
@@ -313,7 +317,10 @@ final class Slots {
         return m.group(3) == null ? null : Integer.parseInt(m.group(3));
     }
 
-    private static final String DROP = "\\b(?:drop|remove|cut|lose|ditch|kill|skip|get rid of|take out|no|nothing|none)\\s+(?:of\\s+)?(?:everything|anything|all|the\\s+ones?|songs?|tracks?|stuff)?\\s*(?:that(?:'s| is| are)?\\s+)?";
+    private static final String DROP = "\\b(?:drop|remove|cut|lose|ditch|kill|skip|get rid of|take out|swap out|swap|replace|toss|throw out|"
+            + "kick out|filter out|weed out|scrap|axe|nix|bin|ban|exclude|avoid|without|no|nothing|none)\\s+(?:out\\s+)?(?:of\\s+)?"
+            + "(?:everything|anything|whatever(?:'s| is)?|all|any|those|the\\s+ones?|any\\s+(?:songs?|tracks?)|(?:the\\s+)?(?:songs?|tracks?)|stuff)?"
+            + "\\s*(?:that(?:'s| is| are)?\\s+|(?:that|which)\\s+(?:run|runs|go|goes|last|lasts)\\s+)?";
     private static final Pattern DROP_SHORT = Pattern.compile(DROP + "(?:under|below|shorter than|less than)\\s*" + DUR);
     private static final Pattern DROP_LONG = Pattern.compile(DROP + "(?:over|above|longer than|more than)\\s*" + DUR);
 
@@ -564,6 +571,11 @@ final class Slots {
     }
 
     private static void positions(StringBuilder t, Found f) {
+        Matcher h = HALF.matcher(t);
+        if (h.find()) {
+            f.half = h.group(1).matches("first|front|opening") ? "first" : "second";
+            blank(t, h);
+        }
         Matcher m = LAST_N.matcher(t);
         if (m.find()) {
             int n = Integer.parseInt(m.group(2));
