@@ -189,7 +189,8 @@ public final class PlaylistService {
         MoodTarget mood = recommender.mood("songs by " + artist);
         int count = Math.max(1, s.trackIds().size());
         Requirements asked = Requirements.defaults().withCount(count);
-        Constraints c = engineConstraints(asked, count).withExcludedTracks(inList);
+        // none of the list's own tracks again, theirs or the others'
+        Constraints c = engineConstraints(asked, count).withExcludedTracks(Set.copyOf(s.trackIds()));
         Playlist p = recommender.byArtists(profile, mood, c)
                 .orElseGet(() -> engine.similarToArtist(artist, count, c).orElseThrow());
         long theirs = p.items().stream().filter(i -> i.item().artist().equals(artist)).count();
@@ -298,9 +299,20 @@ public final class PlaylistService {
                 CatalogIndex idx = index();
                 boolean genre = action.equals("exclude_genre") || (!action.equals("exclude_artist") && idx.isGenre(term)
                         && idx.artistsNamed(term).isEmpty()) || (action.equals("exclude") && idx.isGenre(term));
-                Requirements next = genre ? asked.withoutGenre(GenreTree.canonical(term).orElse(term)) : asked.withoutArtist(term.trim());
-                return refilter(items, next, shift, profile, base, "left out " + (genre ? GenreTree.canonical(term).orElse(term.trim())
-                        : term.trim()));
+                if (genre) {
+                    // "remixes, demos": each genre (or kind of version) of a list
+                    Requirements next = asked;
+                    List<String> left = new ArrayList<>();
+                    for (String g : term.split("\\s*,\\s*")) {
+                        if (!g.isBlank()) {
+                            String canonical = GenreTree.canonical(g).orElse(g.trim());
+                            next = next.withoutGenre(canonical);
+                            left.add(canonical);
+                        }
+                    }
+                    return refilter(items, next, shift, profile, base, "left out " + String.join(" and ", left));
+                }
+                return refilter(items, asked.withoutArtist(term.trim()), shift, profile, base, "left out " + term.trim());
             }
             case "constrain" -> {
                 Requirements next = asked;

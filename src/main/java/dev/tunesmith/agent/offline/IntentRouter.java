@@ -766,7 +766,7 @@ public final class IntentRouter {
             }
         } else if (s.hasExclusions()) {
             if (!s.excludeGenres.isEmpty()) {
-                a.put("action", "exclude_genre").put("genre", s.excludeGenres.iterator().next());
+                a.put("action", "exclude_genre").put("genre", String.join(", ", s.excludeGenres));
             } else {
                 a.put("action", "exclude_artist").put("artist", s.excludeArtists.iterator().next());
             }

@@ -793,8 +793,17 @@ final class Slots {
                 continue;
             }
             String g = GenreTree.canonical(term).orElse(Lexicon.GENRE.contains(term) ? term : null);
+            // "get rid of the remixes and the demos", "drop the metal, punk and ska": a list of genres is each of them
+            List<String> listed = new ArrayList<>();
+            for (String piece : term.split("\\s*(?:,|\\band\\b|&|\\bor\\b)\\s*(?:the\\s+|any\\s+|all\\s+)?")) {
+                String c = piece.isBlank() ? null : GenreTree.canonical(piece.trim()).orElse(Lexicon.GENRE.contains(piece.trim()) ? piece.trim() : null);
+                listed.add(c);
+            }
             if (g != null) {
                 f.excludeGenres.add(g);
+                blank(t, m);
+            } else if (listed.size() > 1 && listed.stream().allMatch(java.util.Objects::nonNull)) {
+                f.excludeGenres.addAll(listed);
                 blank(t, m);
             } else if (m.group(2) != null && !Lexicon.isMood(term) && !MOOD_NEGATIONS.contains(term)) {
                 f.excludeArtists.add(term);

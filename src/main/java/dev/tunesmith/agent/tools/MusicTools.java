@@ -110,7 +110,7 @@ public final class MusicTools {
             @P(value = "1-based positions of tracks (-1 = last), for swap, remove and shift", required = false) List<Integer> positions,
             @P(value = "a count: the new total for set_count, how many to add or remove", required = false) Integer amount,
             @P(value = "artist name, for exclude_artist and more_by_artist", required = false) String artist,
-            @P(value = "genre, for exclude_genre", required = false) String genre,
+            @P(value = "genre, for exclude_genre (several: comma-separated)", required = false) String genre,
             @P(value = "calmer | more_energetic | happier | sadder | faster | slower, for swap and shift", required = false) String direction,
             @P(value = "lowest tempo in BPM, for constrain", required = false) Double minTempo,
             @P(value = "highest tempo in BPM, for constrain", required = false) Double maxTempo,

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -69,11 +70,18 @@ public final class CatalogIndex {
         Set<String> tags = new LinkedHashSet<>();
         Set<String> credits = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
+        Set<Long> versions = new LinkedHashSet<>();
         List<String> terms = new ArrayList<>(r.excludeGenres());
         r.excludeArtists().stream().filter(a -> !terms.contains(a)).forEach(terms::add);
         for (String term : terms) {
             boolean genre = isGenre(term);
             Set<String> named = artistsNamed(term);
+            Optional<String> version = Versions.kind(GenreTree.canonical(term).orElse(term));
+            if (version.isPresent()) {
+                // "no remixes": the tracks whose titles say so
+                items.stream().filter(it -> Versions.is(it, version.get())).forEach(it -> versions.add(it.trackId()));
+                continue;
+            }
             if (genre) {
                 tags.addAll(GenreTree.expand(term, vocabulary));
             }
@@ -84,7 +92,7 @@ public final class CatalogIndex {
                 unknown.add(term);
             }
         }
-        Set<Long> ids = new LinkedHashSet<>();
+        Set<Long> ids = new LinkedHashSet<>(versions);
         if (r.durationSec() != null) {
             for (CatalogItem it : items) {
                 if (it.durationSec() <= 0 || !r.durationSec().contains(it.durationSec())) {
@@ -110,6 +118,10 @@ public final class CatalogIndex {
 
     /** Whether the item is covered by an excluded genre. */
     public static boolean hasGenre(CatalogItem it, String genre) {
+        Optional<String> version = Versions.kind(genre);
+        if (version.isPresent() && Versions.is(it, version.get())) {
+            return true;
+        }
         Set<String> covered = GenreTree.covered(genre);
         if (it.genre() != null && GenreTree.coversAny(covered, it.genre())) {
             return true;

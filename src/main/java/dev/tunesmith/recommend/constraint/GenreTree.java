@@ -103,11 +103,18 @@ public final class GenreTree {
         return Normalizer.normalize(norm(s), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
-    /** The canonical genre a word names ("hip-hop" → "hip hop", "musique classique" → "classical"), if it is one. */
+    /**
+     * The canonical genre a word names ("hip-hop" → "hip hop", "musique classique" → "classical"), if it is one. A kind of
+     * version ("remixes", "live versions": {@link Versions}) is left out like a genre, so it is one here too.
+     */
     public static Optional<String> canonical(String term) {
         String t = norm(term);
         if (t.isEmpty()) {
             return Optional.empty();
+        }
+        Optional<String> version = Versions.kind(t);
+        if (version.isPresent()) {
+            return version;
         }
         String s = SYNONYMS.getOrDefault(t, SYNONYMS.get(fold(t)));
         if (s != null) {
