@@ -34,11 +34,11 @@ final class CreationEdits {
             "\\b(?:add|another|one more|an extra|extra|insert|put in|throw in|give (?:it|me|the song) (?:a|an|another))\\b");
     private static final Pattern SECTION_REWRITE = Pattern.compile(
             "\\b(?:rewrite|re-write|redo|re-do|rework|write (?:a )?new|write .{0,20}\\bagain|new (?:words|lyrics|lines) for|change|replace|different|make (?:it|that|this|the \\w+) about|"
-                    + "should be about|to be about|be about|about|improve|fix|freshen up)\\b");
+                    + "should be about|to be about|be about|about|improve|fix|freshen up|rhyme (?:more|better|properly)|rhymes? better)\\b");
     /** The rewrite words other than a bare "about", which on its own also starts a new request ("a 4-line verse about rain"). */
     private static final Pattern SECTION_REWRITE_VERB = Pattern.compile(
             "\\b(?:rewrite|re-write|redo|re-do|rework|write (?:a )?new|write .{0,20}\\bagain|new (?:words|lyrics|lines) for|change|replace|different|make (?:it|that|this|the \\w+) about|"
-                    + "should be about|to be about|be about|improve|fix|freshen up)\\b");
+                    + "should be about|to be about|be about|improve|fix|freshen up|rhyme (?:more|better|properly)|rhymes? better)\\b");
     /** What comes before the section word in a request for new lyrics: "a 4-line verse", "write me an 8 line verse". */
     private static final Pattern NEW_PIECE = Pattern.compile(
             "^(?:(?:can you|could you|please|pls|now|and|then|ok|okay|also)\\s+)*(?:(?:write|give|make|compose)\\s+(?:me\\s+|us\\s+)?)?(?:a|an)\\s+(?:\\S+\\s+){0,2}$");
@@ -52,6 +52,13 @@ final class CreationEdits {
     private static final Pattern LYRICS_REFERENCE = Pattern.compile(
             "\\b(?:my|the|this|that|our)\\s+(?:(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)\\s+)?(?:song|lyrics|verses?|chorus|bridge|refrain)\\b");
 
+    /** "add a bridge about the winter", "can you add another verse": a section added to a song, which is lyrics even with none here. */
+    private static final Pattern ADD_SECTION = Pattern.compile("^(?:(?:can you|could you|please|pls|now|and|then|ok|okay|also|maybe)\\s+)*"
+            + "(?:add|insert|put in|throw in|tack on|stick in)\\s+(?:a|an|another|one more|a new|an extra|a second|a third)\\s+"
+            + "(?:short\\s+|little\\s+|quick\\s+)?(?:verse|chorus|bridge|refrain|middle eight|stanza|outro)\\b");
+    /** "make the chorus rhyme more": a section of the song in a request about its rhymes. */
+    private static final Pattern RHYME_EDIT = Pattern.compile("\\b(?:rhyme (?:more|better|properly)|rhymes? better)\\b");
+
     private static final Pattern ABOUT_THEME = Pattern.compile("\\b(?:about|on the (?:theme|subject|topic) of|focus(?:ed|ing)? on|regarding|telling of)\\s+(.+)$");
 
     private CreationEdits() {}
@@ -64,7 +71,8 @@ final class CreationEdits {
         // "add a bridge to my song", "drop the second verse" elsewhere: an edit of the caller's newest lyrics (the
         // service says so when there are none), not a playlist named "Bridge"
         // (after a melody, "make the chorus shorter" is about the melody: there only lyrics or a verse point to lyrics)
-        if (!"lyrics".equals(lastCreation) && (hasMelody ? t.matches(".*\\b(?:lyrics|verses?)\\b.*") : LYRICS_REFERENCE.matcher(t).find())
+        if (!"lyrics".equals(lastCreation) && (hasMelody ? t.matches(".*\\b(?:lyrics|verses?)\\b.*")
+                : LYRICS_REFERENCE.matcher(t).find() || ADD_SECTION.matcher(t).find())
                 && !t.matches(".*\\b(?:playlist|tracks|songs|mix)\\b.*") && sectionEdit(t) != null) {
             return IntentRouter.Intent.EDIT_LYRICS;
         }

@@ -28,6 +28,14 @@ public record Theme(String text, List<String> contentWords, Set<String> names, S
     /** "a sad song about", "an angry, bitter ballad on", "hopeful lyrics about": the mood words and what the song is about. */
     private static final java.util.regex.Pattern MOODED = java.util.regex.Pattern.compile(
             "(?i)^(?:a |an |some )?((?:[a-z][a-z'-]*,?\\s+(?:and\\s+)?){1,3})(?:love\\s+)?(?:song|ballad|lyrics?|verse|poem|chorus|tune)\\s+(?:about|of|on|for)\\s+(.+)$");
+    /**
+     * "… about my grandmother's garden, something warm", "…, make it sad", "…, kind of hopeful", "…, in a happy mood": a mood
+     * said after the subject, behind a word that says a feel follows.
+     */
+    private static final java.util.regex.Pattern MOOD_AFTER = java.util.regex.Pattern.compile(
+            "(?i)^(.+?)\\s*[,;-]\\s*(?:but\\s+|and\\s+)?(?:something|make it|keep it|kind of|kinda|sort of|a bit|a little|in an?|with an?|"
+            + "feeling|that feels|that's|thats|it should be|should be|should feel|feels?)\\s+(?:really\\s+|very\\s+|more\\s+|quite\\s+)?"
+            + "([a-z'-]+(?:\\s*(?:,|and|but)\\s*[a-z'-]+)?)(?:\\s+(?:mood|feel|feeling|vibe|vibes|one|tone|please|pls))?\\s*[.!]*$");
     /** Words before "song" that say its form or size, not its mood. */
     private static final Set<String> FORM = Set.of("new", "short", "long", "little", "simple", "original", "whole", "full", "quick", "small",
             "big", "good", "nice", "great", "folk", "pop", "rock", "country", "few", "couple", "another", "more", "one", "two", "three",
@@ -73,9 +81,14 @@ public record Theme(String text, List<String> contentWords, Set<String> names, S
     public static Theme of(String raw, Pronunciations dict) {
         String text = raw == null || raw.isBlank() ? "a summer evening" : raw.strip().replaceAll("[\"“”]", "");
         List<String> moods = new ArrayList<>();
+        java.util.regex.Matcher after = MOOD_AFTER.matcher(text);
+        if (after.matches() && !moodWords(after.group(2)).isEmpty()) {
+            moods.addAll(moodWords(after.group(2)));
+            text = after.group(1).strip();
+        }
         java.util.regex.Matcher mooded = MOODED.matcher(text);
         if (mooded.matches()) {
-            moods.addAll(moodWords(mooded.group(1)));
+            moodWords(mooded.group(1)).stream().filter(w -> !moods.contains(w)).forEach(moods::add);
             // "a sad song about …", "an eight line song about …" lose their front; "the song of the sea" keeps it
             boolean front = java.util.Arrays.stream(mooded.group(1).split("[,\\s]+")).map(Pronunciations::normalise)
                     .noneMatch(w -> STOP.contains(w) && !FORM.contains(w) && !w.equals("and"));

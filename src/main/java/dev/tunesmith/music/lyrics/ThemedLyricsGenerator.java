@@ -300,12 +300,12 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
         final Map<Pos, List<String>> mood = new EnumMap<>(Pos.class);
         final Set<String> themeWords = new HashSet<>();
         final Set<String> nearWords = new HashSet<>();
-        /** Whether the song's asked mood is glad ("happy", "joyful", "cheerful": rated above 1 in the lexicon). */
+        /** Whether the song's asked mood is glad ("happy", "joyful", "cheerful", "warm": rated above 1, {@link #gladness}). */
         final boolean glad;
 
         Pools(Theme theme, List<String> neighbours, List<String> moodWords) {
             this.theme = theme;
-            glad = !theme.moods().isEmpty() && theme.moods().stream().mapToDouble(feeling).average().orElse(0) > 1;
+            glad = !theme.moods().isEmpty() && theme.moods().stream().mapToDouble(ThemedLyricsGenerator.this::gladness).average().orElse(0) > 1;
             for (Pos p : Pos.values()) {
                 themed.put(p, new ArrayList<>());
                 near.put(p, new ArrayList<>());
@@ -464,6 +464,18 @@ public final class ThemedLyricsGenerator implements LyricsGenerator {
     public boolean gloomy(String w) {
         return feeling.applyAsDouble(w) <= -1 || UNRATED_GLOOM.contains(w);
     }
+
+    /**
+     * How glad a mood word is: {@code feeling}'s rating, or 2 for the warm moods VADER does not rate or rates only
+     * mildly ("warm" 0.9, "cozy" and "tender" unrated), which a gloomy word spoils as much as it spoils "happy" ("something
+     * warm about my grandmother's garden" wrote "And every garden felt dark").
+     */
+    public double gladness(String mood) {
+        return UNRATED_WARM.contains(mood) ? Math.max(2, feeling.applyAsDouble(mood)) : feeling.applyAsDouble(mood);
+    }
+
+    private static final Set<String> UNRATED_WARM = Set.of("warm", "warmly", "cozy", "cosy", "tender", "tenderly", "snug", "homely",
+            "homey", "sunny", "summery", "affectionate", "heartwarming", "wholesome");
 
     private static final Set<String> UNRATED_GLOOM = Set.of("dark", "cold", "gray", "grey", "black", "ghost", "grave", "ash", "shadow",
             "faded", "fading", "frozen", "heavy", "weary", "empty", "silent", "restless", "tear", "tears", "storm", "stormy");

@@ -68,6 +68,13 @@ class ThemedLyricsGeneratorTest {
         assertEquals("the sea", counted.text());
         assertEquals("the song of the sea", Theme.of("the song of the sea", dict).text(), "a title that names a song keeps it");
         assertEquals("hopeful song about starting over", Theme.withMood("hopeful", "starting over"));
+        // a mood said after the subject, behind a word that says a feel follows
+        Theme warm = Theme.of("my grandmother's garden, something warm", dict);
+        assertEquals(List.of("warm"), warm.moods());
+        assertEquals("my grandmother's garden", warm.text());
+        assertEquals(List.of("hopeful"), Theme.of("moving to a new city - kind of hopeful", dict).moods());
+        assertEquals(List.of("sad"), Theme.of("my old dog, make it sad", dict).moods());
+        assertEquals(List.of(), Theme.of("cats, dogs and rabbits", dict).moods(), "a list of subjects is no mood");
         assertEquals("starting over", Theme.withMood(" ", "starting over"));
     }
 
@@ -120,5 +127,24 @@ class ThemedLyricsGeneratorTest {
         }
         assertTrue(gloomyRated < gloomyUnrated, "rated " + gloomyRated + " vs unrated " + gloomyUnrated + " gloomy lines");
         assertTrue(gloomyRated <= lines / 10, gloomyRated + " of " + lines + " lines gloomy in a happy song");
+    }
+
+    @Test
+    void should_read_warm_and_tender_moods_as_glad_though_the_lexicon_rates_them_low() {
+        // "something warm about my grandmother's garden" wrote "And every garden felt dark": VADER rates "warm" 0.9
+        ThemedLyricsGenerator rated = ThemedLyricsGenerator.loadShipped(null, dev.tunesmith.recommend.mood.Sentiment::word);
+        assertTrue(rated.gladness("warm") > 1 && rated.gladness("tender") > 1 && rated.gladness("cozy") > 1);
+        assertTrue(rated.gladness("sad") < 0);
+        int gloomy = 0;
+        int lines = 0;
+        try (LyricsService s = LyricsService.of(rated)) {
+            for (long seed = 1; seed <= 12; seed++) {
+                Lyrics l = s.generate(new LyricsRequest(Theme.withMood("warm", "my grandmother's garden"), "ABAB", 8, 8, seed));
+                gloomy += (int) l.text().lines().filter(line -> LyricsChecker.words(line).stream().map(Pronunciations::normalise)
+                        .anyMatch(rated::gloomy)).count();
+                lines += 8;
+            }
+        }
+        assertTrue(gloomy <= lines / 10, gloomy + " of " + lines + " lines gloomy in a warm song");
     }
 }
