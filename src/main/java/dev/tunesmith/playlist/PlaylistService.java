@@ -271,6 +271,9 @@ public final class PlaylistService {
             case "refresh" -> {
                 return refresh(items, asked, shift, profile, base);
             }
+            case "order" -> {
+                return order(items, asked, shift, direction, s.id());
+            }
             case "set_count" -> {
                 if (r.amount() == null) {
                     throw new PlaylistException("how many tracks should it have?");
@@ -338,7 +341,7 @@ public final class PlaylistService {
                 return refilter(items, next, shift, profile, base, "applied the new limits");
             }
             default -> throw new PlaylistException("I can change the number of tracks, swap or remove tracks, make it calmer, happier, "
-                    + "faster or slower, leave out an artist or genre, refresh the list, find more by one of its artists, or undo the last change");
+                    + "faster or slower, put it in order, leave out an artist or genre, refresh the list, find more by one of its artists, or undo the last change");
         }
     }
 
@@ -453,6 +456,37 @@ public final class PlaylistService {
      * tracks of this one and, where the catalogue allows, none of its artists; where the catalogue has too few others, the best of the old ones fill the rest, and the
      * answer says how many.
      */
+    /**
+     * The same tracks in another order: {@code direction} is the way the list moves from its first track to its last
+     * ("more_energetic": calm to energetic, the most energetic at the end; "calmer" the other way; "faster", "happier", …),
+     * tracks of unknown value last in their old order; with no direction, a shuffled order (seeded by the playlist, so
+     * the same edit gives the same order). The answer reports the feature at the first and last track.
+     */
+    private Draft order(List<PlaylistItem> items, Requirements asked, Shift shift, String direction, long seed) {
+        List<PlaylistItem> out = new ArrayList<>(items);
+        if (direction == null) {
+            java.util.Collections.shuffle(out, new java.util.Random(seed));
+            return new Draft(out, asked, shift, List.of(), "shuffled the order");
+        }
+        ToDoubleFunction<CatalogItem> f = feature(direction);
+        boolean up = up(direction);
+        Comparator<PlaylistItem> by = Comparator.comparingDouble(p -> {
+            double v = f.applyAsDouble(p.item());
+            return Double.isNaN(v) ? Double.POSITIVE_INFINITY : up ? v : -v;
+        });
+        out.sort(by);
+        List<PlaylistItem> known = out.stream().filter(p -> !Double.isNaN(f.applyAsDouble(p.item()))).toList();
+        String what = switch (direction) {
+            case "calmer", "more_energetic" -> "energy";
+            case "happier", "sadder" -> "brightness (valence)";
+            default -> "tempo";
+        };
+        String change = known.size() < 2 ? "kept the order: too few tracks have a known " + what
+                : "put in order, " + what + " from " + fmt(direction, f.applyAsDouble(known.get(0).item())) + " at the start to "
+                        + fmt(direction, f.applyAsDouble(known.get(known.size() - 1).item())) + " at the end";
+        return new Draft(out, asked, shift, List.of(), change);
+    }
+
     private Draft refresh(List<PlaylistItem> items, Requirements asked, Shift shift, UserProfile profile, MoodTarget base) {
         Set<Long> avoid = new HashSet<>();
         items.forEach(i -> avoid.add(i.item().trackId()));
@@ -724,6 +758,87 @@ public final class PlaylistService {
         String label = mood == null || mood.text() == null || mood.text().isBlank() ? "" : " for \"" + PlaylistTitles.of(mood.text()) + "\"";
         return "only " + got + " of the " + r.count() + " tracks you asked for fit everything" + label
                 + (why.isEmpty() ? "" : " — the catalogue has " + String.join(", ", why)) + (r.maxPerArtist() <= 1 ? ", one per artist" : "");
+    }
+
+    /**
+     * The conversation's newest playlist in numbers, read from its tracks: "how long is this playlist?", "what genre is most
+     * of this?". {@code genres}: the commonest genres (a track's genre, else its first tag) and their counts, most first.
+     */
+    public record Overview(String title, int tracks, int totalSec, int unknownLength, int artists, List<Map.Entry<String, Integer>> genres,
+            Double meanEnergy, Double minTempo, Double maxTempo, int estimated) {
+
+        /** The overview in a listener's words. */
+        public String describe() {
+            StringBuilder b = new StringBuilder("\"" + title + "\": " + tracks + " track" + (tracks == 1 ? "" : "s"));
+            if (tracks > unknownLength) {
+                b.append(", ").append(duration(totalSec)).append(unknownLength > 0 ? " in all for the " + (tracks - unknownLength)
+                        + " of known length" : " in all");
+            }
+            b.append(", by ").append(artists).append(artists == 1 ? " artist" : " artists").append('.');
+            if (!genres.isEmpty()) {
+                b.append(genres.get(0).getValue() * 2 > tracks ? " Mostly " : " Mainly ").append(String.join(", ",
+                        genres.stream().limit(3).map(e -> e.getKey() + " (" + e.getValue() + ")").toList())).append('.');
+            }
+            if (meanEnergy != null) {
+                b.append(String.format(Locale.ROOT, " Average energy %.2f", meanEnergy));
+                b.append(minTempo != null ? String.format(Locale.ROOT, ", tempo %d–%d BPM", Math.round(minTempo), Math.round(maxTempo)) : "");
+                b.append(estimated > 0 ? " (" + (estimated == tracks ? "all" : estimated + " of them") + " estimated from genre)" : "").append('.');
+            }
+            return b.toString();
+        }
+
+        private static String duration(int sec) {
+            int h = sec / 3600;
+            int m = (sec % 3600 + 30) / 60;
+            return h > 0 ? h + " h " + m + " min" : m + " min";
+        }
+    }
+
+    /** The conversation's newest playlist in numbers ({@link Overview}). */
+    public Future<Overview> overview(long userId, UUID conversationId) {
+        return store.latest(conversationId, userId).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.failedFuture(new PlaylistException("there is no playlist in this conversation yet — ask for one first"));
+            }
+            PlaylistStore.Stored s = found.get();
+            return tracks.findMany(s.trackIds()).map(list -> {
+                int total = 0;
+                int unknown = 0;
+                int estimated = 0;
+                Set<String> artists = new HashSet<>();
+                Map<String, Integer> genres = new HashMap<>();
+                double energy = 0;
+                int withEnergy = 0;
+                Double lo = null;
+                Double hi = null;
+                for (Track t : list) {
+                    if (t.durationSec() == null || t.durationSec() <= 0) {
+                        unknown++;
+                    } else {
+                        total += t.durationSec();
+                    }
+                    artists.add(t.artist().toLowerCase(Locale.ROOT));
+                    String g = t.genre() != null && !t.genre().isBlank() ? t.genre() : t.tags().isEmpty() ? null : t.tags().get(0);
+                    if (g != null) {
+                        genres.merge(g.toLowerCase(Locale.ROOT), 1, Integer::sum);
+                    }
+                    if (t.energy() != null) {
+                        energy += t.energy();
+                        withEnergy++;
+                    }
+                    if (t.tempo() != null) {
+                        lo = lo == null ? t.tempo() : Math.min(lo, t.tempo());
+                        hi = hi == null ? t.tempo() : Math.max(hi, t.tempo());
+                    }
+                    estimated += t.featuresEstimated() ? 1 : 0;
+                }
+                List<Map.Entry<String, Integer>> ranked = genres.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+                return new Overview(s.title(), list.size(), total, unknown, artists.size(), ranked,
+                        withEnergy == 0 ? null : energy / withEnergy, lo, hi, withEnergy == 0 ? 0 : estimated);
+            });
+        });
     }
 
     /** A track of the conversation's newest playlist and why it is there. */

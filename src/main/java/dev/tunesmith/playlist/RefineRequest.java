@@ -11,7 +11,8 @@ import java.util.List;
  * {@code exclude_genre}, {@code exclude} (a term the catalogue sorts into artist or genre),
  * {@code constrain} (new tempo/energy/length/per-artist limits), {@code refresh} (a new list for the same request, none of
  * the current tracks), {@code more_by_artist} (a new list of other tracks by {@code artist}, the artist at the first
- * position, or the list's main artist), {@code undo}; and the older
+ * position, or the list's main artist), {@code order} (the same tracks reordered so the list moves in {@code direction} from
+ * first to last; none: a shuffled order), {@code undo}; and the older
  * {@code more_energetic}, {@code less_energetic}, {@code longer}, {@code shorter}.
  * Directions: calmer, more_energetic, happier, sadder, faster, slower.
  *
@@ -20,7 +21,7 @@ import java.util.List;
  * @param amount a count (see the action)
  * @param artist an artist, for exclude_artist and more_by_artist
  * @param genre a genre, for exclude_genre
- * @param direction for swap and shift
+ * @param direction for swap, shift and order
  * @param minTempo for constrain
  * @param maxTempo for constrain
  * @param minEnergy for constrain

@@ -315,6 +315,39 @@ class OfflineConversationTest extends AppTestBase {
     }
 
     @Test
+    void should_reorder_the_same_tracks_and_describe_the_list_from_its_tracks() throws Exception {
+        start();
+        UUID c = UUID.randomUUID();
+        Turn party = say(c, "upbeat party songs, 12 songs");
+        assertEquals(12, party.items().size(), party.text());
+        Turn ordered = say(c, "can you put the most energetic ones at the end");
+        assertEquals(new HashSet<>(ids(party)), new HashSet<>(ids(ordered)), "the same tracks: " + ordered.text());
+        List<Double> energy = new ArrayList<>();
+        ordered.items().forEach(o -> {
+            Double e = ((JsonObject) o).getJsonObject("track").getJsonObject("features").getDouble("energy");
+            if (e != null) {
+                energy.add(e);
+            }
+        });
+        for (int i = 1; i < energy.size(); i++) {
+            assertTrue(energy.get(i) >= energy.get(i - 1), "energy rises to the end: " + energy);
+        }
+        assertTrue(ordered.text().contains("at the start to"), ordered.text());
+
+        Turn howLong = say(c, "how long is this playlist?");
+        assertTrue(howLong.playlist() == null, "a question, not a new list: " + howLong.text());
+        int total = 0;
+        for (Object o : ordered.items()) {
+            total += ((JsonObject) o).getJsonObject("track").getInteger("durationSec", 0);
+        }
+        String minutes = total >= 3600 ? (total / 3600) + " h " + ((total % 3600 + 30) / 60) + " min" : ((total + 30) / 60) + " min";
+        assertTrue(howLong.text().contains("12 tracks, " + minutes), "the length is the tracks' own: " + minutes + " :: " + howLong.text());
+
+        Turn shuffled = say(c, "shuffle the order");
+        assertEquals(new HashSet<>(ids(party)), new HashSet<>(ids(shuffled)), shuffled.text());
+    }
+
+    @Test
     void should_answer_greetings_thanks_and_off_topic_without_tools() throws Exception {
         start();
         UUID c = UUID.randomUUID();

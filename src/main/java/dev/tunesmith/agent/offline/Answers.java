@@ -144,6 +144,7 @@ final class Answers {
             case "rhymesFor" -> rhymes(json);
             case "lookupMyProfile" -> profile(json);
             case "describeTrack" -> json.getString("description", "I found nothing to say about that track.");
+            case "describePlaylist" -> json.getString("description", "I found nothing to say about that playlist.");
             case "classifyStyle" -> style(json);
             default -> text;
         };

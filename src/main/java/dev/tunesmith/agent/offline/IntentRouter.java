@@ -258,6 +258,38 @@ public final class IntentRouter {
             + "|^(?:the\\s+)?(?:(?:track|song|tune|number)\\s+#?[a-z0-9]+|#?[a-z0-9]+\\s+(?:one|song|track|tune))\\s+(?:is|was|'s)\\s+"
             + "(?:so\\s+|really\\s+|just\\s+|absolutely\\s+)?(?:great|amazing|awesome|perfect|beautiful|gorgeous|a banger|a bop|fire|lit|"
             + "a gem|brilliant|fantastic|excellent|lovely|the best|good|so good|incredible|stunning)\\b");
+    /**
+     * The words of an ordering: "put the most energetic ones at the end", "start with the calm ones", "end on the
+     * happiest songs", "order it by tempo", "build up the energy", "shuffle the order" (the refine action {@code order}).
+     */
+    private static final String ORDER_QUALITY = "(?:the\\s+)?(?:most\\s+|more\\s+|really\\s+|super\\s+)?(energetic|upbeat|intense|loud|loudest|louder|"
+            + "hype|hyped|heavy|heaviest|heavier|bangers?|high energy|hardest|harder|calm|calmest|calmer|chill|chillest|chiller|mellow|"
+            + "mellowest|quiet|quietest|quieter|soft|softest|softer|relaxed|relaxing|gentle|gentlest|fast|fastest|faster|quick|quickest|"
+            + "slow|slowest|slower|happy|happiest|happier|cheerful|bright|brightest|sad|saddest|sadder|dark|darkest|darker|melancholic)"
+            + "(?:\\s+(?:ones?|songs?|tracks?|stuff|tunes?))?";
+    private static final Pattern ORDER_AT = Pattern.compile("\\b(?:put|move|place|save|keep|leave|stick|shift)\\s+" + ORDER_QUALITY
+            + "\\s+(?:at|to|towards|toward|for|near|in)\\s+the\\s+(end|start|beginning|front|top|bottom|finish|back|close|middle)\\b"
+            + "|\\b" + ORDER_QUALITY + "\\s+(first|last|at the end|at the start|at the beginning|at the front|at the top|at the bottom)\\b"
+            + "|\\b(start|begin|open|kick off|end|finish|close|wrap up)\\s+(?:it\\s+|the (?:list|playlist|mix)\\s+)?(?:with|on)\\s+" + ORDER_QUALITY);
+    private static final Pattern ORDER_BY = Pattern.compile("\\b(?:order|sort|arrange|rearrange|re-order|reorder|organi[sz]e)\\s+"
+            + "(?:it|them|this|these|the (?:list|playlist|mix|songs|tracks))?\\s*by\\s+(energy|tempo|bpm|speed|pace|mood|valence|happiness|"
+            + "brightness|intensity)(?:\\s+(?:from\\s+)?(high|highest|low|lowest|fast|slow)(?:\\s+to\\s+\\w+)?|\\s+(descending|ascending))?");
+    private static final Pattern ORDER_ARC = Pattern.compile("\\b(?:build(?:s|ing)? (?:it |the energy |things )?up|build up the (?:energy|tempo|intensity)|"
+            + "ramp (?:it |the energy )?up|slowly build|get (?:more )?(?:intense|energetic) as it goes|(?:wind|cool|calm) (?:it )?down (?:at|towards|toward) "
+            + "the end|end (?:it )?(?:calm|chill|quiet|mellow|slow)|(?:shuffle|randomi[sz]e|mix up|scramble) the order|random order|in a random order)\\b");
+    /**
+     * A question about the playlist as a whole: "how long is this playlist?", "what's the total length", "what genre is most
+     * of this", "what kind of music is in here", "how many artists are there", "summarise the list".
+     */
+    private static final Pattern PLAYLIST_QUESTION = Pattern.compile("^(?:so |and |ok |okay |hey |btw |also )?(?:"
+            + "how long (?:is|does) (?:this|the|it|my|that)(?: (?:playlist|list|mix|one|thing))?(?: (?:last|run|go|take))?|how long is it|"
+            + "what(?:'s| is|s) the (?:total )?(?:length|duration|runtime|running time|run time|total time|playtime|play time)(?: of (?:it|this|the (?:playlist|list|mix)))?|"
+            + "how many (?:minutes|hours|mins)(?: is| are| does)?|total (?:length|time|duration)|"
+            + "what (?:genres?|styles?|kinds? of music|sort of music|type of music)(?: is| are)?(?: (?:most|mostly|mainly) of)? (?:this|these|it|them|the (?:playlist|list|mix|songs|tracks)|in (?:here|this|it|the (?:playlist|list|mix)))|"
+            + "what(?:'s| is|s) in (?:this|the|my) (?:playlist|list|mix)|summari[sz]e (?:this|the|my|it)(?: (?:playlist|list|mix))?|"
+            + "how many (?:artists|different artists|genres)(?: (?:are|is))?(?: (?:there|in (?:it|this|here|the (?:playlist|list|mix))|on (?:it|this|the (?:playlist|list))))?|"
+            + "what(?:'s| is|s) the (?:average|mean|overall) (?:bpm|tempo|energy|vibe|mood)(?: of (?:it|this|the (?:playlist|list|mix)))?)"
+            + "\\s*[?!.]*\\s*$");
     /** An edit of "it" ("replace it", "swap that one out"), which after a named track means that track. */
     private static final Pattern PRONOUN_EDIT = Pattern.compile("(?i)(?:and\\s+|so\\s+|please\\s+|pls\\s+|can you\\s+|could you\\s+)*"
             + "(?:replace|swap|change|switch|substitute|remove|drop|ditch|cut|lose|skip|get rid of|take out|bin|kill)\\s+"
@@ -492,6 +524,19 @@ public final class IntentRouter {
         if (ctx.hasPlaylist() && SAVE_IT.matcher(bare).matches()) {
             return talk(Intent.SAVE, 0.9);
         }
+        if (ctx.hasPlaylist() && PLAYLIST_QUESTION.matcher(t).find()) {
+            return new Route(Intent.DESCRIBE, "describePlaylist", new JsonObject(), 0.85);
+        }
+        // "put the most energetic ones at the end", "order it by tempo", "build up the energy": the same tracks in another order
+        // ("put 5 more chill ones at the end" adds tracks)
+        String ordering = ctx.hasPlaylist() && slots.count == null && slots.countEdit == null ? ordering(t) : null;
+        if (ordering != null) {
+            JsonObject a = new JsonObject().put("action", "order");
+            if (!ordering.equals("shuffle")) {
+                a.put("direction", ordering);
+            }
+            return new Route(Intent.REFINE, "refinePlaylist", a, 0.8);
+        }
         // "more by this artist", "other songs by the artist of track 2": that artist's other tracks
         if (ctx.hasPlaylist() && MORE_BY_ARTIST.matcher(t).find()) {
             JsonObject a = new JsonObject().put("action", "more_by_artist");
@@ -679,6 +724,68 @@ public final class IntentRouter {
     }
 
     /** calmer / more_energetic / happier / sadder / faster / slower, or null. */
+    /**
+     * The way an ordering asks the list to move from first to last ("more_energetic", "calmer", "faster", "slower", "happier",
+     * "sadder"), "shuffle" for a random order, or null when {@code t} asks for no ordering.
+     */
+    static String ordering(String t) {
+        Matcher at = ORDER_AT.matcher(t);
+        if (at.find()) {
+            String quality = at.group(1) != null ? at.group(1) : at.group(3) != null ? at.group(3) : at.group(6);
+            boolean atEnd = at.group(1) != null ? at.group(2).matches("end|bottom|finish|back|close")
+                    : at.group(3) != null ? at.group(4).matches("last|at the end|at the bottom")
+                    : at.group(5).matches("end|finish|close|wrap up");
+            if (at.group(1) != null && at.group(2).equals("middle")) {
+                return null;
+            }
+            String up = qualityDirection(quality);
+            return atEnd ? up : opposite(up);
+        }
+        Matcher by = ORDER_BY.matcher(t);
+        if (by.find()) {
+            String f = by.group(1);
+            String up = f.matches("tempo|bpm|speed|pace") ? "faster" : f.matches("mood|valence|happiness|brightness") ? "happier" : "more_energetic";
+            boolean down = by.group(2) != null && by.group(2).matches("high|highest|fast") || "descending".equals(by.group(3));
+            return down ? opposite(up) : up;
+        }
+        Matcher arc = ORDER_ARC.matcher(t);
+        if (arc.find()) {
+            String g = arc.group();
+            return g.matches(".*\\b(?:shuffle|randomi[sz]e|mix up|scramble|random)\\b.*") ? "shuffle"
+                    : g.matches(".*\\b(?:down|calm|chill|quiet|mellow|slow)\\b.*") ? "calmer" : "more_energetic";
+        }
+        return null;
+    }
+
+    /** The direction a list takes towards tracks of this quality ("fastest" → faster, "calm" → calmer). */
+    private static String qualityDirection(String q) {
+        if (q.matches("fast|fastest|faster|quick|quickest")) {
+            return "faster";
+        }
+        if (q.matches("slow|slowest|slower")) {
+            return "slower";
+        }
+        if (q.matches("happy|happiest|happier|cheerful|bright|brightest")) {
+            return "happier";
+        }
+        if (q.matches("sad|saddest|sadder|dark|darkest|darker|melancholic")) {
+            return "sadder";
+        }
+        return q.matches("calm|calmest|calmer|chill|chillest|chiller|mellow|mellowest|quiet|quietest|quieter|soft|softest|softer|relaxed|"
+                + "relaxing|gentle|gentlest") ? "calmer" : "more_energetic";
+    }
+
+    private static String opposite(String direction) {
+        return switch (direction) {
+            case "faster" -> "slower";
+            case "slower" -> "faster";
+            case "happier" -> "sadder";
+            case "sadder" -> "happier";
+            case "calmer" -> "more_energetic";
+            default -> "calmer";
+        };
+    }
+
     static String direction(String t) {
         if (LESS_ENERGY.matcher(t).find()) {
             return "calmer";

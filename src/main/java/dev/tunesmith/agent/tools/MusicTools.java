@@ -104,14 +104,16 @@ public final class MusicTools {
             + "remove (positions, or amount from the end), swap (positions, optional direction), shift (direction for the whole list), "
             + "exclude_artist, exclude_genre, constrain (tempo/energy/length/release-year/per-artist limits), refresh (other tracks for "
             + "the same request: 'mix it up', 'these all sound the same'), more_by_artist (a new list of other tracks by the artist "
-            + "named, or by the artist at positions[0], or by the list's main artist: 'more by this artist'), undo. "
+            + "named, or by the artist at positions[0], or by the list's main artist: 'more by this artist'), order (the same "
+            + "tracks reordered so the list moves in direction from first to last: 'the most energetic at the end' is more_energetic; "
+            + "no direction shuffles the order), undo. "
             + "direction is one of: calmer, more_energetic, happier, sadder, faster, slower.")
-    public String refinePlaylist(@P("set_count | add | remove | swap | shift | exclude_artist | exclude_genre | constrain | refresh | more_by_artist | undo") String action,
+    public String refinePlaylist(@P("set_count | add | remove | swap | shift | exclude_artist | exclude_genre | constrain | refresh | more_by_artist | order | undo") String action,
             @P(value = "1-based positions of tracks (-1 = last), for swap, remove and shift", required = false) List<Integer> positions,
             @P(value = "a count: the new total for set_count, how many to add or remove", required = false) Integer amount,
             @P(value = "artist name, for exclude_artist and more_by_artist", required = false) String artist,
             @P(value = "genre, for exclude_genre (several: comma-separated)", required = false) String genre,
-            @P(value = "calmer | more_energetic | happier | sadder | faster | slower, for swap and shift", required = false) String direction,
+            @P(value = "calmer | more_energetic | happier | sadder | faster | slower, for swap, shift and order", required = false) String direction,
             @P(value = "lowest tempo in BPM, for constrain", required = false) Double minTempo,
             @P(value = "highest tempo in BPM, for constrain", required = false) Double maxTempo,
             @P(value = "lowest energy 0-1, for constrain", required = false) Double minEnergy,
@@ -215,6 +217,16 @@ public final class MusicTools {
             @P(value = "1-based position in the current playlist (-1 = last), instead of a name", required = false) Integer position) {
         return answer(() -> (position != null ? describeAt(checkedPosition(position))
                 : describe(required(track, "which track should I describe?"))).encode());
+    }
+
+    @Tool("Describe this conversation's current playlist as a whole: how many tracks, its total length, artists, main genres, "
+            + "energy and tempo ('how long is this playlist?', 'what genre is most of this?').")
+    public String describePlaylist() {
+        return answer(() -> {
+            PlaylistService.Overview o = await(playlists.overview(ctx.userId(), ctx.conversationId()));
+            return new JsonObject().put("tracks", o.tracks()).put("totalSec", o.totalSec()).put("artists", o.artists())
+                    .put("description", o.describe()).encode();
+        });
     }
 
     @Tool("Classify the musical style and mood a text describes (tags, energy, valence, tempo).")
