@@ -19,10 +19,20 @@ import java.util.List;
  * @param title a short title, or null to derive one from the mood
  * @param minYear earliest release year
  * @param maxYear latest release year
+ * @param totalMinutes the playlist's whole length ("45 minutes of running music", "an hour of jazz"): as many tracks as
+ *     come closest to it, instead of {@code count}
  */
 public record PlaylistRequest(String mood, Integer count, List<String> excludeArtists, List<String> excludeTags,
         Double minEnergy, Double maxEnergy, Double minTempo, Double maxTempo, Integer maxPerArtist,
-        Integer minDurationSec, Integer maxDurationSec, String title, Integer minYear, Integer maxYear) {
+        Integer minDurationSec, Integer maxDurationSec, String title, Integer minYear, Integer maxYear, Integer totalMinutes) {
+
+    /** Without a whole length. */
+    public PlaylistRequest(String mood, Integer count, List<String> excludeArtists, List<String> excludeTags,
+            Double minEnergy, Double maxEnergy, Double minTempo, Double maxTempo, Integer maxPerArtist,
+            Integer minDurationSec, Integer maxDurationSec, String title, Integer minYear, Integer maxYear) {
+        this(mood, count, excludeArtists, excludeTags, minEnergy, maxEnergy, minTempo, maxTempo, maxPerArtist, minDurationSec,
+                maxDurationSec, title, minYear, maxYear, null);
+    }
 
     /** Without year limits. */
     public PlaylistRequest(String mood, Integer count, List<String> excludeArtists, List<String> excludeTags,

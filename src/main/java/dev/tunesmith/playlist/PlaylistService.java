@@ -105,10 +105,49 @@ public final class PlaylistService {
         Requirements asked = requirements(request);
         String title = request.title() != null && !request.title().isBlank() ? PlaylistTitles.clip(request.title())
                 : PlaylistTitles.of(moodText);
+        Integer minutes = request.totalMinutes();
         return recommender.profile(userId).compose(profile -> vertx.executeBlocking(() -> {
             MoodTarget mood = recommender.mood(moodText);
-            return fresh(profile, mood, merged(asked, mood), Shift.NONE);
+            if (minutes == null) {
+                return fresh(profile, mood, merged(asked, mood), Shift.NONE);
+            }
+            // "45 minutes of running music": enough candidates (at 2½ minutes a track), then the first ones whose lengths
+            // come closest to the whole
+            Requirements wide = merged(asked.withCount(Math.max(1, Math.min(100, minutes * 2 / 5 + 4))), mood);
+            return toLength(fresh(profile, mood, wide, Shift.NONE), minutes * 60);
         }, false)).compose(d -> save(userId, conversationId, title, moodText, d, null));
+    }
+
+    /** Length assumed for a track of unknown length when a playlist is made to a whole length. */
+    private static final int UNKNOWN_LENGTH_SEC = 240;
+
+    /**
+     * The draft's first tracks whose lengths add up closest to {@code totalSec} (a track goes in while the sum stays
+     * within half its own length of the whole), with a note of the length reached.
+     */
+    static Draft toLength(Draft d, int totalSec) {
+        List<PlaylistItem> kept = new ArrayList<>();
+        int sum = 0;
+        int unknown = 0;
+        for (PlaylistItem p : d.items()) {
+            int len = p.item().durationSec() > 0 ? p.item().durationSec() : UNKNOWN_LENGTH_SEC;
+            if (sum + len / 2 > totalSec && !kept.isEmpty()) {
+                break;
+            }
+            kept.add(p);
+            sum += len;
+            unknown += p.item().durationSec() > 0 ? 0 : 1;
+        }
+        List<String> notes = new ArrayList<>();
+        int minutes = (sum + 30) / 60;
+        String reached = (minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min") + " in all";
+        if (sum < totalSec - 300 && kept.size() == d.items().size()) {
+            notes.add("only " + reached + " of the " + (totalSec / 60) + " asked fit the request");
+        } else {
+            notes.add(kept.size() + " tracks, " + reached + (unknown > 0 ? " (" + unknown + " of unknown length counted as 4 min)" : ""));
+        }
+        d.notes().stream().filter(n -> !n.startsWith("only ")).forEach(notes::add);
+        return new Draft(kept, d.asked().withCount(Math.max(1, kept.size())), d.shift(), notes, d.change());
     }
 
     /** Applies a refinement to the conversation's newest playlist and stores the result as a new playlist. */

@@ -343,6 +343,15 @@ class OfflineConversationTest extends AppTestBase {
         String minutes = total >= 3600 ? (total / 3600) + " h " + ((total % 3600 + 30) / 60) + " min" : ((total + 30) / 60) + " min";
         assertTrue(howLong.text().contains("12 tracks, " + minutes), "the length is the tracks' own: " + minutes + " :: " + howLong.text());
 
+        // a whole length: the tracks add up to it within half a track (the mood lists keep tracks under 12 minutes)
+        Turn run = say(UUID.randomUUID(), "45 minutes of running music");
+        int sum = 0;
+        for (Object o : run.items()) {
+            sum += ((JsonObject) o).getJsonObject("track").getInteger("durationSec", 0);
+        }
+        assertTrue(Math.abs(sum - 45 * 60) <= 6 * 60, "45 minutes: " + sum + " s in " + run.items().size() + " tracks");
+        assertTrue(run.text().contains(run.items().size() + " tracks, " + ((sum + 30) / 60) + " min in all"), run.text());
+
         Turn shuffled = say(c, "shuffle the order");
         assertEquals(new HashSet<>(ids(party)), new HashSet<>(ids(shuffled)), shuffled.text());
     }

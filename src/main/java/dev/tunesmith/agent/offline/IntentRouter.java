@@ -931,6 +931,8 @@ public final class IntentRouter {
         Integer count = s.count != null ? s.count : "set".equals(s.countEdit) || "add".equals(s.countEdit) ? s.countEditAmount : null;
         if (count != null) {
             a.put("count", Math.max(1, Math.min(100, count)));
+        } else if (s.totalMinutes != null) {
+            a.put("totalMinutes", s.totalMinutes);
         }
         if (!s.excludeGenres.isEmpty()) {
             a.put("excludeTags", new JsonArray(new ArrayList<>(s.excludeGenres)));

@@ -21,6 +21,8 @@ final class Slots {
     /** What was found; null or empty where nothing was. */
     static final class Found {
         Integer count;
+        /** The whole playlist's length in minutes ("45 minutes of running music", "an hour of jazz"), or null. */
+        Integer totalMinutes;
         Double minTempo;
         Double maxTempo;
         Double minEnergy;
@@ -98,7 +100,6 @@ final class Slots {
     private static final Pattern COUNT = Pattern.compile("\\b" + N + "\\s*(?:-\\s*)?(?:(?:more|new|other|extra|additional)\\s+)?(?:[a-z'&-]+\\s+){0,3}?" + UNIT + "\\b");
     private static final Pattern COUNT_LEAD = Pattern.compile(
             "\\b(?:playlist|list|mix|selection|set|mixtape|top)\\s+(?:of\\s+)?" + N + "\\b(?!\\s*(?:bpm|min|minutes|%|s\\b))|\\b" + N + "[- ](?:song|track|tune)\\b|\\b" + N + "\\s+of (?:them|those|these|em)\\b|\\b(?:give me|gimme|play|pick|suggest|find|recommend|want|need|get me|show me)\\s+(?:me\\s+)?" + N + "\\b(?!\\s*(?:bpm|min|minutes|%|s\\b|:))");
-    private static final Pattern HOURS = Pattern.compile("\\b(?:(\\d{1,2})|an?|one)\\s*(?:hours?|hrs?|h)\\b\\s*(?:of|worth|long|playlist)?");
     private static final Pattern ADD = Pattern.compile(
             "\\b(?:add|throw in|put in|toss in|include|give me|i want|i need|get|append|another|plus|tack on|stick in|with)\\s+(?:me\\s+)?(?:an?\\s+)?(?:another\\s+)?(?:extra\\s+|additional\\s+)?" + N + "\\s*(?:more|extra|additional|new|others?)?\\b"
                     + "|\\b" + N + "\\s+(?:more|extra|additional)\\b"
@@ -159,10 +160,10 @@ final class Slots {
         StringBuilder t = new StringBuilder(" " + normalised + " ");
         tempo(t, f);
         energy(t, f);
+        total(t, f);
         duration(t, f);
         years(t, f);
         perArtist(t, f);
-        hours(t, f);
         countEdits(t, f);
         positions(t, f);
         count(t, f);
@@ -512,12 +513,40 @@ final class Slots {
         }
     }
 
-    private static void hours(StringBuilder t, Found f) {
-        Matcher m = HOURS.matcher(t);
+    /**
+     * The whole list's length: "45 minutes of running music", "give me 30 mins worth", "a 90-minute mix", "focus music for
+     * the next 90 minutes", "an hour and a half of jazz", "half an hour", "1.5 hours", "2 hours worth" (read before the
+     * track lengths, which "songs under 5 minutes" and "a 20 minute ambient piece" are).
+     */
+    private static final Pattern TOTAL_MINUTES = Pattern.compile("\\b(?:(\\d{1,3})\\s*(?:-\\s*)?(?:minutes?|mins?|min)\\s+(?:of|worth)\\b"
+            + "|(?:a|an|one)\\s+(\\d{1,3})[- ]?(?:minutes?|mins?|min)[- ](?:long\\s+)?(?:playlist|list|mix|set|session|workout|run|drive|commute|ride|walk)\\b"
+            + "|(\\d{1,3})[- ]?(?:minutes?|mins?|min)\\s+(?:long\\s+)?(?:playlist|list|mix|set|session)\\b"
+            + "|for\\s+(?:the\\s+next\\s+|about\\s+|around\\s+|roughly\\s+|like\\s+)?(\\d{1,3})\\s*(?:minutes|mins)\\b(?!\\s+(?:each|per|long|a))"
+            + "|(?:playlist|list|mix|set)\\s+(?:of|for|lasting)\\s+(?:about\\s+|around\\s+|roughly\\s+)?(\\d{1,3})\\s*(?:minutes|mins)\\b)");
+    private static final Pattern HOURS_AND_HALF = Pattern.compile("\\b(?:(\\d{1,2}(?:\\.\\d)?)|an?|one|half an?)\\s*(?:-\\s*)?(?:hours?|hrs?|h)\\b"
+            + "(\\s+and\\s+a\\s+half)?\\s*(?:of|worth(?: of)?|long|playlist|-long)?");
+
+    private static void total(StringBuilder t, Found f) {
+        Matcher m = TOTAL_MINUTES.matcher(t);
         if (m.find()) {
-            int h = m.group(1) == null ? 1 : Integer.parseInt(m.group(1));
-            f.count = Math.max(1, Math.min(100, h * 15));
-            blank(t, m);
+            String n = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3)
+                    : m.group(4) != null ? m.group(4) : m.group(5);
+            int minutes = Integer.parseInt(n);
+            if (minutes >= 5) {
+                f.totalMinutes = Math.min(600, minutes);
+                blank(t, m);
+                return;
+            }
+        }
+        Matcher h = HOURS_AND_HALF.matcher(t);
+        if (h.find()) {
+            String w = h.group();
+            double hours = h.group(1) != null ? Double.parseDouble(h.group(1)) : w.startsWith("half") ? 0.5 : 1;
+            if (h.group(2) != null) {
+                hours += 0.5;
+            }
+            f.totalMinutes = (int) Math.round(Math.max(5, Math.min(600, hours * 60)));
+            blank(t, h);
         }
     }
 

@@ -80,10 +80,12 @@ public final class MusicTools {
             @P(value = "shortest track length in seconds", required = false) Integer minDurationSec,
             @P(value = "longest track length in seconds", required = false) Integer maxDurationSec,
             @P(value = "earliest release year, e.g. 1990", required = false) Integer minYear,
-            @P(value = "latest release year, e.g. 2009 for 'before 2010'", required = false) Integer maxYear) {
+            @P(value = "latest release year, e.g. 2009 for 'before 2010'", required = false) Integer maxYear,
+            @P(value = "the whole playlist's length in minutes ('45 minutes of running music'), instead of a count", required = false)
+            Integer totalMinutes) {
         return playlist(() -> await(playlists.create(ctx.userId(), ctx.conversationId(), ToolArguments.playlist(new PlaylistRequest(mood, count,
                 excludeArtists, excludeTags, minEnergy, maxEnergy, minTempo, maxTempo, maxPerArtist, minDurationSec, maxDurationSec, null,
-                minYear, maxYear)))));
+                minYear, maxYear, totalMinutes)))));
     }
 
     @Tool("Find tracks similar to a given track (named by title and/or artist, or by its position in this conversation's playlist).")

@@ -48,8 +48,11 @@ final class ToolArguments {
             throw new ToolFailure("maxPerArtist must be at least 1, got " + r.maxPerArtist());
         }
         Integer[] y = orderedInt(year(r.minYear()), year(r.maxYear()));
+        if (r.totalMinutes() != null && (r.totalMinutes() < 3 || r.totalMinutes() > 600)) {
+            throw new ToolFailure("totalMinutes must be 3-600, got " + r.totalMinutes());
+        }
         return new PlaylistRequest(r.mood().trim(), r.count(), r.excludeArtists(), r.excludeTags(), e[0], e[1], t[0], t[1], r.maxPerArtist(),
-                d[0], d[1], r.title(), y[0], y[1]);
+                d[0], d[1], r.title(), y[0], y[1], r.totalMinutes());
     }
 
     static RefineRequest refine(RefineRequest r) {
