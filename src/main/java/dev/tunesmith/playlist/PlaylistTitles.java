@@ -23,7 +23,7 @@ final class PlaylistTitles {
             "listen", "listening", "what", "should", "on", "in", "at", "while", "when", "about", "new", "another", "ones", "one", "good",
             "through", "across", "into", "during", "from", "around", "along", "towards", "toward", "via", "onto", "upon", "within", "nice", "great", "quite", "pretty", "mostly", "only", "all", "am", "gonna", "going", "bangers", "vibes", "vibe", "jams",
             "have", "has", "had", "got", "ever", "you've", "your", "ur", "do", "does", "did", "was", "were", "them", "these", "those",
-            "there", "here", "which"));
+            "there", "here", "which", "totally", "completely", "entirely", "different", "else", "instead", "actually"));
 
     static String of(String mood) {
         if (mood == null || mood.isBlank()) {
@@ -36,8 +36,13 @@ final class PlaylistTitles {
                 .replaceAll("\\b\\d+(\\.\\d+)?\\s*(bpm|songs?|tracks?|minutes?|mins?|min|per artist)?\\b", " ")
                 .replaceAll("\\b(a dozen|dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\\b", " ");
         List<String> words = new ArrayList<>();
-        for (String w : t.split("[^\\p{L}'&-]+")) {
+        // a decade stays ("90s hip hop for a party" → "90s hip hop party"); other numbers went above
+        t = t.replaceAll("\\b'?(?:19|20)?(\\d0)'?s\\b", " $1s ");
+        for (String w : t.split("[^\\p{L}0-9'&-]+")) {
             String x = w.replaceAll("^'+|'+$", "");
+            if (x.matches(".*\\d.*") && !x.matches("\\d0s")) {
+                continue;
+            }
             if (x.length() > 1 && !FILLER.contains(x) && !words.contains(x)) {
                 words.add(x);
             }

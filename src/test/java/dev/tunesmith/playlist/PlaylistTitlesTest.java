@@ -23,6 +23,9 @@ class PlaylistTitlesTest {
         assertEquals("Saddest", PlaylistTitles.of("what are the saddest songs you've got"));
         assertEquals("Running", PlaylistTitles.of("running songs between 150 and 170 bpm, max one song per artist"));
         assertEquals("Your mix", PlaylistTitles.of("20 songs please"));
+        // a decade stays, the words that switch topic go ("Totally different hip hop" lost the 90s and the party)
+        assertEquals("90s hip hop party", PlaylistTitles.of("ok now something totally different, 90s hip hop for a party"));
+        assertEquals("80s synth pop", PlaylistTitles.of("some '80s synth pop"));
         assertTrue(PlaylistTitles.of("x ".repeat(100)).length() <= 48);
     }
 }
