@@ -393,7 +393,10 @@ public final class RecommenderService {
                 known.add(id);
             }
         });
-        return recommend(profile, mood, known.isEmpty() ? constraints : constraints.withExcludedTracks(known));
+        Constraints c = known.isEmpty() ? constraints : constraints.withExcludedTracks(known);
+        // "songs by Brad Sucks" over REST too: the artist's own tracks first, as in the chat
+        return mood != null && mood.asksForArtistsOwn() ? byArtists(profile, mood, c).orElseGet(() -> recommend(profile, mood, c))
+                : recommend(profile, mood, c);
     }
 
     /** The served recommender's settings from the typed config (one mapping for {@code run} and {@code eval}). */

@@ -51,6 +51,19 @@ class RecommendationsApiTest extends AppTestBase {
     }
 
     @Test
+    void should_recommend_an_artists_own_tracks_when_the_mood_names_them() {
+        // the shipped catalogue has more than 10 tracks by Brad Sucks
+        String token = TestSupport.registerAndLogin(http, app.port(), TestSupport.uniqueUser("byartist"));
+        JsonArray brad = recommendations(token, "?k=10&mood=songs%20by%20Brad%20Sucks");
+        assertEquals(10, brad.size());
+        for (Object o : brad) {
+            JsonObject item = (JsonObject) o;
+            assertEquals("Brad Sucks", item.getJsonObject("track").getString("artist"), brad.encode());
+            assertEquals("by Brad Sucks", item.getJsonArray("reasons").getString(0));
+        }
+    }
+
+    @Test
     void should_keep_every_track_inside_the_length_range_asked_over_rest() {
         String token = TestSupport.registerAndLogin(http, app.port(), TestSupport.uniqueUser("len"));
         // given: a listener who wants upbeat songs of three to five minutes
