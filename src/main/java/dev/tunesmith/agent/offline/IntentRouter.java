@@ -128,7 +128,8 @@ public final class IntentRouter {
     /** Words that thank or praise on their own ("thanks", "great", "exactly"). */
     private static final java.util.Set<String> ACK_HEADS = java.util.Set.of("thanks", "thank", "thx", "ty", "tysm", "cheers",
             "perfect", "great", "awesome", "amazing", "brilliant", "excellent", "fantastic", "wonderful", "lovely", "nice",
-            "cool", "sweet", "exactly", "appreciated", "appreciate", "fab", "fabulous", "superb", "gracias", "merci", "danke");
+            "cool", "sweet", "exactly", "appreciated", "appreciate", "fab", "fabulous", "superb", "gracias", "merci", "danke",
+            "slaps", "bangs", "banger", "bangers", "fire", "bop", "bops", "goated", "elite", "incredible", "stellar", "spot-on");
     /** Words that go with them in a thanks or praise and ask for nothing ("this is awesome, thank you so much"). */
     private static final java.util.Set<String> ACK_WORDS = java.util.Set.of("you", "u", "ya", "so", "very", "really", "much",
             "a", "lot", "ton", "bunch", "again", "that", "that's", "thats", "this", "these", "those", "is", "are", "was", "were",
@@ -176,7 +177,8 @@ public final class IntentRouter {
             "^(?:the\\s+)?(?:(?:track|song|number|no\\.?)\\s*#?\\d{1,3}|#?\\d{1,3}|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d{1,3}(?:st|nd|rd|th))(?:\\s+(?:one|song|track))?)$");
     private static final Pattern ASK_ABOUT = Pattern.compile(
             "^(?:so |and |hey |ok |okay |hmm,? )?(?:tell me (?:more )?about|describe|what(?:'s| is| are| was|s)|who(?:'s| is|s| sings| made| performs| wrote| plays)|"
-                    + "why (?:is|did you (?:add|pick|choose|include|put))|why's|info (?:on|about)|more (?:info )?(?:on|about)|what kind of|how would you describe)\\b");
+                    + "why (?:is|did you (?:add|pick|choose|include|put))|why's|info (?:on|about)|more (?:info )?(?:on|about)|what kind of|how would you describe|"
+                    + "what (?:album|year|genre|label|key|tempo|bpm|style|language)|which album|when was|when did|how old is|how long is (?:track|song|number|the (?:first|second|third|fourth|fifth|last|\\d+(?:st|nd|rd|th)?) (?:one|song|track)))\\b");
     /** Articles and prepositions, which a mood seed may hold beside its three words ("summer in the 80s"). */
     private static final Pattern SMALL_WORD = Pattern.compile("a|an|the|of|in|at|on|for|with");
     private static final Pattern DESCRIBE_SOUND = Pattern.compile("^(?:so |and )?(?:what does|how does) (.+?) sound(?: like)?\\s*\\??$");
