@@ -120,7 +120,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         caller.requireCreator();
         long userId = caller.userId();
         requireMelody();
-        String key = r.key() == null || r.key().isBlank() ? "D" : r.key().trim();
+        String key = r.key() == null || r.key().isBlank() ? keyFor(r.mood()) : r.key().trim();
         String meter = r.meter() == null || r.meter().isBlank() ? "4/4" : r.meter().trim();
         int bars = r.bars() == null ? 16 : r.bars();
         Melody m;
@@ -129,8 +129,28 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         } catch (IllegalArgumentException e) {
             throw new CreationException(e.getMessage());
         }
+        if (r.withChords()) {
+            // "a chord progression for a sad song": the tune and its chords, one artifact
+            return harmonizeAbc(userId, conversationId, m.abc(), "with its chords");
+        }
         MelodyArtifact made = new MelodyArtifact(0, m.abc(), m.key(), m.meter(), m.bars(), null, null);
         return withId(made, store(userId, conversationId, "melody", title(m.abc(), "Melody in " + m.key()), CreationJson.content(made)));
+    }
+
+    /** Words that ask for a minor key, besides those the sentiment lexicon rates clearly unhappy. */
+    private static final java.util.regex.Pattern MINOR_MOOD = java.util.regex.Pattern.compile("(?i)\\b(?:sad|sadder|melanchol\\w*|dark|"
+            + "gloomy|lonely|somber|sombre|mournful|haunting|eerie|mysterious|tragic|grief|grieving|heartbreak\\w*|wistful|minor|"
+            + "brooding|ominous|spooky|bittersweet|longing|lament)\\b");
+
+    /**
+     * The key of a tune asked for with no key: D minor for a sad, dark or wistful mood (its words, or a text VADER reads
+     * as clearly unhappy), D major otherwise. "A chord progression for a sad song" came out in D major.
+     */
+    static String keyFor(String mood) {
+        if (mood == null || mood.isBlank()) {
+            return "D";
+        }
+        return MINOR_MOOD.matcher(mood).find() || Sentiment.of(mood) <= -0.3 ? "Dm" : "D";
     }
 
     @Override
@@ -157,6 +177,11 @@ public final class GeneratorCreationService implements CreationService, AutoClos
     }
 
     private MelodyArtifact harmonizeAbc(long userId, UUID conversationId, String source) {
+        return harmonizeAbc(userId, conversationId, source, null);
+    }
+
+    /** {@code edit}: what the artifact says was done ("with its chords" for a new tune asked with them), or null. */
+    private MelodyArtifact harmonizeAbc(long userId, UUID conversationId, String source, String edit) {
         String withChords;
         Tune tune;
         try {
@@ -165,7 +190,7 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         } catch (IllegalArgumentException e) {
             throw new CreationException("that ABC could not be read: " + e.getMessage());
         }
-        MelodyArtifact made = melodyOf(withChords, tune, null);
+        MelodyArtifact made = melodyOf(withChords, tune, edit);
         return withId(made, store(userId, conversationId, "melody", title(withChords, "Harmonized melody"), CreationJson.content(made)));
     }
 

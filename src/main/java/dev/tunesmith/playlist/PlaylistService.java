@@ -196,7 +196,7 @@ public final class PlaylistService {
 
     /**
      * "More by this artist", "other songs by the artist of track 2": the artist named, else the one of the first position,
-     * else the list's own main artist (the only one, or the one with the most tracks, at least two, ahead of the rest);
+     * else the list's own main artist (the only one, or one with half the list or more);
      * otherwise a question naming the list's artists. Their tracks not in the list come first, then tracks like them.
      */
     private ArtistDraft moreByArtist(PlaylistStore.Stored s, RefineRequest r, UserProfile profile) {
@@ -214,7 +214,8 @@ public final class PlaylistService {
             list.forEach(it -> per.merge(it.artist(), 1, Integer::sum));
             List<Map.Entry<String, Integer>> ranked = per.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).toList();
-            boolean one = ranked.size() == 1 || ranked.size() > 1 && ranked.get(0).getValue() >= 2
+            // the list's own artist: the only one, or one with half the list or more ("songs by X" and its fill)
+            boolean one = ranked.size() == 1 || ranked.size() > 1 && ranked.get(0).getValue() * 2 >= list.size()
                     && ranked.get(0).getValue() > ranked.get(1).getValue();
             if (ranked.isEmpty() || !one) {
                 List<String> names = ranked.stream().map(Map.Entry::getKey).limit(3).toList();

@@ -84,6 +84,17 @@ class CreateApiTest extends AppTestBase {
     }
 
     @Test
+    void should_pick_a_minor_key_for_a_sad_tune_asked_with_no_key() {
+        // "give me a chord progression for a sad song" came out in D major
+        JsonObject sad = post("melody", creator, new JsonObject().put("mood", "a slow, sad tune").put("bars", 8)).bodyAsJsonObject();
+        assertEquals("Dm", sad.getString("key"), sad.encode());
+        JsonObject bright = post("melody", creator, new JsonObject().put("mood", "a bright jig").put("bars", 8)).bodyAsJsonObject();
+        assertEquals("D", bright.getString("key"), bright.encode());
+        assertEquals("Dm", GeneratorCreationService.keyFor("something melancholic"));
+        assertEquals("D", GeneratorCreationService.keyFor(null));
+    }
+
+    @Test
     void should_edit_the_newest_melody_with_fields_that_match_its_abc() {
         HttpResponse<Buffer> made = post("melody", creator, new JsonObject().put("key", "D").put("meter", "4/4").put("bars", 16));
         assertEquals(200, made.statusCode(), made.bodyAsString());

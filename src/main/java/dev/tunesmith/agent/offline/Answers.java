@@ -245,10 +245,12 @@ final class Answers {
     }
 
     private static String melody(String tool, JsonObject m) {
-        String what = tool.equals("harmonizeMelody") ? "Chords added to the melody" : "A new melody";
+        // a tune asked for with its chords was harmonised as it was made
+        boolean chords = "with its chords".equals(m.getString("edit"));
+        String what = tool.equals("harmonizeMelody") ? "Chords added to the melody" : chords ? "A new melody with its chords" : "A new melody";
         return what + String.format(Locale.ROOT, ": %s bars in %s, %s time. It's drawn as sheet music above — press play to hear it.",
                 m.getValue("bars", "?"), m.getString("key", "?"), m.getString("meter", "?"))
-                + (tool.equals("generateMelody") ? " Say \"harmonize it\" for chords." : "");
+                + (tool.equals("generateMelody") && !chords ? " Say \"harmonize it\" for chords." : "");
     }
 
     private static String profile(JsonObject p) {

@@ -479,6 +479,12 @@ public final class IntentRouter {
 
         // creation: chords, lyrics, melodies — only when something asks for them to be made
         if (HARMONY.matcher(t).find() && !t.matches(".*\\b(?:playlist|songs with|tracks with)\\b.*")) {
+            // "give me a chord progression for a sad song" with no tune to harmonise: a new tune, with its chords
+            if (!ctx.hasMelody() && !message.contains("X:") && !message.contains("K:")
+                    && t.matches(".*\\b(?:give|write|make|compose|create|generate|need|want|suggest|come up with)\\b.*")
+                    && !t.matches(".*\\b(?:my|this|that|the|it)\\s+(?:melody|tune|song)\\b(?!\\s+about).*|.*\\bharmoni[sz]e\\s+(?:it|this|that)\\b.*")) {
+                return melody(message, t);
+            }
             return harmonize(message);
         }
         String object = createdObject(t);
@@ -621,7 +627,8 @@ public final class IntentRouter {
             boolean moodSeed = seedWords.stream().filter(w -> !SMALL_WORD.matcher(w).matches()).count() <= 3
                     && seedWords.stream().allMatch(w -> Lexicon.isMood(w) || Lexicon.GENRE.contains(w) || SMALL_WORD.matcher(w).matches()
                     || w.matches("some|and|day|days|vibe|vibes|music|feel|feeling|mood|energy|'?(?:19|20)?\\d0s"));
-            boolean description = seed.matches("(?:a|an|some|being|when|walking|driving|feeling|falling|waking|sitting|lying)\\b.*");
+            boolean description = seed.matches("(?:a|an|some|being|when|walking|driving|feeling|falling|waking|sitting|lying|the ones|ones|"
+                    + "the kind|the sort|the type|the stuff|stuff|what|whatever|something|anything|music|songs|those (?:in|from|on))\\b.*");
             if (!seed.isEmpty() && !moodSeed && !description && !seed.matches("(?:this|that|it|these|those|them)\\b.*")) {
                 JsonObject a = new JsonObject().put("track", seed);
                 if (slots.count != null) {
@@ -1032,6 +1039,9 @@ public final class IntentRouter {
         }
         number(BARS, t).or(() -> dev.tunesmith.music.RequestText.count(original, "(?:bars?|measures?)")).ifPresent(n -> a.put("bars", n));
         a.put("mood", original.trim());
+        if (t.matches(".*\\b(?:chords?|chord progressions?|progressions?|harmoni[sz]ed|with harmony)\\b.*")) {
+            a.put("withChords", true);
+        }
         return new Route(Intent.MELODY, "generateMelody", a, 0.9);
     }
 

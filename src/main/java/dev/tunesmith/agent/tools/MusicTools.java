@@ -139,12 +139,15 @@ public final class MusicTools {
                 CreationJson::toJson, lyrics -> CreationJson.forModel(lyrics).encode());
     }
 
-    @Tool("Compose a melody in ABC notation, with key (e.g. D, Em), meter (e.g. 4/4, 6/8), length in bars and a mood.")
+    @Tool("Compose a melody in ABC notation, with key (e.g. D, Em; none: minor for a sad mood), meter (e.g. 4/4, 6/8), length "
+            + "in bars and a mood; withChords for a tune with its chords ('a chord progression for a sad song').")
     public String generateMelody(@P(value = "key such as G, D, Am", required = false) String key,
             @P(value = "meter such as 4/4, 3/4, 6/8", required = false) String meter,
             @P(value = "number of bars, 4-64", required = false) Integer bars,
-            @P(value = "mood or tempo hint", required = false) String mood) {
-        return melody(() -> creation.melody(ctx.creator(), ctx.conversationId(), new MelodyAsk(key, meter, bars, mood)));
+            @P(value = "mood or tempo hint", required = false) String mood,
+            @P(value = "true for the tune with its chords", required = false) Boolean withChords) {
+        return melody(() -> creation.melody(ctx.creator(), ctx.conversationId(), new MelodyAsk(key, meter, bars, mood,
+                Boolean.TRUE.equals(withChords))));
     }
 
     @Tool("Propose chords for a melody in ABC notation; without abc, for the latest melody of this conversation.")
