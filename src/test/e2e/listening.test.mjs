@@ -218,6 +218,18 @@ describe('Listening in a real browser', { timeout: 600_000 }, () => {
       assert.equal(mixedIds.length, 4, 'as long as before');
       assert.ok(mixedIds.every((id) => !trimmed.ids.includes(id)), 'none of the earlier tracks');
       assert.equal(await trimmed.answer.getByTestId('refine-buttons').count(), 0, 'the buttons moved to the newest card');
+
+      // "Build up" puts the same tracks in order of energy
+      const beforeBuild = socket.frames.length;
+      await page.locator('ts-playlist-card').last().getByTestId('refine-build-up').click();
+      const built = await socket.waitFor((f) => f.type === 'done' || f.type === 'error', 60_000, beforeBuild);
+      assert.equal(built.type, 'done', `"build up" ended with ${JSON.stringify(built)}`);
+      await waitForTurnEnd(page);
+      const ordered = socket.frames.slice(beforeBuild).findLast((f) => f.type === 'playlist');
+      assert.ok(ordered, 'the button answered with a playlist');
+      assert.deepEqual(ordered.playlist.items.map((it) => String(it.track.id)).sort(), [...mixedIds].sort(), 'the same tracks');
+      const energy = ordered.playlist.items.map((it) => it.track.features?.energy).filter((e) => e != null);
+      assert.ok(energy.every((e, i) => i === 0 || e >= energy[i - 1]), `energy rises to the end: ${energy}`);
       await screenshot(page, 'chat-refined');
     });
   });

@@ -68,6 +68,7 @@ const REFINEMENTS = [
   ['More energy', 'more energetic'],
   ['Happier', 'a bit happier'],
   ['Mix it up', 'mix it up'],
+  ['Build up', 'slowly build up the energy'],
   ['Undo', 'undo'],
 ];
 
