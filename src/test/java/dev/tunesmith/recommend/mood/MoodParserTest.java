@@ -658,4 +658,16 @@ class MoodParserTest {
         assertEquals(List.of("party"), parser.parse("dancing around the campfire").moods());
         assertEquals(List.of("romantic"), parser.parse("head over heels for someone").moods());
     }
+
+    @Test
+    void should_read_being_ghosted_a_song_that_hurts_an_empty_flat_and_a_lie_in() {
+        // the thirty-first probe: these read no mood, or only the time of day
+        assertEquals(List.of("sad"), parser.parse("he ghosted me after three dates").moods());
+        assertEquals(List.of("sad"), parser.parse("play me something that hurts").moods());
+        assertTrue(parser.parse("empty apartment sunday evening").moods().contains("sad"));
+        assertTrue(parser.parse("when you miss your ex at 2am").moods().contains("sad"));
+        assertTrue(parser.parse("sunday morning lie-in").moods().contains("relaxed"));
+        assertEquals(List.of("dark"), parser.parse("ghost stories").moods(), "a ghost is no ghosting");
+        assertEquals(List.of("peaceful"), parser.parse("my head hurts").moods(), "a headache stays a headache");
+    }
 }
