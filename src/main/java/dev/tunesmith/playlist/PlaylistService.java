@@ -314,6 +314,12 @@ public final class PlaylistService {
             case "order" -> {
                 return order(items, asked, shift, direction, s.id());
             }
+            case "reduce_genre" -> {
+                if (r.genre() == null || r.genre().isBlank()) {
+                    throw new PlaylistException("which genre should there be less of?");
+                }
+                return reduce(items, r.genre(), asked, shift, profile, base);
+            }
             case "set_count" -> {
                 if (r.amount() == null) {
                     throw new PlaylistException("how many tracks should it have?");
@@ -492,10 +498,48 @@ public final class PlaylistService {
     }
 
     /**
-     * "mix it up", "these all sound the same": a new list of the same length for the same request, with none of the
-     * tracks of this one and, where the catalogue allows, none of its artists; where the catalogue has too few others, the best of the old ones fill the rest, and the
-     * answer says how many.
+     * "less electronic": of the list's tracks of that genre (or genres, comma-separated), the first half stay and the rest
+     * are replaced by tracks of none of them; the genre is not left out for later edits (that is {@code exclude_genre}).
      */
+    private Draft reduce(List<PlaylistItem> items, String genres, Requirements asked, Shift shift, UserProfile profile, MoodTarget base) {
+        List<String> gs = java.util.Arrays.stream(genres.split("\\s*,\\s*")).filter(g -> !g.isBlank())
+                .map(g -> GenreTree.canonical(g).orElse(g.trim())).toList();
+        java.util.function.Predicate<CatalogItem> of = c -> gs.stream().anyMatch(g -> CatalogIndex.hasGenre(c, g));
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (of.test(items.get(i).item())) {
+                at.add(i);
+            }
+        }
+        String what = String.join(" and ", gs);
+        if (at.isEmpty()) {
+            return new Draft(items, asked, shift, List.of(), "nothing to make fewer: the list has no " + what);
+        }
+        List<Integer> go = at.subList((at.size() + 1) / 2 - (at.size() == 1 ? 1 : 0), at.size());
+        List<PlaylistItem> out = new ArrayList<>(items);
+        Set<Long> avoid = new HashSet<>();
+        items.forEach(i -> avoid.add(i.item().trackId()));
+        int replaced = 0;
+        // the replacements are searched with the genres left out (a dance list's best fits are all electronic)
+        Requirements without = asked;
+        for (String g : gs) {
+            without = without.excludeGenres().contains(g) ? without : without.withoutGenre(g);
+        }
+        for (int p : go) {
+            List<PlaylistItem> others = new ArrayList<>(out);
+            others.remove(p);
+            List<PlaylistItem> repl = candidates(others, 1, without, shift, profile, base, of.negate(), avoid);
+            if (!repl.isEmpty()) {
+                out.set(p, repl.get(0));
+                avoid.add(repl.get(0).item().trackId());
+                replaced++;
+            }
+        }
+        long left = out.stream().filter(p -> of.test(p.item())).count();
+        return new Draft(out, asked, shift, replaced < go.size() ? List.of("the catalogue had too few other tracks that fit to replace "
+                + (go.size() - replaced) + " more") : List.of(), "fewer " + what + ": " + at.size() + " → " + left + " of " + out.size());
+    }
+
     /**
      * The same tracks in another order: {@code direction} is the way the list moves from its first track to its last
      * ("more_energetic": calm to energetic, the most energetic at the end; "calmer" the other way; "faster", "happier", …),
@@ -527,6 +571,11 @@ public final class PlaylistService {
         return new Draft(out, asked, shift, List.of(), change);
     }
 
+    /**
+     * "mix it up", "these all sound the same": a new list of the same length for the same request, with none of the
+     * tracks of this one and, where the catalogue allows, none of its artists; where the catalogue has too few others, the best of the old ones fill the rest, and the
+     * answer says how many.
+     */
     private Draft refresh(List<PlaylistItem> items, Requirements asked, Shift shift, UserProfile profile, MoodTarget base) {
         Set<Long> avoid = new HashSet<>();
         items.forEach(i -> avoid.add(i.item().trackId()));

@@ -352,6 +352,17 @@ class OfflineConversationTest extends AppTestBase {
         assertTrue(Math.abs(sum - 45 * 60) <= 6 * 60, "45 minutes: " + sum + " s in " + run.items().size() + " tracks");
         assertTrue(run.text().contains(run.items().size() + " tracks, " + ((sum + 30) / 60) + " min in all"), run.text());
 
+        // "less electronic" makes it fewer, not none: of n electronic tracks, the first half stay
+        UUID e = UUID.randomUUID();
+        Turn dance = say(e, "dance music for a party, 10 songs");
+        long before = java.util.stream.IntStream.range(0, dance.items().size()).filter(i -> hasGenre(track(dance, i), "electronic")).count();
+        Turn fewer = say(e, "less electronic");
+        long after = java.util.stream.IntStream.range(0, fewer.items().size()).filter(i -> hasGenre(track(fewer, i), "electronic")).count();
+        if (before > 1) {
+            assertTrue(after < before && after > 0, "fewer electronic, not none: " + before + " → " + after + " :: " + fewer.text());
+            assertTrue(fewer.text().contains("fewer electronic: " + before + " → " + after), fewer.text());
+        }
+
         Turn shuffled = say(c, "shuffle the order");
         assertEquals(new HashSet<>(ids(party)), new HashSet<>(ids(shuffled)), shuffled.text());
     }

@@ -881,7 +881,10 @@ public final class IntentRouter {
                 default -> a.put("action", "set_count").put("amount", s.countEditAmount);
             }
         } else if (s.hasExclusions()) {
-            if (!s.excludeGenres.isEmpty()) {
+            if (s.excludeGenres.isEmpty() && s.excludeArtists.isEmpty()) {
+                // "less electronic": fewer of that genre, not none
+                a.put("action", "reduce_genre").put("genre", String.join(", ", s.reduceGenres));
+            } else if (!s.excludeGenres.isEmpty()) {
                 a.put("action", "exclude_genre").put("genre", String.join(", ", s.excludeGenres));
             } else {
                 a.put("action", "exclude_artist").put("artist", s.excludeArtists.iterator().next());
@@ -943,8 +946,11 @@ public final class IntentRouter {
         } else if (s.totalMinutes != null) {
             a.put("totalMinutes", s.totalMinutes);
         }
-        if (!s.excludeGenres.isEmpty()) {
-            a.put("excludeTags", new JsonArray(new ArrayList<>(s.excludeGenres)));
+        if (!s.excludeGenres.isEmpty() || !s.reduceGenres.isEmpty()) {
+            // a new list cannot hold "less electronic" than one not made yet: it leaves the genre out, as asked before
+            java.util.Set<String> out = new java.util.LinkedHashSet<>(s.excludeGenres);
+            out.addAll(s.reduceGenres);
+            a.put("excludeTags", new JsonArray(new ArrayList<>(out)));
         }
         if (!s.excludeArtists.isEmpty()) {
             a.put("excludeArtists", new JsonArray(new ArrayList<>(s.excludeArtists)));

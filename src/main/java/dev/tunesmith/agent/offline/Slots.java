@@ -33,6 +33,8 @@ final class Slots {
         Integer minYear;
         Integer maxYear;
         final Set<String> excludeGenres = new LinkedHashSet<>();
+        /** Genres asked to be fewer, not gone ("less electronic", "too much rock", "cut down on the jazz"). */
+        final Set<String> reduceGenres = new LinkedHashSet<>();
         final Set<String> excludeArtists = new LinkedHashSet<>();
         final List<Integer> positions = new ArrayList<>();
         Integer lastN;
@@ -50,7 +52,7 @@ final class Slots {
         }
 
         boolean hasExclusions() {
-            return !excludeGenres.isEmpty() || !excludeArtists.isEmpty();
+            return !excludeGenres.isEmpty() || !excludeArtists.isEmpty() || !reduceGenres.isEmpty();
         }
     }
 
@@ -783,7 +785,10 @@ final class Slots {
             "\\b(?:remove|get rid of|drop|take out|ditch|lose|cut|kill|ban|exclude|skip|nix|toss|axe)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+)?(?:anything|everything|stuff|songs?|tracks?|music|ones?)\\s+(?:by|from)\\s+([a-z0-9][a-z0-9&' .!-]{1,40}?)(?=\\s*(?:[,.!?]|$)|\\s+(?:please|pls|too|as well)\\b)");
 
     /** "take out all the electronic stuff", "drop the jazz": an edit verb on a genre (or on an artist's songs). */
-    private static final Pattern TOO_MUCH = Pattern.compile("\\b(?:too much|way too much|so much|enough(?: of)?(?: the)?|less)\\s+([a-z][a-z&' -]{1,20}?)(?=\\s*(?:[,.!?]|$)|\\s+(?:please|pls|in|on|stuff|music|songs|tracks)\\b)");
+    private static final Pattern TOO_MUCH = Pattern.compile("\\b(?:enough(?: of)?(?: the)?)\\s+([a-z][a-z&' -]{1,20}?)(?=\\s*(?:[,.!?]|$)|\\s+(?:please|pls|in|on|stuff|music|songs|tracks)\\b)");
+    /** "less electronic", "way too much rock", "fewer ballads", "cut down on the jazz": that genre fewer, not gone. */
+    private static final Pattern FEWER = Pattern.compile("\\b(?:too much|way too much|so much|less|fewer|not so much|not as much|cut down on"
+            + "|tone down)\\s+(?:the\\s+)?([a-z][a-z&' -]{1,20}?)(?=\\s*(?:[,.!?]|$)|\\s+(?:please|pls|in|on|stuff|music|songs|tracks|ones|bits)\\b)");
 
     /** Genres negated after them (read before the other exclusions, which would take "not welcome" for a name). */
     private static void negatedAfter(StringBuilder t, Found f) {
@@ -805,6 +810,14 @@ final class Slots {
 
     private static void editExclusions(StringBuilder t, Found f) {
         excludeGenreMatches(TOO_MUCH.matcher(t), t, f);
+        Matcher fewer = FEWER.matcher(t);
+        while (fewer.find()) {
+            String term = clean(fewer.group(1));
+            if (!term.isEmpty() && GenreTree.isGenre(term) && !Lexicon.isMood(term)) {
+                f.reduceGenres.add(GenreTree.canonical(term).orElse(term));
+                blank(t, fewer);
+            }
+        }
         Matcher by = EDIT_BY.matcher(t);
         while (by.find()) {
             String term = clean(by.group(1));

@@ -108,13 +108,13 @@ public final class MusicTools {
             + "the same request: 'mix it up', 'these all sound the same'), more_by_artist (a new list of other tracks by the artist "
             + "named, or by the artist at positions[0], or by the list's main artist: 'more by this artist'), order (the same "
             + "tracks reordered so the list moves in direction from first to last: 'the most energetic at the end' is more_energetic; "
-            + "no direction shuffles the order), undo. "
+            + "no direction shuffles the order), reduce_genre (fewer tracks of genre, not none: 'less electronic'), undo. "
             + "direction is one of: calmer, more_energetic, happier, sadder, faster, slower.")
-    public String refinePlaylist(@P("set_count | add | remove | swap | shift | exclude_artist | exclude_genre | constrain | refresh | more_by_artist | order | undo") String action,
+    public String refinePlaylist(@P("set_count | add | remove | swap | shift | exclude_artist | exclude_genre | constrain | refresh | more_by_artist | order | reduce_genre | undo") String action,
             @P(value = "1-based positions of tracks (-1 = last), for swap, remove and shift", required = false) List<Integer> positions,
             @P(value = "a count: the new total for set_count, how many to add or remove", required = false) Integer amount,
             @P(value = "artist name, for exclude_artist and more_by_artist", required = false) String artist,
-            @P(value = "genre, for exclude_genre (several: comma-separated)", required = false) String genre,
+            @P(value = "genre, for exclude_genre and reduce_genre (several: comma-separated)", required = false) String genre,
             @P(value = "calmer | more_energetic | happier | sadder | faster | slower, for swap, shift and order", required = false) String direction,
             @P(value = "lowest tempo in BPM, for constrain", required = false) Double minTempo,
             @P(value = "highest tempo in BPM, for constrain", required = false) Double maxTempo,

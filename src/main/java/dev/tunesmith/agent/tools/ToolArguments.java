@@ -18,7 +18,7 @@ final class ToolArguments {
 
     static final List<String> ACTIONS = List.of("set_count", "add", "remove", "swap", "shift", "exclude_artist", "exclude_genre", "exclude",
             "constrain", "refresh", "undo", "more_energetic", "less_energetic", "longer", "shorter", "calmer", "happier", "sadder", "faster", "slower",
-            "replace", "more_by_artist", "order");
+            "replace", "more_by_artist", "order", "reduce_genre");
     static final List<String> DIRECTIONS = List.of("calmer", "more_energetic", "happier", "sadder", "faster", "slower");
     private static final Map<String, String> ACTION_SYNONYMS = Map.ofEntries(Map.entry("count", "set_count"), Map.entry("resize", "set_count"),
             Map.entry("set", "set_count"), Map.entry("total", "set_count"), Map.entry("append", "add"), Map.entry("more", "add"),
@@ -28,7 +28,8 @@ final class ToolArguments {
             Map.entry("filter", "constrain"), Map.entry("reshuffle", "refresh"), Map.entry("shuffle", "refresh"),
             Map.entry("regenerate", "refresh"), Map.entry("more_by", "more_by_artist"), Map.entry("more_from_artist", "more_by_artist"),
             Map.entry("artist", "more_by_artist"), Map.entry("same_artist", "more_by_artist"), Map.entry("sort", "order"),
-            Map.entry("reorder", "order"), Map.entry("arrange", "order"), Map.entry("shuffle_order", "order"));
+            Map.entry("reorder", "order"), Map.entry("arrange", "order"), Map.entry("shuffle_order", "order"),
+            Map.entry("fewer", "reduce_genre"), Map.entry("less", "reduce_genre"), Map.entry("reduce", "reduce_genre"));
     private static final Map<String, String> DIRECTION_SYNONYMS = Map.ofEntries(Map.entry("less_energetic", "calmer"),
             Map.entry("calm", "calmer"), Map.entry("more_calm", "calmer"), Map.entry("less_upbeat", "calmer"), Map.entry("energetic", "more_energetic"),
             Map.entry("more_upbeat", "more_energetic"), Map.entry("upbeat", "more_energetic"), Map.entry("happy", "happier"),
