@@ -59,6 +59,12 @@ public interface CreationService {
      */
     LyricsArtifact editLyrics(Creator caller, UUID conversationId, LyricsEdit edit);
 
+    /**
+     * The newest lyrics with every verse, the chorus and every bridge rewritten in {@code mood} on the song's own subject
+     * ("make it sadder" of a whole song); the scheme and the line counts stay.
+     */
+    LyricsArtifact moodLyrics(Creator caller, UUID conversationId, String mood);
+
     /** "cpu" or "gpu". */
     String device();
 }

@@ -355,6 +355,58 @@ public final class GeneratorCreationService implements CreationService, AutoClos
     }
 
     @Override
+    public LyricsArtifact moodLyrics(Creator caller, UUID conversationId, String mood) {
+        caller.requireCreator();
+        if (mood == null || mood.isBlank() || !LyricsEdit.isMood(mood)) {
+            throw new CreationException("how should the song feel? e.g. sad, hopeful, angry");
+        }
+        String feel = mood.strip().toLowerCase(java.util.Locale.ROOT);
+        JsonObject previous = newest(caller.userId(), conversationId, "lyrics").orElseThrow(() -> new CreationException(
+                CreationException.Kind.NOT_FOUND, "there are no lyrics to change yet — ask for some first"));
+        String text = previous.getString("text", "");
+        List<String> kinds = new java.util.ArrayList<>();
+        previous.getJsonArray("sections", new io.vertx.core.json.JsonArray()).forEach(k -> kinds.add(String.valueOf(k)));
+        Object target = previous.getJsonObject("checks", new JsonObject()).getValue("targetSyllables");
+        Integer syllables = previous.getInteger("syllables", target instanceof Number n ? n.intValue() : null);
+        String theme = previous.getString("theme", previous.getString("title"));
+        // each verse and bridge by its number, the chorus once (its repeats change with it)
+        List<SectionEditor.Edit> edits = new java.util.ArrayList<>();
+        for (String kind : List.of("verse", "chorus", "bridge")) {
+            long n = kinds.stream().filter(kind::equals).count();
+            if (kind.equals("chorus")) {
+                n = Math.min(1, n);
+            }
+            for (int i = 1; i <= n; i++) {
+                edits.add(new SectionEditor.Edit("rewrite", kind, kind.equals("chorus") ? null : i, null, null, null, feel));
+            }
+        }
+        if (edits.isEmpty()) {
+            edits.add(new SectionEditor.Edit("rewrite", "verse", null, null, null, null, feel));
+        }
+        String cur = text;
+        List<String> curKinds = kinds;
+        java.util.Set<Integer> changed = new java.util.TreeSet<>();
+        try {
+            for (SectionEditor.Edit e : edits) {
+                SectionEditor.Result r = sections.apply(cur, curKinds, theme, syllables, e, null);
+                cur = r.text();
+                curKinds = r.sections();
+                changed.addAll(r.changed());
+            }
+        } catch (IllegalArgumentException ex) {
+            throw new CreationException(ex.getMessage());
+        }
+        String scheme = previous.getString("scheme");
+        String title = previous.getString("title", "Lyrics");
+        LyricsArtifact made = new LyricsArtifact(0, title, cur, scheme, songwriter.check(cur, scheme, syllables).report(), curKinds,
+                previous.getString("theme"), syllables, null, null, null, null);
+        String change = "rewrote the whole song " + feel + " (" + edits.size() + " section" + (edits.size() == 1 ? "" : "s")
+                + ", on the song's own subject)";
+        return withId(made, store(caller.userId(), conversationId, "lyrics", title, CreationJson.content(made)))
+                .withChangedSections(change, List.copyOf(changed));
+    }
+
+    @Override
     public Songwriter.Review checkLyrics(String text, String scheme, Integer syllables) {
         try {
             return songwriter.check(text, scheme, syllables);

@@ -388,6 +388,25 @@ class ChatSocketTest extends AppTestBase {
     }
 
     @Test
+    void should_rewrite_the_whole_song_in_a_mood_when_asked_without_a_section() throws Exception {
+        // "make it sadder" after lyrics made a playlist called "Sadder"
+        try (ChatClient c = authed(creator())) {
+            c.send(new JsonObject().put("type", "message").put("text", "write a song about the sea at night, ABAB, 8 lines"));
+            JsonObject song = artifact(c.until("done", 60_000), "lyrics");
+            c.send(new JsonObject().put("type", "message").put("text", "make it sadder"));
+            List<JsonObject> turn = c.until("done", 60_000);
+            assertTrue(turn.stream().noneMatch(f -> "playlist".equals(f.getString("type"))), "no playlist: " + turn);
+            JsonObject sad = artifact(turn, "lyrics");
+            assertEquals(song.getString("title"), sad.getString("title"));
+            assertEquals(song.getString("scheme"), sad.getString("scheme"));
+            assertEquals(song.getString("text").strip().lines().count(), sad.getString("text").strip().lines().count(), sad.getString("text"));
+            assertNotEquals(song.getString("text"), sad.getString("text"));
+            assertEquals(sad.getJsonArray("sections").size(), sad.getJsonArray("changedSections").size(), "every stanza rewritten: " + sad.encode());
+            assertTrue(said(turn).startsWith("Done — rewrote the whole song sad"), said(turn));
+        }
+    }
+
+    @Test
     void should_write_lyrics_with_a_checked_rhyme_scheme() throws Exception {
         try (ChatClient c = authed(creator())) {
             c.send(new JsonObject().put("type", "message").put("text", "write lyrics about the sea, ABAB, 8 lines, 8 syllables"));

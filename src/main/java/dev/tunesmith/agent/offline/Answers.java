@@ -93,7 +93,7 @@ final class Answers {
         return sb.toString();
     }
 
-    private static final java.util.Set<String> LYRIC_EDITS = java.util.Set.of("editLyrics", "resizeLyrics");
+    private static final java.util.Set<String> LYRIC_EDITS = java.util.Set.of("editLyrics", "resizeLyrics", "moodLyrics");
 
     private static String editOf(String text) {
         try {
@@ -137,6 +137,7 @@ final class Answers {
             case "editMelody" -> "Done — " + json.getString("edit", "edited") + ". " + melody(tool, json).replaceFirst("^A new melody", "Now");
             case "continueMyVerse", "rewriteLyricLine" -> lyrics(json);
             case "resizeLyrics" -> "Done — " + json.getString("edit", "resized") + ".\n" + lyrics(json);
+            case "moodLyrics" -> "Done — " + json.getString("edit", "rewrote the song") + ".\n" + lyrics(json);
             case "editLyrics" -> "Done — " + json.getString("edit", "edited") + "."
                     + (json.getJsonArray("changedSections", new JsonArray()).size() < json.getJsonArray("sections", new JsonArray()).size()
                             ? " Every other section is as it was." : "") + "\n" + lyrics(json);

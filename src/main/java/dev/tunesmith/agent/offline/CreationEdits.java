@@ -59,6 +59,13 @@ final class CreationEdits {
     /** "make the chorus rhyme more": a section of the song in a request about its rhymes. */
     private static final Pattern RHYME_EDIT = Pattern.compile("\\b(?:rhyme (?:more|better|properly)|rhymes? better)\\b");
 
+    /** The song as a whole: "make it sadder", "make the song happier", "the whole thing darker", "sadder please". */
+    private static final Pattern WHOLE_SONG = Pattern.compile("^(?:(?:can you|could you|please|pls|now|ok|okay|and|hmm,?|maybe)\\s+)*"
+            + "(?:make\\s+(?:it|this|that|the (?:song|lyrics|whole thing|whole song|entire song|words)|them|the whole thing|everything)"
+            + "(?:\\s+(?:a bit|a little|a lot|much|way|even|slightly))?\\s+|(?:it|this|the (?:song|lyrics|whole thing|whole song))\\s+"
+            + "(?:should|could|needs to)\\s+be\\s+(?:a bit\\s+|a little\\s+)?|(?:a bit\\s+|a little\\s+|much\\s+)?(?=(?:sadder|happier|darker|"
+            + "brighter|angrier|gentler|more\\s+\\w+)\\s*(?:please|pls)?\\s*[.!]*$))");
+
     private static final Pattern ABOUT_THEME = Pattern.compile("\\b(?:about|on the (?:theme|subject|topic) of|focus(?:ed|ing)? on|regarding|telling of)\\s+(.+)$");
 
     private CreationEdits() {}
@@ -67,6 +74,11 @@ final class CreationEdits {
         boolean hasMelody = "melody".equals(lastCreation);
         if ("lyrics".equals(lastCreation) && sectionEdit(t) != null) {
             return IntentRouter.Intent.EDIT_LYRICS;
+        }
+        // "make it sadder", "the whole thing should be more hopeful" after lyrics: the whole song in that mood
+        if ("lyrics".equals(lastCreation) && tone(t) != null && WHOLE_SONG.matcher(t).find()
+                && !t.matches(".*\\b(?:playlist|tracks|songs|mix|melody|tune)\\b.*")) {
+            return IntentRouter.Intent.MOOD_LYRICS;
         }
         // "add a bridge to my song", "drop the second verse" elsewhere: an edit of the caller's newest lyrics (the
         // service says so when there are none), not a playlist named "Bridge"
@@ -100,6 +112,7 @@ final class CreationEdits {
         }
         if (hasMelody && !t.matches(".*\\b(new|another|compose|write)\\b.*")
                 && (t.matches(".*\\b(shorter|longer|faster|slower|tempo|bpm|meter|time signature|waltz time)\\b.*") || tempoDirection(t) != null
+                        || t.matches(".*\\bmake (?:it|this|that) (?:a|into a) (?:waltz|jig)\\b.*")
                         || t.matches(".*\\b(make it|in|to)\\s+([2-9]|12)/(2|4|8)\\b.*")
                         || t.matches(".*\\b(harmoni[sz]e (it )?again|new chords|different chords|reharmoni[sz]e)\\b.*"))) {
             return IntentRouter.Intent.EDIT_MELODY;
@@ -137,6 +150,7 @@ final class CreationEdits {
                     a.mergeIn(e);
                 }
             }
+            case MOOD_LYRICS -> a.put("mood", tone(t));
             case RESIZE_LYRICS -> {
                 if (t.matches(".*\\b(shorter|longer)\\b.*")) {
                     a.put("direction", t.contains("shorter") ? "shorter" : "longer");
@@ -164,8 +178,10 @@ final class CreationEdits {
             a.put("action", "vary").put("fromBar", Integer.parseInt(vary.group(1))).put("toBar", Integer.parseInt(vary.group(2)));
         } else if (meter.find()) {
             a.put("action", "meter").put("meter", meter.group(1) + "/" + meter.group(2));
-        } else if (t.contains("waltz time")) {
+        } else if (t.contains("waltz time") || t.matches(".*\\bmake (?:it|this|that) (?:a|into a) waltz\\b.*")) {
             a.put("action", "meter").put("meter", "3/4");
+        } else if (t.matches(".*\\bmake (?:it|this|that) (?:a|into a) jig\\b.*")) {
+            a.put("action", "meter").put("meter", "6/8");
         } else if (bpm.find()) {
             a.put("action", "tempo").put("tempo", Integer.parseInt(bpm.group(1)));
         } else if (tempoDirection(t) != null) {

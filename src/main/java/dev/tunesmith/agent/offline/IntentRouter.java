@@ -25,7 +25,7 @@ public final class IntentRouter {
     /** What the user wants. */
     public enum Intent {
         PLAYLIST, REFINE, SIMILAR, PROFILE, LYRICS, MELODY, HARMONIZE, DESCRIBE, CLASSIFY, HELP, GREETING, THANKS, OFF_TOPIC, GIBBERISH,
-        CLARIFY, EDIT_MELODY, CHECK_LYRICS, RHYMES, CONTINUE_VERSE, REWRITE_LINE, RESIZE_LYRICS, EDIT_LYRICS, PLAY, SAVE
+        CLARIFY, EDIT_MELODY, CHECK_LYRICS, RHYMES, CONTINUE_VERSE, REWRITE_LINE, RESIZE_LYRICS, EDIT_LYRICS, MOOD_LYRICS, PLAY, SAVE
     }
 
     /** What the conversation holds so far. */
@@ -968,6 +968,7 @@ public final class IntentRouter {
             case REWRITE_LINE -> "rewriteLyricLine";
             case RESIZE_LYRICS -> "resizeLyrics";
             case EDIT_LYRICS -> "editLyrics";
+            case MOOD_LYRICS -> "moodLyrics";
             default -> throw new IllegalArgumentException("not a creation edit: " + intent);
         };
     }

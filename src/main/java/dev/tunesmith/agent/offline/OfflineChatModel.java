@@ -217,7 +217,7 @@ public final class OfflineChatModel implements StreamingChatModel {
                     case "generateMelody", "harmonizeMelody", "editMelody" -> {
                         return "melody";
                     }
-                    case "generateLyrics", "continueMyVerse", "rewriteLyricLine", "resizeLyrics", "editLyrics" -> {
+                    case "generateLyrics", "continueMyVerse", "rewriteLyricLine", "resizeLyrics", "editLyrics", "moodLyrics" -> {
                         return "lyrics";
                     }
                     default -> {

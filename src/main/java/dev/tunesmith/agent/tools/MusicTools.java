@@ -181,6 +181,12 @@ public final class MusicTools {
         return lyrics(() -> creation.editLyrics(ctx.creator(), ctx.conversationId(), new LyricsEdit(action, section, index, theme, lines, more, mood)));
     }
 
+    @Tool("Rewrite the whole of the newest lyrics in a mood ('make it sadder', 'the song should be more hopeful'): every verse, "
+            + "the chorus and every bridge, on the song's own subject, scheme and line counts kept.")
+    public String moodLyrics(@P("how the song should feel, e.g. sad, hopeful, angry") String mood) {
+        return lyrics(() -> creation.moodLyrics(ctx.creator(), ctx.conversationId(), mood));
+    }
+
     @Tool("Make the newest lyrics shorter or longer (a stanza at a time), or give them a number of lines.")
     public String resizeLyrics(@P(value = "shorter or longer", required = false) String direction,
             @P(value = "the new number of lines", required = false) Integer lines) {
