@@ -329,29 +329,41 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         return out.withEdit("written again with " + wanted + " lines instead of " + now + " (same theme, scheme and metre)");
     }
 
-    @Override
-    public LyricsArtifact editLyrics(Creator caller, UUID conversationId, LyricsEdit edit) {
-        caller.requireCreator();
+    /** The newest lyrics as the section editor reads them: text, section kinds, syllables per line and theme. */
+    private record Song(JsonObject stored, String text, List<String> kinds, Integer syllables, String theme) {}
+
+    private Song newestSong(Creator caller, UUID conversationId) {
         JsonObject previous = newest(caller.userId(), conversationId, "lyrics").orElseThrow(() -> new CreationException(
                 CreationException.Kind.NOT_FOUND, "there are no lyrics to change yet — ask for some first"));
-        String text = previous.getString("text", "");
         List<String> kinds = new java.util.ArrayList<>();
         previous.getJsonArray("sections", new io.vertx.core.json.JsonArray()).forEach(k -> kinds.add(String.valueOf(k)));
         Object target = previous.getJsonObject("checks", new JsonObject()).getValue("targetSyllables");
         Integer syllables = previous.getInteger("syllables", target instanceof Number n ? n.intValue() : null);
-        String theme = previous.getString("theme", previous.getString("title"));
+        return new Song(previous, previous.getString("text", ""), kinds, syllables, previous.getString("theme", previous.getString("title")));
+    }
+
+    /** The edited song, checked and stored as new lyrics under the old title, with what was done and the stanzas written. */
+    private LyricsArtifact storeEdited(Creator caller, UUID conversationId, Song before, String text, List<String> kinds, String change,
+            List<Integer> changed) {
+        String scheme = before.stored().getString("scheme");
+        String title = before.stored().getString("title", "Lyrics");
+        LyricsArtifact made = new LyricsArtifact(0, title, text, scheme, songwriter.check(text, scheme, before.syllables()).report(), kinds,
+                before.stored().getString("theme"), before.syllables(), null, null, null, null);
+        return withId(made, store(caller.userId(), conversationId, "lyrics", title, CreationJson.content(made)))
+                .withChangedSections(change, changed);
+    }
+
+    @Override
+    public LyricsArtifact editLyrics(Creator caller, UUID conversationId, LyricsEdit edit) {
+        caller.requireCreator();
+        Song song = newestSong(caller, conversationId);
         SectionEditor.Result r;
         try {
-            r = sections.apply(text, kinds, theme, syllables, edit.toEdit(), null);
+            r = sections.apply(song.text(), song.kinds(), song.theme(), song.syllables(), edit.toEdit(), null);
         } catch (IllegalArgumentException ex) {
             throw new CreationException(ex.getMessage());
         }
-        String scheme = previous.getString("scheme");
-        String title = previous.getString("title", "Lyrics");
-        LyricsArtifact made = new LyricsArtifact(0, title, r.text(), scheme, songwriter.check(r.text(), scheme, syllables).report(), r.sections(),
-                previous.getString("theme"), syllables, null, null, null, null);
-        return withId(made, store(caller.userId(), conversationId, "lyrics", title, CreationJson.content(made)))
-                .withChangedSections(r.change(), r.changed());
+        return storeEdited(caller, conversationId, song, r.text(), r.sections(), r.change(), r.changed());
     }
 
     @Override
@@ -361,18 +373,11 @@ public final class GeneratorCreationService implements CreationService, AutoClos
             throw new CreationException("how should the song feel? e.g. sad, hopeful, angry");
         }
         String feel = mood.strip().toLowerCase(java.util.Locale.ROOT);
-        JsonObject previous = newest(caller.userId(), conversationId, "lyrics").orElseThrow(() -> new CreationException(
-                CreationException.Kind.NOT_FOUND, "there are no lyrics to change yet — ask for some first"));
-        String text = previous.getString("text", "");
-        List<String> kinds = new java.util.ArrayList<>();
-        previous.getJsonArray("sections", new io.vertx.core.json.JsonArray()).forEach(k -> kinds.add(String.valueOf(k)));
-        Object target = previous.getJsonObject("checks", new JsonObject()).getValue("targetSyllables");
-        Integer syllables = previous.getInteger("syllables", target instanceof Number n ? n.intValue() : null);
-        String theme = previous.getString("theme", previous.getString("title"));
+        Song song = newestSong(caller, conversationId);
         // each verse and bridge by its number, the chorus once (its repeats change with it)
         List<SectionEditor.Edit> edits = new java.util.ArrayList<>();
         for (String kind : List.of("verse", "chorus", "bridge")) {
-            long n = kinds.stream().filter(kind::equals).count();
+            long n = song.kinds().stream().filter(kind::equals).count();
             if (kind.equals("chorus")) {
                 n = Math.min(1, n);
             }
@@ -383,27 +388,22 @@ public final class GeneratorCreationService implements CreationService, AutoClos
         if (edits.isEmpty()) {
             edits.add(new SectionEditor.Edit("rewrite", "verse", null, null, null, null, feel));
         }
-        String cur = text;
-        List<String> curKinds = kinds;
+        String text = song.text();
+        List<String> kinds = song.kinds();
         java.util.Set<Integer> changed = new java.util.TreeSet<>();
         try {
             for (SectionEditor.Edit e : edits) {
-                SectionEditor.Result r = sections.apply(cur, curKinds, theme, syllables, e, null);
-                cur = r.text();
-                curKinds = r.sections();
+                SectionEditor.Result r = sections.apply(text, kinds, song.theme(), song.syllables(), e, null);
+                text = r.text();
+                kinds = r.sections();
                 changed.addAll(r.changed());
             }
         } catch (IllegalArgumentException ex) {
             throw new CreationException(ex.getMessage());
         }
-        String scheme = previous.getString("scheme");
-        String title = previous.getString("title", "Lyrics");
-        LyricsArtifact made = new LyricsArtifact(0, title, cur, scheme, songwriter.check(cur, scheme, syllables).report(), curKinds,
-                previous.getString("theme"), syllables, null, null, null, null);
         String change = "rewrote the whole song " + feel + " (" + edits.size() + " section" + (edits.size() == 1 ? "" : "s")
                 + ", on the song's own subject)";
-        return withId(made, store(caller.userId(), conversationId, "lyrics", title, CreationJson.content(made)))
-                .withChangedSections(change, List.copyOf(changed));
+        return storeEdited(caller, conversationId, song, text, kinds, change, List.copyOf(changed));
     }
 
     @Override
