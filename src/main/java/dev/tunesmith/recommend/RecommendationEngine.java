@@ -370,9 +370,8 @@ public final class RecommendationEngine {
         return seeds;
     }
 
-    /** Each item's mean similarity to the artist's seeds ({@link #similarTracks}'s), plus a little popularity. */
-    private float[] artistSimilarity(int a) {
-        List<Integer> seeds = artistSeeds(a);
+    /** Each item's mean similarity to an artist's seeds ({@link #similarTracks}'s), plus a little popularity. */
+    private float[] artistSimilarity(List<Integer> seeds) {
         float[] sim = new float[items.size()];
         for (int i = 0; i < sim.length; i++) {
             float sum = 0;
@@ -384,10 +383,10 @@ public final class RecommendationEngine {
         return sim;
     }
 
-    /** How often each tag is on the artist's seeds. */
-    private Map<Integer, Integer> artistTags(int a) {
+    /** How often each tag is on an artist's seeds. */
+    private Map<Integer, Integer> artistTags(List<Integer> seeds) {
         Map<Integer, Integer> tagCount = new HashMap<>();
-        for (int seed : artistSeeds(a)) {
+        for (int seed : seeds) {
             for (int t : tagsOf[seed]) {
                 tagCount.merge(t, 1, Integer::sum);
             }
@@ -450,7 +449,8 @@ public final class RecommendationEngine {
             // fewer tracks of theirs than asked: the rest are the tracks most like the first-named artist's (five times
             // as many as needed), ordered there as the request orders ("calmer" after "songs by X" moves the fill too)
             int a = wanted.iterator().next();
-            float[] sim = artistSimilarity(a);
+            List<Integer> seeds = artistSeeds(a);
+            float[] sim = artistSimilarity(seeds);
             boolean[] others = allowedMask(profile, m, c, Set.of());
             for (int i = 0; i < others.length; i++) {
                 others[i] &= !wanted.contains(artistOf[i]);
@@ -462,7 +462,7 @@ public final class RecommendationEngine {
             }
             Scored fill = score(profile, m, close, need, c.maxPerArtist(), ColdExposure.NONE);
             int[] fillPool = Vectors.topK(fill.total, items.size(), near.length, i -> close[i]);
-            Map<Integer, Integer> tagCount = artistTags(a);
+            Map<Integer, Integer> tagCount = artistTags(seeds);
             for (int i : Reranker.select(fill.total, fillPool, need, c.maxPerArtist(), c.diversity(), view)) {
                 List<String> r = new ArrayList<>();
                 r.add(likeReason(a, i, tagCount));
@@ -511,17 +511,18 @@ public final class RecommendationEngine {
             return Optional.empty();
         }
         Constraints ck = c.withCount(k);
-        float[] sim = artistSimilarity(a);
+        List<Integer> seeds = artistSeeds(a);
+        float[] sim = artistSimilarity(seeds);
         boolean[] allowed = allowedMask(null, MoodTarget.NONE, ck, Set.of());
         int[] pool = Vectors.topK(sim, sim.length, Math.max(config.poolFactor() * k, 200), i -> allowed[i]);
         int[] chosen = Reranker.select(sim, pool, k, ck.maxPerArtist(), ck.diversity(), view);
-        Map<Integer, Integer> tagCount = artistTags(a);
+        Map<Integer, Integer> tagCount = artistTags(seeds);
         String name = artistNames[a];
         List<PlaylistItem> out = new ArrayList<>();
         for (int i : chosen) {
             List<String> r = new ArrayList<>();
             r.add(artistOf[i] == a ? "by " + name : likeReason(a, i, tagCount));
-            if (factorsNormalised != null && artistOf[i] != a && artistSeeds(a).stream().anyMatch(seed -> factorCos(seed, i) > 0.5f)) {
+            if (factorsNormalised != null && artistOf[i] != a && seeds.stream().anyMatch(seed -> factorCos(seed, i) > 0.5f)) {
                 r.add("often played by the same listeners");
             }
             out.add(new PlaylistItem(items.get(i), sim[i], r));
