@@ -64,7 +64,12 @@ public final class FeaturesImporter {
                     first(h, "name", "title", "trackname", "songname", "track", "song"),
                     first(h, "artist", "artists", "artistname", "artistnames", "artistsname", "performer"),
                     first(h, "id", "trackid", "uri", "trackuri", "spotifyid", "spotifyuri"),
-                    first(h, "tempo", "bpm"));
+                    first(h, "tempo", "bpm"),
+                    first(h, "durationms", "lengthms"),
+                    first(h, "durationsec", "durations", "durationseconds", "lengthsec", "lengths"),
+                    first(h, "length", "duration"),
+                    first(h, "genre", "genres", "artistgenres", "trackgenre"),
+                    first(h, "album", "albumname"));
             if (c.name() == null && c.id() == null) {
                 throw new IOException(file.getFileName() + " needs a column for the track's name (name/title) or id (id/uri)");
             }
@@ -93,12 +98,9 @@ public final class FeaturesImporter {
                             n.unit(r, "acousticness"), n.unit(r, "instrumentalness"), tempo, false,
                             n.value(r, "loudness", -80, 10), mode(get(r, h, "mode")), n.unit(r, "speechiness"));
                     Integer duration = null;
-                    String msColumn = first(h, "durationms", "lengthms");
-                    String secColumn = first(h, "durationsec", "durations", "durationseconds", "lengthsec", "lengths");
-                    String anyColumn = first(h, "length", "duration");
-                    Double ms = msColumn == null ? null : n.value(r, msColumn, 0, 6 * 3600_000.0);
-                    Double sec = secColumn == null ? null : n.value(r, secColumn, 0, 6 * 3600.0);
-                    Double any = anyColumn == null ? null : n.value(r, anyColumn, 0, 6 * 3600_000.0);
+                    Double ms = c.ms() == null ? null : n.value(r, c.ms(), 0, 6 * 3600_000.0);
+                    Double sec = c.sec() == null ? null : n.value(r, c.sec(), 0, 6 * 3600.0);
+                    Double any = c.anyLength() == null ? null : n.value(r, c.anyLength(), 0, 6 * 3600_000.0);
                     if (ms != null) {
                         duration = (int) Math.round(ms / 1000);
                     } else if (sec != null) {
@@ -106,11 +108,9 @@ public final class FeaturesImporter {
                     } else if (any != null) {
                         duration = (int) Math.round(any >= 10_000 ? any / 1000 : any);
                     }
-                    String genreColumn = first(h, "genre", "genres", "artistgenres", "trackgenre");
-                    String genre = genreColumn == null ? "" : cleanArtist(get(r, h, genreColumn));
+                    String genre = c.genre() == null ? "" : cleanArtist(get(r, h, c.genre()));
                     List<String> tags = genre.isBlank() ? List.of() : List.of(genre.toLowerCase(Locale.ROOT));
-                    String albumColumn = first(h, "album", "albumname");
-                    String album = albumColumn == null ? "" : get(r, h, albumColumn);
+                    String album = c.album() == null ? "" : get(r, h, c.album());
                     TrackRecord track = new TrackRecord(SOURCE, key, title, performer, album.isBlank() ? null : album,
                             genre.isBlank() ? null : genre, tags, duration, features, null, null, null, null, null, null);
                     tracks.add(track);
@@ -128,8 +128,9 @@ public final class FeaturesImporter {
     /** What a row without an artist column is filed under. */
     public static final String UNKNOWN_ARTIST = "Unknown artist";
 
-    /** The canonical names of the columns that identify a track, or null where the file has none. */
-    private record Columns(String name, String artist, String id, String tempo) {}
+    /** The canonical names of the file's columns read by name (found once, from the header), or null where it has none. */
+    private record Columns(String name, String artist, String id, String tempo, String ms, String sec, String anyLength, String genre,
+            String album) {}
 
     /** Reads one file's numbers: its percent columns scaled to 0–1, decimal commas where the separator allows them. */
     private record Numbers(Map<String, Integer> h, Set<String> percent, boolean decimalComma) {
