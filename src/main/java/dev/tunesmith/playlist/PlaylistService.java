@@ -139,8 +139,7 @@ public final class PlaylistService {
             unknown += p.item().durationSec() > 0 ? 0 : 1;
         }
         List<String> notes = new ArrayList<>();
-        int minutes = (sum + 30) / 60;
-        String reached = (minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min") + " in all";
+        String reached = Overview.duration(sum) + " in all";
         if (sum < totalSec - 300 && kept.size() == d.items().size()) {
             notes.add("only " + reached + " of the " + (totalSec / 60) + " asked fit the request");
         } else {
@@ -876,10 +875,10 @@ public final class PlaylistService {
             return b.toString();
         }
 
-        private static String duration(int sec) {
-            int h = sec / 3600;
-            int m = (sec % 3600 + 30) / 60;
-            return h > 0 ? h + " h " + m + " min" : m + " min";
+        /** A whole length to the nearest minute: "51 min", "1 h 31 min" (rounded first, so 7,199 s is "2 h 0 min"). */
+        static String duration(int sec) {
+            int minutes = (sec + 30) / 60;
+            return minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min";
         }
     }
 

@@ -340,7 +340,8 @@ class OfflineConversationTest extends AppTestBase {
         for (Object o : ordered.items()) {
             total += ((JsonObject) o).getJsonObject("track").getInteger("durationSec", 0);
         }
-        String minutes = total >= 3600 ? (total / 3600) + " h " + ((total % 3600 + 30) / 60) + " min" : ((total + 30) / 60) + " min";
+        int rounded = (total + 30) / 60;
+        String minutes = rounded >= 60 ? rounded / 60 + " h " + rounded % 60 + " min" : rounded + " min";
         assertTrue(howLong.text().contains("12 tracks, " + minutes), "the length is the tracks' own: " + minutes + " :: " + howLong.text());
 
         // a whole length: the tracks add up to it within half a track (the mood lists keep tracks under 12 minutes)
