@@ -443,6 +443,12 @@ public final class IntentRouter {
                 && !piece.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:add|more|extra|another|again|keep going|top|pad|throw in|mix in|sprinkle in|work in|shuffle in|bigger|longer|extend|expand|grow)\\b.*");
     }
 
+    /** A position as the playlist counts it: −1 (the last) and −2 (the one before) become numbers where its length is known. */
+    private static int position(int p, Context ctx) {
+        int size = ctx.playlistSize();
+        return p == -2 && size > 1 ? size - 1 : p == -1 && size > 0 ? size : p;
+    }
+
     /** Routes {@code message} in the conversation {@code ctx}. */
     public Route route(String message, Context ctx) {
         // a request is said in its first sentences; reading at most this much bounds the time of a turn
@@ -549,9 +555,7 @@ public final class IntentRouter {
         if (ctx.hasPlaylist() && MORE_BY_ARTIST.matcher(t).find()) {
             JsonObject a = new JsonObject().put("action", "more_by_artist");
             if (slots.positions.size() == 1) {
-                int p = slots.positions.get(0);
-                int size = ctx.playlistSize();
-                a.put("positions", new io.vertx.core.json.JsonArray().add(p == -2 && size > 1 ? size - 1 : p == -1 && size > 0 ? size : p));
+                a.put("positions", new io.vertx.core.json.JsonArray().add(position(slots.positions.get(0), ctx)));
             }
             return new Route(Intent.REFINE, "refinePlaylist", a, 0.8);
         }
@@ -573,9 +577,7 @@ public final class IntentRouter {
         boolean thatOne = slots.positions.isEmpty() && ctx.lastPosition() > 0 && POSITION_REFERENCE.matcher(t).find();
         if (ctx.hasPlaylist() && (slots.positions.size() == 1 || thatOne) && ASK_ABOUT.matcher(t).find() && !EDIT_VERB.matcher(t).find()
                 && direction(t) == null) {
-            int p = thatOne ? ctx.lastPosition() : slots.positions.get(0);
-            int size = ctx.playlistSize();
-            p = p == -2 && size > 1 ? size - 1 : p == -1 && size > 0 ? size : p;
+            int p = position(thatOne ? ctx.lastPosition() : slots.positions.get(0), ctx);
             return new Route(Intent.DESCRIBE, "describeTrack", new JsonObject().put("position", p), 0.8);
         }
         boolean refineCue = ctx.hasPlaylist() && refineCue(t, slots, ctx);
@@ -612,10 +614,7 @@ public final class IntentRouter {
             if (ctx.hasPlaylist() && at.matches()) {
                 Slots.Found sp = Slots.parse(" " + (seed.matches("#?\\d{1,3}") ? "track " + seed.replace("#", "") : seed) + " ");
                 if (!sp.positions.isEmpty()) {
-                    int p = sp.positions.get(0);
-                    int size = ctx.playlistSize();
-                    p = p == -2 && size > 1 ? size - 1 : p == -1 && size > 0 ? size : p;
-                    JsonObject a = new JsonObject().put("position", p);
+                    JsonObject a = new JsonObject().put("position", position(sp.positions.get(0), ctx));
                     if (slots.count != null) {
                         a.put("count", slots.count);
                     }
